@@ -38,6 +38,7 @@ public final class ProposalVariables {
   public static final String LEVEL = "level";
   /** The timeLimits decision's single result: responseWithin, resolveWithin, noticePeriod. */
   public static final String TIME_LIMITS = "timeLimits";
+  public static final String ELIGIBLE = "eligible";
   public static final String ROUTE = "route";
 
   private ProposalVariables() {}

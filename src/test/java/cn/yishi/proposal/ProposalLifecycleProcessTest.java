@@ -91,8 +91,8 @@ class ProposalLifecycleProcessTest {
 
     complete(sorting, Map.of(EXCLUSION, "NONE"));
 
-    assertThat(instance).hasPassed("Flow_Eligible").isEnded();
-    assertThat(instance).variables().containsEntry(ROUTE, "DELIBERATE");
+    assertThat(instance).hasPassed("Event_ReadyForDeliberation").isEnded();
+    assertThat(instance).variables().containsEntry(ROUTE, "DELIBERATE").containsEntry(ELIGIBLE, true);
   }
 
   @Test
@@ -105,6 +105,6 @@ class ProposalLifecycleProcessTest {
     complete(task(instance), Map.of(EXCLUSION, "UNLAWFUL"));
 
     assertThat(instance).hasPassed("Event_NotDeliberated").isEnded();
-    assertThat(instance).variables().containsEntry(ROUTE, "REJECT");
+    assertThat(instance).variables().containsEntry(ROUTE, "REJECT").containsEntry(ELIGIBLE, false);
   }
 }

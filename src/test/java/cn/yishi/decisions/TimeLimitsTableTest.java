@@ -1,0 +1,63 @@
+package cn.yishi.decisions;
+
+import static cn.yishi.decisions.DecisionTables.evaluate;
+import static cn.yishi.decisions.Vars.vars;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Period;
+
+import org.camunda.bpm.model.dmn.HitPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
+
+/** Decision {@code timeLimits} against CONTRACT §3 (case table timeLimits.csv). */
+class TimeLimitsTableTest {
+
+    private static final String KEY = "timeLimits";
+
+    @ParameterizedTest(name = "{0}: {1} / {2} / {3}")
+    @CsvFileSource(resources = "/decisions/timeLimits.csv", numLinesToSkip = 1)
+    void everyTrackHasItsThreeDurations(String track, String responseWithin, String resolveWithin,
+            String noticePeriod, String rule) {
+        DecisionTables.Evaluation evaluation = evaluate(KEY, vars().string("track", track).map());
+
+        assertThat(evaluation.single("responseWithin")).isEqualTo(responseWithin);
+        assertThat(evaluation.single("resolveWithin")).isEqualTo(resolveWithin);
+        assertThat(evaluation.single("noticePeriod")).isEqualTo(noticePeriod);
+        assertThat(evaluation.singleRule()).isEqualTo(rule);
+        for (String output : new String[] {"responseWithin", "resolveWithin", "noticePeriod"}) {
+            assertThat(evaluation.single(output)).as(output).isInstanceOf(String.class);
+            assertIsoDuration((String) evaluation.single(output));
+        }
+    }
+
+    /** An ISO-8601 duration that java.time (and Camunda timers) understand: PnD or PTnH/PTnM. */
+    private static void assertIsoDuration(String value) {
+        if (value.startsWith("PT")) {
+            assertThat(Duration.parse(value)).as(value).isPositive();
+        } else {
+            assertThat(Period.parse(value).isNegative() || Period.parse(value).isZero()).as(value).isFalse();
+        }
+    }
+
+    @Test
+    void anUnknownOrAbsentTrackGivesNoLimits() {
+        assertThat(evaluate(KEY, vars().string("track", "SLOW").map()).result().getResultList()).isEmpty();
+        assertThat(evaluate(KEY, vars().map()).result().getResultList()).isEmpty();
+    }
+
+    @Test
+    void everyRuleHasACase() {
+        assertThat(DecisionTables.caseColumn("timeLimits.csv", "rule"))
+                .containsExactlyInAnyOrderElementsOf(DecisionTables.ruleIds(KEY));
+    }
+
+    @Test
+    void hitPolicyIsUniqueAndOutputsAreTheThreeDurations() {
+        assertThat(DecisionTables.hitPolicy(KEY)).isEqualTo(HitPolicy.UNIQUE);
+        assertThat(DecisionTables.outputNames(KEY)).containsExactly("responseWithin", "resolveWithin", "noticePeriod");
+        assertThat(DecisionTables.table(KEY).getOutputs()).allSatisfy(o -> assertThat(o.getTypeRef()).isEqualTo("string"));
+    }
+}
