@@ -54,14 +54,14 @@ class DeploymentOnRestartIT {
   }
 
   private ConfigurableApplicationContext startYishi() {
+    // as command line arguments, so they outrank application.yaml like an operator's settings
     return new SpringApplicationBuilder(YishiApplication.class)
-        .properties(
-            "server.port=0",
-            "yishi.test.own-database=true",
-            "spring.datasource.url=" + database.jdbcUrl(),
-            "spring.datasource.username=" + database.username(),
-            "spring.datasource.password=" + database.password())
-        .run();
+        .run(
+            "--server.port=0",
+            "--yishi.test.own-database=true",
+            "--spring.datasource.url=" + database.jdbcUrl(),
+            "--spring.datasource.username=" + database.username(),
+            "--spring.datasource.password=" + database.password());
   }
 
   private void withYishi(Consumer<ConfigurableApplicationContext> use) {
@@ -85,7 +85,9 @@ class DeploymentOnRestartIT {
         });
     withYishi(
         yishi -> {
-          assertThat(repository(yishi).createDeploymentQuery().count()).isEqualTo(firstCount[0]);
+          assertThat(repository(yishi).createDeploymentQuery().list())
+              .extracting(d -> d.getName() + "@" + d.getSource() + ":" + repository(yishi).getDeploymentResourceNames(d.getId()))
+              .hasSize((int) firstCount[0]);
           assertThat(repository(yishi).createDecisionDefinitionQuery().decisionDefinitionKey("timeLimits").count())
               .isEqualTo(1);
         });
@@ -95,7 +97,8 @@ class DeploymentOnRestartIT {
   void tableDeployedByPolicyStaffFromModelerStaysLatestAfterRestart() throws Exception {
     String original = Files.readString(Path.of("decisions/timeLimits.dmn"), StandardCharsets.UTF_8);
     // policy staff lengthen the minor track's response time from one day to three
-    String edited = original.replaceFirst("\"P1D\"", "\"P3D\"");
+    String edited =
+        original.replaceFirst("(?s)(<rule id=\"Rule_MinorTrack\">.*?)\"P1D\"", "$1\"P3D\"");
     assertThat(edited).as("the table has a P1D cell to edit").isNotEqualTo(original);
 
     String[] deploymentId = new String[1];
