@@ -1,0 +1,134 @@
+package cn.yishi.proposal;
+
+import static cn.yishi.proposal.ProposalVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A caseworker sorts a proposal of their own community through the Camunda REST API, as
+ * Tasklist does: the real process, the real tables, the real form and authorizations.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProposalSortingIT {
+
+  private static final String PASSWORD = "Sorting-Test-2026";
+  private static final String JLDBL = "jn-jld-jldbl"; // 九里堤北路社区
+  private static final String MA_AN = "jn-smq-ma"; // 马鞍社区
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired IdentityService identityService;
+  @Autowired TestRestTemplate http;
+
+  @BeforeEach
+  void caseworkers() {
+    user("sorter-jldbl", JLDBL + ".caseworker");
+    user("sorter-ma", MA_AN + ".caseworker");
+  }
+
+  private void user(String id, String group) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setFirstName("分拣");
+      user.setLastName(id);
+      user.setPassword(PASSWORD);
+      identityService.saveUser(user);
+      identityService.createMembership(id, group);
+    }
+  }
+
+  private ProcessInstance submitWaterfallNoise() {
+    Map<String, Object> v = new HashMap<>();
+    v.put(TITLE, "菁华园瀑布噪音扰民");
+    v.put(DESCRIPTION, "南堰河与府河交汇处两米多高的瀑布，汛期水声巨大，2幢居民夜间无法入睡。");
+    v.put(COMMUNITY, JLDBL);
+    v.put(COURTYARD, "jn-jld-jldbl-jhy");
+    v.put(SUBMITTER_NAME, "张先生");
+    v.put(SUBMITTER_PHONE, "13900000001");
+    v.put(TOPIC, "NOISE");
+    v.put(SCOPE, "BUILDING");
+    v.put(JURISDICTION, "DISTRICT");
+    v.put(CROSS_JURISDICTION, true);
+    v.put(STAKEHOLDER_PARTIES, 4);
+    v.put(AFFECTED_HOUSEHOLDS, 60);
+    return runtimeService.startProcessInstanceByKey(PROCESS_KEY, v);
+  }
+
+  private <T> ResponseEntity<T> as(String user, HttpMethod method, String path, Object body, Class<T> type) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, PASSWORD);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange(path, method, new HttpEntity<>(body, headers), type);
+  }
+
+  @Test
+  void caseworkerOfTheCommunitySortsTheProposalInTasklistAndOthersCannotSeeIt() {
+    ProcessInstance instance = submitWaterfallNoise();
+    String query = "/engine-rest/task?processInstanceId=" + instance.getId();
+
+    JsonNode mine = as("sorter-jldbl", HttpMethod.GET, query, null, JsonNode.class).getBody();
+    assertThat(mine).hasSize(1);
+    assertThat(mine.get(0).get("name").asText()).isEqualTo("分拣提案");
+    assertThat(mine.get(0).get("due").asText()).isNotEmpty();
+    String taskId = mine.get(0).get("id").asText();
+
+    JsonNode theirs = as("sorter-ma", HttpMethod.GET, query, null, JsonNode.class).getBody();
+    assertThat(theirs).isEmpty();
+
+    // the Camunda Form Tasklist shows, loadable by the caseworker
+    ResponseEntity<JsonNode> form =
+        as("sorter-jldbl", HttpMethod.GET, "/engine-rest/task/" + taskId + "/deployed-form", null, JsonNode.class);
+    assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(form.getBody().get("id").asText()).isEqualTo("Form_SortProposal");
+
+    // the classification the caseworker confirms: the waterfall case is a hard matter for the district
+    Map<String, Object> classification = runtimeService.getVariables(instance.getId(), List.of(CATEGORY, TRACK, LEVEL));
+    assertThat(classification)
+        .containsEntry(CATEGORY, "REMEDIATION")
+        .containsEntry(TRACK, "HARD")
+        .containsEntry(LEVEL, "DISTRICT");
+
+    Map<String, Object> completion =
+        Map.of("variables", Map.of(EXCLUSION, Map.of("value", "NONE", "type", "String")));
+    assertThat(as("sorter-ma", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", completion, String.class)
+            .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
+    assertThat(as("sorter-jldbl", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", completion, String.class)
+            .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+
+    List<String> passed =
+        historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list().stream()
+            .map(HistoricActivityInstance::getActivityId)
+            .toList();
+    assertThat(passed).contains("Task_SortProposal", "Task_CheckEligibility", "Event_ReadyForDeliberation");
+    assertThat(historyService.createHistoricVariableInstanceQuery()
+            .processInstanceId(instance.getId()).variableName(ROUTE).singleResult().getValue())
+        .isEqualTo("DELIBERATE");
+  }
+}

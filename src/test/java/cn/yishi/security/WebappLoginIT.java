@@ -1,0 +1,201 @@
+package cn.yishi.security;
+
+import static cn.yishi.security.SecurityTestSupport.DEMO_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import cn.yishi.organisation.IdentitySync;
+import cn.yishi.organisation.OrganisationTestProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Logs into the webapps the way the browser does: GET a webapp page (the CSRF filter hands out the
+ * {@code XSRF-TOKEN} cookie and a session), then {@code POST
+ * /camunda/api/admin/auth/user/default/login/{app}} with the token in {@code X-XSRF-TOKEN}.
+ * The login answers 200 when the user has APPLICATION ACCESS to the app, else 403.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebappLoginIT {
+
+  @LocalServerPort int port;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void caseworkerUsesTasklistOnly() throws Exception {
+    assertThat(login("jldbl-caseworker", "tasklist")).isEqualTo(200);
+    assertThat(login("jldbl-caseworker", "cockpit")).isEqualTo(403);
+    assertThat(login("jldbl-caseworker", "admin")).isEqualTo(403);
+    assertThat(login("jldbl-caseworker", "welcome")).isEqualTo(200);
+    assertThat(login("river-staff", "tasklist")).isEqualTo(200);
+    assertThat(login("river-staff", "cockpit")).isEqualTo(403);
+  }
+
+  @Test
+  void auditorUsesCockpitAndPolicyStaffCockpitOnly() throws Exception {
+    assertThat(login("auditor", "cockpit")).isEqualTo(200);
+    assertThat(login("auditor", "admin")).isEqualTo(403);
+    assertThat(login("jldbl-supervisor", "cockpit")).isEqualTo(200);
+    assertThat(login("jldbl-supervisor", "tasklist")).isEqualTo(200);
+    assertThat(login("policy", "cockpit")).isEqualTo(200);
+    assertThat(login("policy", "admin")).isEqualTo(403);
+  }
+
+  @Test
+  void caseworkerWorksInTasklistOnOwnCommunityTasksOnly() throws Exception {
+    OrganisationTestProcess.deploy(repositoryService);
+    String own = startTask("jn-jld-jldbl");
+    String other = startTask("jn-smq-ma");
+    HttpClient client = client();
+    String token = xsrfToken(client, "tasklist");
+    assertThat(client.send(loginRequest("jldbl-caseworker", "tasklist", token), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(200);
+    String api = base() + "/camunda/api/engine/engine/default";
+
+    // what Tasklist asks first: the filters with their counts
+    HttpResponse<String> filters = client.send(
+        HttpRequest.newBuilder(URI.create(api + "/filter?resourceType=Task&itemCount=true")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(filters.statusCode()).isEqualTo(200);
+    String groupFilter = null;
+    for (JsonNode filter : json.readTree(filters.body())) {
+      if (IdentitySync.FILTER_GROUP_TASKS.equals(filter.get("name").asText())) {
+        groupFilter = filter.get("id").asText();
+      }
+    }
+    assertThat(filters.body()).contains(IdentitySync.FILTER_MY_TASKS);
+    assertThat(groupFilter).isNotNull();
+    // the login gave the user a new session: its first GET brought a new XSRF-TOKEN cookie
+    String sessionToken = cookie(client, "XSRF-TOKEN");
+    assertThat(sessionToken).isNotEqualTo(token);
+
+    // the task list as Tasklist loads it (HAL, with embedded resources)
+    HttpResponse<String> list = client.send(
+        HttpRequest.newBuilder(URI.create(api + "/filter/" + groupFilter + "/list?firstResult=0&maxResults=1000"))
+            .header("Accept", "application/hal+json")
+            .header("Content-Type", "application/json")
+            .header("X-XSRF-TOKEN", sessionToken)
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    assertThat(list.body()).contains(own).doesNotContain(other);
+
+    // rendering the Camunda Form of the own task; not of the other community's
+    assertThat(getStatus(client, api + "/task/" + own + "/form")).isEqualTo(200);
+    assertThat(getStatus(client, api + "/task/" + own + "/deployed-form")).isEqualTo(200);
+    assertThat(getStatus(client, api + "/task/" + own + "/form-variables")).isEqualTo(200);
+    assertThat(getStatus(client, api + "/task/" + other + "/deployed-form")).isEqualTo(403);
+  }
+
+  @Test
+  void loginWithoutTheCsrfTokenIsRefused() throws Exception {
+    HttpClient client = client();
+    HttpResponse<String> response =
+        client.send(loginRequest("jldbl-caseworker", "tasklist", null), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void wrongPasswordIsUnauthorized() throws Exception {
+    assertThat(login("nobody-at-all", "tasklist", "wrong")).isEqualTo(401);
+  }
+
+  int login(String user, String app) throws Exception {
+    return login(user, app, DEMO_PASSWORD);
+  }
+
+  int login(String user, String app, String password) throws Exception {
+    HttpClient client = client();
+    String token = xsrfToken(client, app);
+    HttpResponse<String> response =
+        client.send(loginRequest(user, app, password, token), HttpResponse.BodyHandlers.ofString());
+    return response.statusCode();
+  }
+
+  /** GETs the app's page: the CSRF filter answers with the XSRF-TOKEN cookie (and a session). */
+  String xsrfToken(HttpClient client, String app) throws Exception {
+    HttpResponse<String> page =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base() + "/camunda/app/" + app + "/default/")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    String token = cookie(client, "XSRF-TOKEN");
+    assertThat(token).as("XSRF-TOKEN cookie").isNotBlank();
+    return token;
+  }
+
+  static String cookie(HttpClient client, String name) {
+    CookieManager cookies = (CookieManager) client.cookieHandler().orElseThrow();
+    String value = null;
+    for (HttpCookie cookie : cookies.getCookieStore().getCookies()) {
+      if (name.equals(cookie.getName())) {
+        value = cookie.getValue();
+      }
+    }
+    return value;
+  }
+
+  int getStatus(HttpClient client, String url) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  String startTask(String community) {
+    String instance =
+        runtimeService.startProcessInstanceByKey(OrganisationTestProcess.KEY, Map.of("community", community)).getId();
+    return taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+  }
+
+  HttpRequest loginRequest(String user, String app, String token) {
+    return loginRequest(user, app, DEMO_PASSWORD, token);
+  }
+
+  HttpRequest loginRequest(String user, String app, String password, String token) {
+    String form =
+        "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base() + "/camunda/api/admin/auth/user/default/login/" + app))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
+    if (token != null) {
+      request.header("X-XSRF-TOKEN", token);
+    }
+    return request.build();
+  }
+
+  HttpClient client() {
+    return HttpClient.newBuilder()
+        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  String base() {
+    return "http://localhost:" + port;
+  }
+}
