@@ -43,7 +43,9 @@ public final class TestDatabase {
     }
     if (postgres == null) {
       try {
-        postgres = EmbeddedPostgres.builder().start();
+        // no hook of its own: it would stop the server while Spring's shutdown hook still closes
+        // the contexts that use it (their pools then wait 30 s on a dead server)
+        postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
       } catch (IOException e) {
         throw new UncheckedIOException("embedded PostgreSQL did not start", e);
       }
