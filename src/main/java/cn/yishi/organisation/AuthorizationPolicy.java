@@ -42,6 +42,10 @@ public final class AuthorizationPolicy {
       switch (group.kind()) {
         case UNIT, DEPARTMENT -> {
           grants.add(Grant.group(group.id(), APPLICATION, TASKLIST, Permissions.ACCESS));
+          // the procedures themselves are public: Tasklist shows a task's process name and
+          // diagram from its definition. READ only: no instances, no tasks, no history.
+          grants.add(
+              Grant.group(group.id(), PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ));
           if (group.role() == Role.SUPERVISOR) {
             grants.addAll(readEverything(group.id()));
           }

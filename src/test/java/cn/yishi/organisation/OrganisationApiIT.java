@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
@@ -228,6 +229,18 @@ class OrganisationApiIT {
                 .resourceId("cockpit")
                 .count())
         .isZero();
+    // they may read the procedures (Tasklist shows a task's process name and diagram), not
+    // the instances or tasks of a definition
+    Authorization procedures =
+        authorizationService.createAuthorizationQuery()
+            .groupIdIn("jn-jld-jldbl.caseworker")
+            .resourceType(Resources.PROCESS_DEFINITION)
+            .resourceId(Authorization.ANY)
+            .singleResult();
+    assertThat(procedures.isPermissionGranted(ProcessDefinitionPermissions.READ)).isTrue();
+    assertThat(procedures.isPermissionGranted(ProcessDefinitionPermissions.READ_INSTANCE)).isFalse();
+    assertThat(procedures.isPermissionGranted(ProcessDefinitionPermissions.READ_TASK)).isFalse();
+    assertThat(procedures.isPermissionGranted(ProcessDefinitionPermissions.READ_HISTORY)).isFalse();
   }
 
   @Test
