@@ -60,15 +60,7 @@ public class Groups {
     if (deptCode == null) {
       throw new UnknownUnitException("department code is null");
     }
-    return organisation.department(deptCode).code() + "." + DEPARTMENT_ROLE;
-  }
-
-  public String auditors() {
-    return AUDITORS;
-  }
-
-  public String policyStaff() {
-    return POLICY_STAFF;
+    return departmentId(organisation.department(deptCode).code());
   }
 
   /** The group of {@code role} at unit {@code unitCode}. */
@@ -88,6 +80,11 @@ public class Groups {
   /** The group id without checking that the unit exists. */
   public static String id(String unitCode, Role role) {
     return unitCode + "." + role.id();
+  }
+
+  /** The group id of a department's staff, without checking that the department exists. */
+  public static String departmentId(String deptCode) {
+    return deptCode + "." + DEPARTMENT_ROLE;
   }
 
   public static boolean isSupervisorGroup(String groupId) {
@@ -114,7 +111,7 @@ public class Groups {
     for (Department department : organisation.departments()) {
       all.add(
           new GroupDefinition(
-              department.code() + "." + DEPARTMENT_ROLE,
+              departmentId(department.code()),
               department.name() + SEPARATOR + "职能部门",
               TYPE,
               GroupDefinition.Kind.DEPARTMENT,

@@ -53,10 +53,6 @@ public class OrganisationService {
     this.organisation = organisation;
   }
 
-  public Organisation organisation() {
-    return organisation;
-  }
-
   /** The whole tree in the shape of the data file and of {@code GET /api/organisation}. */
   public OrganisationTree tree() {
     return organisation.tree();
@@ -68,10 +64,6 @@ public class OrganisationService {
 
   public Optional<Unit> findUnit(String code) {
     return organisation.findUnit(code);
-  }
-
-  public boolean exists(String code) {
-    return organisation.findUnit(code).isPresent();
   }
 
   /** The unit with this code, or {@link UnknownUnitException} naming the code. */

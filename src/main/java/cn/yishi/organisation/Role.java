@@ -58,13 +58,4 @@ public enum Role {
   public String label(UnitLevel level) {
     return labels.get(level);
   }
-
-  public static Role fromId(String id) {
-    for (Role role : values()) {
-      if (role.id.equals(id)) {
-        return role;
-      }
-    }
-    throw new IllegalArgumentException("unknown role '" + id + "'");
-  }
 }
