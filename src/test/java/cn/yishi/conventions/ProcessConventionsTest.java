@@ -118,7 +118,7 @@ class ProcessConventionsTest {
     }
     for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
       String id = element.getId();
-      if (id != null && looksGenerated(id)) {
+      if (id != null && ModelerIds.looksGenerated(id)) {
         problems.add(element.getElementType().getTypeName() + " " + id + ": id is Modeler-generated");
       }
     }
@@ -163,14 +163,6 @@ class ProcessConventionsTest {
     return ids;
   }
 
-  /** Modeler's ids: Activity_0abc123, Flow_1x2y3z4, StartEvent_1, Process_1, sid-…, _3f… */
-  static boolean looksGenerated(String id) {
-    return id.matches(".*_[0-9][0-9a-z]{6}(_di)?")
-        || id.matches("[A-Za-z]+_[0-9]+(_di)?")
-        || id.startsWith("sid-")
-        || id.matches("_[0-9a-f-]{8,}.*");
-  }
-
   private static Duration parseDays(String ttl) {
     try {
       return ttl.startsWith("P") ? Duration.parse(ttl) : Duration.ofDays(Long.parseLong(ttl.trim()));
@@ -189,11 +181,13 @@ class ProcessConventionsTest {
 
   @Test
   void recognisesGeneratedIds() {
-    assertThat(looksGenerated("Activity_1m4wcqf")).isTrue();
-    assertThat(looksGenerated("Flow_0xv3ac9")).isTrue();
-    assertThat(looksGenerated("StartEvent_1")).isTrue();
-    assertThat(looksGenerated("Task_SortProposal")).isFalse();
-    assertThat(looksGenerated("Flow_Eligible")).isFalse();
-    assertThat(looksGenerated("Task_SortProposal_di")).isFalse();
+    assertThat(ModelerIds.looksGenerated("Activity_1m4wcqf")).isTrue();
+    assertThat(ModelerIds.looksGenerated("Flow_0xv3ac9")).isTrue();
+    assertThat(ModelerIds.looksGenerated("StartEvent_1")).isTrue();
+    assertThat(ModelerIds.looksGenerated("DecisionRule_abcdefg")).isTrue();
+    assertThat(ModelerIds.looksGenerated("Task_SortProposal")).isFalse();
+    assertThat(ModelerIds.looksGenerated("Flow_Eligible")).isFalse();
+    assertThat(ModelerIds.looksGenerated("Task_SortProposal_di")).isFalse();
+    assertThat(ModelerIds.looksGenerated("Rule_UrgentSafetyHazard")).isFalse();
   }
 }
