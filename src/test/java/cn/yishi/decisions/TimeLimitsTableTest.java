@@ -19,15 +19,22 @@ class TimeLimitsTableTest {
 
     @ParameterizedTest(name = "{0}: {1} / {2} / {3}")
     @CsvFileSource(resources = "/decisions/timeLimits.csv", numLinesToSkip = 1)
-    void everyTrackHasItsThreeDurations(String track, String responseWithin, String resolveWithin,
-            String noticePeriod, String rule) {
+    void everyTrackHasItsDurationsAndRoundLimit(String track, String responseWithin, String resolveWithin,
+            String noticePeriod, String reminderBefore, String stepWithin, String reportInWithin,
+            String evaluationWithin, int maxRounds, String rule) {
         DecisionTables.Evaluation evaluation = evaluate(KEY, vars().string("track", track).map());
 
         assertThat(evaluation.single("responseWithin")).isEqualTo(responseWithin);
         assertThat(evaluation.single("resolveWithin")).isEqualTo(resolveWithin);
         assertThat(evaluation.single("noticePeriod")).isEqualTo(noticePeriod);
+        assertThat(evaluation.single("reminderBefore")).isEqualTo(reminderBefore);
+        assertThat(evaluation.single("stepWithin")).isEqualTo(stepWithin);
+        assertThat(evaluation.single("reportInWithin")).isEqualTo(reportInWithin);
+        assertThat(evaluation.single("evaluationWithin")).isEqualTo(evaluationWithin);
+        assertThat(((Number) evaluation.single("maxRounds")).intValue()).isEqualTo(maxRounds);
         assertThat(evaluation.singleRule()).isEqualTo(rule);
-        for (String output : new String[] {"responseWithin", "resolveWithin", "noticePeriod"}) {
+        for (String output : new String[] {"responseWithin", "resolveWithin", "noticePeriod", "reminderBefore",
+                "stepWithin", "reportInWithin", "evaluationWithin"}) {
             assertThat(evaluation.single(output)).as(output).isInstanceOf(String.class);
             assertIsoDuration((String) evaluation.single(output));
         }
@@ -55,9 +62,11 @@ class TimeLimitsTableTest {
     }
 
     @Test
-    void hitPolicyIsUniqueAndOutputsAreTheThreeDurations() {
+    void hitPolicyIsUniqueAndOutputsAreTheContractsThenYishisAdditions() {
         assertThat(DecisionTables.hitPolicy(KEY)).isEqualTo(HitPolicy.UNIQUE);
-        assertThat(DecisionTables.outputNames(KEY)).containsExactly("responseWithin", "resolveWithin", "noticePeriod");
-        assertThat(DecisionTables.table(KEY).getOutputs()).allSatisfy(o -> assertThat(o.getTypeRef()).isEqualTo("string"));
+        assertThat(DecisionTables.outputNames(KEY)).containsExactly("responseWithin", "resolveWithin", "noticePeriod",
+                "reminderBefore", "stepWithin", "reportInWithin", "evaluationWithin", "maxRounds");
+        assertThat(DecisionTables.table(KEY).getOutputs()).allSatisfy(o -> assertThat(o.getTypeRef())
+                .isEqualTo(o.getName().equals("maxRounds") ? "integer" : "string"));
     }
 }
