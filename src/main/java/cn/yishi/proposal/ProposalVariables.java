@@ -41,5 +41,46 @@ public final class ProposalVariables {
   public static final String ELIGIBLE = "eligible";
   public static final String ROUTE = "route";
 
+  // intake and sorting (分拣)
+  /** The readable number (JN-2026-000123), also the business key. */
+  public static final String NUMBER = "number";
+  public static final String STATUS = "status";
+  /** True once the sorting task has been completed (a correction re-runs the tables, not the task). */
+  public static final String SORTED = "sorted";
+  /** True when the sorting caseworker changed a classifying field: the tables run again. */
+  public static final String CLASSIFICATION_CORRECTED = "classificationCorrected";
+  /** The reason given for the corrections made in one sorting task. */
+  public static final String CORRECTION_REASON = "correctionReason";
+  /** Task-local snapshot of the classifying fields when the sorting task was created. */
+  public static final String CLASSIFICATION_BEFORE = "classificationBefore";
+  /** The department that gets the work order when exclusion is DEPARTMENT_DUTY. */
+  public static final String ORDER_DEPARTMENT = "orderDepartment";
+  public static final String REJECTION_REASON = "rejectionReason";
+  public static final String SELF_HELP_GUIDANCE = "selfHelpGuidance";
+
+  // review level by level (逐级审议)
+  /** Where the proposal entered: its courtyard (courtyard matter) or community. */
+  public static final String ENTRY_UNIT = "entryUnit";
+  /** The unit reviewing the proposal now. */
+  public static final String REVIEW_UNIT = "reviewUnit";
+  /** SETTLE, PASS_UP or SEND_BACK. */
+  public static final String REVIEW_DECISION = "reviewDecision";
+  public static final String REVIEW_REASON = "reviewReason";
+
+  // deliberation, implementation, evaluation (processes/README.md contracts)
+  public static final String DELIBERATION_UNIT = "deliberationUnit";
+  public static final String DELIBERATION_OUTCOME = "deliberationOutcome";
+  public static final String RESOLUTION = "resolution";
+  public static final String RAISE_REASON = "raiseReason";
+  public static final String IMPLEMENTER = "implementer";
+  public static final String SUMMONED_DEPARTMENTS = "summonedDepartments";
+  public static final String IMPLEMENTATION_OUTCOME = "implementationOutcome";
+  /** 1, or 2 after a dissatisfied first rating reopened the proposal. */
+  public static final String ROUND = "round";
+  /** SATISFIED, BASICALLY_SATISFIED or DISSATISFIED. */
+  public static final String RATING = "rating";
+  public static final String EVALUATION_COMMENT = "evaluationComment";
+  public static final String CLOSED_UNRATED = "closedUnrated";
+
   private ProposalVariables() {}
 }

@@ -1,0 +1,231 @@
+package cn.yishi.proposal;
+
+import static cn.yishi.proposal.ProposalVariables.*;
+
+import cn.yishi.organisation.OrganisationService;
+import cn.yishi.organisation.Unit;
+import cn.yishi.organisation.UnitLevel;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules of CONTRACT §1 for a proposal's fields: which are required, their ranges and
+ * enumerations, and the defaults of absent optional fields. Used when a proposal is submitted
+ * (start form or API) and when the sorting caseworker corrects a classifying field.
+ */
+@Component
+public class ProposalFields {
+
+  public static final Set<String> TOPICS =
+      Set.of(
+          "ELEVATOR", "FACILITIES", "GREENING", "SANITATION", "NOISE", "ENVIRONMENT", "ORDER",
+          "FIRE_SAFETY", "SECURITY", "TRAFFIC_SAFETY", "ELDERLY_CARE", "CHILDCARE",
+          "CULTURE_SPORTS", "CONVENIENCE", "PROPERTY_SERVICE", "CONVENTION", "NEIGHBOURHOOD",
+          "SHARED_FUNDS", "ORGANISATION", "OTHER");
+  public static final Set<String> SCOPES =
+      Set.of("HOUSEHOLD", "BUILDING", "COURTYARD", "COMMUNITY", "MULTI_COMMUNITY");
+  public static final Set<String> JURISDICTIONS =
+      Set.of("COURTYARD", "COMMUNITY", "STREET", "DISTRICT", "CITY");
+  public static final Set<String> EXCLUSIONS =
+      Set.of("NONE", "UNLAWFUL", "PRIVACY", "IN_LEGAL_PROCEEDINGS", "PRIVATE_DISPUTE", "DEPARTMENT_DUTY");
+
+  /** The fields a sorting caseworker may correct; a correction runs the tables again. */
+  public static final List<String> CLASSIFYING =
+      List.of(
+          TOPIC, SCOPE, JURISDICTION, CROSS_JURISDICTION, AFFECTED_HOUSEHOLDS, STAKEHOLDER_PARTIES,
+          ESTIMATED_COST, USES_COLLECTIVE_FUNDS, SAFETY_HAZARD, LEGACY_ISSUE);
+
+  private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+
+  private final OrganisationService organisation;
+
+  public ProposalFields(OrganisationService organisation) {
+    this.organisation = organisation;
+  }
+
+  /**
+   * Checks a submitted proposal and returns its variables with every optional field present
+   * (defaults filled in, numbers as Integer / Double, text trimmed).
+   *
+   * @throws InvalidProposalException naming every bad field
+   */
+  public Map<String, Object> checkSubmission(Map<String, Object> submitted) {
+    List<FieldError> errors = new ArrayList<>();
+    Map<String, Object> v = new LinkedHashMap<>();
+    if (submitted.get(EXCLUSION) != null) {
+      errors.add(new FieldError(EXCLUSION, "不可议事由由分拣的社区工作者确定，提案人不能填写"));
+    }
+    v.put(TITLE, text(submitted, TITLE, 120, true, errors));
+    v.put(DESCRIPTION, text(submitted, DESCRIPTION, 5000, true, errors));
+    v.put(SUBMITTER_NAME, text(submitted, SUBMITTER_NAME, 50, true, errors));
+    String phone = text(submitted, SUBMITTER_PHONE, 11, true, errors);
+    if (phone != null && !MOBILE.matcher(phone).matches()) {
+      errors.add(new FieldError(SUBMITTER_PHONE, "须为11位手机号码（1开头，第二位3至9）"));
+    }
+    v.put(SUBMITTER_PHONE, phone);
+    String community = text(submitted, COMMUNITY, 100, true, errors);
+    if (community != null) {
+      Optional<Unit> unit = organisation.findUnit(community);
+      if (unit.isEmpty() || unit.get().level() != UnitLevel.COMMUNITY) {
+        errors.add(new FieldError(COMMUNITY, "没有编码为“" + community + "”的社区"));
+        community = null;
+      }
+    }
+    v.put(COMMUNITY, community);
+    String courtyard = text(submitted, COURTYARD, 100, false, errors);
+    if (courtyard != null && community != null) {
+      Optional<Unit> unit = organisation.findUnit(courtyard);
+      if (unit.isEmpty()
+          || unit.get().level() != UnitLevel.COURTYARD
+          || !organisation.isWithin(courtyard, community)) {
+        errors.add(new FieldError(COURTYARD, "“" + courtyard + "”不是该社区的小区（院落）"));
+      }
+    }
+    v.put(COURTYARD, courtyard);
+    for (String field : CLASSIFYING) {
+      Object value = submitted.get(field);
+      if (value == null) {
+        if (field.equals(TOPIC) || field.equals(SCOPE)) {
+          errors.add(new FieldError(field, "必填"));
+        }
+        v.put(field, defaultOf(field));
+      } else {
+        checkClassifying(field, value, errors).ifPresent(normalised -> v.put(field, normalised));
+      }
+    }
+    Object coSigners = submitted.get(CO_SIGNERS);
+    v.put(CO_SIGNERS, coSigners == null ? 0 : integer(CO_SIGNERS, coSigners, 0, 1_000_000, errors));
+    if (!errors.isEmpty()) {
+      throw new InvalidProposalException(errors);
+    }
+    return v;
+  }
+
+  /**
+   * Checks one classifying field's new value (a sorting correction) and returns it normalised.
+   *
+   * @throws InvalidProposalException naming the field
+   */
+  public Object checkCorrection(String field, Object value) {
+    List<FieldError> errors = new ArrayList<>();
+    if (value == null) {
+      errors.add(new FieldError(field, "不能为空"));
+      throw new InvalidProposalException(errors);
+    }
+    Optional<Object> normalised = checkClassifying(field, value, errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidProposalException(errors);
+    }
+    return normalised.orElseThrow();
+  }
+
+  /** The §1 default of an optional classifying field. */
+  public static Object defaultOf(String field) {
+    return switch (field) {
+      case JURISDICTION -> "COMMUNITY";
+      case CROSS_JURISDICTION, USES_COLLECTIVE_FUNDS, SAFETY_HAZARD, LEGACY_ISSUE -> false;
+      case AFFECTED_HOUSEHOLDS, STAKEHOLDER_PARTIES -> 1;
+      case ESTIMATED_COST -> 0.0;
+      default -> null;
+    };
+  }
+
+  /** A value in a comparable form: numbers without trailing zeros, everything else as text. */
+  public static String comparable(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof Number n) {
+      return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+    }
+    return value.toString().trim();
+  }
+
+  private Optional<Object> checkClassifying(String field, Object value, List<FieldError> errors) {
+    int before = errors.size();
+    Object result =
+        switch (field) {
+          case TOPIC -> oneOf(field, value, TOPICS, errors);
+          case SCOPE -> oneOf(field, value, SCOPES, errors);
+          case JURISDICTION -> oneOf(field, value, JURISDICTIONS, errors);
+          case CROSS_JURISDICTION, USES_COLLECTIVE_FUNDS, SAFETY_HAZARD, LEGACY_ISSUE -> bool(field, value, errors);
+          case AFFECTED_HOUSEHOLDS -> integer(field, value, 1, 1_000_000, errors);
+          case STAKEHOLDER_PARTIES -> integer(field, value, 1, 1000, errors);
+          case ESTIMATED_COST -> cost(value, errors);
+          default -> throw new IllegalArgumentException("not a classifying field: " + field);
+        };
+    return errors.size() == before ? Optional.of(result) : Optional.empty();
+  }
+
+  private static String text(Map<String, Object> v, String field, int max, boolean required, List<FieldError> errors) {
+    Object value = v.get(field);
+    if (value == null || value.toString().isBlank()) {
+      if (required) {
+        errors.add(new FieldError(field, "必填"));
+      }
+      return null;
+    }
+    if (!(value instanceof String s)) {
+      errors.add(new FieldError(field, "须为文字"));
+      return null;
+    }
+    String trimmed = s.trim();
+    if (trimmed.length() > max) {
+      errors.add(new FieldError(field, "不能超过" + max + "个字符"));
+    }
+    return trimmed;
+  }
+
+  private static String oneOf(String field, Object value, Set<String> allowed, List<FieldError> errors) {
+    if (!(value instanceof String s) || !allowed.contains(s)) {
+      errors.add(new FieldError(field, "取值“" + value + "”无效，可选：" + String.join("、", allowed.stream().sorted().toList())));
+      return null;
+    }
+    return s;
+  }
+
+  private static Boolean bool(String field, Object value, List<FieldError> errors) {
+    if (!(value instanceof Boolean b)) {
+      errors.add(new FieldError(field, "须为是或否"));
+      return null;
+    }
+    return b;
+  }
+
+  private static Integer integer(String field, Object value, int min, int max, List<FieldError> errors) {
+    if (!(value instanceof Number n)) {
+      errors.add(new FieldError(field, "须为整数"));
+      return null;
+    }
+    BigDecimal d = new BigDecimal(n.toString());
+    if (d.stripTrailingZeros().scale() > 0) {
+      errors.add(new FieldError(field, "须为整数，不能是小数"));
+      return null;
+    }
+    if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
+      errors.add(new FieldError(field, "须在" + min + "到" + max + "之间"));
+      return null;
+    }
+    return d.intValueExact();
+  }
+
+  private static Double cost(Object value, List<FieldError> errors) {
+    if (!(value instanceof Number n)) {
+      errors.add(new FieldError(ESTIMATED_COST, "须为数字（元）"));
+      return null;
+    }
+    double d = n.doubleValue();
+    if (d < 0 || Double.isNaN(d) || Double.isInfinite(d)) {
+      errors.add(new FieldError(ESTIMATED_COST, "不能为负数"));
+      return null;
+    }
+    return d;
+  }
+}
