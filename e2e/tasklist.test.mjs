@@ -93,19 +93,38 @@ test('the community caseworker sorts the proposal in Tasklist with its Camunda F
   await task.click();
 
   // the Camunda Form: the proposal's facts, its classification in Chinese, the exclusion
-  await page.getByText(`分拣提案：${TITLE}`).waitFor();
+  const heading = page.getByText(new RegExp(`分拣提案 JN-\\d{4}-\\d{6}：${TITLE}`));
+  await heading.waitFor();
   await page.getByText('难事广议').first().waitFor();
   await page.getByText('是否可议').first().waitFor();
   await page.screenshot({ path: join(SHOTS, 'jldbl-caseworker-sorting.png'), fullPage: true });
 
   await page.getByRole('button', { name: 'Claim' }).click();
   await page.getByRole('button', { name: 'Complete' }).click();
-  await page.getByText(`分拣提案：${TITLE}`).waitFor({ state: 'detached' });
+  await heading.waitFor({ state: 'detached' });
   await page.close();
 
   const history = await rest(`/history/activity-instance?processInstanceId=${processInstanceId}`);
   const passed = history.body.map((a) => a.activityId);
-  assert.ok(passed.includes('Event_ReadyForDeliberation'), `passed: ${passed}`);
+  assert.ok(passed.includes('Task_ReviewAtLevel'), `passed: ${passed}`);
   const route = await rest(`/history/variable-instance?processInstanceId=${processInstanceId}&variableName=route`);
   assert.equal(route.body[0].value, 'DELIBERATE');
+});
+
+test('the courtyard convenor reviews it first and passes it up to the community (逐级审议)', async () => {
+  const page = await logIn('jhy-convenor');
+  const task = page.locator('.tasks-list li', { hasText: '逐级审议' }).first();
+  await task.waitFor();
+  await task.click();
+  await page.getByText(/本级：菁华园/).waitFor();
+  await page.screenshot({ path: join(SHOTS, 'jhy-convenor-review.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Claim' }).click();
+  await page.getByLabel('上报上级').check();
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await page.getByText(/本级：菁华园/).waitFor({ state: 'detached' });
+  await page.close();
+
+  const open = await rest(`/task?processInstanceId=${processInstanceId}&candidateGroup=jn-jld-jldbl.caseworker`);
+  assert.equal(open.body.length, 1, JSON.stringify(open.body));
+  assert.equal(open.body[0].taskDefinitionKey, 'Task_ReviewAtLevel');
 });

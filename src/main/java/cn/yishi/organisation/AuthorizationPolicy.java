@@ -49,6 +49,9 @@ public final class AuthorizationPolicy {
           if (group.role() == Role.SUPERVISOR) {
             grants.addAll(readEverything(group.id()));
           }
+          if (group.role() == Role.GRIDWORKER || group.role() == Role.CASEWORKER) {
+            grants.addAll(takeInProposals(group.id()));
+          }
         }
         case GLOBAL -> {
           if (Groups.AUDITORS.equals(group.id())) {
@@ -61,6 +64,19 @@ public final class AuthorizationPolicy {
     }
     return grants;
   }
+
+  /**
+   * Grid workers and caseworkers take in proposals on a resident's behalf (网格员代为录入): they may
+   * start the proposal lifecycle from Tasklist's start form, and nothing else.
+   */
+  static List<Grant> takeInProposals(String group) {
+    return List.of(
+        Grant.group(group, PROCESS_DEFINITION, PROPOSAL_LIFECYCLE, ProcessDefinitionPermissions.CREATE_INSTANCE),
+        Grant.group(group, PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE));
+  }
+
+  /** The process a resident's proposal starts (cn.yishi.proposal.ProposalVariables.PROCESS_KEY). */
+  static final String PROPOSAL_LIFECYCLE = "proposalLifecycle";
 
   /** Auditors and supervisors (居务监督委员会): read everything, change nothing. */
   static List<Grant> readEverything(String group) {

@@ -1,5 +1,7 @@
 package cn.yishi.proposal;
 
+import cn.yishi.deliberation.TrackProcedureVariables;
+
 /**
  * The process variable names of the proposal lifecycle ({@code proposalLifecycle}), in one
  * place. Names of submitted fields and decision outputs are CONTRACT §1 and §3 names.
@@ -55,7 +57,7 @@ public final class ProposalVariables {
   public static final String CLASSIFICATION_BEFORE = "classificationBefore";
   /** The department that gets the work order when exclusion is DEPARTMENT_DUTY. */
   public static final String ORDER_DEPARTMENT = "orderDepartment";
-  public static final String REJECTION_REASON = "rejectionReason";
+  public static final String REJECTION_REASON = TrackProcedureVariables.REJECTION_REASON;
   public static final String SELF_HELP_GUIDANCE = "selfHelpGuidance";
 
   // review level by level (逐级审议)
@@ -68,10 +70,10 @@ public final class ProposalVariables {
   public static final String REVIEW_REASON = "reviewReason";
 
   // deliberation, implementation, evaluation (processes/README.md contracts)
-  public static final String DELIBERATION_UNIT = "deliberationUnit";
-  public static final String DELIBERATION_OUTCOME = "deliberationOutcome";
-  public static final String RESOLUTION = "resolution";
-  public static final String RAISE_REASON = "raiseReason";
+  public static final String DELIBERATION_UNIT = TrackProcedureVariables.DELIBERATION_UNIT;
+  public static final String DELIBERATION_OUTCOME = TrackProcedureVariables.DELIBERATION_OUTCOME;
+  public static final String RESOLUTION = TrackProcedureVariables.RESOLUTION;
+  public static final String RAISE_REASON = TrackProcedureVariables.RAISE_REASON;
   public static final String IMPLEMENTER = "implementer";
   public static final String SUMMONED_DEPARTMENTS = "summonedDepartments";
   public static final String IMPLEMENTATION_OUTCOME = "implementationOutcome";

@@ -118,6 +118,16 @@ class ProposalSortingIT {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
 
+    // a refusal of a server-side check reaches Tasklist as 400 with the Chinese message alone
+    Map<String, Object> excludedWithoutReason =
+        Map.of("variables", Map.of(EXCLUSION, Map.of("value", "PRIVACY", "type", "String")));
+    ResponseEntity<JsonNode> refused =
+        as("sorter-jldbl", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", excludedWithoutReason, JsonNode.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("message").asText()).isEqualTo("提案信息有误：sortingNote：不予协商的事项须说明理由和去向，告知提案人");
+    assertThat(refused.getBody().get("field").asText()).isEqualTo("sortingNote");
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
     assertThat(as("sorter-jldbl", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", completion, String.class)
             .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
@@ -126,7 +136,11 @@ class ProposalSortingIT {
         historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list().stream()
             .map(HistoricActivityInstance::getActivityId)
             .toList();
-    assertThat(passed).contains("Task_SortProposal", "Task_CheckEligibility", "Event_ReadyForDeliberation");
+    assertThat(passed).contains("Task_SortProposal", "Task_CheckEligibility", "Task_ReviewAtLevel");
+    // eligible: it now waits for review at its entry unit, the courtyard 菁华园 (a courtyard matter)
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup("jn-jld-jldbl-jhy.caseworker")
+            .taskDefinitionKey("Task_ReviewAtLevel").count())
+        .isEqualTo(1);
     assertThat(historyService.createHistoricVariableInstanceQuery()
             .processInstanceId(instance.getId()).variableName(ROUTE).singleResult().getValue())
         .isEqualTo("DELIBERATE");

@@ -1,0 +1,51 @@
+package cn.yishi.deliberation;
+
+import static cn.yishi.deliberation.HardDeliberationVariables.*;
+
+import cn.yishi.common.InvalidStepInputException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener ({@code complete}) on hardDeliberation's Task_HearParty (one task per party):
+ * requires the party's opinion and adds it to {@value HardDeliberationVariables#PARTY_OPINIONS}
+ * on the process instance (a JSON array of {party, opinion, round}, the variable type Tasklist
+ * hands to a Camunda Form as data), so that drafting the plan shows every opinion heard. Parallel
+ * hearings that complete at the same moment conflict on that list; the engine's optimistic
+ * locking then refuses one, which is simply completed again.
+ */
+@Component("hardPartyHearing")
+public class HardPartyHearing implements TaskListener {
+
+  static final int MAX_OPINION = 2000;
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object opinion = task.getVariable(PARTY_OPINION);
+    if (opinion == null || opinion.toString().isBlank()) {
+      throw new InvalidStepInputException(PARTY_OPINION, "请记录该利益相关方的意见");
+    }
+    if (opinion.toString().length() > MAX_OPINION) {
+      throw new InvalidStepInputException(PARTY_OPINION, "意见记录不能超过" + MAX_OPINION + "字");
+    }
+    Map<String, Object> heard = new LinkedHashMap<>();
+    heard.put("party", String.valueOf(task.getVariable(STAKEHOLDER)));
+    heard.put("opinion", opinion.toString().trim());
+    Object round = task.getVariable(DELIBERATION_ROUND);
+    heard.put("round", round instanceof Number number ? number.intValue() : 1);
+
+    DelegateExecution instance = task.getExecution().getProcessInstance();
+    SpinJsonNode opinions =
+        instance.getVariable(PARTY_OPINIONS) instanceof SpinJsonNode earlier && earlier.isArray()
+            ? earlier
+            : Spin.JSON("[]");
+    opinions.append(Spin.JSON(heard));
+    instance.setVariable(PARTY_OPINIONS, opinions);
+  }
+}

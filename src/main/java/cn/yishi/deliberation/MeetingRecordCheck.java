@@ -1,0 +1,91 @@
+package cn.yishi.deliberation;
+
+import static cn.yishi.deliberation.MeetingVariables.*;
+
+import cn.yishi.common.InvalidStepInputException;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a meeting record when 召开会议 is completed (task listener {@code complete}, bean {@code
+ * meetingRecordCheck}): counts that the decision table must never see (more present than members,
+ * more votes than present, no members; {@link MeetingCounts#validate()}) and a record without
+ * signed participants are refused with a Chinese message, so the task stays open and nothing is
+ * saved. On success the counts are stored as whole numbers (Tasklist may send them as Long or
+ * Double) and {@code meetingRecordedBy} names the user who recorded it: the authenticated user,
+ * or else the task's assignee. A record nobody can be named for is refused: it is signed next.
+ */
+@Component("meetingRecordCheck")
+public class MeetingRecordCheck implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    Integer members = count(task, MEMBERS, "应到人数");
+    Integer present = count(task, PRESENT, "实到人数");
+    Integer inFavour = count(task, IN_FAVOUR, "赞成票数");
+    Object body = task.getVariable(MEETING_BODY);
+    try {
+      new MeetingCounts(body == null ? null : body.toString(), members, present, inFavour).validate();
+    } catch (InvalidMeetingCountsException e) {
+      throw new InvalidStepInputException("body".equals(e.field()) ? MEETING_BODY : e.field(), e.getMessage());
+    }
+    Object participants = task.getVariable(PARTICIPANTS);
+    if (TextLines.of(participants).isEmpty()) {
+      throw new InvalidStepInputException(PARTICIPANTS, "请填写签到的参会人员，每行一人");
+    }
+    if (participants.toString().length() > PARTICIPANTS_MAX_LENGTH) {
+      throw new InvalidStepInputException(PARTICIPANTS, "参会人员名单不能超过" + PARTICIPANTS_MAX_LENGTH + "个字");
+    }
+    Object minutes = task.getVariable(MINUTES);
+    if (minutes != null && minutes.toString().length() > MINUTES_MAX_LENGTH) {
+      throw new InvalidStepInputException(MINUTES, "会议纪要不能超过" + MINUTES_MAX_LENGTH + "个字");
+    }
+    String recordedBy = recordedBy(task);
+    if (recordedBy == null) {
+      throw new InvalidStepInputException(MEETING_RECORDED_BY, "无法确定会议记录人：请登录并认领任务后再提交");
+    }
+    task.setVariable(MEMBERS, members);
+    task.setVariable(PRESENT, present);
+    task.setVariable(IN_FAVOUR, inFavour);
+    task.setVariable(MEETING_RECORDED_BY, recordedBy);
+  }
+
+  private static String recordedBy(DelegateTask task) {
+    Authentication authentication =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (authentication != null && authentication.getUserId() != null) {
+      return authentication.getUserId();
+    }
+    String assignee = task.getAssignee();
+    return assignee == null || assignee.isBlank() ? null : assignee;
+  }
+
+  /** A whole, non-negative count from whatever the form sent (Integer, Long, Double, text). */
+  private static Integer count(DelegateTask task, String field, String label) {
+    Object value = task.getVariable(field);
+    if (value == null || (value instanceof String text && text.isBlank())) {
+      throw new InvalidStepInputException(field, label + "不能为空");
+    }
+    BigDecimal number;
+    try {
+      number = new BigDecimal(value.toString().strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidStepInputException(field, label + "必须是整数");
+    }
+    if (number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
+      throw new InvalidStepInputException(field, label + "必须是整数");
+    }
+    try {
+      int whole = number.intValueExact();
+      if (whole < 0) {
+        throw new InvalidStepInputException(field, label + "不能为负数");
+      }
+      return whole;
+    } catch (ArithmeticException e) {
+      throw new InvalidStepInputException(field, label + "必须是不超过" + Integer.MAX_VALUE + "的整数");
+    }
+  }
+}

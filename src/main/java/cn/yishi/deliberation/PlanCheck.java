@@ -1,0 +1,30 @@
+package cn.yishi.deliberation;
+
+import static cn.yishi.deliberation.MeetingVariables.MEETING_PLAN;
+
+import cn.yishi.common.InvalidStepInputException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a drafted plan ({@code meetingPlan}) when the step that drafts it is completed (task
+ * listener {@code complete}, bean {@code planCheck}): a meeting must have something to decide, so
+ * a blank or overlong plan is refused with a Chinese message even when the form was bypassed.
+ */
+@Component("planCheck")
+public class PlanCheck implements TaskListener {
+
+  public static final int PLAN_MAX_LENGTH = 5000;
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object plan = task.getVariable(MEETING_PLAN);
+    if (plan == null || plan.toString().isBlank()) {
+      throw new InvalidStepInputException(MEETING_PLAN, "请填写协商方案");
+    }
+    if (plan.toString().length() > PLAN_MAX_LENGTH) {
+      throw new InvalidStepInputException(MEETING_PLAN, "协商方案不能超过" + PLAN_MAX_LENGTH + "个字");
+    }
+  }
+}

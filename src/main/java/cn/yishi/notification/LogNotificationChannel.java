@@ -1,0 +1,31 @@
+package cn.yishi.notification;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The channel for development and demos: writes each notification to the log, phone numbers
+ * masked (138****0000), until an SMS or mini-program channel is connected.
+ */
+@Component
+public class LogNotificationChannel implements NotificationChannel {
+
+  public static final String NAME = "log";
+  private static final Logger LOG = LoggerFactory.getLogger(LogNotificationChannel.class);
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void send(Notification notification) {
+    LOG.info(
+        "通知 {} → {}（提案 {}）：{}",
+        notification.id(),
+        notification.maskedRecipient(),
+        notification.proposalNumber(),
+        notification.message());
+  }
+}

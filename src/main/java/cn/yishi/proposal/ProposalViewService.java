@@ -1,0 +1,66 @@
+package cn.yishi.proposal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads the public read model that {@link ProposalStatusService} keeps: a proposal's status and
+ * classification and its timeline, for the public API and for tests.
+ */
+@Service
+public class ProposalViewService {
+
+  private final JdbcTemplate jdbc;
+  private final BusinessTime time;
+
+  public ProposalViewService(JdbcTemplate jdbc, BusinessTime time) {
+    this.jdbc = jdbc;
+    this.time = time;
+  }
+
+  /** The proposal's public view, or empty when no such number is known. */
+  public Optional<ProposalView> find(String number) {
+    List<ProposalView.TimelineEntry> timeline = timeline(number);
+    return jdbc.query("SELECT * FROM proposal_view WHERE number = ?", (rs, n) -> view(rs, timeline), number)
+        .stream()
+        .findFirst();
+  }
+
+  /** The public timeline, oldest first. */
+  public List<ProposalView.TimelineEntry> timeline(String number) {
+    return jdbc.query(
+        "SELECT occurred_at, step, outcome FROM proposal_timeline WHERE proposal_number = ?"
+            + " ORDER BY entry_no, occurred_at",
+        (rs, n) ->
+            new ProposalView.TimelineEntry(
+                time.inZone(rs.getObject("occurred_at", OffsetDateTime.class)),
+                rs.getString("step"),
+                rs.getString("outcome")),
+        number);
+  }
+
+  private ProposalView view(ResultSet rs, List<ProposalView.TimelineEntry> timeline) throws SQLException {
+    return new ProposalView(
+        rs.getString("number"),
+        rs.getString("title"),
+        ProposalStatus.of(rs.getString("status")),
+        rs.getString("category"),
+        rs.getString("matter_scope"),
+        rs.getString("track"),
+        rs.getString("handling_level"),
+        rs.getString("community"),
+        rs.getString("courtyard"),
+        rs.getObject("co_signers", Integer.class),
+        time.inZone(rs.getObject("submitted_at", OffsetDateTime.class)),
+        time.inZone(rs.getObject("updated_at", OffsetDateTime.class)),
+        rs.getString("deliberation_unit"),
+        rs.getString("rating"),
+        rs.getObject("closed_unrated", Boolean.class),
+        timeline);
+  }
+}

@@ -1,0 +1,177 @@
+package cn.yishi.proposal;
+
+import static cn.yishi.proposal.ProposalVariables.*;
+
+import cn.yishi.organisation.Groups;
+import cn.yishi.organisation.OrganisationService;
+import cn.yishi.organisation.Unit;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * What residents do through the public API: submit a proposal, read its public view, rate the
+ * outcome. The view is the read model (status, timeline) plus the open steps of the proposal's
+ * processes (every process of a proposal has its number as business key).
+ */
+@Service
+public class PublicProposals {
+
+  private final ProposalFields fields;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ProposalViewService views;
+  private final OrganisationService organisation;
+  private final BusinessTime time;
+
+  public PublicProposals(
+      ProposalFields fields,
+      RuntimeService runtime,
+      TaskService tasks,
+      ProposalViewService views,
+      OrganisationService organisation,
+      BusinessTime time) {
+    this.fields = fields;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.views = views;
+    this.organisation = organisation;
+    this.time = time;
+  }
+
+  /**
+   * Starts the lifecycle; it runs synchronously to the sorting task, so the proposal has its
+   * number, classification and status SORTING when this returns.
+   *
+   * @throws InvalidProposalException naming every bad field; nothing is started
+   */
+  public PublicProposal submit(Map<String, Object> submitted) {
+    Map<String, Object> checked = fields.checkSubmission(submitted);
+    ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, checked);
+    String number = (String) runtime.getVariable(instance.getId(), NUMBER);
+    return find(number).orElseThrow(() -> new IllegalStateException("proposal " + number + " has no public view"));
+  }
+
+  public Optional<PublicProposal> find(String number) {
+    return views.find(number).map(view -> publicView(view));
+  }
+
+  /**
+   * The submitter's rating (CONTRACT §4 evaluation): completes the proposal's evaluation step.
+   *
+   * @throws UnknownProposalException unknown number (404)
+   * @throws WrongSubmitterException the phone is not the submitter's (403)
+   * @throws NotAwaitingEvaluationException the proposal does not wait for a rating (409)
+   */
+  public PublicProposal evaluate(String number, String rating, String comment, String phone) {
+    ProcessInstance lifecycle =
+        runtime.createProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .processInstanceBusinessKey(number)
+            .singleResult();
+    if (lifecycle == null) {
+      if (views.find(number).isPresent()) {
+        throw new NotAwaitingEvaluationException(number);
+      }
+      throw new UnknownProposalException(number);
+    }
+    Object submitterPhone = runtime.getVariable(lifecycle.getId(), SUBMITTER_PHONE);
+    if (phone == null || !phone.equals(submitterPhone)) {
+      throw new WrongSubmitterException(number);
+    }
+    if (rating == null || !EvaluationCheck.RATINGS.contains(rating)) {
+      throw new InvalidProposalException(
+          List.of(new FieldError(RATING, "须为 SATISFIED、BASICALLY_SATISFIED 或 DISSATISFIED")));
+    }
+    Task evaluation =
+        tasks.createTaskQuery()
+            .processInstanceId(lifecycle.getId())
+            .taskDefinitionKey("Task_EvaluateOutcome")
+            .singleResult();
+    if (evaluation == null) {
+      throw new NotAwaitingEvaluationException(number);
+    }
+    tasks.complete(evaluation.getId(), Map.of(RATING, rating, EVALUATION_COMMENT, comment == null ? "" : comment));
+    return find(number).orElseThrow();
+  }
+
+  private PublicProposal publicView(ProposalView view) {
+    return new PublicProposal(
+        view.number(),
+        view.title(),
+        view.status() == null ? null : view.status().name(),
+        view.category(),
+        view.matterScope(),
+        view.track(),
+        view.level(),
+        view.community(),
+        view.coSigners(),
+        view.submittedAt(),
+        openSteps(view.number()),
+        view.timeline());
+  }
+
+  private List<PublicProposal.OpenStep> openSteps(String number) {
+    List<PublicProposal.OpenStep> steps = new ArrayList<>();
+    Instant now = Instant.now();
+    for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(number).orderByTaskCreateTime().asc().list()) {
+      steps.add(
+          new PublicProposal.OpenStep(
+              task.getName(),
+              task.getTaskDefinitionKey(),
+              levelOf(task),
+              task.getDueDate() == null ? null : time.at(task.getDueDate().toInstant()),
+              task.getDueDate() != null && task.getDueDate().toInstant().isBefore(now)));
+    }
+    return steps;
+  }
+
+  /** The level owning a task, from its candidate group ({@code <unit>.<role>}); DEPARTMENT for departments. */
+  private String levelOf(Task task) {
+    for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+      if (!IdentityLinkType.CANDIDATE.equals(link.getType()) || link.getGroupId() == null) {
+        continue;
+      }
+      String group = link.getGroupId();
+      if (group.endsWith("." + Groups.DEPARTMENT_ROLE)) {
+        return "DEPARTMENT";
+      }
+      int dot = group.lastIndexOf('.');
+      Optional<Unit> unit = dot > 0 ? organisation.findUnit(group.substring(0, dot)) : Optional.empty();
+      if (unit.isPresent()) {
+        return unit.get().level().name();
+      }
+    }
+    return null;
+  }
+
+  /** No proposal has this number (404). */
+  public static class UnknownProposalException extends RuntimeException {
+    public UnknownProposalException(String number) {
+      super("没有编号为“" + number + "”的提案");
+    }
+  }
+
+  /** The phone given is not the submitter's (403). */
+  public static class WrongSubmitterException extends RuntimeException {
+    public WrongSubmitterException(String number) {
+      super("手机号与提案 " + number + " 的提案人不符");
+    }
+  }
+
+  /** The proposal does not wait for a rating now (409). */
+  public static class NotAwaitingEvaluationException extends RuntimeException {
+    public NotAwaitingEvaluationException(String number) {
+      super("提案 " + number + " 当前不在待评价阶段");
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package cn.yishi.summons;
+
+/**
+ * The process variable names of {@code departmentSummons} (吹哨报到), in one place, for the
+ * diagram's Java and its tests. Inputs are the contract names of {@code processes/README.md};
+ * the per-department names are local to one department's subprocess instance, so that parallel
+ * departments never overwrite each other's answers.
+ */
+public final class SummonsVariables {
+
+  public static final String PROCESS_KEY = "departmentSummons";
+
+  // inputs (processes/README.md, "Called-process contracts")
+  /** List of department codes to summon. */
+  public static final String SUMMONED_DEPARTMENTS = "summonedDepartments";
+  /** Code of the unit that summons (its caseworkers rate and supervise). */
+  public static final String SUMMONING_UNIT = "summoningUnit";
+  /** What the departments are called for. */
+  public static final String SUMMONS_TASK = "summonsTask";
+
+  // shared variables read here
+  public static final String NUMBER = "number";
+  public static final String TIME_LIMITS = "timeLimits";
+
+  /** Id of the summons record written when the process starts. */
+  public static final String SUMMONS_ID = "summonsId";
+
+  // local to one department (element variable and subprocess variables)
+  /** The multi-instance element variable: the code of this instance's department. */
+  public static final String DEPARTMENT = "department";
+  /** Chinese names shown in the forms. */
+  public static final String DEPARTMENT_NAME = "departmentName";
+  public static final String SUMMONING_UNIT_NAME = "summoningUnitName";
+  /** Form of Task_ReportIn: who reports in, how to reach them. */
+  public static final String REPORT_IN_NOTE = "reportInNote";
+  public static final String REPORTED_IN_AT = "reportedInAt";
+  public static final String REPORTED_IN_BY = "reportedInBy";
+  /** Set to true when the report-in timer fired (督办). */
+  public static final String REPORT_IN_OVERDUE = "reportInOverdue";
+  /** Form of Task_SuperviseReportIn. */
+  public static final String SUPERVISION_NOTE = "supervisionNote";
+  /** Form of Task_DoDepartmentPart: what the department did. */
+  public static final String DEPARTMENT_WORK = "departmentWork";
+  public static final String DONE_AT = "doneAt";
+  public static final String DONE_BY = "doneBy";
+  /** Form of Task_RateDepartment: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED. */
+  public static final String DEPARTMENT_RATING = "departmentRating";
+  public static final String DEPARTMENT_RATING_COMMENT = "departmentRatingComment";
+  public static final String RATED_AT = "ratedAt";
+  public static final String RATED_BY = "ratedBy";
+
+  // task definition keys the Java refers to
+  public static final String TASK_REPORT_IN = "Task_ReportIn";
+  public static final String TASK_DO_DEPARTMENT_PART = "Task_DoDepartmentPart";
+  public static final String TASK_RATE_DEPARTMENT = "Task_RateDepartment";
+
+  private SummonsVariables() {}
+}

@@ -1,0 +1,222 @@
+package cn.yishi.deliberation;
+
+import static cn.yishi.deliberation.DeliberationDayVariables.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.decisionService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import cn.yishi.organisation.Groups;
+import cn.yishi.organisation.OrganisationService;
+import cn.yishi.organisation.Units;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.core.io.DefaultResourceLoader;
+
+/**
+ * Every path of deliberationDay (爱邻议事日): the monthly timer fires on the 20th at 09:00
+ * Shanghai time and each courtyard with pending courtyard deliberations gets one agenda task for
+ * its convenor; without pending matters nothing is asked of anyone. Real organisation, real
+ * timeLimits table, real CourtyardAgenda; courtyard deliberations are the test double.
+ */
+@Deployment(
+    resources = {
+      "processes/deliberationDay.bpmn",
+      "decisions/timeLimits.dmn",
+      "stubs/courtyardDeliberation.bpmn"
+    })
+class DeliberationDayProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension =
+      ProcessEngineCoverageExtension.builder("camunda-coverage.cfg.xml").build();
+
+  private static final OrganisationService ORGANISATION =
+      new OrganisationService(new DefaultResourceLoader(), "classpath:organisation/jinniu.json");
+  private static final String JINGHUAYUAN = "jn-jld-jldbl-jhy"; // 菁华园
+  private static final String XINGHUI_6 = "jn-smq-grc-xhzl6"; // 星辉中路6号院
+  /** Sunday 22 November 2026, 08:00 in Shanghai. */
+  private static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
+  /** The 20th of December, 09:00 in Shanghai. */
+  private static final Instant DECEMBER_20TH = Instant.parse("2026-12-20T01:00:00Z");
+
+  @BeforeEach
+  void beans() {
+    // before the deployment: the timer's cycle is evaluated when the diagram is deployed
+    ClockUtil.setCurrentTime(Date.from(NOW));
+    Mocks.register("deliberationDay", new DeliberationDaySchedule(20, "09:00", "Asia/Shanghai", null));
+    Mocks.register("groups", new Groups(ORGANISATION));
+    Mocks.register(
+        "courtyardAgenda",
+        new CourtyardAgenda(extension.getProcessEngine().getRuntimeService(), new Units(ORGANISATION)));
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  private static void pendingCourtyardMatter(String courtyard, String number, String title) {
+    runtimeService()
+        .startProcessInstanceByKey(
+            COURTYARD_PROCESS_KEY,
+            number,
+            Map.of(DELIBERATION_UNIT, courtyard, NUMBER, number, TITLE, title));
+  }
+
+  private static Job deliberationDayTimer() {
+    return managementService()
+        .createJobQuery()
+        .processDefinitionKey(PROCESS_KEY)
+        .timers()
+        .singleResult();
+  }
+
+  /** Lets the timer fire at its due time, as the job executor would. */
+  private static ProcessInstance deliberationDayComes() {
+    Job timer = deliberationDayTimer();
+    ClockUtil.setCurrentTime(timer.getDuedate());
+    execute(timer);
+    String id =
+        historyService().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).singleResult().getId();
+    return runtimeService().createProcessInstanceQuery().processInstanceId(id).singleResult() != null
+        ? runtimeService().createProcessInstanceQuery().processInstanceId(id).singleResult()
+        : endedInstance(id);
+  }
+
+  /** An ended instance, for camunda-bpm-assert (which reads its history by id). */
+  private static ProcessInstance endedInstance(String id) {
+    ProcessInstance ended = org.mockito.Mockito.mock(ProcessInstance.class);
+    org.mockito.Mockito.when(ended.getId()).thenReturn(id);
+    org.mockito.Mockito.when(ended.getProcessInstanceId()).thenReturn(id);
+    return ended;
+  }
+
+  private static Duration minorStepWithin() {
+    String stepWithin =
+        decisionService()
+            .evaluateDecisionTableByKey("timeLimits", Map.of(TRACK, "MINOR"))
+            .getSingleResult()
+            .getEntry("stepWithin");
+    return Duration.parse(stepWithin);
+  }
+
+  @Test
+  void timerWaitsForThe20thAtNineInShanghaiAndThenEveryMonth() {
+    org.assertj.core.api.Assertions.assertThat(deliberationDayTimer().getDuedate().toInstant())
+        .isEqualTo(DECEMBER_20TH);
+
+    deliberationDayComes();
+
+    org.assertj.core.api.Assertions.assertThat(deliberationDayTimer().getDuedate().toInstant())
+        .isEqualTo(Instant.parse("2027-01-20T01:00:00Z"));
+  }
+
+  @Test
+  void aChangedDayMovesTheWaitingTimerAndItsMonthlyRepeat() {
+    DeliberationDayRescheduler restart =
+        new DeliberationDayRescheduler(
+            extension.getProcessEngine(), new DeliberationDaySchedule(25, "10:30", "Asia/Shanghai", null));
+
+    org.assertj.core.api.Assertions.assertThat(restart.reschedule()).isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(restart.reschedule()).as("already fits").isZero();
+
+    // 25 November 10:30 in Shanghai is still ahead of NOW (22 November)
+    org.assertj.core.api.Assertions.assertThat(deliberationDayTimer().getDuedate().toInstant())
+        .isEqualTo(Instant.parse("2026-11-25T02:30:00Z"));
+    deliberationDayComes();
+    org.assertj.core.api.Assertions.assertThat(deliberationDayTimer().getDuedate().toInstant())
+        .isEqualTo(Instant.parse("2026-12-25T02:30:00Z"));
+  }
+
+  @Test
+  void anUnchangedDayLeavesTheTimerAlone() {
+    Job before = deliberationDayTimer();
+
+    int moved =
+        new DeliberationDayRescheduler(
+                extension.getProcessEngine(), new DeliberationDaySchedule(20, "09:00", "Asia/Shanghai", null))
+            .reschedule();
+
+    org.assertj.core.api.Assertions.assertThat(moved).isZero();
+    org.assertj.core.api.Assertions.assertThat(deliberationDayTimer().getDuedate()).isEqualTo(before.getDuedate());
+  }
+
+  @Test
+  void eachCourtyardWithPendingMattersGetsOneAgendaForItsConvenorDueWithinTheMinorStepLimit() {
+    pendingCourtyardMatter(JINGHUAYUAN, "JN-2026-000012", "菁华园瀑布噪音扰民");
+    pendingCourtyardMatter(JINGHUAYUAN, "JN-2026-000007", "菁华园楼道堆物清理");
+    pendingCourtyardMatter(XINGHUI_6, "JN-2026-000009", "星辉中路6号院加装电梯");
+
+    ProcessInstance day = deliberationDayComes();
+
+    assertThat(day).isWaitingAt("Task_ReviewAgenda");
+    assertThat(day).variables().containsKey(TIME_LIMITS);
+    List<Task> agendas = taskQuery().processInstanceId(day.getId()).list();
+    org.assertj.core.api.Assertions.assertThat(agendas).hasSize(2);
+
+    Task jinghuayuan = agendaOf(agendas, JINGHUAYUAN + ".caseworker");
+    Map<String, Object> shown = taskService().getVariablesLocal(jinghuayuan.getId());
+    org.assertj.core.api.Assertions.assertThat(shown)
+        .containsEntry(COURTYARD_NAME, "菁华园")
+        .containsEntry(MATTER_COUNT, 2)
+        .containsEntry(AGENDA_ITEMS_TEXT, "JN-2026-000007 菁华园楼道堆物清理\nJN-2026-000012 菁华园瀑布噪音扰民");
+    Task xinghui = agendaOf(agendas, XINGHUI_6 + ".caseworker");
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariablesLocal(xinghui.getId()))
+        .containsEntry(COURTYARD_NAME, "星辉中路6号院")
+        .containsEntry(AGENDA_ITEMS_TEXT, "JN-2026-000009 星辉中路6号院加装电梯");
+    Instant due = DECEMBER_20TH.plus(minorStepWithin());
+    org.assertj.core.api.Assertions.assertThat(jinghuayuan.getDueDate().toInstant()).isEqualTo(due);
+    org.assertj.core.api.Assertions.assertThat(xinghui.getDueDate().toInstant()).isEqualTo(due);
+
+    complete(jinghuayuan, Map.of(ARRANGEMENTS, "12月20日19:00，菁华园活动室，议事小组全体"));
+    assertThat(day).isWaitingAt("Task_ReviewAgenda");
+    complete(xinghui, Map.of(ARRANGEMENTS, "12月20日15:00，6号院坝坝会"));
+
+    assertThat(day).hasPassed("Event_AgendasReviewed").isEnded();
+  }
+
+  @Test
+  void withoutPendingCourtyardMattersNoAgendaIsSent() {
+    ProcessInstance day = deliberationDayComes();
+
+    assertThat(day).hasPassed("Event_NoAgendas").hasNotPassed("Task_ReviewAgenda").isEnded();
+    org.assertj.core.api.Assertions.assertThat(taskQuery().count()).isZero();
+  }
+
+  @Test
+  void aMatterWithoutACourtyardIsLeftOffTheAgendas() {
+    runtimeService().startProcessInstanceByKey(COURTYARD_PROCESS_KEY, "JN-2026-000001", Map.of(NUMBER, "JN-2026-000001"));
+
+    ProcessInstance day = deliberationDayComes();
+
+    assertThat(day).hasPassed("Event_NoAgendas").isEnded();
+  }
+
+  private static Task agendaOf(List<Task> agendas, String group) {
+    return agendas.stream()
+        .filter(t -> taskService().getIdentityLinksForTask(t.getId()).stream().anyMatch(l -> group.equals(l.getGroupId())))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no agenda task for " + group));
+  }
+}

@@ -1,0 +1,236 @@
+package cn.yishi.deliberation;
+
+import static cn.yishi.deliberation.MeetingTestData.*;
+import static cn.yishi.deliberation.MeetingVariables.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import cn.yishi.signature.SignatureService;
+import cn.yishi.signature.SignatureTestSupport;
+import cn.yishi.signature.SignedRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every path of deliberationMeeting with the real decision table meetingResolution, the real
+ * record check and the real signing delegate (signatures in an in-memory database).
+ */
+@Deployment(resources = {"processes/deliberationMeeting.bpmn", "decisions/meetingResolution.dmn"})
+class DeliberationMeetingProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension =
+      ProcessEngineCoverageExtension.builder("camunda-coverage.cfg.xml").build();
+
+  private static final String TWO_COMMITTEES_GROUP = "jn-jld-jldbl.two-committees";
+  private static final String RECORDER = "secretary-jldbl";
+
+  @TempDir Path keys;
+  private SignatureTestSupport database;
+  private SignatureService signatures;
+
+  @BeforeEach
+  void beans() {
+    database = new SignatureTestSupport();
+    signatures = database.service(keys);
+    Mocks.register("meetingRecordCheck", new MeetingRecordCheck());
+    Mocks.register("signMeetingRecord", new SignMeetingRecord(signatures));
+    identityService().setAuthenticatedUserId(RECORDER);
+  }
+
+  @AfterEach
+  void reset() {
+    identityService().clearAuthentication();
+    Mocks.reset();
+    database.close();
+  }
+
+  private ProcessInstance twoCommitteesMeeting() {
+    Map<String, Object> v = proposal();
+    v.put(MEETING_BODY, "TWO_COMMITTEES");
+    v.put(MEETING_STEP, "商议");
+    v.put(MEETING_GROUP, TWO_COMMITTEES_GROUP);
+    v.put(MEETING_PLAN, "加装电梯一部，费用按楼层分摊。");
+    return runtimeService().startProcessInstanceByKey(PROCESS_KEY, NUMBER_VALUE, v);
+  }
+
+  /** Completes the meeting task and runs the signing job; returns the signed record. */
+  private SignedRecord hold(ProcessInstance instance, Map<String, Object> counts) {
+    taskService().complete(task(instance).getId(), counts);
+    assertThat(instance).isWaitingAt(TASK_SIGN);
+    execute(job(TASK_SIGN, instance));
+    String recordId = (String) runtimeOrHistoricVariable(instance, MEETING_RECORD_ID);
+    return signatures.record(recordId).orElseThrow();
+  }
+
+  private static Object runtimeOrHistoricVariable(ProcessInstance instance, String name) {
+    var historic =
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(instance.getId())
+            .variableName(name)
+            .singleResult();
+    return historic == null ? null : historic.getValue();
+  }
+
+  @Test
+  void passedMeetingIsRecordedByTheGroupSignedAndReturnsPassed() throws Exception {
+    Instant before = Instant.now();
+    ProcessInstance instance = twoCommitteesMeeting();
+
+    assertThat(instance).isWaitingAt(TASK_HOLD_MEETING);
+    Task meeting = task(instance);
+    assertThat(meeting).hasCandidateGroup(TWO_COMMITTEES_GROUP).hasFormKey(null);
+    org.assertj.core.api.Assertions.assertThat(meeting.getDueDate().toInstant())
+        .isBetween(before.plus(Duration.ofDays(3)), Instant.now().plus(Duration.ofDays(3)));
+    assertThat(instance).variables().containsEntry(MEETING_ATTEMPT, 1L);
+
+    SignedRecord record = hold(instance, counts(7, 6, 4));
+
+    assertThat(instance).hasPassed("Event_MeetingPassed").isEnded();
+    assertThat(instance).variables()
+        .containsEntry(MEETING_OUTCOME, PASSED)
+        .containsEntry(MEETING_RECORD_ID, record.id())
+        .containsEntry(MEETING_RECORDED_BY, RECORDER);
+    org.assertj.core.api.Assertions.assertThat(signatures.verify(record.id()).intact()).isTrue();
+    org.assertj.core.api.Assertions.assertThat(record.proposalNumber()).isEqualTo(NUMBER_VALUE);
+    org.assertj.core.api.Assertions.assertThat(record.signedBy()).isEqualTo(RECORDER);
+    JsonNode content = new ObjectMapper().readTree(record.content());
+    org.assertj.core.api.Assertions.assertThat(content.get("meetingStep").asText()).isEqualTo("商议");
+    org.assertj.core.api.Assertions.assertThat(content.get("meetingBody").asText()).isEqualTo("TWO_COMMITTEES");
+    org.assertj.core.api.Assertions.assertThat(content.get("members").asInt()).isEqualTo(7);
+    org.assertj.core.api.Assertions.assertThat(content.get("present").asInt()).isEqualTo(6);
+    org.assertj.core.api.Assertions.assertThat(content.get("inFavour").asInt()).isEqualTo(4);
+    org.assertj.core.api.Assertions.assertThat(content.get("outcome").asText()).isEqualTo(PASSED);
+    org.assertj.core.api.Assertions.assertThat(content.get("participants").toString())
+        .isEqualTo("[\"张建国\",\"李秀英\",\"王芳\"]");
+    org.assertj.core.api.Assertions.assertThat(content.get("recordedBy").asText()).isEqualTo(RECORDER);
+    org.assertj.core.api.Assertions.assertThat(content.get("minutes").asText()).contains("费用分摊");
+  }
+
+  @Test
+  void meetingWithQuorumThatVotesAgainstReturnsRejected() {
+    ProcessInstance instance = twoCommitteesMeeting();
+
+    SignedRecord record = hold(instance, counts(7, 6, 3)); // a tie does not pass
+
+    assertThat(instance).hasPassed("Event_MeetingRejected").isEnded();
+    assertThat(instance).variables().containsEntry(MEETING_OUTCOME, REJECTED).containsEntry(MEETING_RECORD_ID, record.id());
+  }
+
+  @Test
+  void meetingWithoutQuorumIsReconvenedNotRejectedAndItsRecordIsKept() {
+    ProcessInstance instance = twoCommitteesMeeting();
+
+    SignedRecord noQuorum = hold(instance, counts(7, 3, 3));
+
+    assertThat(instance).isWaitingAt(TASK_HOLD_MEETING);
+    assertThat(task(instance)).hasCandidateGroup(TWO_COMMITTEES_GROUP);
+    assertThat(instance).variables().containsEntry(MEETING_OUTCOME, NO_QUORUM);
+    assertThat(instance).variables().containsEntry(MEETING_ATTEMPT, 2L);
+    org.assertj.core.api.Assertions.assertThat(noQuorum.content()).contains("\"outcome\":\"NO_QUORUM\"");
+
+    SignedRecord reconvened = hold(instance, counts(7, 5, 5));
+
+    assertThat(instance).hasPassed("Event_MeetingPassed").isEnded();
+    org.assertj.core.api.Assertions.assertThat(signatures.records(NUMBER_VALUE))
+        .extracting(SignedRecord::id)
+        .containsExactly(noQuorum.id(), reconvened.id());
+    assertThat(instance).variables().containsEntry(MEETING_RECORD_ID, reconvened.id());
+  }
+
+  @Test
+  void signingWaitsForTheJobExecutorSoAFailureIsRetriedNotLost() {
+    ProcessInstance instance = twoCommitteesMeeting();
+    taskService().complete(task(instance).getId(), counts(7, 6, 5));
+
+    assertThat(instance).isWaitingAt(TASK_SIGN);
+    assertThat(job(TASK_SIGN, instance)).isNotNull();
+    org.assertj.core.api.Assertions.assertThat(signatures.records(NUMBER_VALUE)).isEmpty();
+    assertThat(instance).variables().containsEntry(MEETING_OUTCOME, PASSED);
+
+    execute(job(TASK_SIGN, instance));
+
+    org.assertj.core.api.Assertions.assertThat(signatures.records(NUMBER_VALUE)).hasSize(1);
+    assertThat(instance).isEnded();
+  }
+
+  @Test
+  void moreVotesThanPresentAreRefusedAndTheMeetingStaysOpen() {
+    ProcessInstance instance = twoCommitteesMeeting();
+    Task meeting = task(instance);
+
+    assertRefused(meeting, counts(7, 5, 6), "inFavour", "赞成票数不能多于实到人数");
+    assertRefused(meeting, counts(7, 8, 6), "present", "实到人数不能多于应到人数");
+    assertRefused(meeting, counts(0, 0, 0), "members", "应到人数至少为1");
+    assertRefused(meeting, counts(-1, 0, 0), "members", "应到人数不能为负数");
+    Map<String, Object> fractional = counts(7, 5, 4);
+    fractional.put(PRESENT, 4.5);
+    assertRefused(meeting, fractional, "present", "实到人数必须是整数");
+    Map<String, Object> missing = counts(7, 5, 4);
+    missing.put(IN_FAVOUR, null);
+    assertRefused(meeting, missing, "inFavour", "赞成票数不能为空");
+    Map<String, Object> noParticipants = counts(7, 5, 4);
+    noParticipants.put(PARTICIPANTS, " \n ");
+    assertRefused(meeting, noParticipants, PARTICIPANTS, "请填写签到的参会人员，每行一人");
+
+    assertThat(instance).isWaitingAt(TASK_HOLD_MEETING);
+    org.assertj.core.api.Assertions.assertThat(runtimeService().getVariable(instance.getId(), MEMBERS)).isNull();
+    org.assertj.core.api.Assertions.assertThat(signatures.records(NUMBER_VALUE)).isEmpty();
+  }
+
+  @Test
+  void countsSentAsLongOrDoubleAreStoredAsWholeNumbersForTheTable() {
+    ProcessInstance instance = twoCommitteesMeeting();
+    Map<String, Object> tasklist = counts(7, 6, 5);
+    tasklist.put(MEMBERS, 7L);
+    tasklist.put(PRESENT, 6.0);
+    tasklist.put(IN_FAVOUR, "5");
+
+    hold(instance, tasklist);
+
+    assertThat(instance).hasPassed("Event_MeetingPassed");
+    assertThat(instance).variables().containsEntry(MEMBERS, 7).containsEntry(PRESENT, 6).containsEntry(IN_FAVOUR, 5);
+  }
+
+  @Test
+  void withoutAnAuthenticatedUserTheAssigneeIsTheRecorder() {
+    identityService().clearAuthentication();
+    ProcessInstance instance = twoCommitteesMeeting();
+    Task meeting = task(instance);
+
+    assertRefused(meeting, counts(7, 6, 5), MEETING_RECORDED_BY, "无法确定会议记录人：请登录并认领任务后再提交");
+
+    taskService().claim(meeting.getId(), "caseworker-li");
+    SignedRecord record = hold(instance, counts(7, 6, 5));
+
+    org.assertj.core.api.Assertions.assertThat(record.signedBy()).isEqualTo("caseworker-li");
+    assertThat(instance).variables().containsEntry(MEETING_RECORDED_BY, "caseworker-li");
+  }
+
+  private static void assertRefused(Task task, Map<String, Object> variables, String field, String message) {
+    StepInputAssertions.assertRefused(taskService(), task.getId(), variables, field, message);
+  }
+
+
+}

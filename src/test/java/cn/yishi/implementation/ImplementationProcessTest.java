@@ -1,0 +1,370 @@
+package cn.yishi.implementation;
+
+import static cn.yishi.implementation.ImplementationVariables.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import cn.yishi.common.InvalidStepInputException;
+import cn.yishi.notice.PublicNoticeVariables;
+import cn.yishi.organisation.Groups;
+import cn.yishi.organisation.OrganisationLoader;
+import cn.yishi.organisation.OrganisationService;
+import cn.yishi.summons.SummonsVariables;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of implementation (落实与结果公开): carried out by the level itself, by the courtyard's
+ * residents, by departments chosen by the caseworker or preset by a department order; the result
+ * noticed without objection or objected to; the server's refusals; the retried signature.
+ */
+@Deployment(
+    resources = {
+      "processes/implementation.bpmn",
+      "stubs/departmentSummons.bpmn",
+      "stubs/publicNotice.bpmn"
+    })
+class ImplementationProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension =
+      ProcessEngineCoverageExtension.builder("camunda-coverage.cfg.xml").build();
+
+  /** 马鞍北路8号院: the flying-wires case. */
+  private static final String COURTYARD = "jn-smq-ma-mabl8";
+  private static final String CASEWORKERS = COURTYARD + ".caseworker";
+  private static final String NUMBER = "JN-2026-000042";
+  private static final String PLAN = "在院内设集中充电点，居民自行拆除飞线。";
+
+  private static OrganisationService organisation;
+
+  private final List<String> statuses = new ArrayList<>();
+  private final List<String> signedResults = new ArrayList<>();
+  private boolean signingFails;
+
+  @BeforeAll
+  static void loadOrganisation() throws IOException {
+    try (InputStream in = ImplementationProcessTest.class.getResourceAsStream("/organisation/jinniu.json")) {
+      organisation = new OrganisationService(OrganisationLoader.load(in, "jinniu.json"));
+    }
+  }
+
+  @BeforeEach
+  void registerBeans() {
+    Groups groups = mock(Groups.class);
+    when(groups.caseworkers(COURTYARD)).thenReturn(CASEWORKERS);
+    Mocks.register("groups", groups);
+    Mocks.register("proposalStatus", new StatusRecorder(statuses));
+    Mocks.register("implementerChoice", new ImplementerChoice(organisation));
+    Mocks.register("resultRecording", new ResultRecording());
+    JavaDelegate signResultRecord =
+        execution -> {
+          if (signingFails) {
+            throw new IllegalStateException("signature service unavailable");
+          }
+          signedResults.add(execution.getVariable(RESULT) + " / " + execution.getVariable(RESULT_RECORDED_BY));
+          execution.setVariable(RESULT_RECORD_ID, "record-" + signedResults.size());
+        };
+    Mocks.register("signResultRecord", signResultRecord);
+  }
+
+  @AfterEach
+  void resetMocks() {
+    Mocks.reset();
+    identityService().clearAuthentication();
+  }
+
+  /** Records {@code proposalStatus.set(execution, status)} calls. */
+  public record StatusRecorder(List<String> statuses) {
+    public void set(DelegateExecution execution, String status) {
+      statuses.add(status);
+    }
+  }
+
+  private static Map<String, Object> resolved() {
+    Map<String, Object> v = new HashMap<>();
+    v.put("number", NUMBER);
+    v.put("title", "马鞍北路8号院清理飞线充电");
+    v.put(DELIBERATION_UNIT, COURTYARD);
+    v.put(RESOLUTION, PLAN);
+    Map<String, Object> timeLimits = new HashMap<>();
+    timeLimits.put("responseWithin", "P1D");
+    timeLimits.put("resolveWithin", "P7D");
+    timeLimits.put("stepWithin", "P3D");
+    timeLimits.put("noticePeriod", "P7D");
+    v.put("timeLimits", timeLimits);
+    return v;
+  }
+
+  private static ProcessInstance start(Map<String, Object> variables) {
+    return runtimeService().startProcessInstanceByKey(PROCESS_KEY, NUMBER, variables);
+  }
+
+  private static void assertDueIn(Task task, Instant before, Duration duration) {
+    Assertions.assertThat(task.getDueDate().toInstant())
+        .isBetween(before.plus(duration), Instant.now().plus(duration));
+  }
+
+  /**
+   * Records the result (claiming the task for a caseworker unless someone is logged in or it is
+   * claimed already), signs it (the async job) and returns the result notice's instance.
+   */
+  private ProcessInstance recordSignAndNotice(ProcessInstance instance, String result) {
+    assertThat(instance).isWaitingAt("Task_RecordResult");
+    Task record = task(instance);
+    if (record.getAssignee() == null && identityService().getCurrentAuthentication() == null) {
+      taskService().claim(record.getId(), "caseworker-zhao");
+    }
+    complete(record, Map.of(RESULT, result));
+    assertThat(instance).isWaitingAt("Task_SignResult");
+    Assertions.assertThat(signedResults).as("signed only when the job runs").isEmpty();
+    execute(job(instance));
+    assertThat(instance).isWaitingAt("Call_PublishResult");
+    return calledProcessInstance(instance);
+  }
+
+  @Test
+  void levelCarriesItOutRecordsSignsAndNoticesTheResultWithoutObjection() {
+    Instant before = Instant.now();
+    ProcessInstance instance = start(resolved());
+
+    Assertions.assertThat(statuses).containsExactly("IN_IMPLEMENTATION");
+    assertThat(instance).isWaitingAt("Task_AssignImplementer");
+    Task assign = task(instance);
+    assertThat(assign).hasCandidateGroup(CASEWORKERS);
+    assertDueIn(assign, before, Duration.ofDays(1));
+    SpinJsonNode options = (SpinJsonNode) runtimeService().getVariableLocal(assign.getExecutionId(), DEPARTMENT_OPTIONS);
+    Assertions.assertThat(options.toString()).contains("\"value\":\"dept-police\"").contains("金牛公安分局");
+
+    complete(assign, Map.of(IMPLEMENTER, SELF, IMPLEMENTATION_NOTE, "社区牵头，物业配合。"));
+
+    assertThat(instance).isWaitingAt("Task_CarryOut");
+    Task carryOut = task(instance);
+    assertThat(carryOut).hasCandidateGroup(CASEWORKERS);
+    assertDueIn(carryOut, before, Duration.ofDays(7));
+    complete(carryOut, Map.of(CARRY_OUT_NOTE, "已完成充电点建设。"));
+
+    assertThat(instance).isWaitingAt("Task_RecordResult");
+    Task record = task(instance);
+    assertThat(record).hasCandidateGroup(CASEWORKERS);
+    assertDueIn(record, before, Duration.ofDays(3));
+    identityService().setAuthenticatedUserId("convenor-li");
+    ProcessInstance notice = recordSignAndNotice(instance, "  院内新设充电桩12个，飞线全部拆除。 ");
+    identityService().clearAuthentication();
+
+    Assertions.assertThat(signedResults).containsExactly("院内新设充电桩12个，飞线全部拆除。 / convenor-li");
+    Assertions.assertThat(statuses).containsExactly("IN_IMPLEMENTATION", "IN_NOTICE");
+    assertThat(notice).hasProcessDefinitionKey(PublicNoticeVariables.PROCESS_KEY).hasBusinessKey(NUMBER);
+    assertThat(notice)
+        .variables()
+        .containsEntry(NOTICE_KIND, PublicNoticeVariables.KIND_RESULT)
+        .containsEntry(NOTICE_CONTENT, "院内新设充电桩12个，飞线全部拆除。")
+        .containsEntry("number", NUMBER);
+
+    complete(task(notice), Map.of(NOTICE_OUTCOME, PublicNoticeVariables.NO_OBJECTION, NOTICE_ID, "notice-7"));
+
+    assertThat(instance).hasPassed("Event_ImplementationDone").isEnded();
+    assertThat(instance).hasNotPassed("Call_SummonDepartments");
+    assertThat(instance)
+        .variables()
+        .containsEntry(IMPLEMENTATION_OUTCOME, DONE)
+        .containsEntry(RESULT_RECORD_ID, "record-1")
+        .containsEntry(NOTICE_ID, "notice-7")
+        .containsEntry(RESULT_RECORDED_BY, "convenor-li");
+  }
+
+  @Test
+  void residentsCarryItOutAndAnObjectionToTheResultNoticeEndsItObjected() {
+    ProcessInstance instance = start(resolved());
+    complete(task(instance), Map.of(IMPLEMENTER, RESIDENTS));
+    complete(task(instance));
+
+    Task record = task(instance);
+    taskService().claim(record.getId(), "convenor-wang");
+    ProcessInstance notice = recordSignAndNotice(instance, "居民已自行拆除飞线。");
+    Assertions.assertThat(signedResults).containsExactly("居民已自行拆除飞线。 / convenor-wang");
+
+    complete(task(notice), Map.of(NOTICE_OUTCOME, PublicNoticeVariables.OBJECTED, NOTICE_ID, "notice-8"));
+
+    assertThat(instance).hasPassed("Event_ResultObjected").isEnded();
+    assertThat(instance)
+        .variables()
+        .containsEntry(IMPLEMENTATION_OUTCOME, OBJECTED)
+        .containsEntry(RESULT_RECORD_ID, "record-1")
+        .containsEntry(IMPLEMENTER, RESIDENTS);
+  }
+
+  @Test
+  void departmentsChosenByTheCaseworkerAreSummonedByTheCourtyardForTheResolution() {
+    ProcessInstance instance = start(resolved());
+
+    // Tasklist sends the checklist as a JSON array
+    Map<String, Object> choice = new HashMap<>();
+    choice.put(IMPLEMENTER, DEPARTMENTS);
+    choice.put(SUMMONED_DEPARTMENTS, SpinValues.jsonValue("[\"dept-police\",\"dept-smq-safety\",\"dept-police\"]").create());
+    complete(task(instance), choice);
+
+    assertThat(instance).isWaitingAt("Call_SummonDepartments").hasNotPassed("Task_CarryOut");
+    ProcessInstance summons = calledProcessInstance(SummonsVariables.PROCESS_KEY, instance);
+    assertThat(summons).hasBusinessKey(NUMBER);
+    assertThat(summons)
+        .variables()
+        .containsEntry(SUMMONING_UNIT, COURTYARD)
+        .containsEntry(SUMMONS_TASK, PLAN)
+        .containsEntry(SUMMONED_DEPARTMENTS, List.of("dept-police", "dept-smq-safety"));
+
+    complete(task(summons));
+
+    ProcessInstance notice = recordSignAndNotice(instance, "派出所与街道安办上门劝导，飞线已拆除。");
+    complete(task(notice), Map.of(NOTICE_OUTCOME, PublicNoticeVariables.NO_OBJECTION, NOTICE_ID, "notice-9"));
+    assertThat(instance).hasPassed("Event_ImplementationDone").isEnded();
+    assertThat(instance).variables().containsEntry(IMPLEMENTATION_OUTCOME, DONE);
+  }
+
+  @Test
+  void departmentOrderWithPresetDepartmentsSkipsTheChoice() {
+    Map<String, Object> order = resolved();
+    order.put(IMPLEMENTER, DEPARTMENTS);
+    order.put(SUMMONED_DEPARTMENTS, List.of("dept-urban"));
+    order.put(RESOLUTION, "转综合行政执法局处理：城市道路路灯损坏。");
+
+    ProcessInstance instance = start(order);
+
+    assertThat(instance).isWaitingAt("Call_SummonDepartments").hasNotPassed("Task_AssignImplementer");
+    ProcessInstance summons = calledProcessInstance(SummonsVariables.PROCESS_KEY, instance);
+    assertThat(summons)
+        .variables()
+        .containsEntry(SUMMONED_DEPARTMENTS, List.of("dept-urban"))
+        .containsEntry(SUMMONS_TASK, "转综合行政执法局处理：城市道路路灯损坏。");
+    complete(task(summons));
+
+    ProcessInstance notice = recordSignAndNotice(instance, "路灯已修复。");
+    complete(task(notice), Map.of(NOTICE_OUTCOME, PublicNoticeVariables.NO_OBJECTION, NOTICE_ID, "notice-10"));
+    assertThat(instance).hasPassed("Event_ImplementationDone").isEnded();
+    Assertions.assertThat(statuses).containsExactly("IN_IMPLEMENTATION", "IN_NOTICE");
+  }
+
+  @Test
+  void departmentsPresetWithoutAnyDepartmentAreChosenByTheCaseworker() {
+    Map<String, Object> order = resolved();
+    order.put(IMPLEMENTER, DEPARTMENTS);
+    order.put(SUMMONED_DEPARTMENTS, List.of());
+
+    ProcessInstance instance = start(order);
+
+    assertThat(instance).isWaitingAt("Task_AssignImplementer");
+  }
+
+  @Test
+  void departmentsWithoutAnyDepartmentAreRefused() {
+    ProcessInstance instance = start(resolved());
+    Task assign = task(instance);
+
+    assertRefused(assign, Map.of(IMPLEMENTER, DEPARTMENTS), SUMMONED_DEPARTMENTS, "由职能部门落实时，请至少选择一个职能部门");
+    assertRefused(
+        assign,
+        Map.of(IMPLEMENTER, DEPARTMENTS, SUMMONED_DEPARTMENTS, List.of(" ")),
+        SUMMONED_DEPARTMENTS,
+        "由职能部门落实时，请至少选择一个职能部门");
+    assertRefused(
+        assign,
+        Map.of(IMPLEMENTER, DEPARTMENTS, SUMMONED_DEPARTMENTS, List.of("dept-police", "dept-nowhere")),
+        SUMMONED_DEPARTMENTS,
+        "未知的职能部门：dept-nowhere");
+
+    assertThat(instance).isWaitingAt("Task_AssignImplementer");
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), IMPLEMENTER)).as("nothing saved").isNull();
+  }
+
+  @Test
+  void missingOrUnknownImplementerIsRefused() {
+    ProcessInstance instance = start(resolved());
+    Task assign = task(instance);
+
+    assertRefused(assign, Map.of(), IMPLEMENTER, "请选择落实方");
+    assertRefused(assign, Map.of(IMPLEMENTER, "CONTRACTOR"), IMPLEMENTER, "未知的落实方：CONTRACTOR");
+    assertThat(instance).isWaitingAt("Task_AssignImplementer");
+  }
+
+  @Test
+  void missingOrOverlongResultOrAnUnknownRecorderIsRefused() {
+    ProcessInstance instance = start(resolved());
+    complete(task(instance), Map.of(IMPLEMENTER, SELF));
+    complete(task(instance));
+    Task record = task(instance);
+
+    assertRefused(record, Map.of(), RESULT, "请填写落实结果");
+    assertRefused(record, Map.of(RESULT, "   "), RESULT, "请填写落实结果");
+    assertRefused(record, Map.of(RESULT, "长".repeat(RESULT_MAX_LENGTH + 1)), RESULT, "落实结果不能超过5000字");
+    assertRefused(record, Map.of(RESULT, "已完成。"), RESULT_RECORDED_BY, "无法确定落实结果记录人：请登录并认领任务后再提交");
+
+    assertThat(instance).isWaitingAt("Task_RecordResult");
+    Assertions.assertThat(signedResults).isEmpty();
+  }
+
+  @Test
+  void failedSignatureIsRetriedByTheEngineAndNothingIsNoticed() {
+    ProcessInstance instance = start(resolved());
+    complete(task(instance), Map.of(IMPLEMENTER, SELF));
+    complete(task(instance));
+    taskService().claim(task(instance).getId(), "caseworker-zhao");
+    complete(task(instance), Map.of(RESULT, "已完成。"));
+    signingFails = true;
+
+    String jobId = job(instance).getId();
+    Assertions.assertThatThrownBy(() -> managementService().executeJob(jobId))
+        .hasMessageContaining("signature service unavailable");
+
+    Assertions.assertThat(job(instance).getRetries()).isEqualTo(2);
+    assertThat(instance).isWaitingAt("Task_SignResult");
+    Assertions.assertThat(statuses).containsExactly("IN_IMPLEMENTATION");
+
+    signingFails = false;
+    execute(job(instance));
+    assertThat(instance).isWaitingAt("Call_PublishResult").variables().containsEntry(RESULT_RECORD_ID, "record-1");
+  }
+
+  /**
+   * The engine refuses the completion; it wraps the listener's exception (ENGINE-03051) and its
+   * message still carries the Chinese text.
+   */
+  private static void assertRefused(Task task, Map<String, Object> variables, String field, String message) {
+    Assertions.assertThatThrownBy(() -> taskService().complete(task.getId(), variables))
+        .hasMessageContaining(message)
+        .hasRootCauseInstanceOf(InvalidStepInputException.class)
+        .rootCause()
+        .hasMessage(message)
+        .satisfies(e -> Assertions.assertThat(((InvalidStepInputException) e).field()).isEqualTo(field));
+  }
+}

@@ -1,0 +1,259 @@
+package cn.yishi.seeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yishi.notice.Notices;
+import cn.yishi.notification.NotificationOutbox;
+import cn.yishi.proposal.CorrectionRecords;
+import cn.yishi.proposal.PublicProposal;
+import cn.yishi.proposal.PublicProposals;
+import cn.yishi.signature.SignatureService;
+import cn.yishi.signature.SignedRecord;
+import cn.yishi.summons.SummonsRepository;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The four cases of DOMAIN.md "Cases from the seeds", end to end on the real application (every
+ * diagram, table, listener, service and table of Yishi's own; H2 and PostgreSQL): submitted
+ * through the residents' API, worked by the staff of the right units, rated through the API.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+    properties = "camunda.bpm.job-execution.enabled=false")
+class SeedCasesIT {
+
+  @Autowired PublicProposals proposals;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired IdentityService identity;
+  @Autowired HistoryService history;
+  @Autowired SignatureService signatures;
+  @Autowired SummonsRepository summonses;
+  @Autowired Notices notices;
+  @Autowired NotificationOutbox outbox;
+  @Autowired CorrectionRecords corrections;
+
+  private SeedCaseDriver driver() {
+    return new SeedCaseDriver(runtime, tasks, management, identity)
+        .on("Task_SortProposal", Map.of("exclusion", "NONE"))
+        .on("Task_HoldMeeting", this::aQuorateMeetingThatAgrees)
+        .on("Task_RecordResult", Map.of("result", "已按决议落实，现场验收合格。"))
+        .on("Task_CarryOut", Map.of("carryOutNote", "按方案组织实施。"))
+        .on("Task_ReportIn", Map.of("reportInNote", "已到场报到。"))
+        .on("Task_DoDepartmentPart", Map.of("departmentWork", "已完成本部门承担的工作。"))
+        .on("Task_RateDepartment", Map.of("departmentRating", "SATISFIED", "departmentRatingComment", "响应及时"))
+        .letPass("Event_NoticePeriodEnded");
+  }
+
+  private Map<String, Object> aQuorateMeetingThatAgrees(Task task) {
+    return meeting(9, 8, 7);
+  }
+
+  private static Map<String, Object> meeting(int members, int present, int inFavour) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("members", members);
+    v.put("present", present);
+    v.put("inFavour", inFavour);
+    v.put("participants", String.join("\n", List.of("张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "赵磊", "黄敏").subList(0, Math.min(present, 8))));
+    v.put("minutes", "会议讨论了方案并表决。");
+    return v;
+  }
+
+  private static Map<String, Object> review(String decision) {
+    return Map.of("reviewDecision", decision);
+  }
+
+  private String submit(Map<String, Object> proposal) {
+    PublicProposal created = proposals.submit(proposal);
+    assertThat(created.status()).isEqualTo("SORTING");
+    return created.number();
+  }
+
+  private void assertSignedRecordsAreIntact(String number, int atLeast) {
+    List<SignedRecord> records = signatures.records(number);
+    assertThat(records).hasSizeGreaterThanOrEqualTo(atLeast);
+    assertThat(records).allSatisfy(r -> assertThat(signatures.verify(r.id()).intact()).as(r.id()).isTrue());
+  }
+
+  private void rateThroughTheApi(String number, String phone, String rating) {
+    PublicProposal rated = proposals.evaluate(number, rating, "谢谢社区", phone);
+    assertThat(rated.status()).isEqualTo("CLOSED");
+  }
+
+  private List<String> groupsOf(List<SeedCaseDriver.Step> steps, String taskKey) {
+    return steps.stream().filter(s -> s.taskKey().equals(taskKey)).map(SeedCaseDriver.Step::group).toList();
+  }
+
+  @Test
+  void waterfallNoise_aCourtyardMatterIsReviewedUpToTheDistrictDeliberatedBroadlyWithDepartmentsSummoned() {
+    Map<String, Object> v = new HashMap<>();
+    v.put("title", "菁华园旁堰坎跌水噪音扰民");
+    v.put("description", "府河与沙河交汇处两米高的堰坎跌水，噪音使一栋楼的居民夜不能寐。");
+    v.put("community", "jn-jld-jldbl");
+    v.put("courtyard", "jn-jld-jldbl-jhy");
+    v.put("submitterName", "李先生");
+    v.put("submitterPhone", "13900000001");
+    v.put("topic", "NOISE");
+    v.put("scope", "BUILDING");
+    v.put("jurisdiction", "CITY");
+    v.put("crossJurisdiction", true);
+    v.put("stakeholderParties", 4);
+    v.put("affectedHouseholds", 60);
+    String number = submit(v);
+
+    AtomicInteger reviews = new AtomicInteger();
+    List<SeedCaseDriver.Step> steps =
+        driver()
+            .on("Task_ReviewAtLevel", t -> review(reviews.incrementAndGet() < 4 ? "PASS_UP" : "SETTLE"))
+            .on("Task_IdentifyParties", Map.of("stakeholderNames", "菁华园居民代表\n物业公司\n市河道管理处\n区河长办"))
+            .on("Task_HearParty", Map.of("partyOpinion", "同意降低堰坎、消能降噪。"))
+            .on("Task_PrepareRound", Map.of(
+                "meetingPlan", "请设计院勘测，降低堰坎落差并加设消能设施，由区住建局实施。",
+                "summonedDepartments", List.of("dept-city-river", "dept-river"),
+                "summonsTask", "河道权属单位会商并配合勘测"))
+            .on("Task_AssignImplementer", Map.of("implementer", "DEPARTMENTS", "summonedDepartments", List.of("dept-housing")))
+            .run(number, "Task_EvaluateOutcome");
+
+    assertThat(groupsOf(steps, "Task_ReviewAtLevel"))
+        .containsExactly("jn-jld-jldbl-jhy.caseworker", "jn-jld-jldbl.caseworker", "jn-jld.caseworker", "jn.caseworker");
+    assertThat(groupsOf(steps, "Task_HoldMeeting")).containsExactly("jn.committee");
+    assertThat(groupsOf(steps, "Task_HearParty")).hasSize(4);
+    assertThat(groupsOf(steps, "Task_ReportIn"))
+        .containsExactlyInAnyOrder("dept-city-river.department", "dept-river.department", "dept-housing.department");
+    assertThat(summonses.summonsesOf(number)).hasSize(2);
+    assertThat(summonses.ratingsOf(number)).hasSize(3);
+    assertThat(proposals.find(number).orElseThrow().status()).isEqualTo("AWAITING_EVALUATION");
+    assertThat(notices.list()).anySatisfy(n -> assertThat(n.proposalNumber()).isEqualTo(number));
+
+    rateThroughTheApi(number, "13900000001", "SATISFIED");
+    PublicProposal closed = proposals.find(number).orElseThrow();
+    assertThat(closed.track()).isEqualTo("HARD");
+    assertThat(closed.timeline()).extracting(e -> e.outcome())
+        .containsSubsequence("SORTING", "UNDER_REVIEW", "IN_DELIBERATION", "IN_IMPLEMENTATION", "IN_NOTICE", "AWAITING_EVALUATION", "CLOSED");
+    assertSignedRecordsAreIntact(number, 2);
+    assertThat(outbox.ofProposal(number)).hasSizeGreaterThanOrEqualTo(7);
+  }
+
+  @Test
+  void flyingWires_anUrgentCourtyardMatterIsDeliberatedQuicklyAndTheResidentsRemoveTheWires() {
+    Map<String, Object> v = new HashMap<>();
+    v.put("title", "马鞍北路8号院电动车飞线充电");
+    v.put("description", "多户从窗口吊线给电动车充电，存在火灾隐患。");
+    v.put("community", "jn-smq-ma");
+    v.put("courtyard", "jn-smq-ma-mabl8");
+    v.put("submitterName", "周女士");
+    v.put("submitterPhone", "13600000002");
+    v.put("topic", "FIRE_SAFETY");
+    v.put("scope", "COURTYARD");
+    v.put("safetyHazard", true);
+    v.put("affectedHouseholds", 40);
+    String number = submit(v);
+    PublicProposal sorting = proposals.find(number).orElseThrow();
+    assertThat(sorting.track()).isEqualTo("URGENT");
+    assertThat(sorting.level()).isEqualTo("COURTYARD");
+
+    List<SeedCaseDriver.Step> steps =
+        driver()
+            .on("Task_ReviewAtLevel", review("SETTLE"))
+            .on("Task_RespondQuickly", Map.of("responseNote", "已到现场查看。", "meetingPlan", "一个月内居民自行拆除飞线，社区协调集中充电桩。"))
+            .on("Task_AssignImplementer", Map.of("implementer", "RESIDENTS"))
+            .run(number, "Task_EvaluateOutcome");
+
+    assertThat(groupsOf(steps, "Task_ReviewAtLevel")).containsExactly("jn-smq-ma-mabl8.caseworker");
+    assertThat(groupsOf(steps, "Task_RespondQuickly")).containsExactly("jn-smq-ma-mabl8.caseworker");
+    assertThat(groupsOf(steps, "Task_HoldMeeting")).containsExactly("jn-smq-ma-mabl8.committee");
+    assertThat(groupsOf(steps, "Task_CarryOut")).containsExactly("jn-smq-ma-mabl8.caseworker");
+
+    rateThroughTheApi(number, "13600000002", "BASICALLY_SATISFIED");
+    assertSignedRecordsAreIntact(number, 2);
+  }
+
+  @Test
+  void elevator_aMajorMatterGoesThroughFourDeliberationsTwoPublicationsAndAMeetingWithoutQuorumIsReconvened() {
+    Map<String, Object> v = new HashMap<>();
+    v.put("title", "星辉中路6号院加装电梯");
+    v.put("description", "老旧院落居民上下楼困难，申请加装电梯。");
+    v.put("community", "jn-smq-grc");
+    v.put("courtyard", "jn-smq-grc-xhzl6");
+    v.put("submitterName", "王阿姨");
+    v.put("submitterPhone", "13800000003");
+    v.put("topic", "ELEVATOR");
+    v.put("scope", "BUILDING");
+    v.put("estimatedCost", 800000);
+    v.put("affectedHouseholds", 24);
+    String number = submit(v);
+
+    AtomicInteger meetings = new AtomicInteger();
+    List<SeedCaseDriver.Step> steps =
+        driver()
+            .on("Task_ReviewAtLevel", review("SETTLE"))
+            .on("Task_Propose", Map.of(
+                "residentsOpinions", "24户中22户同意，2户低层住户担心采光。",
+                "meetingPlan", "加装电梯一部，费用按楼层分摊，申请政府补贴。",
+                "resolvingBody", "REPRESENTATIVES_MEETING"))
+            .on("Task_HoldMeeting", t -> meetings.incrementAndGet() == 1 ? meeting(9, 4, 4) : meeting(9, 8, 7))
+            .on("Task_AssignImplementer", Map.of("implementer", "SELF"))
+            .run(number, "Task_EvaluateOutcome");
+
+    // 商议 without quorum (4 of 9), reconvened; then 商议, 审议, 决议
+    assertThat(groupsOf(steps, "Task_HoldMeeting"))
+        .containsExactly("jn-smq-grc.twocommittees", "jn-smq-grc.twocommittees", "jn-smq-grc.party", "jn-smq-grc.caseworker");
+    assertThat(groupsOf(steps, "Task_Propose")).containsExactly("jn-smq-grc.party");
+    // 决议公开 and 实施结果公开
+    assertThat(notices.list().stream().filter(n -> n.proposalNumber().equals(number)).map(n -> n.kind()).toList())
+        .containsExactlyInAnyOrder("RESOLUTION", "RESULT");
+
+    rateThroughTheApi(number, "13800000003", "SATISFIED");
+    // four meeting records (the one without quorum too) and the result, all signed and intact
+    assertSignedRecordsAreIntact(number, 5);
+  }
+
+  @Test
+  void courtyardCleanUp_fortyCoSignersMinorTrackSettledByTheCourtyard() {
+    Map<String, Object> v = new HashMap<>();
+    v.put("title", "马东大院环境整治");
+    v.put("description", "院内杂物堆积、绿化缺失，40余户联名请求整治。");
+    v.put("community", "jn-smq-ma");
+    v.put("courtyard", "jn-smq-ma-mddy");
+    v.put("submitterName", "陈大爷");
+    v.put("submitterPhone", "13500000004");
+    v.put("topic", "SANITATION");
+    v.put("scope", "COURTYARD");
+    v.put("coSigners", 40);
+    v.put("affectedHouseholds", 45);
+    v.put("estimatedCost", 30000);
+    String number = submit(v);
+    PublicProposal sorting = proposals.find(number).orElseThrow();
+    assertThat(sorting.coSigners()).isEqualTo(40);
+    assertThat(sorting.matterScope()).isEqualTo("COURTYARD");
+    assertThat(sorting.track()).isEqualTo("MINOR");
+
+    List<SeedCaseDriver.Step> steps =
+        driver()
+            .on("Task_ReviewAtLevel", review("SETTLE"))
+            .on("Task_PrepareCourtyardDeliberation", Map.of("courtyardPreparation", "DELIBERATE", "meetingPlan", "院落自治小组牵头，区财政局支持资金，引入施工方两个月内完成整治。"))
+            .on("Task_AssignImplementer", Map.of("implementer", "DEPARTMENTS", "summonedDepartments", List.of("dept-finance")))
+            .run(number, "Task_EvaluateOutcome");
+
+    assertThat(groupsOf(steps, "Task_PrepareCourtyardDeliberation")).containsExactly("jn-smq-ma-mddy.caseworker");
+    assertThat(groupsOf(steps, "Task_HoldMeeting")).containsExactly("jn-smq-ma-mddy.committee");
+    assertThat(groupsOf(steps, "Task_ReportIn")).containsExactly("dept-finance.department");
+
+    rateThroughTheApi(number, "13500000004", "SATISFIED");
+    assertThat(proposals.find(number).orElseThrow().timeline()).extracting(e -> e.outcome()).contains("CLOSED");
+    assertSignedRecordsAreIntact(number, 2);
+  }
+}

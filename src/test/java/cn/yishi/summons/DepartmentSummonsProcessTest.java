@@ -1,0 +1,301 @@
+package cn.yishi.summons;
+
+import static cn.yishi.summons.SummonsTestSupport.*;
+import static cn.yishi.summons.SummonsVariables.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.decisionService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import cn.yishi.common.InvalidStepInputException;
+import cn.yishi.organisation.Department;
+import cn.yishi.organisation.OrganisationService;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+
+/**
+ * Every path of departmentSummons (吹哨报到): parallel departments report in, do their part and
+ * are rated; the report-in timer gives the summoning unit a supervision task (督办); the
+ * server refuses incomplete answers; the summons and each rating are recorded (repository
+ * mocked here; DepartmentSummonsIT writes them through the database).
+ */
+@Deployment(resources = {"processes/departmentSummons.bpmn", "decisions/timeLimits.dmn"})
+class DepartmentSummonsProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension =
+      ProcessEngineCoverageExtension.builder("camunda-coverage.cfg.xml").build();
+
+  private static final String CASEWORKER = "caseworker-jldbl";
+  private static final String SUMMONS_TEXT = "菁华园瀑布噪音：现场勘查堰坝并提出降噪方案";
+
+  private SummonsRepository repository;
+  private Map<String, Object> timeLimits;
+
+  /** The track's time limits from the deployed table (deployed after @BeforeEach runs). */
+  private Map<String, Object> limits() {
+    if (timeLimits == null) {
+      timeLimits = SummonsTestSupport.timeLimits(decisionService(), "HARD");
+    }
+    return timeLimits;
+  }
+
+  @BeforeEach
+  void beans() {
+    repository = mock(SummonsRepository.class);
+    Mocks.register("groups", groups());
+    OrganisationService organisation = mock(OrganisationService.class);
+    when(organisation.department(anyString()))
+        .thenAnswer(i -> new Department(i.getArgument(0), "部门" + i.getArgument(0), "DISTRICT_BUREAU"));
+    Mocks.register("departmentRatings", new DepartmentRatings(repository, organisation));
+    Mocks.register("units", units());
+    Mocks.register("departmentStepCheck", new DepartmentStepCheck());
+  }
+
+  @AfterEach
+  void reset() {
+    identityService().clearAuthentication();
+    Mocks.reset();
+  }
+
+  private ProcessInstance summon(List<String> departments) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(NUMBER, NUMBER_VALUE);
+    v.put("title", "菁华园瀑布噪音扰民");
+    v.put(TIME_LIMITS, limits());
+    v.put(SUMMONED_DEPARTMENTS, new ArrayList<>(departments));
+    v.put(SUMMONING_UNIT, COMMUNITY);
+    v.put(SUMMONS_TASK, SUMMONS_TEXT);
+    identityService().setAuthenticatedUserId(CASEWORKER);
+    try {
+      return runtimeService().startProcessInstanceByKey(PROCESS_KEY, NUMBER_VALUE, v);
+    } finally {
+      identityService().clearAuthentication();
+    }
+  }
+
+  private Task taskOf(ProcessInstance instance, String key, String department) {
+    return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).list().stream()
+        .filter(t -> department.equals(taskService().getVariable(t.getId(), DEPARTMENT)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + key + " for " + department));
+  }
+
+  private void reportIn(ProcessInstance instance, String department) {
+    taskService().complete(taskOf(instance, TASK_REPORT_IN, department).getId(),
+        Map.of(REPORT_IN_NOTE, department + " 派员到场，联系人：李工 13800000001"));
+  }
+
+  private void doPart(ProcessInstance instance, String department) {
+    taskService().complete(taskOf(instance, TASK_DO_DEPARTMENT_PART, department).getId(),
+        Map.of(DEPARTMENT_WORK, department + " 已完成现场勘查"));
+  }
+
+  private void rate(ProcessInstance instance, String department, String rating, String comment) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(DEPARTMENT_RATING, rating);
+    v.put(DEPARTMENT_RATING_COMMENT, comment);
+    identityService().setAuthenticatedUserId(CASEWORKER);
+    try {
+      taskService().complete(taskOf(instance, TASK_RATE_DEPARTMENT, department).getId(), v);
+    } finally {
+      identityService().clearAuthentication();
+    }
+  }
+
+  private Job reportInTimer(ProcessInstance instance) {
+    return managementService().createJobQuery()
+        .processInstanceId(instance.getId()).activityId("Event_ReportInOverdue").singleResult();
+  }
+
+  @Test
+  void everySummonedDepartmentReportsInDoesItsPartAndIsRatedByTheSummoningUnit() {
+    Instant before = Instant.now();
+    ProcessInstance instance = summon(List.of("dept-river", "dept-city-river", "dept-housing"));
+
+    ArgumentCaptor<SummonsRecord> summons = ArgumentCaptor.forClass(SummonsRecord.class);
+    verify(repository).insert(summons.capture());
+    Assertions.assertThat(summons.getValue().proposalNumber()).isEqualTo(NUMBER_VALUE);
+    Assertions.assertThat(summons.getValue().summoningUnit()).isEqualTo(COMMUNITY);
+    Assertions.assertThat(summons.getValue().departments())
+        .containsExactly("dept-river", "dept-city-river", "dept-housing");
+    Assertions.assertThat(summons.getValue().summonsTask()).isEqualTo(SUMMONS_TEXT);
+    Assertions.assertThat(summons.getValue().summonedBy()).isEqualTo(CASEWORKER);
+    Assertions.assertThat(summons.getValue().processInstanceId()).isEqualTo(instance.getId());
+    assertThat(instance).variables().containsEntry(SUMMONS_ID, summons.getValue().id());
+
+    List<Task> reportIns = taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_REPORT_IN).list();
+    Assertions.assertThat(reportIns).hasSize(3);
+    for (String department : List.of("dept-river", "dept-city-river", "dept-housing")) {
+      Task reportIn = taskOf(instance, TASK_REPORT_IN, department);
+      assertThat(reportIn).hasCandidateGroup(department + ".department");
+      Assertions.assertThat(taskService().getVariable(reportIn.getId(), DEPARTMENT_NAME)).isEqualTo("部门" + department);
+      Assertions.assertThat(isDueWithin(reportIn, before, limit(timeLimits, "reportInWithin"))).isTrue();
+    }
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId("Event_ReportInOverdue").count()).isEqualTo(3);
+
+    for (String department : List.of("dept-river", "dept-city-river", "dept-housing")) {
+      Instant reported = Instant.now();
+      reportIn(instance, department);
+      Task part = taskOf(instance, TASK_DO_DEPARTMENT_PART, department);
+      assertThat(part).hasCandidateGroup(department + ".department");
+      Assertions.assertThat(isDueWithin(part, reported, limit(timeLimits, "resolveWithin"))).isTrue();
+      doPart(instance, department);
+      Task rating = taskOf(instance, TASK_RATE_DEPARTMENT, department);
+      assertThat(rating).hasCandidateGroup(COMMUNITY + ".caseworker");
+    }
+    // reporting in in time leaves no timer behind
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+
+    rate(instance, "dept-river", "SATISFIED", null);
+    rate(instance, "dept-city-river", "BASICALLY_SATISFIED", "报到及时，方案待细化");
+    assertThat(instance).isNotEnded();
+    rate(instance, "dept-housing", "DISSATISFIED", "施工拖延");
+
+    assertThat(instance).hasPassed("Event_SummonsCompleted").isEnded();
+    ArgumentCaptor<DepartmentRatingRecord> ratings = ArgumentCaptor.forClass(DepartmentRatingRecord.class);
+    verify(repository, times(3)).insert(ratings.capture());
+    Assertions.assertThat(ratings.getAllValues())
+        .extracting(DepartmentRatingRecord::department, DepartmentRatingRecord::rating, DepartmentRatingRecord::ratingComment)
+        .containsExactly(
+            Assertions.tuple("dept-river", DepartmentRating.SATISFIED, null),
+            Assertions.tuple("dept-city-river", DepartmentRating.BASICALLY_SATISFIED, "报到及时，方案待细化"),
+            Assertions.tuple("dept-housing", DepartmentRating.DISSATISFIED, "施工拖延"));
+    DepartmentRatingRecord river = ratings.getAllValues().get(0);
+    Assertions.assertThat(river.summonsId()).isEqualTo(summons.getValue().id());
+    Assertions.assertThat(river.proposalNumber()).isEqualTo(NUMBER_VALUE);
+    Assertions.assertThat(river.summoningUnit()).isEqualTo(COMMUNITY);
+    Assertions.assertThat(river.reportInOverdue()).isFalse();
+    Assertions.assertThat(river.workDone()).isEqualTo("dept-river 已完成现场勘查");
+    Assertions.assertThat(river.ratedBy()).isEqualTo(CASEWORKER);
+    Assertions.assertThat(river.reportedInAt()).isNotNull();
+    Assertions.assertThat(river.doneAt()).isNotNull();
+    Assertions.assertThat(river.ratedAt()).isNotNull();
+    Assertions.assertThat(river.reportedInAt()).isBeforeOrEqualTo(river.doneAt());
+    Assertions.assertThat(river.doneAt()).isBeforeOrEqualTo(river.ratedAt());
+  }
+
+  @Test
+  void departmentThatDoesNotReportInInTimeIsSupervisedByTheSummoningUnit() {
+    ProcessInstance instance = summon(List.of("dept-river", "dept-water"));
+    reportIn(instance, "dept-water");
+
+    Job timer = reportInTimer(instance);
+    Assertions.assertThat(timer).as("only dept-river's report-in timer is left").isNotNull();
+    execute(timer);
+
+    Task supervision = taskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_SuperviseReportIn").singleResult();
+    assertThat(supervision).hasCandidateGroup(COMMUNITY + ".caseworker");
+    Assertions.assertThat(taskService().getVariable(supervision.getId(), DEPARTMENT)).isEqualTo("dept-river");
+    Assertions.assertThat(taskService().getVariable(supervision.getId(), SUMMONING_UNIT_NAME)).isEqualTo("九里堤北路社区");
+    Assertions.assertThat(isDueWithin(supervision, Instant.now().minusSeconds(2), limit(timeLimits, "stepWithin"))).isTrue();
+    // non-interrupting: the department can still report in
+    Assertions.assertThat(taskOf(instance, TASK_REPORT_IN, "dept-river")).isNotNull();
+
+    taskService().complete(supervision.getId(), Map.of(SUPERVISION_NOTE, "已电话督促区河长办当日到场"));
+    reportIn(instance, "dept-river");
+    for (String department : List.of("dept-river", "dept-water")) {
+      doPart(instance, department);
+      rate(instance, department, "SATISFIED", null);
+    }
+
+    assertThat(instance).hasPassed("Task_SuperviseReportIn", "Event_SupervisionRecorded").isEnded();
+    ArgumentCaptor<DepartmentRatingRecord> ratings = ArgumentCaptor.forClass(DepartmentRatingRecord.class);
+    verify(repository, times(2)).insert(ratings.capture());
+    Assertions.assertThat(ratings.getAllValues())
+        .extracting(DepartmentRatingRecord::department, DepartmentRatingRecord::reportInOverdue)
+        .containsExactlyInAnyOrder(Assertions.tuple("dept-river", true), Assertions.tuple("dept-water", false));
+  }
+
+  @Test
+  void supervisionStillOpenIsClosedOnceTheDepartmentHasBeenRated() {
+    ProcessInstance instance = summon(List.of("dept-police"));
+    execute(reportInTimer(instance));
+    Task supervision = taskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_SuperviseReportIn").singleResult();
+    Assertions.assertThat(supervision).isNotNull();
+
+    reportIn(instance, "dept-police");
+    doPart(instance, "dept-police");
+    rate(instance, "dept-police", "BASICALLY_SATISFIED", "报到迟了半天");
+
+    assertThat(instance).hasPassed("Event_DepartmentDone").isEnded();
+    HistoricTaskInstance closed = historyService().createHistoricTaskInstanceQuery().taskId(supervision.getId()).singleResult();
+    Assertions.assertThat(closed.getEndTime()).isNotNull();
+    Assertions.assertThat(closed.getDeleteReason()).isNotEqualTo("completed");
+  }
+
+  @Test
+  void dissatisfiedRatingWithoutAReasonIsRefused() {
+    ProcessInstance instance = summon(List.of("dept-market"));
+    reportIn(instance, "dept-market");
+    doPart(instance, "dept-market");
+
+    Assertions.assertThat(refusal(() -> rate(instance, "dept-market", "DISSATISFIED", "  ")))
+        .hasMessage("评价为不满意时，请写明原因")
+        .extracting(InvalidStepInputException::field)
+        .isEqualTo(DEPARTMENT_RATING_COMMENT);
+    Assertions.assertThat(refusal(() -> rate(instance, "dept-market", "GOOD", null)))
+        .hasMessage("请选择评价：满意、基本满意或不满意");
+    Assertions.assertThat(refusal(() -> rate(instance, "dept-market", "SATISFIED", "很".repeat(1001))))
+        .hasMessage("评价意见不能超过1000字");
+
+    verify(repository, never()).insert(org.mockito.ArgumentMatchers.any(DepartmentRatingRecord.class));
+    assertThat(taskOf(instance, TASK_RATE_DEPARTMENT, "dept-market")).isNotNull();
+  }
+
+  @Test
+  void reportInAndWorkWithoutAnAnswerAreRefused() {
+    ProcessInstance instance = summon(List.of("dept-fire"));
+    Task reportIn = taskOf(instance, TASK_REPORT_IN, "dept-fire");
+    Assertions.assertThat(refusal(() -> taskService().complete(reportIn.getId(), Map.of(REPORT_IN_NOTE, " "))))
+        .hasMessage("请填写报到说明（报到人员及联系方式）");
+    Assertions.assertThat(refusal(() -> taskService().complete(reportIn.getId(), Map.of(REPORT_IN_NOTE, "长".repeat(2001)))))
+        .hasMessage("内容不能超过2000字");
+
+    reportIn(instance, "dept-fire");
+    Task part = taskOf(instance, TASK_DO_DEPARTMENT_PART, "dept-fire");
+    Assertions.assertThat(refusal(() -> taskService().complete(part.getId())))
+        .hasMessage("请填写部门办理情况");
+    assertThat(instance).isWaitingAt(TASK_DO_DEPARTMENT_PART);
+  }
+
+  @Test
+  void summonsWithoutDepartmentsIsRefusedAndNothingIsRecorded() {
+    Assertions.assertThatThrownBy(() -> summon(List.of()))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("without summonedDepartments");
+    verify(repository, never()).insert(org.mockito.ArgumentMatchers.any(SummonsRecord.class));
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count()).isZero();
+  }
+}
