@@ -47,6 +47,8 @@ class ProposalSortingIT {
   void caseworkers() {
     user("sorter-jldbl", JLDBL + ".caseworker");
     user("sorter-ma", MA_AN + ".caseworker");
+    user("intake-jldbl", JLDBL + ".gridworker");
+    user("river-officer", "dept-river.department");
   }
 
   private void user(String id, String group) {
@@ -144,5 +146,42 @@ class ProposalSortingIT {
     assertThat(historyService.createHistoricVariableInstanceQuery()
             .processInstanceId(instance.getId()).variableName(ROUTE).singleResult().getValue())
         .isEqualTo("DELIBERATE");
+  }
+
+  @Test
+  void aGridWorkerTakesInAProposalWithTasklistsStartFormAndADepartmentCannot() {
+    String startForm = "/engine-rest/process-definition/key/" + PROCESS_KEY + "/deployed-start-form";
+    ResponseEntity<JsonNode> form = as("intake-jldbl", HttpMethod.GET, startForm, null, JsonNode.class);
+    assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(form.getBody().get("id").asText()).isEqualTo("Form_SubmitProposal");
+
+    Map<String, Object> fields = new HashMap<>();
+    fields.put(TITLE, Map.of("value", "九里堤北路社区增设休闲座椅", "type", "String"));
+    fields.put(DESCRIPTION, Map.of("value", "社区广场缺少座椅，老人散步无处歇脚。", "type", "String"));
+    fields.put(COMMUNITY, Map.of("value", JLDBL, "type", "String"));
+    fields.put(SUBMITTER_NAME, Map.of("value", "孙奶奶", "type", "String"));
+    fields.put(SUBMITTER_PHONE, Map.of("value", "13812345678", "type", "String"));
+    fields.put(TOPIC, Map.of("value", "FACILITIES", "type", "String"));
+    fields.put(SCOPE, Map.of("value", "COMMUNITY", "type", "String"));
+    fields.put(ESTIMATED_COST, Map.of("value", 3000, "type", "Long"));
+    String submit = "/engine-rest/process-definition/key/" + PROCESS_KEY + "/submit-form";
+
+    ResponseEntity<JsonNode> byDepartment = as("river-officer", HttpMethod.POST, submit, Map.of("variables", fields), JsonNode.class);
+    assertThat(byDepartment.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    Map<String, Object> badPhone = new HashMap<>(fields);
+    badPhone.put(SUBMITTER_PHONE, Map.of("value", "12345", "type", "String"));
+    ResponseEntity<JsonNode> refused = as("intake-jldbl", HttpMethod.POST, submit, Map.of("variables", badPhone), JsonNode.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("message").asText()).contains("submitterPhone").contains("手机号码");
+
+    ResponseEntity<JsonNode> started = as("intake-jldbl", HttpMethod.POST, submit, Map.of("variables", fields), JsonNode.class);
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String instanceId = started.getBody().get("id").asText();
+    assertThat((String) runtimeService.getVariable(instanceId, NUMBER)).matches("JN-\\d{4}-\\d{6}");
+    assertThat(runtimeService.getVariable(instanceId, AFFECTED_HOUSEHOLDS)).isEqualTo(1); // default filled in
+    assertThat(taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("Task_SortProposal")
+            .taskCandidateGroup(JLDBL + ".caseworker").count())
+        .isEqualTo(1);
   }
 }
