@@ -128,3 +128,107 @@ test('the courtyard convenor reviews it first and passes it up to the community 
   assert.equal(open.body.length, 1, JSON.stringify(open.body));
   assert.equal(open.body[0].taskDefinitionKey, 'Task_ReviewAtLevel');
 });
+
+/** Picks an option of a Camunda Forms select (searchable or not) by the field's label. */
+async function choose(page, label, option) {
+  const field = page.locator('.fjs-form-field', { has: page.locator('label', { hasText: label }) }).first();
+  const search = field.locator('input.fjs-input');
+  if (await search.count()) {
+    await search.fill(option);
+  } else {
+    await field.locator('.fjs-input-group').click();
+  }
+  await page.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
+}
+
+test('a grid worker takes in a proposal with Tasklist\'s start form (社区提案)', async () => {
+  const title = `九里堤北路社区增设休闲座椅 ${Date.now()}`;
+  const page = await logIn('jldbl-gridworker');
+  await page.getByText('Start process').first().click();
+  await page.getByText('社区提案').first().click();
+  await page.getByText('提交社区提案').first().waitFor();
+
+  await page.getByLabel('提案标题').fill(title);
+  await page.getByLabel('提案内容').fill('社区广场缺少座椅，老人散步无处歇脚。');
+  await choose(page, '所属社区', '九里堤北路社区');
+  await page.getByLabel('提案人姓名').fill('孙奶奶');
+  await page.getByLabel('提案人手机号').fill('13812345678');
+  await choose(page, '议题', '建设类：设施');
+  await choose(page, '影响范围', '整个社区');
+  await page.getByLabel('预计费用（元）').fill('3000');
+  await page.screenshot({ path: join(SHOTS, 'jldbl-gridworker-start-form.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByText('提交社区提案').first().waitFor({ state: 'detached' });
+  await page.close();
+
+  const started = await rest(`/process-instance?processDefinitionKey=proposalLifecycle&variables=title_eq_${encodeURIComponent(title)}`);
+  assert.equal(started.body.length, 1, JSON.stringify(started.body));
+  assert.match(started.body[0].businessKey, /^JN-\d{4}-\d{6}$/);
+  const sorting = await rest(`/task?processInstanceId=${started.body[0].id}&candidateGroup=jn-jld-jldbl.caseworker`);
+  assert.equal(sorting.body.length, 1);
+  assert.equal(sorting.body[0].taskDefinitionKey, 'Task_SortProposal');
+  const cost = await rest(`/process-instance/${started.body[0].id}/variables/estimatedCost`);
+  assert.equal(cost.body.value, 3000);
+});
+
+/** Completes the one open task of a proposal with this key, through REST as the admin. */
+async function completeByRest(number, taskKey, variables) {
+  const open = await rest(`/task?processInstanceBusinessKey=${number}&taskDefinitionKey=${taskKey}`);
+  assert.equal(open.body.length, 1, `${taskKey}: ${JSON.stringify(open.body)}`);
+  const typed = Object.fromEntries(Object.entries(variables).map(([k, value]) => [k, { value }]));
+  const done = await rest(`/task/${open.body[0].id}/complete`, { method: 'POST', body: { variables: typed } });
+  assert.equal(done.status, 204, `${taskKey}: ${JSON.stringify(done.body)}`);
+}
+
+test('the committee records its meeting in Tasklist; counts that make no sense are refused in Chinese', async () => {
+  const v = (value, type = 'String') => ({ value, type });
+  const started = await rest('/process-definition/key/proposalLifecycle/start', {
+    method: 'POST',
+    body: {
+      variables: {
+        title: v(`九里堤北路社区广场增设座椅 ${Date.now()}`),
+        description: v('社区广场缺少座椅。'),
+        community: v('jn-jld-jldbl'),
+        submitterName: v('孙奶奶'),
+        submitterPhone: v('13812345678'),
+        topic: v('FACILITIES'),
+        scope: v('COMMUNITY'),
+        estimatedCost: v(3000, 'Double'),
+      },
+    },
+  });
+  assert.equal(started.status, 200, JSON.stringify(started.body));
+  const number = started.body.businessKey;
+  await completeByRest(number, 'Task_SortProposal', { exclusion: 'NONE' });
+  await completeByRest(number, 'Task_ReviewAtLevel', { reviewDecision: 'SETTLE' });
+  await completeByRest(number, 'Task_ChooseStakeholders', { stakeholderNames: '物业公司' });
+  await completeByRest(number, 'Task_RecordStakeholderOpinion', { stakeholderOpinion: '同意增设座椅' });
+  await completeByRest(number, 'Task_DraftPlan', { meetingPlan: '在广场东侧增设四张座椅' });
+
+  const meeting = await rest(`/task?processInstanceBusinessKey=${number}&taskDefinitionKey=Task_HoldMeeting`);
+  assert.equal(meeting.body.length, 1, JSON.stringify(meeting.body));
+  const page = await logIn('jldbl-committee');
+  await page.goto(`${BASE}/camunda/app/tasklist/default/#/?task=${meeting.body[0].id}`);
+  await page.getByLabel(/应到人数/).waitFor();
+  await page.getByRole('button', { name: 'Claim' }).click();
+  await page.getByLabel(/应到人数/).fill('9');
+  await page.getByLabel(/实到人数/).fill('10');
+  await page.getByLabel(/赞成票数/).fill('5');
+  await page.getByLabel(/签到的参会人员/).fill('张伟\n王芳\n李娜');
+  await page.getByRole('button', { name: 'Complete' }).click();
+  const refusal = page.getByText('实到人数不能多于应到人数').first();
+  await refusal.waitFor();
+  await page.screenshot({ path: join(SHOTS, 'jldbl-committee-meeting-refused.png'), fullPage: true });
+  // the Chinese message alone, not inside Camunda's "ENGINE-03051 … TaskListener" wrapper
+  assert.equal(await page.getByText(/ENGINE-03051/).count(), 0);
+  await page.locator('.notification .close, [ng-click*="removeNotification"]').first().click().catch(() => {});
+
+  await page.getByLabel(/实到人数/).fill('8');
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await page.getByLabel(/应到人数/).waitFor({ state: 'detached' });
+  await page.close();
+
+  const history = await rest(`/history/activity-instance?activityId=Task_ResolveMeeting&finished=true`);
+  const outcomes = await rest(`/history/variable-instance?variableName=meetingOutcome&processInstanceIdIn=${history.body.map((a) => a.processInstanceId).join(',')}`);
+  assert.ok(outcomes.body.some((o) => o.value === 'PASSED'), JSON.stringify(outcomes.body));
+});

@@ -1,72 +1,81 @@
 package cn.yishi.config;
 
 import cn.yishi.common.InvalidStepInputException;
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
-import org.camunda.bpm.engine.rest.exception.RestException;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * A value refused by one of Yishi's server-side checks (a task or start-event listener throwing
- * {@link InvalidStepInputException}) reaches Tasklist as a 400 whose {@code message} is the
- * Chinese text alone, with the field it names. Without this, the engine wraps the listener's
- * exception and the REST API answers 500 with "Cannot complete task …: ENGINE-03051 There was
- * an exception while invoking the TaskListener …". Every other error keeps Camunda's answer.
+ * A value refused by one of Yishi's server-side checks (a listener throwing {@link
+ * InvalidStepInputException}) reaches Tasklist as a 400 whose {@code message} is the Chinese text
+ * alone, with the field it names: {@code {"type":"InvalidStepInputException","message":…,"field":…}}.
+ *
+ * <p>Without this, the engine wraps the listener's exception and both REST APIs (Camunda's
+ * {@code /engine-rest} and the webapps' own {@code /camunda/api/engine}, which Tasklist uses)
+ * answer 500 with "Cannot submit task form …: ENGINE-03051 There was an exception while invoking
+ * the TaskListener …". A filter, rather than a JAX-RS exception mapper, because the webapps' REST
+ * application cannot be given extra providers. Every other answer passes unchanged.
  */
 @Configuration
 public class StepInputErrors {
 
-  /** Jersey priority: ahead of Camunda's own mappers, which have the default (USER, 5000). */
-  static final int AHEAD_OF_CAMUNDA = 1000;
+  static final String[] ENGINE_APIS = {"/engine-rest/*", "/camunda/api/engine/*"};
 
   @Bean
-  ResourceConfigCustomizer stepInputErrorMappers() {
-    return config -> config.register(RestErrors.class).register(EngineErrors.class);
+  FilterRegistrationBean<RefusalFilter> stepInputErrorFilter(ObjectMapper json) {
+    FilterRegistrationBean<RefusalFilter> registration = new FilterRegistrationBean<>(new RefusalFilter(json));
+    registration.addUrlPatterns(ENGINE_APIS);
+    registration.setName("yishiStepInputErrors");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
   }
 
-  /** The refusal in a throwable's causes, if any. */
-  static InvalidStepInputException refusal(Throwable thrown) {
-    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof InvalidStepInputException refusal) {
-        return refusal;
+  /** Rewrites an error answer caused by a refusal on this request's thread. */
+  static class RefusalFilter extends OncePerRequestFilter {
+
+    private final ObjectMapper json;
+
+    RefusalFilter(ObjectMapper json) {
+      this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      InvalidStepInputException.forgetOnThisThread();
+      ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
+      try {
+        chain.doFilter(request, cached);
+        InvalidStepInputException refusal = InvalidStepInputException.lastOnThisThread();
+        if (refusal != null && cached.getStatus() >= 400 && cached.getStatus() != 401 && cached.getStatus() != 403) {
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("type", InvalidStepInputException.class.getSimpleName());
+          body.put("message", refusal.getMessage());
+          body.put("field", refusal.field());
+          byte[] bytes = json.writeValueAsBytes(body);
+          response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+          response.setContentType("application/json;charset=UTF-8");
+          response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+          response.setContentLength(bytes.length);
+          response.getOutputStream().write(bytes);
+          return;
+        }
+        cached.copyBodyToResponse();
+      } finally {
+        InvalidStepInputException.forgetOnThisThread();
       }
-    }
-    return null;
-  }
-
-  static Response answer(Throwable thrown) {
-    InvalidStepInputException refusal = refusal(thrown);
-    if (refusal == null) {
-      return ExceptionHandlerHelper.getInstance().getResponse(thrown);
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", InvalidStepInputException.class.getSimpleName());
-    body.put("message", refusal.getMessage());
-    body.put("field", refusal.field());
-    return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
-  }
-
-  @Priority(AHEAD_OF_CAMUNDA)
-  public static class RestErrors implements ExceptionMapper<RestException> {
-    @Override
-    public Response toResponse(RestException exception) {
-      return answer(exception);
-    }
-  }
-
-  @Priority(AHEAD_OF_CAMUNDA)
-  public static class EngineErrors implements ExceptionMapper<ProcessEngineException> {
-    @Override
-    public Response toResponse(ProcessEngineException exception) {
-      return answer(exception);
     }
   }
 }
