@@ -5,13 +5,11 @@ import static cn.yishi.implementation.ImplementationVariables.*;
 import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.organisation.Department;
 import cn.yishi.organisation.OrganisationService;
+import cn.yishi.summons.DepartmentCodes;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +25,8 @@ import org.springframework.stereotype.Component;
  * <p>As a {@code complete} task listener it checks what the form cannot: an implementer is one of
  * {@value ImplementationVariables#SELF}, {@value ImplementationVariables#RESIDENTS}, {@value
  * ImplementationVariables#DEPARTMENTS}, and departments to summon (吹哨报到) are at least one
- * known department. The checklist may arrive as a list, a JSON array or comma-separated text; it
- * is stored as a plain list of codes, which is what {@code departmentSummons} iterates over.
+ * known department. The checklist may arrive in any shape {@link DepartmentCodes} reads; it is
+ * stored as a plain list of codes, which is what {@code departmentSummons} iterates over.
  *
  * <p>{@link #departmentOptions()} gives the checklist's choices from the organisation data, so
  * that the form lists no department by hand.
@@ -57,7 +55,7 @@ public class ImplementerChoice implements TaskListener {
     if (!DEPARTMENTS.equals(implementer.toString())) {
       return;
     }
-    List<String> departments = departmentCodes(task.getVariable(SUMMONED_DEPARTMENTS));
+    List<String> departments = DepartmentCodes.of(task.getVariable(SUMMONED_DEPARTMENTS));
     if (departments.isEmpty()) {
       throw new InvalidStepInputException(SUMMONED_DEPARTMENTS, "由职能部门落实时，请至少选择一个职能部门");
     }
@@ -82,44 +80,6 @@ public class ImplementerChoice implements TaskListener {
       return Spin.JSON(JSON.writeValueAsString(options));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the department options", e);
-    }
-  }
-
-  /** Department codes from whatever the form or the caller sent, without blanks and repeats. */
-  static List<String> departmentCodes(Object value) {
-    Set<String> codes = new LinkedHashSet<>();
-    if (value instanceof SpinJsonNode node) {
-      if (node.isArray()) {
-        node.elements().forEach(element -> add(codes, element.isString() ? element.stringValue() : null));
-      } else if (node.isString()) {
-        return departmentCodes(node.stringValue());
-      }
-    } else if (value instanceof Collection<?> collection) {
-      collection.forEach(element -> add(codes, element));
-    } else if (value instanceof Object[] array) {
-      for (Object element : array) {
-        add(codes, element);
-      }
-    } else if (value instanceof String text) {
-      String trimmed = text.trim();
-      if (trimmed.startsWith("[")) {
-        try {
-          JSON.readValue(trimmed, new TypeReference<List<Object>>() {}).forEach(e -> add(codes, e));
-        } catch (JsonProcessingException e) {
-          throw new InvalidStepInputException(SUMMONED_DEPARTMENTS, "职能部门列表格式不正确");
-        }
-      } else {
-        for (String part : trimmed.split("[,，\\s]+")) {
-          add(codes, part);
-        }
-      }
-    }
-    return new ArrayList<>(codes);
-  }
-
-  private static void add(Set<String> codes, Object element) {
-    if (element != null && !element.toString().isBlank()) {
-      codes.add(element.toString().trim());
     }
   }
 }

@@ -1,7 +1,9 @@
 package cn.yishi.summons;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yishi.common.InvalidStepInputException;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.spin.Spin;
@@ -34,5 +36,29 @@ class DepartmentCodesTest {
   void aSingleCodeIsAListOfOne() {
     assertThat(DepartmentCodes.of("dept-market")).containsExactly("dept-market");
     assertThat(DepartmentCodes.of(Spin.JSON("\"dept-urban\""))).containsExactly("dept-urban");
+  }
+
+  @Test
+  void tasklistJsonArrayBecomesAListWithoutRepeats() {
+    assertThat(DepartmentCodes.of(Spin.JSON("[\"dept-police\", \"dept-fire\", \"dept-police\"]")))
+        .containsExactly("dept-police", "dept-fire");
+  }
+
+  @Test
+  void restClientsMaySendAListAnArrayOrText() {
+    assertThat(DepartmentCodes.of(List.of("dept-water", " ", "dept-river ")))
+        .containsExactly("dept-water", "dept-river");
+    assertThat(DepartmentCodes.of(new String[] {"dept-civil"})).containsExactly("dept-civil");
+    assertThat(DepartmentCodes.of("dept-water, dept-river，dept-finance"))
+        .containsExactly("dept-water", "dept-river", "dept-finance");
+    assertThat(DepartmentCodes.of("[\"dept-market\"]")).containsExactly("dept-market");
+    assertThat(DepartmentCodes.of("")).isEmpty();
+  }
+
+  @Test
+  void brokenJsonTextIsRefusedWithAChineseMessage() {
+    assertThatThrownBy(() -> DepartmentCodes.of("[\"dept-market\""))
+        .isInstanceOf(InvalidStepInputException.class)
+        .hasMessage("职能部门列表格式不正确");
   }
 }
