@@ -3,10 +3,10 @@ package cn.yishi.deliberation;
 import static cn.yishi.deliberation.MeetingVariables.*;
 
 import cn.yishi.common.InvalidStepInputException;
+import cn.yishi.common.StepActor;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,24 +43,13 @@ public class MeetingRecordCheck implements TaskListener {
     if (minutes != null && minutes.toString().length() > MINUTES_MAX_LENGTH) {
       throw new InvalidStepInputException(MINUTES, "会议纪要不能超过" + MINUTES_MAX_LENGTH + "个字");
     }
-    String recordedBy = recordedBy(task);
-    if (recordedBy == null) {
-      throw new InvalidStepInputException(MEETING_RECORDED_BY, "无法确定会议记录人：请登录并认领任务后再提交");
-    }
+    String recordedBy =
+        StepActor.of(task)
+            .orElseThrow(() -> new InvalidStepInputException(MEETING_RECORDED_BY, "无法确定会议记录人：请登录并认领任务后再提交"));
     task.setVariable(MEMBERS, members);
     task.setVariable(PRESENT, present);
     task.setVariable(IN_FAVOUR, inFavour);
     task.setVariable(MEETING_RECORDED_BY, recordedBy);
-  }
-
-  private static String recordedBy(DelegateTask task) {
-    Authentication authentication =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
-    }
-    String assignee = task.getAssignee();
-    return assignee == null || assignee.isBlank() ? null : assignee;
   }
 
   /** A whole, non-negative count from whatever the form sent (Integer, Long, Double, text). */

@@ -3,9 +3,9 @@ package cn.yishi.implementation;
 import static cn.yishi.implementation.ImplementationVariables.*;
 
 import cn.yishi.common.InvalidStepInputException;
+import cn.yishi.common.StepActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,20 +28,10 @@ public class ResultRecording implements TaskListener {
     if (text.length() > RESULT_MAX_LENGTH) {
       throw new InvalidStepInputException(RESULT, "落实结果不能超过" + RESULT_MAX_LENGTH + "字");
     }
-    String recordedBy = authenticatedUser(task);
-    if (recordedBy == null) {
-      recordedBy = task.getAssignee();
-    }
-    if (recordedBy == null || recordedBy.isBlank()) {
-      throw new InvalidStepInputException(RESULT_RECORDED_BY, "无法确定落实结果记录人：请登录并认领任务后再提交");
-    }
+    String recordedBy =
+        StepActor.of(task)
+            .orElseThrow(() -> new InvalidStepInputException(RESULT_RECORDED_BY, "无法确定落实结果记录人：请登录并认领任务后再提交"));
     task.getExecution().setVariable(RESULT, text);
     task.getExecution().setVariable(RESULT_RECORDED_BY, recordedBy);
-  }
-
-  private static String authenticatedUser(DelegateTask task) {
-    Authentication authentication =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
   }
 }

@@ -2,6 +2,7 @@ package cn.yishi.proposal;
 
 import static cn.yishi.proposal.ProposalVariables.*;
 
+import cn.yishi.common.StepActor;
 import cn.yishi.organisation.OrganisationService;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +52,7 @@ public class SortingCheck implements TaskListener {
     String reason = trimmed(task.getVariable(CORRECTION_REASON));
     List<Correction> made = new ArrayList<>();
     String number = (String) task.getVariable(NUMBER);
-    String actor = StepActor.of(task);
+    String actor = StepActor.of(task).orElse("system");
     for (String field : ProposalFields.CLASSIFYING) {
       Object now = task.getVariable(field);
       String old = before == null ? null : (String) before.get(field);
