@@ -1,5 +1,7 @@
 package cn.yishi.deliberation;
 
+import cn.yishi.summons.SummonsVariables;
+
 /**
  * The process variable names of {@code hardDeliberation} (难事广议), in one place. Outputs, the
  * meeting's and the summons' inputs are the contract names of {@code processes/README.md}.
@@ -33,7 +35,7 @@ public final class HardDeliberationVariables {
 
   // Task_PrepareRound
   public static final String MEETING_PLAN = MeetingVariables.MEETING_PLAN;
-  public static final String SUMMONED_DEPARTMENTS = "summonedDepartments";
+  public static final String SUMMONED_DEPARTMENTS = SummonsVariables.SUMMONED_DEPARTMENTS;
   public static final String SUMMONS_TASK = "summonsTask";
   public static final String SUMMONING_UNIT = "summoningUnit";
 

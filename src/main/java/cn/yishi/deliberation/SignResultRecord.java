@@ -1,5 +1,11 @@
 package cn.yishi.deliberation;
 
+import static cn.yishi.implementation.ImplementationVariables.IMPLEMENTER;
+import static cn.yishi.implementation.ImplementationVariables.RESULT;
+import static cn.yishi.implementation.ImplementationVariables.RESULT_RECORDED_BY;
+import static cn.yishi.implementation.ImplementationVariables.RESULT_RECORD_ID;
+
+import cn.yishi.implementation.ImplementationVariables;
 import cn.yishi.signature.RecordKind;
 import cn.yishi.signature.SignatureService;
 import cn.yishi.signature.SignedRecord;
@@ -13,15 +19,10 @@ import org.springframework.stereotype.Component;
  * Signs the result of carrying out a proposal (bean {@code signResultRecord}, used by {@code
  * implementation} on an async-before service task): the proposal number, the recorded {@code
  * result}, the {@code implementer} and {@code resultRecordedBy}. Sets {@code resultRecordId}. The
- * variable names are those of the implementation process (processes/README.md).
+ * variable names are the implementation process's ({@link ImplementationVariables}).
  */
 @Component("signResultRecord")
 public class SignResultRecord implements JavaDelegate {
-
-  public static final String RESULT = "result";
-  public static final String IMPLEMENTER = "implementer";
-  public static final String RESULT_RECORDED_BY = "resultRecordedBy";
-  public static final String RESULT_RECORD_ID = "resultRecordId";
 
   private final SignatureService signatures;
 

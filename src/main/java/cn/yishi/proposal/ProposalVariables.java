@@ -1,6 +1,7 @@
 package cn.yishi.proposal;
 
 import cn.yishi.deliberation.TrackProcedureVariables;
+import cn.yishi.implementation.ImplementationVariables;
 
 /**
  * The process variable names of the proposal lifecycle ({@code proposalLifecycle}), in one
@@ -74,9 +75,9 @@ public final class ProposalVariables {
   public static final String DELIBERATION_OUTCOME = TrackProcedureVariables.DELIBERATION_OUTCOME;
   public static final String RESOLUTION = TrackProcedureVariables.RESOLUTION;
   public static final String RAISE_REASON = TrackProcedureVariables.RAISE_REASON;
-  public static final String IMPLEMENTER = "implementer";
-  public static final String SUMMONED_DEPARTMENTS = "summonedDepartments";
-  public static final String IMPLEMENTATION_OUTCOME = "implementationOutcome";
+  public static final String IMPLEMENTER = ImplementationVariables.IMPLEMENTER;
+  public static final String SUMMONED_DEPARTMENTS = ImplementationVariables.SUMMONED_DEPARTMENTS;
+  public static final String IMPLEMENTATION_OUTCOME = ImplementationVariables.IMPLEMENTATION_OUTCOME;
   /** 1, or 2 after a dissatisfied first rating reopened the proposal. */
   public static final String ROUND = "round";
   /** SATISFIED, BASICALLY_SATISFIED or DISSATISFIED. */
