@@ -51,6 +51,15 @@ public class StepInputErrors {
       this.json = json;
     }
 
+    /**
+     * Only POSTs complete tasks, submit forms or start processes, where listeners refuse values;
+     * every other answer (large history queries, resource downloads) is not buffered.
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+      return !"POST".equals(request.getMethod());
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
