@@ -129,6 +129,16 @@ test('the courtyard convenor reviews it first and passes it up to the community 
   assert.equal(open.body[0].taskDefinitionKey, 'Task_ReviewAtLevel');
 });
 
+/**
+ * Types into a Camunda Forms field and leaves it: form-js commits typed text on a debounce, so a
+ * value typed just before a click elsewhere could be lost; leaving the field commits it at once.
+ */
+async function enter(field, value) {
+  await field.fill(value);
+  await field.press('Tab');
+  assert.equal(await field.inputValue(), value);
+}
+
 /** Picks an option of a Camunda Forms select (searchable or not) by the field's label. */
 async function choose(page, label, option) {
   const field = page.locator('.fjs-form-field', { has: page.locator('label', { hasText: label }) }).first();
@@ -139,6 +149,9 @@ async function choose(page, label, option) {
     await field.locator('.fjs-input-group').click();
   }
   await page.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
+  // the choice is committed once the list has closed and the field shows it
+  await page.locator('.fjs-dropdownlist').waitFor({ state: 'detached' });
+  await field.locator('input.fjs-input, .fjs-select-display').first().blur();
 }
 
 test('a grid worker takes in a proposal with Tasklist\'s start form (社区提案)', async () => {
@@ -148,14 +161,14 @@ test('a grid worker takes in a proposal with Tasklist\'s start form (社区提�
   await page.getByText('社区提案').first().click();
   await page.getByText('提交社区提案').first().waitFor();
 
-  await page.getByLabel('提案标题').fill(title);
-  await page.getByLabel('提案内容').fill('社区广场缺少座椅，老人散步无处歇脚。');
+  await enter(page.getByLabel('提案标题'), title);
+  await enter(page.getByLabel('提案内容'), '社区广场缺少座椅，老人散步无处歇脚。');
   await choose(page, '所属社区', '九里堤北路社区');
-  await page.getByLabel('提案人姓名').fill('孙奶奶');
-  await page.getByLabel('提案人手机号').fill('13812345678');
+  await enter(page.getByLabel('提案人姓名'), '孙奶奶');
+  await enter(page.getByLabel('提案人手机号'), '13812345678');
   await choose(page, '议题', '建设类：设施');
   await choose(page, '影响范围', '整个社区');
-  await page.getByLabel('预计费用（元）').fill('3000');
+  await enter(page.getByLabel('预计费用（元）'), '3000');
   await page.screenshot({ path: join(SHOTS, 'jldbl-gridworker-start-form.png'), fullPage: true });
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByText('提交社区提案').first().waitFor({ state: 'detached' });
@@ -211,10 +224,10 @@ test('the committee records its meeting in Tasklist; counts that make no sense a
   await page.goto(`${BASE}/camunda/app/tasklist/default/#/?task=${meeting.body[0].id}`);
   await page.getByLabel(/应到人数/).waitFor();
   await page.getByRole('button', { name: 'Claim' }).click();
-  await page.getByLabel(/应到人数/).fill('9');
-  await page.getByLabel(/实到人数/).fill('10');
-  await page.getByLabel(/赞成票数/).fill('5');
-  await page.getByLabel(/签到的参会人员/).fill('张伟\n王芳\n李娜');
+  await enter(page.getByLabel(/应到人数/), '9');
+  await enter(page.getByLabel(/实到人数/), '10');
+  await enter(page.getByLabel(/赞成票数/), '5');
+  await enter(page.getByLabel(/签到的参会人员/), '张伟\n王芳\n李娜');
   await page.getByRole('button', { name: 'Complete' }).click();
   const refusal = page.getByText('实到人数不能多于应到人数').first();
   await refusal.waitFor();
@@ -223,7 +236,7 @@ test('the committee records its meeting in Tasklist; counts that make no sense a
   assert.equal(await page.getByText(/ENGINE-03051/).count(), 0);
   await page.locator('.notification .close, [ng-click*="removeNotification"]').first().click().catch(() => {});
 
-  await page.getByLabel(/实到人数/).fill('8');
+  await enter(page.getByLabel(/实到人数/), '8');
   await page.getByRole('button', { name: 'Complete' }).click();
   await page.getByLabel(/应到人数/).waitFor({ state: 'detached' });
   await page.close();
