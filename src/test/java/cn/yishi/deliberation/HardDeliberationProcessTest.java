@@ -94,6 +94,8 @@ class HardDeliberationProcessTest {
     v.put(NUMBER, NUMBER_VALUE);
     v.put(TITLE, "菁华园瀑布噪音扰民");
     v.put("description", "两河交汇处两米多高的堰坝水声巨大，2幢居民夜间无法入睡。");
+    v.put("submitterName", "张先生");
+    v.put("submitterPhone", "13912345678");
     v.put(DELIBERATION_UNIT, unit);
     v.put(TIME_LIMITS, limits());
     v.put("round", 1); // the lifecycle's evaluation round: not this process's counter
@@ -190,6 +192,9 @@ class HardDeliberationProcessTest {
         .containsEntry(SUMMONED_DEPARTMENTS, List.of("dept-river", "dept-city-river", "dept-housing"))
         .containsEntry(SUMMONING_UNIT, COMMUNITY)
         .containsEntry(SUMMONS_TASK, "现场勘查堰坝并提出降噪方案");
+    // only what the departments' steps read: no description, no submitter's name or phone
+    assertThat(summons).variables()
+        .containsOnlyKeys(NUMBER, TITLE, TIME_LIMITS, SUMMONED_DEPARTMENTS, SUMMONING_UNIT, SUMMONS_TASK);
 
     complete(task("Task_Stub", summons));
     assertThat(instance).isWaitingAt("Call_DeliberationRound");

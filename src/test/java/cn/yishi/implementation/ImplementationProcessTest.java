@@ -116,6 +116,8 @@ class ImplementationProcessTest {
     Map<String, Object> v = new HashMap<>();
     v.put("number", NUMBER);
     v.put("title", "马鞍北路8号院清理飞线充电");
+    v.put("submitterName", "李先生");
+    v.put("submitterPhone", "13912345678");
     v.put(DELIBERATION_UNIT, COURTYARD);
     v.put(RESOLUTION, PLAN);
     Map<String, Object> timeLimits = new HashMap<>();
@@ -267,6 +269,11 @@ class ImplementationProcessTest {
         .variables()
         .containsEntry(SUMMONED_DEPARTMENTS, List.of("dept-urban"))
         .containsEntry(SUMMONS_TASK, "转综合行政执法局处理：城市道路路灯损坏。");
+    // only what the departments' steps read: no submitter's name or phone
+    assertThat(summons)
+        .variables()
+        .containsOnlyKeys(
+            "number", "title", "timeLimits", SUMMONED_DEPARTMENTS, SummonsVariables.SUMMONING_UNIT, SUMMONS_TASK);
     complete(task(summons));
 
     ProcessInstance notice = recordSignAndNotice(instance, "路灯已修复。");
