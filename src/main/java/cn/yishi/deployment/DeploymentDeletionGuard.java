@@ -2,6 +2,7 @@ package cn.yishi.deployment;
 
 import java.lang.reflect.Field;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -22,10 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rules for deleting a deployment, on top of the engine's DELETE permission on it (which Yishi
- * grants to nobody: only administrators, {@code camunda-admin}, have it):
+ * Rules for deleting a deployment, on top of the engine's DELETE permission on it:
  *
  * <ul>
+ *   <li>only administrators ({@code camunda-admin}) delete deployments: the engine grants whoever
+ *       deploys ALL on their own deployment, so policy staff would otherwise delete theirs;
  *   <li>a deployment with running process instances is never deleted, with or without {@code
  *       cascade}: whoever means to end those proposals does so explicitly first (Cockpit, delete or
  *       migrate the instances, which needs its own permission and is written to the operation
@@ -56,7 +58,18 @@ class DeploymentDeletionGuard extends CommandInterceptor {
     Authentication authentication = commandContext.getAuthentication();
     String user = authentication == null ? "(system)" : authentication.getUserId();
     AuthorizationManager authorizations = commandContext.getAuthorizationManager();
-    // the engine checks this too, but first: a user who may not delete hears 403, not more
+    // Camunda grants whoever deploys ALL on their own deployment; deleting is still for
+    // administrators only, checked before anything else so others hear 403 and nothing more
+    if (engine.isAuthorizationEnabled()
+        && commandContext.isAuthorizationCheckEnabled()
+        && authentication != null
+        && !authorizations.isCamundaAdmin(authentication)) {
+      LOG.warn("Refused: {} (not an administrator) tried to delete deployment {} (cascade={})",
+          user, deploymentId, cascade);
+      throw new AuthorizationException(
+          "只有系统管理员（camunda-admin）可以删除部署 (only administrators delete deployments): user "
+              + user + ", deployment " + deploymentId);
+    }
     authorizations.checkAuthorization(Permissions.DELETE, Resources.DEPLOYMENT, deploymentId);
 
     Deployment deployment =
