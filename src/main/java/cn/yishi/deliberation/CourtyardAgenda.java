@@ -2,6 +2,7 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.deliberation.DeliberationDayVariables.*;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.organisation.Units;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * element) into task-local variables the form shows: {@code courtyard}, {@code courtyardName},
  * {@code agendaItems} (the summary) and {@code matterCount}.
  */
+@DiagramCallable
 @Component("courtyardAgenda")
 public class CourtyardAgenda implements JavaDelegate, TaskListener {
 

@@ -2,6 +2,7 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.deliberation.CourtyardDeliberationVariables.*;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * a reason when the matter is raised to a community proposal: the form shows only the field that
  * applies, so the server checks the pair.
  */
+@DiagramCallable
 @Component("courtyardStepCheck")
 public class CourtyardStepCheck implements TaskListener {
 

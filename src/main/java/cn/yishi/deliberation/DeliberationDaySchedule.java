@@ -1,5 +1,6 @@
 package cn.yishi.deliberation;
 
+import cn.yishi.common.DiagramCallable;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * R/2026-12-20T09:00:00+08:00/P1M}, so the engine needs no time zone of its own. A changed day
  * takes effect at the next start through {@link DeliberationDayRescheduler}.
  */
+@DiagramCallable
 @Component("deliberationDay")
 public class DeliberationDaySchedule {
 

@@ -2,6 +2,7 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.deliberation.HardDeliberationVariables.*;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.organisation.Units;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * decision's {@code maxRounds}; raising needs a reason and a level above (not at the district);
  * rejecting needs a reason. The limit is policy (the decision table), never a Java constant.
  */
+@DiagramCallable
 @Component("hardNextStepCheck")
 public class HardNextStepCheck implements TaskListener {
 

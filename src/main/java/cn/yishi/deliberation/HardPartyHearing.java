@@ -2,6 +2,7 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.deliberation.HardDeliberationVariables.*;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * hearings that complete at the same moment conflict on that list; the engine's optimistic
  * locking then refuses one, which is simply completed again.
  */
+@DiagramCallable
 @Component("hardPartyHearing")
 public class HardPartyHearing implements TaskListener {
 

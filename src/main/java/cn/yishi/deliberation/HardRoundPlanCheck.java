@@ -2,6 +2,7 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.deliberation.HardDeliberationVariables.*;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.organisation.Units;
 import cn.yishi.summons.DepartmentCodes;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * as a list (a Tasklist checklist submits JSON) for the gateway and departmentSummons'
  * multi-instance.
  */
+@DiagramCallable
 @Component("hardRoundPlanCheck")
 public class HardRoundPlanCheck implements TaskListener {
 

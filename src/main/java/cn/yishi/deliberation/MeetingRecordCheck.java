@@ -2,6 +2,7 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.deliberation.MeetingVariables.*;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.common.StepActor;
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * Double) and {@code meetingRecordedBy} names the user who recorded it: the authenticated user,
  * or else the task's assignee. A record nobody can be named for is refused: it is signed next.
  */
+@DiagramCallable
 @Component("meetingRecordCheck")
 public class MeetingRecordCheck implements TaskListener {
 

@@ -2,6 +2,7 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.deliberation.MeetingVariables.MEETING_PLAN;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * listener {@code complete}, bean {@code planCheck}): a meeting must have something to decide, so
  * a blank or overlong plan is refused with a Chinese message even when the form was bypassed.
  */
+@DiagramCallable
 @Component("planCheck")
 public class PlanCheck implements TaskListener {
 

@@ -1,5 +1,6 @@
 package cn.yishi.deliberation;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * proposal is rejected), and ending needs a reason: the submitter is told why (CONTRACT: a
  * rejection always says why).
  */
+@DiagramCallable
 @Component("planHandlingCheck")
 public class PlanHandlingCheck implements TaskListener {
 

@@ -1,5 +1,6 @@
 package cn.yishi.deliberation;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * representatives. Another body would only fail at the 决议 meeting, after 商议 and 审议, so it is
  * refused here.
  */
+@DiagramCallable
 @Component("proposeStepCheck")
 public class ProposeStepCheck implements TaskListener {
 

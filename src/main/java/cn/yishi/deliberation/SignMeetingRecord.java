@@ -2,6 +2,7 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.deliberation.MeetingVariables.*;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.signature.RecordKind;
 import cn.yishi.signature.SignatureService;
 import cn.yishi.signature.SignedRecord;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * members expected, present and in favour, the outcome, the participants who signed, the minutes
  * and who recorded it. Sets {@code meetingRecordId}.
  */
+@DiagramCallable
 @Component("signMeetingRecord")
 public class SignMeetingRecord implements JavaDelegate {
 

@@ -5,6 +5,7 @@ import static cn.yishi.implementation.ImplementationVariables.RESULT;
 import static cn.yishi.implementation.ImplementationVariables.RESULT_RECORDED_BY;
 import static cn.yishi.implementation.ImplementationVariables.RESULT_RECORD_ID;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.implementation.ImplementationVariables;
 import cn.yishi.signature.RecordKind;
 import cn.yishi.signature.SignatureService;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * result}, the {@code implementer} and {@code resultRecordedBy}. Sets {@code resultRecordId}. The
  * variable names are the implementation process's ({@link ImplementationVariables}).
  */
+@DiagramCallable
 @Component("signResultRecord")
 public class SignResultRecord implements JavaDelegate {
 

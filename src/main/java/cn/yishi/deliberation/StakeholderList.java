@@ -1,5 +1,6 @@
 package cn.yishi.deliberation;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * this way: the "X" of a "7+X" committee, the parties heard in broad deliberation. Lines are
  * trimmed, blanks and repeats dropped; at least one stakeholder is required.
  */
+@DiagramCallable
 @Component("stakeholderList")
 public class StakeholderList implements TaskListener {
 

@@ -1,5 +1,6 @@
 package cn.yishi.deliberation;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * {@value #STAKEHOLDER_OPINIONS} ({@code stakeholder}, {@code opinion}) and to the readable text
  * {@value #STAKEHOLDER_OPINION_SUMMARY} ("name：opinion", one per line) that the next form shows.
  */
+@DiagramCallable
 @Component("recordStakeholderOpinion")
 public class StakeholderOpinions implements TaskListener {
 

@@ -2,6 +2,7 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.deliberation.UrgentDeliberationVariables.REJECTION_REASON;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * always tells the submitter why, so the reason is required even when the task is completed
  * through the REST API rather than the form.
  */
+@DiagramCallable
 @Component("urgentRejectionCheck")
 public class UrgentRejectionCheck implements TaskListener {
 

@@ -2,6 +2,7 @@ package cn.yishi.implementation;
 
 import static cn.yishi.implementation.ImplementationVariables.*;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.organisation.Department;
 import cn.yishi.organisation.OrganisationService;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
  * <p>{@link #departmentOptions()} gives the checklist's choices from the organisation data, so
  * that the form lists no department by hand.
  */
+@DiagramCallable
 @Component("implementerChoice")
 public class ImplementerChoice implements TaskListener {
 

@@ -2,6 +2,7 @@ package cn.yishi.implementation;
 
 import static cn.yishi.implementation.ImplementationVariables.*;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.common.StepActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * to Tasklist or the REST API, or else the task's assignee; with neither, the result is refused
  * (a signed result names who recorded it).
  */
+@DiagramCallable
 @Component("resultRecording")
 public class ResultRecording implements TaskListener {
 

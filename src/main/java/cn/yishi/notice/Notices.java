@@ -2,6 +2,7 @@ package cn.yishi.notice;
 
 import static cn.yishi.notice.PublicNoticeVariables.*;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.notification.Notifications;
 import cn.yishi.proposal.BusinessTime;
 import cn.yishi.proposal.ProposalVariables;
@@ -28,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * which is correlated to the waiting {@code publicNotice} instance as the message
  * {@value PublicNoticeVariables#OBJECTION_MESSAGE}, sending the proposal back to deliberation.
  */
+@DiagramCallable
 @Component("notices")
 public class Notices {
 

@@ -1,5 +1,6 @@
 package cn.yishi.notification;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.proposal.BusinessTime;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * again. A failing channel throws, so the engine retries the job and raises an incident when the
  * retries run out; the row stays undelivered (and counts the failed attempts) until then.
  */
+@DiagramCallable
 @Component("deliverNotification")
 public class DeliverNotification implements JavaDelegate {
 

@@ -101,12 +101,16 @@ public final class AuthorizationPolicy {
         Grant.group(group, OPERATION_LOG_CATEGORY, all, UserOperationLogCategoryPermissions.READ));
   }
 
-  /** Policy staff (民政局): deploy diagrams and decision tables, read definitions and history. */
+  /**
+   * Policy staff (民政局): deploy diagrams and decision tables, read definitions and history. They
+   * do not delete deployments (administrators only: deleting one could end running proposals);
+   * what they deploy is checked by cn.yishi.deployment.DeploymentPolicy.
+   */
   static List<Grant> policyStaff(String group) {
     String all = Authorization.ANY;
     return List.of(
         Grant.group(group, APPLICATION, COCKPIT, Permissions.ACCESS),
-        Grant.group(group, DEPLOYMENT, all, Permissions.CREATE, Permissions.READ, Permissions.DELETE),
+        Grant.group(group, DEPLOYMENT, all, Permissions.CREATE, Permissions.READ),
         Grant.group(
             group,
             PROCESS_DEFINITION,
@@ -118,5 +122,13 @@ public final class AuthorizationPolicy {
         Grant.group(group, HISTORIC_TASK, all, HistoricTaskPermissions.READ),
         Grant.group(group, HISTORIC_PROCESS_INSTANCE, all, HistoricProcessInstancePermissions.READ),
         Grant.group(group, OPERATION_LOG_CATEGORY, all, UserOperationLogCategoryPermissions.READ));
+  }
+
+  /**
+   * Permissions that earlier versions of Yishi granted and that are taken back at every start
+   * (an existing database keeps its old grants otherwise): policy staff's DELETE on deployments.
+   */
+  public static List<Grant> withdrawn() {
+    return List.of(Grant.group(Groups.POLICY_STAFF, DEPLOYMENT, Authorization.ANY, Permissions.DELETE));
   }
 }

@@ -1,5 +1,6 @@
 package cn.yishi.organisation;
 
+import cn.yishi.common.DiagramCallable;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * <p>Scheme: {@code <unitCode>.<role>} (roles: {@link Role}), {@code <deptCode>.department}, and
  * the global groups {@value #AUDITORS}, {@value #POLICY_STAFF}, {@value #CAMUNDA_ADMIN}.
  */
+@DiagramCallable
 @Component("groups")
 public class Groups {
 

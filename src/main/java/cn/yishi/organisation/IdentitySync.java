@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * accepts requests: groups for every unit role, department and global group; the authorizations
  * of {@link AuthorizationPolicy}; the two shared Tasklist filters; and, with {@code
  * yishi.demo-data=true}, the demo users. Only creates what is missing (and renames a group whose
- * name changed in the data file), so a second start changes nothing. Never deletes.
+ * name changed in the data file), so a second start changes nothing. Never deletes, except the
+ * permissions {@link AuthorizationPolicy#withdrawn()} takes back from older databases.
  */
 @Component
 public class IdentitySync implements SmartInitializingSingleton {
@@ -91,6 +92,7 @@ public class IdentitySync implements SmartInitializingSingleton {
       grants.add(Grant.everyone(Resources.FILTER, filter.getId(), Permissions.READ));
     }
     syncAuthorizations(grants, c);
+    withdraw(AuthorizationPolicy.withdrawn(), c);
 
     if (demoData) {
       DemoUsers.Result result = demoUsers.create(identity);
@@ -236,6 +238,34 @@ public class IdentitySync implements SmartInitializingSingleton {
         if (missing) {
           authorizations.saveAuthorization(match);
           c.authorizationsUpdated++;
+        }
+      }
+    }
+  }
+
+  /** Removes each withdrawn permission from the group's GRANT authorization, if it has it. */
+  private void withdraw(List<Grant> withdrawn, Counter c) {
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    for (Grant grant : withdrawn) {
+      for (Authorization a :
+          authorizations
+              .createAuthorizationQuery()
+              .authorizationType(Authorization.AUTH_TYPE_GRANT)
+              .groupIdIn(grant.groupId())
+              .resourceType(grant.resource())
+              .resourceId(grant.resourceId())
+              .list()) {
+        boolean removed = false;
+        for (Permission permission : grant.permissions()) {
+          if (a.isPermissionGranted(permission)) {
+            a.removePermission(permission);
+            removed = true;
+          }
+        }
+        if (removed) {
+          authorizations.saveAuthorization(a);
+          c.authorizationsUpdated++;
+          LOG.warn("Withdrawn: {} (no longer granted by Yishi)", grant);
         }
       }
     }

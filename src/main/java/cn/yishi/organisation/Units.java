@@ -1,5 +1,6 @@
 package cn.yishi.organisation;
 
+import cn.yishi.common.DiagramCallable;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
  * enters, the level above or below, e.g. {@code ${units.above(reviewUnit)}}. Codes in, codes out;
  * an unknown code fails with {@link UnknownUnitException} naming it.
  */
+@DiagramCallable
 @Component("units")
 public class Units {
 

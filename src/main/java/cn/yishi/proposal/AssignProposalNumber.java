@@ -1,5 +1,6 @@
 package cn.yishi.proposal;
 
+import cn.yishi.common.DiagramCallable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>A proposal that already has a number (a retried step) keeps it.
  */
+@DiagramCallable
 @Component("assignProposalNumber")
 public class AssignProposalNumber implements JavaDelegate {
 

@@ -2,6 +2,7 @@ package cn.yishi.proposal;
 
 import static cn.yishi.proposal.ProposalVariables.*;
 
+import cn.yishi.common.DiagramCallable;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** The submitter's rating (回访评价) must be one of CONTRACT §4's three; each evaluation starts blank. */
+@DiagramCallable
 @Component("evaluationCheck")
 public class EvaluationCheck implements TaskListener {
 

@@ -3,6 +3,7 @@ package cn.yishi.proposal;
 import static cn.yishi.proposal.ProposalStatusVariables.*;
 import static cn.yishi.proposal.ProposalVariables.*;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.notification.Notifications;
 import java.sql.Types;
 import java.time.OffsetDateTime;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The proposal is found by the variable {@code number}, else the business key.
  */
+@DiagramCallable
 @Component("proposalStatus")
 public class ProposalStatusService {
 

@@ -2,6 +2,7 @@ package cn.yishi.proposal;
 
 import static cn.yishi.proposal.ProposalVariables.*;
 
+import cn.yishi.common.DiagramCallable;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * Chinese; the instance is not created) and fills the defaults of absent optional fields, so the
  * tables, the public view and every later step see the same values.
  */
+@DiagramCallable
 @Component("proposalSubmissionCheck")
 public class ProposalSubmissionCheck implements ExecutionListener {
 

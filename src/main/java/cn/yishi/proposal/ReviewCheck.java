@@ -2,6 +2,7 @@ package cn.yishi.proposal;
 
 import static cn.yishi.proposal.ProposalVariables.*;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.organisation.Units;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * the district; sending back needs a reason (DOMAIN "each level may settle it, pass it up, or send
  * it back with a reason"). On create it clears the previous level's decision and reason.
  */
+@DiagramCallable
 @Component("reviewCheck")
 public class ReviewCheck implements TaskListener {
 

@@ -2,6 +2,7 @@ package cn.yishi.proposal;
 
 import static cn.yishi.proposal.ProposalVariables.*;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.StepActor;
 import cn.yishi.organisation.OrganisationService;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * correction without a reason, an invalid value, an exclusion without the reason told to the
  * submitter, a department order without a department, a household matter without guidance.
  */
+@DiagramCallable
 @Component("sortingCheck")
 public class SortingCheck implements TaskListener {
 

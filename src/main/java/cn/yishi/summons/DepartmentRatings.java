@@ -2,6 +2,7 @@ package cn.yishi.summons;
 
 import static cn.yishi.summons.SummonsVariables.*;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.organisation.OrganisationService;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * report-in, work and rating once the summoning level has rated it ({@code
  * ${departmentRatings.record(execution)}}). Both write in the engine step's transaction.
  */
+@DiagramCallable
 @Component("departmentRatings")
 public class DepartmentRatings {
 

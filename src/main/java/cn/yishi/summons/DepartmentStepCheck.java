@@ -2,6 +2,7 @@ package cn.yishi.summons;
 
 import static cn.yishi.summons.SummonsVariables.*;
 
+import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * through the REST API, an unknown rating, a dissatisfied rating without a reason) with a Chinese
  * message, and notes who completed the step and when, for the rating record.
  */
+@DiagramCallable
 @Component("departmentStepCheck")
 public class DepartmentStepCheck implements TaskListener {
 

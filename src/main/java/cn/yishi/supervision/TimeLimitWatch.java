@@ -1,5 +1,6 @@
 package cn.yishi.supervision;
 
+import cn.yishi.common.DiagramCallable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * round (timer from {@link TimeLimitWatchSchedule}) runs {@link SupervisionService#watch} on the
  * engine's clock.
  */
+@DiagramCallable
 @Component("timeLimitWatch")
 public class TimeLimitWatch implements JavaDelegate {
 

@@ -1,5 +1,6 @@
 package cn.yishi.supervision;
 
+import cn.yishi.common.DiagramCallable;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * <p>A bean of its own, without any engine service: the engine evaluates a timer start event's
  * cycle while the deployment runs at engine start, before its services can be injected anywhere.
  */
+@DiagramCallable
 @Component("timeLimitWatchSchedule")
 public class TimeLimitWatchSchedule {
 

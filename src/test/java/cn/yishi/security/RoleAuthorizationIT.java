@@ -139,9 +139,9 @@ class RoleAuthorizationIT {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(count("policy", "/engine-rest/history/process-instance?processInstanceId=" + instance)).isEqualTo(1);
 
-    // and may delete a deployment nobody runs
+    // and do not delete deployments, not even one nobody runs (administrators only)
     assertThat(send("policy", HttpMethod.DELETE, "/engine-rest/deployment/" + deploymentId, null).getStatusCode())
-        .isEqualTo(HttpStatus.NO_CONTENT);
+        .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(send("jldbl-caseworker", HttpMethod.DELETE, "/engine-rest/deployment/" + deploymentId, null).getStatusCode())
         .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
   }
