@@ -26,6 +26,9 @@ public final class RateLimiter {
 
   private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
 
+  /** Refills are computed in floating point: an hour's refill of one token must count as one. */
+  private static final double EPSILON = 1e-9;
+
   private final String name;
   private final int limit;
   private final double perMilli;
@@ -67,7 +70,7 @@ public final class RateLimiter {
     Duration[] wait = new Duration[1];
     buckets.compute(key, (k, bucket) -> {
       double tokens = available(bucket, now);
-      if (tokens >= 1) {
+      if (tokens > 1 - EPSILON) {
         return new Bucket(tokens - 1, now);
       }
       wait[0] = Duration.ofMillis((long) Math.ceil((1 - tokens) / perMilli));
@@ -94,7 +97,8 @@ public final class RateLimiter {
     if (bucket == null) {
       return limit;
     }
-    return Math.min(limit, bucket.tokens() + Math.max(0, now - bucket.at()) * perMilli);
+    double tokens = bucket.tokens() + Math.max(0, now - bucket.at()) * perMilli;
+    return tokens > limit - EPSILON ? limit : tokens;
   }
 
   /**
