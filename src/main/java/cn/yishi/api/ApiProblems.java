@@ -2,6 +2,7 @@ package cn.yishi.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -51,6 +52,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(TooManyRequests.class)
   ResponseEntity<ProblemDetail> tooMany(TooManyRequests e, HttpServletRequest request) {
     return tooManyRequests(e, request.getRequestURI());
+  }
+
+  /**
+   * Two requests changed the same proposal at once (e.g. two ratings): the later one is refused
+   * and may be retried, nothing of it is saved.
+   */
+  @ExceptionHandler(OptimisticLockingException.class)
+  ResponseEntity<ProblemDetail> concurrent(OptimisticLockingException e) {
+    return problem(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "另一请求同时修改了同一事项，请重试"));
   }
 
   /** An exception nobody expected: 500, the details in the log, none in the answer. */

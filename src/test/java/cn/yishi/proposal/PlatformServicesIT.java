@@ -354,8 +354,11 @@ class PlatformServicesIT {
     notices.raiseObjection(id, "钱女士", "13700000003", "同意赵先生意见");
     assertThat(notices.objections(id)).hasSize(2);
     assertThat(historyService.createHistoricActivityInstanceQuery()
-            .processInstanceId(resolution.getId()).activityId("Event_ObjectionReceived").count())
+            .processInstanceId(resolution.getId()).activityId("Event_Objected").count())
         .isOne();
+    assertThat(historyService.createHistoricVariableInstanceQuery()
+            .processInstanceId(resolution.getId()).variableName(Notices.OBJECTION_ID).singleResult().getValue())
+        .isEqualTo(objection);
   }
 
   @Test

@@ -71,6 +71,25 @@ class PublicApiInputIT {
 
   private final HttpClient http = HttpClient.newHttpClient();
 
+  /** A notice and a proposal shared by the refusal cases (which never record or change anything). */
+  private static String sharedNotice;
+
+  private static String sharedNumber;
+
+  private synchronized String sharedNotice() {
+    if (sharedNotice == null) {
+      sharedNotice = openNotice();
+    }
+    return sharedNotice;
+  }
+
+  private synchronized String sharedNumber() throws Exception {
+    if (sharedNumber == null) {
+      sharedNumber = submit();
+    }
+    return sharedNumber;
+  }
+
   /** A different client address for each request (10.0.x.y), so the address limit stays out of the way. */
   private static String anotherClient() {
     int n = CLIENTS.incrementAndGet();
@@ -215,8 +234,8 @@ class PublicApiInputIT {
   @MethodSource("notJson")
   void aBodyThatIsNotDeclaredUtf8JsonIs415ProblemOnEveryPost(String contentType) throws Exception {
     String header = contentType.equals("NONE") ? null : contentType;
-    String notice = openNotice();
-    String number = submit();
+    String notice = sharedNotice();
+    String number = sharedNumber();
     for (String[] call : new String[][] {
         {"/api/proposals", JSON.writeValueAsString(proposal())},
         {"/api/proposals/" + number + "/evaluation", "{\"rating\":\"SATISFIED\",\"submitterPhone\":\"" + PHONE + "\"}"},
@@ -238,8 +257,8 @@ class PublicApiInputIT {
   @ParameterizedTest(name = "body {0}")
   @MethodSource("malformedJson")
   void malformedJsonIs400ProblemOnEveryPost(String body) throws Exception {
-    String notice = openNotice();
-    String number = submit();
+    String notice = sharedNotice();
+    String number = sharedNumber();
     for (String path : List.of("/api/proposals", "/api/proposals/" + number + "/evaluation", "/api/notices/" + notice + "/objections")) {
       Answer refused = post(path, "application/json", body);
 
@@ -271,7 +290,7 @@ class PublicApiInputIT {
   @ParameterizedTest(name = "{0} = {1}")
   @MethodSource("badObjections")
   void anObjectionIsCheckedAsStrictlyAsAProposal(String field, Object value) throws Exception {
-    String notice = openNotice();
+    String notice = sharedNotice();
     Map<String, Object> objection = objection();
     objection.put(field, value);
 
