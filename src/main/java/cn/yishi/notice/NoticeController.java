@@ -1,8 +1,12 @@
 package cn.yishi.notice;
 
+import cn.yishi.api.ApiProblems;
+import cn.yishi.api.JsonBody;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -11,15 +15,18 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The public notice board (公示栏), CONTRACT §4: {@code GET /api/notices} newest first, and a
- * resident's objection while a notice is open, which returns the proposal to deliberation.
+ * resident's objection while a notice is open, which returns the proposal to deliberation. The
+ * objection body is read as strictly as a proposal ({@link JsonBody}): only {@code name},
+ * {@code phone} and {@code text}, all text; refusals are problem+json naming the field.
  */
 @RestController
 public class NoticeController {
+
+  static final Set<String> OBJECTION_FIELDS = Set.of("name", "phone", "text");
 
   private final Notices notices;
 
@@ -32,51 +39,34 @@ public class NoticeController {
     return notices.list();
   }
 
-  @PostMapping(value = "/api/notices/{id}/objections", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<Map<String, String>> object(@PathVariable String id, @RequestBody Objection objection) {
-    if (objection == null || blank(objection.name()) || blank(objection.phone()) || blank(objection.text())) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "异议须填写姓名、手机号和异议内容");
-      problem.setProperty(
-          "errors",
-          List.of(Map.of("field", "name/phone/text", "message", "必填")));
-      throw new BadObjection(problem);
-    }
-    String objectionId = notices.raiseObjection(id, objection.name().trim(), objection.phone().trim(), objection.text().trim());
+  @PostMapping(value = "/api/notices/{id}/objections", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Map<String, String>> object(@PathVariable String id, HttpServletRequest request) {
+    Map<String, Object> fields = JsonBody.read(request, OBJECTION_FIELDS, Map.of());
+    JsonBody.requireText(fields, OBJECTION_FIELDS);
+    String objectionId = notices.raiseObjection(id, trimmed(fields, "name"), trimmed(fields, "phone"), trimmed(fields, "text"));
     return ResponseEntity.created(URI.create("/api/notices/" + id + "/objections/" + objectionId))
         .body(Map.of("id", objectionId, "noticeId", id));
   }
 
-  /** A resident's objection to a notice. */
-  public record Objection(String name, String phone, String text) {}
+  private static String trimmed(Map<String, Object> fields, String name) {
+    Object value = fields.get(name);
+    return value == null ? null : value.toString().trim();
+  }
 
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
+  @ExceptionHandler(InvalidObjectionException.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidObjectionException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "异议信息有误：" + e.getMessage());
+    problem.setProperty("errors", List.of(new JsonBody.FieldProblem(e.field(), e.getMessage())));
+    return ApiProblems.problem(problem);
   }
 
   @ExceptionHandler(NoticeNotFoundException.class)
   ResponseEntity<ProblemDetail> notFound(NoticeNotFoundException e) {
-    return problem(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
+    return ApiProblems.problem(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
   }
 
   @ExceptionHandler(NoticeClosedException.class)
   ResponseEntity<ProblemDetail> closed(NoticeClosedException e) {
-    return problem(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
-  }
-
-  @ExceptionHandler(BadObjection.class)
-  ResponseEntity<ProblemDetail> bad(BadObjection e) {
-    return problem(e.problem);
-  }
-
-  private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-  }
-
-  static class BadObjection extends RuntimeException {
-    final transient ProblemDetail problem;
-
-    BadObjection(ProblemDetail problem) {
-      this.problem = problem;
-    }
+    return ApiProblems.problem(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
   }
 }

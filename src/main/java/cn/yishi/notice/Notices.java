@@ -5,6 +5,7 @@ import static cn.yishi.notice.PublicNoticeVariables.*;
 import cn.yishi.common.DiagramCallable;
 import cn.yishi.notification.Notifications;
 import cn.yishi.proposal.BusinessTime;
+import cn.yishi.proposal.ProposalFields;
 import cn.yishi.proposal.ProposalVariables;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
@@ -35,6 +38,13 @@ public class Notices {
 
   /** Variable set on the {@code publicNotice} instance with the objection it received. */
   public static final String OBJECTION_ID = "objectionId";
+
+  /** The longest objector's name and objection text (the columns of notice_objection). */
+  public static final int MAX_NAME = 50;
+
+  public static final int MAX_TEXT = 2000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Notices.class);
 
   private static final Set<String> KINDS = Set.of(KIND_RESOLUTION, KIND_RESULT);
 
@@ -93,32 +103,46 @@ public class Notices {
   }
 
   /**
-   * A resident's objection while the notice is open: stored, the notice closed, and the message
-   * {@value PublicNoticeVariables#OBJECTION_MESSAGE} correlated to the {@code publicNotice}
-   * instance with that {@code noticeId}, all in one transaction.
+   * A resident's objection within the notice period: stored; if the notice is still open, it is
+   * closed and the message {@value PublicNoticeVariables#OBJECTION_MESSAGE} correlated to the
+   * {@code publicNotice} instance with that {@code noticeId}, all in one transaction.
+   *
+   * <p>Objections to one notice are serialised by a lock on the notice's row, so the notice process
+   * reacts once: the first objection closes the notice and ends the process {@code OBJECTED}; an
+   * objection that arrives while or after that happens, still within the period, is recorded too
+   * (for the deliberation the first one reopened), without a second correlation. A notice that
+   * was closed without any objection (its period is over) takes none.
    *
    * @return the objection's id
    * @throws NoticeNotFoundException no notice has that id
-   * @throws NoticeClosedException the notice was closed or its period is over
-   * @throws InvalidObjectionException name (≤ 50), phone (≤ 20) or text (≤ 2000) missing or too long
+   * @throws NoticeClosedException the period is over, or the notice was closed without objection
+   * @throws InvalidObjectionException name (1–50, no markup or control characters), phone (a
+   *     mainland mobile number) or text (1–2000) missing, too long or malformed
    */
   @Transactional
   public String raiseObjection(String noticeId, String name, String phone, String text) {
-    requireText("name", "姓名", name, 50);
-    requireText("phone", "手机号", phone, 20);
-    requireText("text", "异议内容", text, 2000);
+    requireText("name", "姓名", name, MAX_NAME);
+    String nameProblem = ProposalFields.nameProblem(name);
+    if (nameProblem != null) {
+      throw new InvalidObjectionException("name", "姓名" + nameProblem);
+    }
+    requireText("phone", "手机号", phone, 11);
+    if (!ProposalFields.MOBILE.matcher(phone).matches()) {
+      throw new InvalidObjectionException("phone", "手机号" + ProposalFields.MOBILE_MESSAGE);
+    }
+    requireText("text", "异议内容", text, MAX_TEXT);
     Row notice =
-        jdbc.query("SELECT * FROM public_notice WHERE id = ?", Notices::row, noticeId).stream()
+        jdbc.query("SELECT * FROM public_notice WHERE id = ? FOR UPDATE", Notices::row, noticeId).stream()
             .findFirst()
             .orElseThrow(() -> new NoticeNotFoundException(noticeId));
     OffsetDateTime now = time.now();
-    if (!notice.open()) {
-      throw new NoticeClosedException(noticeId, "公示 " + noticeId + " 已结束，不再受理异议");
-    }
     if (!now.isBefore(notice.to())) {
       throw new NoticeClosedException(
           noticeId,
           "公示 " + noticeId + " 的公示期已于 " + BusinessTime.format(time.inZone(notice.to())) + " 届满，不再受理异议");
+    }
+    if (!notice.open() && objections(noticeId).isEmpty()) {
+      throw new NoticeClosedException(noticeId, "公示 " + noticeId + " 已结束，不再受理异议");
     }
     String objectionId = UUID.randomUUID().toString();
     jdbc.update(
@@ -130,15 +154,22 @@ public class Notices {
         phone,
         text,
         new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, now));
-    jdbc.update(
-        "UPDATE public_notice SET is_open = FALSE, closed_at = ? WHERE id = ?",
-        new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, now),
-        noticeId);
-    runtimeService
-        .createMessageCorrelation(OBJECTION_MESSAGE)
-        .processInstanceVariableEquals(NOTICE_ID, noticeId)
-        .setVariable(OBJECTION_ID, objectionId)
-        .correlate();
+    if (notice.open()) {
+      jdbc.update(
+          "UPDATE public_notice SET is_open = FALSE, closed_at = ? WHERE id = ?",
+          new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, now),
+          noticeId);
+      boolean reached =
+          !runtimeService
+              .createMessageCorrelation(OBJECTION_MESSAGE)
+              .processInstanceVariableEquals(NOTICE_ID, noticeId)
+              .setVariable(OBJECTION_ID, objectionId)
+              .correlateAllWithResult()
+              .isEmpty();
+      if (!reached) {
+        LOG.warn("Objection {} to notice {}: no publicNotice process waits for it; recorded only", objectionId, noticeId);
+      }
+    }
     return objectionId;
   }
 

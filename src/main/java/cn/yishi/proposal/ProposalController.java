@@ -3,13 +3,11 @@ package cn.yishi.proposal;
 import cn.yishi.proposal.PublicProposals.NotAwaitingEvaluationException;
 import cn.yishi.proposal.PublicProposals.UnknownProposalException;
 import cn.yishi.proposal.PublicProposals.WrongSubmitterException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import cn.yishi.api.ApiProblems;
+import cn.yishi.api.JsonBody;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,28 +19,27 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The residents' proposal API (CONTRACT §4): submit, read, rate. Strict: an unknown field, a
  * string where a number belongs, a fraction where an integer belongs or {@code exclusion} sent by
- * a resident is refused with 400 naming the field; nothing is started.
+ * a resident is refused with 400 naming the field; nothing is started. Bodies are read by {@link
+ * JsonBody}; refusals of every kind are problem+json ({@link ApiProblems}).
  */
 @RestController
 public class ProposalController {
 
-  static final int MAX_BODY = 64 * 1024;
+  static final int MAX_BODY = JsonBody.MAX_BYTES;
+  static final int MAX_COMMENT = 2000;
   static final Set<String> SUBMISSION_FIELDS =
       Set.of(
           "title", "description", "community", "courtyard", "submitterName", "submitterPhone",
           "topic", "scope", "jurisdiction", "crossJurisdiction", "affectedHouseholds", "coSigners",
           "stakeholderParties", "estimatedCost", "usesCollectiveFunds", "safetyHazard", "legacyIssue");
   static final Set<String> EVALUATION_FIELDS = Set.of("rating", "comment", "submitterPhone");
-
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+  static final Map<String, String> RESIDENT_MAY_NOT_SEND =
+      Map.of("exclusion", "不可议事由由分拣的社区工作者确定，提案人不能填写");
 
   private final PublicProposals proposals;
 
@@ -51,10 +48,8 @@ public class ProposalController {
   }
 
   @PostMapping(value = "/api/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<PublicProposal> submit(
-      @RequestHeader(value = "Content-Type", required = false) String contentType,
-      @RequestBody(required = false) byte[] body) {
-    Map<String, Object> fields = parse(contentType, body, SUBMISSION_FIELDS);
+  public ResponseEntity<PublicProposal> submit(HttpServletRequest request) {
+    Map<String, Object> fields = JsonBody.read(request, SUBMISSION_FIELDS, RESIDENT_MAY_NOT_SEND);
     PublicProposal created = proposals.submit(fields);
     return ResponseEntity.created(URI.create("/api/proposals/" + created.number())).body(created);
   }
@@ -64,21 +59,26 @@ public class ProposalController {
     return proposals.find(number).orElseThrow(() -> new UnknownProposalException(number));
   }
 
+  /**
+   * CONTRACT §4, checked in this order: unknown number 404, bad body 400 (415, 413), not awaiting
+   * evaluation 409, too many failed phone checks 429, wrong phone 403; so nothing but the last
+   * step depends on whether the phone is right.
+   */
   @PostMapping(value = "/api/proposals/{number}/evaluation", produces = MediaType.APPLICATION_JSON_VALUE)
-  public PublicProposal evaluate(
-      @PathVariable String number,
-      @RequestHeader(value = "Content-Type", required = false) String contentType,
-      @RequestBody(required = false) byte[] body) {
-    Map<String, Object> fields = parse(contentType, body, EVALUATION_FIELDS);
+  public PublicProposal evaluate(@PathVariable String number, HttpServletRequest request) {
+    proposals.requireKnown(number);
+    Map<String, Object> fields = JsonBody.read(request, EVALUATION_FIELDS, Map.of());
+    JsonBody.requireText(fields, EVALUATION_FIELDS);
     List<FieldError> errors = new ArrayList<>();
-    for (String field : EVALUATION_FIELDS) {
-      Object value = fields.get(field);
-      if (value != null && !(value instanceof String)) {
-        errors.add(new FieldError(field, "须为文字"));
-      }
-    }
-    if (fields.get("rating") == null) {
+    Object rating = fields.get("rating");
+    if (rating == null) {
       errors.add(new FieldError("rating", "必填"));
+    } else if (!EvaluationCheck.RATINGS.contains(rating)) {
+      errors.add(new FieldError("rating", "须为 SATISFIED、BASICALLY_SATISFIED 或 DISSATISFIED"));
+    }
+    Object comment = fields.get("comment");
+    if (comment != null && comment.toString().length() > MAX_COMMENT) {
+      errors.add(new FieldError("comment", "不能超过" + MAX_COMMENT + "个字符"));
     }
     if (fields.get("submitterPhone") == null) {
       errors.add(new FieldError("submitterPhone", "必填"));
@@ -86,60 +86,7 @@ public class ProposalController {
     if (!errors.isEmpty()) {
       throw new InvalidProposalException(errors);
     }
-    return proposals.evaluate(
-        number, (String) fields.get("rating"), (String) fields.get("comment"), (String) fields.get("submitterPhone"));
-  }
-
-  /** A JSON object with only the allowed fields, numbers kept as sent (so 1.5 stays a fraction). */
-  static Map<String, Object> parse(String contentType, byte[] body, Set<String> allowed) {
-    if (contentType == null || !MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON)) {
-      throw new UnsupportedBodyException();
-    }
-    if (body != null && body.length > MAX_BODY) {
-      throw new BodyTooLargeException();
-    }
-    JsonNode node;
-    try {
-      node = body == null ? null : JSON.readTree(body);
-    } catch (java.io.IOException e) {
-      throw new InvalidProposalException(List.of(new FieldError("body", "不是有效的 JSON：" + e.getMessage().lines().findFirst().orElse(""))));
-    }
-    if (node == null || !node.isObject()) {
-      throw new InvalidProposalException(List.of(new FieldError("body", "须为 JSON 对象")));
-    }
-    Map<String, Object> fields = new LinkedHashMap<>();
-    List<FieldError> errors = new ArrayList<>();
-    node.fields().forEachRemaining(e -> {
-      if ("exclusion".equals(e.getKey())) {
-        errors.add(new FieldError(e.getKey(), "不可议事由由分拣的社区工作者确定，提案人不能填写"));
-        return;
-      }
-      if (!allowed.contains(e.getKey())) {
-        errors.add(new FieldError(e.getKey(), "未知字段"));
-        return;
-      }
-      JsonNode v = e.getValue();
-      Object value;
-      if (v.isNull()) {
-        value = null;
-      } else if (v.isTextual()) {
-        value = v.textValue();
-      } else if (v.isBoolean()) {
-        value = v.booleanValue();
-      } else if (v.isIntegralNumber()) {
-        value = v.longValue();
-      } else if (v.isNumber()) {
-        value = v.decimalValue();
-      } else {
-        errors.add(new FieldError(e.getKey(), "类型不正确"));
-        return;
-      }
-      fields.put(e.getKey(), value);
-    });
-    if (!errors.isEmpty()) {
-      throw new InvalidProposalException(errors);
-    }
-    return fields;
+    return proposals.evaluate(number, (String) rating, (String) comment, (String) fields.get("submitterPhone"));
   }
 
   @ExceptionHandler(InvalidProposalException.class)
@@ -165,21 +112,7 @@ public class ProposalController {
     return problem(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
   }
 
-  @ExceptionHandler(UnsupportedBodyException.class)
-  ResponseEntity<ProblemDetail> unsupported(UnsupportedBodyException e) {
-    return problem(ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "请求体须为 application/json"));
+  private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+    return ApiProblems.problem(problem);
   }
-
-  @ExceptionHandler(BodyTooLargeException.class)
-  ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
-    return problem(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "请求体不能超过 64 KB"));
-  }
-
-  static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-  }
-
-  static class UnsupportedBodyException extends RuntimeException {}
-
-  static class BodyTooLargeException extends RuntimeException {}
 }

@@ -42,7 +42,14 @@ public class ProposalFields {
           TOPIC, SCOPE, JURISDICTION, CROSS_JURISDICTION, AFFECTED_HOUSEHOLDS, STAKEHOLDER_PARTIES,
           ESTIMATED_COST, USES_COLLECTIVE_FUNDS, SAFETY_HAZARD, LEGACY_ISSUE);
 
-  private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+  /** A mainland mobile number (CONTRACT §1 {@code submitterPhone}); objections use it too. */
+  public static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+
+  /** The message for a phone that is not {@link #MOBILE}. */
+  public static final String MOBILE_MESSAGE = "须为11位手机号码（1开头，第二位3至9）";
+
+  /** The largest estimated cost accepted (CNY, 100 亿元); at most two decimal places (分). */
+  public static final BigDecimal MAX_COST = new BigDecimal("10000000000");
 
   private final OrganisationService organisation;
 
@@ -64,10 +71,15 @@ public class ProposalFields {
     }
     v.put(TITLE, text(submitted, TITLE, 120, true, errors));
     v.put(DESCRIPTION, text(submitted, DESCRIPTION, 5000, true, errors));
-    v.put(SUBMITTER_NAME, text(submitted, SUBMITTER_NAME, 50, true, errors));
+    String name = text(submitted, SUBMITTER_NAME, 50, true, errors);
+    String nameProblem = nameProblem(name);
+    if (nameProblem != null) {
+      errors.add(new FieldError(SUBMITTER_NAME, nameProblem));
+    }
+    v.put(SUBMITTER_NAME, name);
     String phone = text(submitted, SUBMITTER_PHONE, 11, true, errors);
     if (phone != null && !MOBILE.matcher(phone).matches()) {
-      errors.add(new FieldError(SUBMITTER_PHONE, "须为11位手机号码（1开头，第二位3至9）"));
+      errors.add(new FieldError(SUBMITTER_PHONE, MOBILE_MESSAGE));
     }
     v.put(SUBMITTER_PHONE, phone);
     String community = text(submitted, COMMUNITY, 100, true, errors);
@@ -101,7 +113,7 @@ public class ProposalFields {
       }
     }
     Object coSigners = submitted.get(CO_SIGNERS);
-    v.put(CO_SIGNERS, coSigners == null ? 0 : integer(CO_SIGNERS, coSigners, 0, 1_000_000, errors));
+    v.put(CO_SIGNERS, coSigners == null ? Integer.valueOf(0) : integer(CO_SIGNERS, coSigners, 0, 1_000_000, errors));
     if (!errors.isEmpty()) {
       throw new InvalidProposalException(errors);
     }
@@ -124,6 +136,27 @@ public class ProposalFields {
       throw new InvalidProposalException(errors);
     }
     return normalised.orElseThrow();
+  }
+
+  /**
+   * What is wrong with a person's name (a submitter's, an objector's), or null: a name is shown to
+   * staff and on records, so it holds no markup ({@code <} or {@code >}) and no control or line
+   * separator characters (a newline would also forge a log line).
+   */
+  public static String nameProblem(String name) {
+    if (name == null) {
+      return null;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '<' || c == '>') {
+        return "不能包含 < 或 >";
+      }
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        return "不能包含换行符或控制字符";
+      }
+    }
+    return null;
   }
 
   /** The §1 default of an optional classifying field. */
@@ -200,11 +233,11 @@ public class ProposalFields {
   }
 
   private static Integer integer(String field, Object value, int min, int max, List<FieldError> errors) {
-    if (!(value instanceof Number n)) {
+    BigDecimal d = exact(value);
+    if (d == null) {
       errors.add(new FieldError(field, "须为整数"));
       return null;
     }
-    BigDecimal d = new BigDecimal(n.toString());
     if (d.stripTrailingZeros().scale() > 0) {
       errors.add(new FieldError(field, "须为整数，不能是小数"));
       return null;
@@ -217,15 +250,41 @@ public class ProposalFields {
   }
 
   private static Double cost(Object value, List<FieldError> errors) {
-    if (!(value instanceof Number n)) {
+    BigDecimal d = exact(value);
+    if (d == null) {
       errors.add(new FieldError(ESTIMATED_COST, "须为数字（元）"));
       return null;
     }
-    double d = n.doubleValue();
-    if (d < 0 || Double.isNaN(d) || Double.isInfinite(d)) {
+    if (d.signum() < 0) {
       errors.add(new FieldError(ESTIMATED_COST, "不能为负数"));
       return null;
     }
-    return d;
+    if (d.compareTo(MAX_COST) > 0) {
+      errors.add(new FieldError(ESTIMATED_COST, "不能超过 " + MAX_COST.toPlainString() + " 元"));
+      return null;
+    }
+    if (d.stripTrailingZeros().scale() > 2) {
+      errors.add(new FieldError(ESTIMATED_COST, "最多两位小数（精确到分）"));
+      return null;
+    }
+    return d.doubleValue();
+  }
+
+  /** A number as an exact decimal (as sent: a JSON 1e309 stays 1e309); null for a non-number, NaN or infinity. */
+  private static BigDecimal exact(Object value) {
+    if (value instanceof BigDecimal d) {
+      return d;
+    }
+    if (value instanceof java.math.BigInteger i) {
+      return new BigDecimal(i);
+    }
+    if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      return Double.isNaN(d) || Double.isInfinite(d) ? null : BigDecimal.valueOf(d);
+    }
+    if (value instanceof Number n) {
+      return new BigDecimal(n.toString());
+    }
+    return null;
   }
 }

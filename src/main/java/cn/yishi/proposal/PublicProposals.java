@@ -2,6 +2,7 @@ package cn.yishi.proposal;
 
 import static cn.yishi.proposal.ProposalVariables.*;
 
+import cn.yishi.api.PhoneChecks;
 import cn.yishi.organisation.Groups;
 import cn.yishi.organisation.OrganisationService;
 import cn.yishi.organisation.Unit;
@@ -32,6 +33,7 @@ public class PublicProposals {
   private final ProposalViewService views;
   private final OrganisationService organisation;
   private final BusinessTime time;
+  private final PhoneChecks phoneChecks;
 
   public PublicProposals(
       ProposalFields fields,
@@ -39,13 +41,15 @@ public class PublicProposals {
       TaskService tasks,
       ProposalViewService views,
       OrganisationService organisation,
-      BusinessTime time) {
+      BusinessTime time,
+      PhoneChecks phoneChecks) {
     this.fields = fields;
     this.runtime = runtime;
     this.tasks = tasks;
     this.views = views;
     this.organisation = organisation;
     this.time = time;
+    this.phoneChecks = phoneChecks;
   }
 
   /**
@@ -66,31 +70,39 @@ public class PublicProposals {
   }
 
   /**
+   * @throws UnknownProposalException no proposal has this number (404)
+   */
+  public void requireKnown(String number) {
+    if (views.find(number).isEmpty()) {
+      throw new UnknownProposalException(number);
+    }
+  }
+
+  /**
    * The submitter's rating (CONTRACT §4 evaluation): completes the proposal's evaluation step.
+   * The rating has been checked (400) by the caller; here, in this order, so that only the last
+   * answer depends on the phone: the proposal must wait for a rating (409), the number must not be
+   * locked by failed phone checks (429, {@link PhoneChecks}), and the phone must be the submitter's
+   * (403, counted as a failed check).
    *
    * @throws UnknownProposalException unknown number (404)
-   * @throws WrongSubmitterException the phone is not the submitter's (403)
    * @throws NotAwaitingEvaluationException the proposal does not wait for a rating (409)
+   * @throws cn.yishi.api.TooManyRequests too many failed phone checks for this number (429)
+   * @throws WrongSubmitterException the phone is not the submitter's (403)
    */
   public PublicProposal evaluate(String number, String rating, String comment, String phone) {
+    if (rating == null || !EvaluationCheck.RATINGS.contains(rating)) {
+      throw new InvalidProposalException(
+          List.of(new FieldError(RATING, "须为 SATISFIED、BASICALLY_SATISFIED 或 DISSATISFIED")));
+    }
     ProcessInstance lifecycle =
         runtime.createProcessInstanceQuery()
             .processDefinitionKey(PROCESS_KEY)
             .processInstanceBusinessKey(number)
             .singleResult();
     if (lifecycle == null) {
-      if (views.find(number).isPresent()) {
-        throw new NotAwaitingEvaluationException(number);
-      }
-      throw new UnknownProposalException(number);
-    }
-    Object submitterPhone = runtime.getVariable(lifecycle.getId(), SUBMITTER_PHONE);
-    if (phone == null || !phone.equals(submitterPhone)) {
-      throw new WrongSubmitterException(number);
-    }
-    if (rating == null || !EvaluationCheck.RATINGS.contains(rating)) {
-      throw new InvalidProposalException(
-          List.of(new FieldError(RATING, "须为 SATISFIED、BASICALLY_SATISFIED 或 DISSATISFIED")));
+      requireKnown(number);
+      throw new NotAwaitingEvaluationException(number);
     }
     Task evaluation =
         tasks.createTaskQuery()
@@ -99,6 +111,10 @@ public class PublicProposals {
             .singleResult();
     if (evaluation == null) {
       throw new NotAwaitingEvaluationException(number);
+    }
+    Object submitterPhone = runtime.getVariable(lifecycle.getId(), SUBMITTER_PHONE);
+    if (!phoneChecks.attempt(number, () -> phone != null && phone.equals(submitterPhone))) {
+      throw new WrongSubmitterException(number);
     }
     tasks.complete(evaluation.getId(), Map.of(RATING, rating, EVALUATION_COMMENT, comment == null ? "" : comment));
     return find(number).orElseThrow();

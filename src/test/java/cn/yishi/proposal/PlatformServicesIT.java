@@ -350,8 +350,15 @@ class PlatformServicesIT {
         assertThat(row.get("objection_text")).isEqualTo("一楼住户采光受影响，方案未征求意见。"));
     assertThat(board(id).open()).isFalse();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(older.getId()).count()).isOne();
-    assertThatThrownBy(() -> notices.raiseObjection(id, "钱女士", "13700000003", "同意赵先生意见"))
-        .isInstanceOf(NoticeClosedException.class);
+    // a later objection within the period is recorded for the reopened deliberation; the process reacted once
+    notices.raiseObjection(id, "钱女士", "13700000003", "同意赵先生意见");
+    assertThat(notices.objections(id)).hasSize(2);
+    assertThat(historyService.createHistoricActivityInstanceQuery()
+            .processInstanceId(resolution.getId()).activityId("Event_Objected").count())
+        .isOne();
+    assertThat(historyService.createHistoricVariableInstanceQuery()
+            .processInstanceId(resolution.getId()).variableName(Notices.OBJECTION_ID).singleResult().getValue())
+        .isEqualTo(objection);
   }
 
   @Test

@@ -1,0 +1,60 @@
+package cn.yishi.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Anonymous writes (POST on {@code /api/**}) per client address ({@code yishi.limits.writes}):
+ * over the limit, 429 problem+json with {@code Retry-After}, before the body is read. Trusted
+ * clients are not limited; behind a trusted proxy the client is taken from X-Forwarded-For
+ * ({@link ClientAddresses}).
+ */
+final class WriteLimitFilter extends OncePerRequestFilter {
+
+  static final String LIMITED = "提交过于频繁，请稍后再试";
+
+  private final RateLimiter writes;
+  private final ClientAddresses addresses;
+  private final ObjectMapper json;
+
+  WriteLimitFilter(RateLimiter writes, ClientAddresses addresses, ObjectMapper json) {
+    this.writes = writes;
+    this.addresses = addresses;
+    this.json = json;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !"POST".equalsIgnoreCase(request.getMethod());
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String client = addresses.clientOf(request);
+    if (!addresses.trusted(client)) {
+      Optional<Duration> wait = writes.tryAcquire(client);
+      if (wait.isPresent()) {
+        TooManyRequests limited = new TooManyRequests(LIMITED, wait.get());
+        byte[] body = json.writeValueAsBytes(ApiProblems.tooManyRequests(limited, request.getRequestURI()).getBody());
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        return;
+      }
+    }
+    chain.doFilter(request, response);
+  }
+}

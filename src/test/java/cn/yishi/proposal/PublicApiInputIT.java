@@ -1,0 +1,486 @@
+package cn.yishi.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yishi.notice.Notices;
+import cn.yishi.notice.PublicNoticeVariables;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The public API (/api) against odd and hostile input through real HTTP (java.net.http, raw
+ * bodies and headers): every refusal is a 4xx application/problem+json naming what is wrong,
+ * never a 5xx; concurrent objections are each recorded; the evaluation reveals nothing about the
+ * phone before its last step; phone guesses and anonymous writes are limited.
+ *
+ * <p>Limits for this test: 127.0.0.1 is a trusted proxy (so each request may say who its client
+ * is in X-Forwarded-For) but not a trusted client, 5 writes an hour per client address;
+ * 192.0.2.10 is a trusted client (the mini-program's backend). Each request has its own client
+ * address unless a test is about the address limit.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "camunda.bpm.job-execution.enabled=false",
+      "yishi.limits.writes.per-address=5",
+      "yishi.limits.writes.window=PT1H",
+      "yishi.limits.writes.trusted-clients=192.0.2.10",
+      "yishi.limits.writes.trusted-proxies=127.0.0.1,::1"
+    })
+class PublicApiInputIT {
+
+  private static final AtomicInteger CLIENTS = new AtomicInteger();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PHONE = "13712345678";
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired Notices notices;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  /** A notice and a proposal shared by the refusal cases (which never record or change anything). */
+  private static String sharedNotice;
+
+  private static String sharedNumber;
+
+  private synchronized String sharedNotice() {
+    if (sharedNotice == null) {
+      sharedNotice = openNotice();
+    }
+    return sharedNotice;
+  }
+
+  private synchronized String sharedNumber() throws Exception {
+    if (sharedNumber == null) {
+      sharedNumber = submit();
+    }
+    return sharedNumber;
+  }
+
+  /** A different client address for each request (10.0.x.y), so the address limit stays out of the way. */
+  private static String anotherClient() {
+    int n = CLIENTS.incrementAndGet();
+    return "10.0." + (n / 250) + "." + (n % 250 + 1);
+  }
+
+  record Answer(int status, String contentType, JsonNode body, HttpResponse<String> raw) {
+    List<String> fields() {
+      List<String> fields = new ArrayList<>();
+      if (body != null && body.has("errors")) {
+        body.get("errors").forEach(e -> fields.add(e.get("field").asText()));
+      }
+      return fields;
+    }
+
+    boolean isProblem() {
+      return contentType != null && contentType.startsWith("application/problem+json") && body != null && body.has("status");
+    }
+  }
+
+  private Answer send(String method, String path, String contentType, String body, String client) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (client != null) {
+      request.header("X-Forwarded-For", client);
+    }
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode json = null;
+    try {
+      json = response.body().isBlank() ? null : JSON.readTree(response.body());
+    } catch (Exception notJson) {
+      // left null: the assertions say what was expected
+    }
+    return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), json, response);
+  }
+
+  private Answer post(String path, String contentType, String body) throws Exception {
+    return send("POST", path, contentType, body, anotherClient());
+  }
+
+  private Answer postJson(String path, Object body) throws Exception {
+    return post(path, "application/json", JSON.writeValueAsString(body));
+  }
+
+  static Map<String, Object> proposal() {
+    Map<String, Object> v = new HashMap<>(ProposalApiIT.greening());
+    v.put("submitterPhone", PHONE);
+    return v;
+  }
+
+  /** The proposal as JSON text with one field's value written raw (e.g. 1e309). */
+  static String proposalWith(String field, String rawValue) throws Exception {
+    Map<String, Object> v = proposal();
+    v.put(field, "@@RAW@@");
+    return JSON.writeValueAsString(v).replace("\"@@RAW@@\"", rawValue);
+  }
+
+  private String submit() throws Exception {
+    Answer created = postJson("/api/proposals", proposal());
+    assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+    return created.body().get("number").asText();
+  }
+
+  /** Moves a freshly submitted proposal to its evaluation step (the staff's work in between is not this test's subject). */
+  private String awaitingEvaluation() throws Exception {
+    String number = submit();
+    ProcessInstance lifecycle =
+        runtimeService.createProcessInstanceQuery()
+            .processDefinitionKey(ProposalVariables.PROCESS_KEY)
+            .processInstanceBusinessKey(number)
+            .singleResult();
+    runtimeService.createProcessInstanceModification(lifecycle.getId())
+        .cancelAllForActivity("Task_SortProposal")
+        .startBeforeActivity("Task_EvaluateOutcome")
+        .setVariableLocal("deliberationUnit", "jn-cdz-hz")
+        .execute();
+    return number;
+  }
+
+  private String openNotice() {
+    String number = "JN-2026-" + UUID.randomUUID().toString().substring(0, 6);
+    Map<String, Object> v = new HashMap<>();
+    v.put("number", number);
+    v.put("title", "马鞍北路8号院清理飞线充电");
+    v.put(PublicNoticeVariables.NOTICE_KIND, PublicNoticeVariables.KIND_RESULT);
+    v.put(PublicNoticeVariables.NOTICE_CONTENT, "居民已自行拆除飞线，院内新设充电桩12个。");
+    v.put(PublicNoticeVariables.TIME_LIMITS, Map.of(PublicNoticeVariables.NOTICE_PERIOD, "P7D"));
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PublicNoticeVariables.PROCESS_KEY, number, v);
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+    return (String) runtimeService.getVariable(instance.getId(), PublicNoticeVariables.NOTICE_ID);
+  }
+
+  static Map<String, Object> objection() {
+    return new HashMap<>(Map.of("name", "赵先生", "phone", "13700000002", "text", "三号楼的飞线还在。"));
+  }
+
+  // ---------------------------------------------------------------- numbers
+
+  static Stream<Arguments> numbersOutOfRange() {
+    return Stream.of(
+        Arguments.of("affectedHouseholds", "1e309"),
+        Arguments.of("affectedHouseholds", "-1e309"),
+        Arguments.of("affectedHouseholds", "18446744073709551666"),
+        Arguments.of("affectedHouseholds", "1000001"),
+        Arguments.of("coSigners", "1e309"),
+        Arguments.of("coSigners", "-1e309"),
+        Arguments.of("coSigners", "18446744073709551621"),
+        Arguments.of("stakeholderParties", "1e309"),
+        Arguments.of("stakeholderParties", "-1e309"),
+        Arguments.of("stakeholderParties", "18446744073709551617"),
+        Arguments.of("estimatedCost", "1e309"),
+        Arguments.of("estimatedCost", "-1e309"),
+        Arguments.of("estimatedCost", "1e20"),
+        Arguments.of("estimatedCost", "0.001"));
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @MethodSource("numbersOutOfRange")
+  void aNumberOutOfRangeIsRefusedNamingItsFieldNeverWrappedOrA500(String field, String raw) throws Exception {
+    long before = runtimeService.createProcessInstanceQuery().count();
+
+    Answer refused = post("/api/proposals", "application/json", proposalWith(field, raw));
+
+    assertThat(refused.status()).as(refused.raw().body()).isEqualTo(400);
+    assertThat(refused.isProblem()).as(refused.raw().body()).isTrue();
+    assertThat(refused.fields()).containsExactly(field);
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  // ---------------------------------------------------------------- media types
+
+  static Stream<String> notJson() {
+    return Stream.of("*/*", "application/*", "", ";;;", "application/json; charset=no-such-charset",
+        "application/json; charset=ISO-8859-1", "text/plain", "NONE");
+  }
+
+  @ParameterizedTest(name = "Content-Type: \"{0}\"")
+  @MethodSource("notJson")
+  void aBodyThatIsNotDeclaredUtf8JsonIs415ProblemOnEveryPost(String contentType) throws Exception {
+    String header = contentType.equals("NONE") ? null : contentType;
+    String notice = sharedNotice();
+    String number = sharedNumber();
+    for (String[] call : new String[][] {
+        {"/api/proposals", JSON.writeValueAsString(proposal())},
+        {"/api/proposals/" + number + "/evaluation", "{\"rating\":\"SATISFIED\",\"submitterPhone\":\"" + PHONE + "\"}"},
+        {"/api/notices/" + notice + "/objections", JSON.writeValueAsString(objection())}}) {
+      Answer refused = post(call[0], header, call[1]);
+
+      assertThat(refused.status()).as(call[0] + " " + refused.raw().body()).isEqualTo(415);
+      assertThat(refused.isProblem()).as(call[0] + " " + refused.raw().body()).isTrue();
+    }
+    assertThat(notices.objections(notice)).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- malformed bodies
+
+  static Stream<String> malformedJson() {
+    return Stream.of("{", "{\"name\":", "[1,2]", "\"text\"", "{} {}", "{\"a\":1,}", "nul");
+  }
+
+  @ParameterizedTest(name = "body {0}")
+  @MethodSource("malformedJson")
+  void malformedJsonIs400ProblemOnEveryPost(String body) throws Exception {
+    String notice = sharedNotice();
+    String number = sharedNumber();
+    for (String path : List.of("/api/proposals", "/api/proposals/" + number + "/evaluation", "/api/notices/" + notice + "/objections")) {
+      Answer refused = post(path, "application/json", body);
+
+      assertThat(refused.status()).as(path + " " + refused.raw().body()).isEqualTo(400);
+      assertThat(refused.isProblem()).as(path + " " + refused.raw().body()).isTrue();
+      assertThat(refused.fields()).as(path).containsExactly("body");
+    }
+    Answer empty = post("/api/notices/" + notice + "/objections", "application/json", null);
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.isProblem()).isTrue();
+  }
+
+  // ---------------------------------------------------------------- objections and names
+
+  static Stream<Arguments> badObjections() {
+    return Stream.of(
+        Arguments.of("colour", "green"),
+        Arguments.of("name", "赵".repeat(51)),
+        Arguments.of("name", "<script>alert(1)</script>"),
+        Arguments.of("name", "赵\u0000先生"),
+        Arguments.of("name", "   "),
+        Arguments.of("phone", "not-a-phone"),
+        Arguments.of("phone", "1370000000212345678"),
+        Arguments.of("phone", "12700000002"),
+        Arguments.of("text", "很".repeat(2001)),
+        Arguments.of("text", 42));
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @MethodSource("badObjections")
+  void anObjectionIsCheckedAsStrictlyAsAProposal(String field, Object value) throws Exception {
+    String notice = sharedNotice();
+    Map<String, Object> objection = objection();
+    objection.put(field, value);
+
+    Answer refused = postJson("/api/notices/" + notice + "/objections", objection);
+
+    assertThat(refused.status()).as(refused.raw().body()).isEqualTo(400);
+    assertThat(refused.isProblem()).isTrue();
+    assertThat(refused.fields()).containsExactly(field);
+    assertThat(notices.objections(notice)).isEmpty();
+    assertThat(notices.find(notice).orElseThrow().open()).isTrue();
+  }
+
+  @Test
+  void aSubmitterNameWithMarkupOrControlCharactersIsRefused() throws Exception {
+    for (String name : List.of("<script>alert(1)</script>", "赵<b>女士", "赵\n女士", "赵\u0007女士")) {
+      Map<String, Object> v = proposal();
+      v.put("submitterName", name);
+
+      Answer refused = postJson("/api/proposals", v);
+
+      assertThat(refused.status()).as(name).isEqualTo(400);
+      assertThat(refused.fields()).as(name).containsExactly("submitterName");
+    }
+  }
+
+  @Test
+  void threeSimultaneousObjectionsAreEachRecordedAndTheNoticeReactsOnce() throws Exception {
+    String notice = openNotice();
+    String instance =
+        runtimeService.createProcessInstanceQuery().variableValueEquals(PublicNoticeVariables.NOTICE_ID, notice).singleResult().getId();
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<Answer>> answers = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        Map<String, Object> objection = objection();
+        objection.put("phone", "1370000001" + i);
+        objection.put("text", "第" + (i + 1) + "位居民：三号楼的飞线还在。");
+        Callable<Answer> call = () -> {
+          start.await();
+          return postJson("/api/notices/" + notice + "/objections", objection);
+        };
+        answers.add(threads.submit(call));
+      }
+      start.countDown();
+      for (Future<Answer> answer : answers) {
+        Answer a = answer.get(60, TimeUnit.SECONDS);
+        assertThat(a.status()).as(a.raw().body()).isEqualTo(201);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+
+    assertThat(notices.objections(notice)).hasSize(3);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance).activityId("Event_ObjectionReceived").count())
+        .isOne();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
+            .variableName(PublicNoticeVariables.NOTICE_OUTCOME).singleResult().getValue())
+        .isEqualTo(PublicNoticeVariables.OBJECTED);
+    assertThat(notices.find(notice).orElseThrow().open()).isFalse();
+  }
+
+  // ---------------------------------------------------------------- error paths
+
+  @Test
+  void errorPathsAndUnknownCallsAreProblemsNot5xx() throws Exception {
+    Answer error = send("GET", "/error", null, null, null);
+    assertThat(error.status()).as(error.raw().body()).isLessThan(500);
+
+    Answer unknown = send("GET", "/api/no-such-thing", null, null, null);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.isProblem()).as(unknown.raw().body()).isTrue();
+
+    Answer notAllowed = send("DELETE", "/api/proposals", null, null, anotherClient());
+    assertThat(notAllowed.status()).isEqualTo(405);
+    assertThat(notAllowed.isProblem()).as(notAllowed.raw().body()).isTrue();
+    assertThat(notAllowed.raw().body()).doesNotContain("at org.springframework", "Exception");
+
+    Answer getObjections = send("GET", "/api/notices/x/objections", null, null, null);
+    assertThat(getObjections.status()).isBetween(400, 499);
+    assertThat(getObjections.isProblem()).as(getObjections.raw().body()).isTrue();
+  }
+
+  // ---------------------------------------------------------------- evaluation
+
+  @Test
+  void theEvaluationAnswerDoesNotDependOnThePhoneBeforeTheLastStep() throws Exception {
+    String awaiting = awaitingEvaluation();
+    String sorting = submit();
+    String unknown = "JN-1999-000001";
+    String evaluation = "/api/proposals/%s/evaluation";
+
+    // bad body: the same answer whether the phone is right or wrong
+    Answer badRatingRightPhone = postJson(evaluation.formatted(awaiting), Map.of("rating", "GREAT", "submitterPhone", PHONE));
+    Answer badRatingWrongPhone = postJson(evaluation.formatted(awaiting), Map.of("rating", "GREAT", "submitterPhone", "13700000000"));
+    assertThat(badRatingRightPhone.status()).isEqualTo(400);
+    assertThat(badRatingWrongPhone.status()).isEqualTo(400);
+    assertThat(badRatingWrongPhone.body()).isEqualTo(badRatingRightPhone.body());
+    assertThat(badRatingRightPhone.fields()).containsExactly("rating");
+
+    // unknown number before anything about the body
+    assertThat(post(evaluation.formatted(unknown), "application/json", "{").status()).isEqualTo(404);
+    assertThat(postJson(evaluation.formatted(unknown), Map.of("rating", "GREAT")).status()).isEqualTo(404);
+
+    // not awaiting evaluation before the phone
+    Answer notAwaitingWrongPhone = postJson(evaluation.formatted(sorting), Map.of("rating", "SATISFIED", "submitterPhone", "13700000000"));
+    Answer notAwaitingRightPhone = postJson(evaluation.formatted(sorting), Map.of("rating", "SATISFIED", "submitterPhone", PHONE));
+    assertThat(notAwaitingWrongPhone.status()).isEqualTo(409);
+    assertThat(notAwaitingRightPhone.status()).isEqualTo(409);
+    assertThat(notAwaitingWrongPhone.body()).isEqualTo(notAwaitingRightPhone.body());
+
+    // the phone last
+    assertThat(postJson(evaluation.formatted(awaiting), Map.of("rating", "SATISFIED", "submitterPhone", "13700000000")).status())
+        .isEqualTo(403);
+    Answer rated = postJson(evaluation.formatted(awaiting), Map.of("rating", "SATISFIED", "comment", "谢谢", "submitterPhone", PHONE));
+    assertThat(rated.status()).as(rated.raw().body()).isEqualTo(200);
+    assertThat(rated.body().get("status").asText()).isEqualTo("CLOSED");
+  }
+
+  @Test
+  void theSixthWrongPhoneWithinAnHourIs429WithRetryAfterEvenForTheRightPhone() throws Exception {
+    String number = awaitingEvaluation();
+    String path = "/api/proposals/" + number + "/evaluation";
+    for (int guess = 0; guess < 5; guess++) {
+      Answer wrong = postJson(path, Map.of("rating", "SATISFIED", "submitterPhone", "1390000000" + guess));
+      assertThat(wrong.status()).as("guess " + guess).isEqualTo(403);
+    }
+
+    Answer sixth = postJson(path, Map.of("rating", "SATISFIED", "submitterPhone", "13900000009"));
+    Answer right = postJson(path, Map.of("rating", "SATISFIED", "submitterPhone", PHONE));
+
+    assertThat(sixth.status()).isEqualTo(429);
+    assertThat(sixth.isProblem()).isTrue();
+    assertThat(sixth.body().get("detail").asText()).contains("次数过多");
+    assertThat(Long.parseLong(sixth.raw().headers().firstValue("Retry-After").orElseThrow())).isPositive();
+    assertThat(right.status()).isEqualTo(429);
+    assertThat(right.body()).isEqualTo(sixth.body());
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_EvaluateOutcome").count())
+        .as("still waiting for the rating")
+        .isOne();
+    // another proposal's submitter is not locked out by these guesses
+    String other = awaitingEvaluation();
+    assertThat(postJson("/api/proposals/" + other + "/evaluation", Map.of("rating", "SATISFIED", "submitterPhone", PHONE)).status())
+        .isEqualTo(200);
+  }
+
+  // ---------------------------------------------------------------- address limit
+
+  @Test
+  void anUntrustedAddressGets429AfterItsWritesButReadsAndOtherAddressesGoOn() throws Exception {
+    String notice = openNotice();
+    String path = "/api/notices/" + notice + "/objections";
+    // no X-Forwarded-For: the client is 127.0.0.1 itself, untrusted in this test's settings
+    for (int i = 0; i < 5; i++) {
+      Answer write = send("POST", path, "application/json", "{\"name\":\"x\"}", null);
+      assertThat(write.status()).as("write " + i).isEqualTo(400);
+    }
+
+    Answer limited = send("POST", path, "application/json", JSON.writeValueAsString(objection()), null);
+
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.isProblem()).isTrue();
+    assertThat(Long.parseLong(limited.raw().headers().firstValue("Retry-After").orElseThrow())).isPositive();
+    assertThat(notices.objections(notice)).isEmpty();
+    assertThat(send("GET", "/api/notices", null, null, null).status()).isEqualTo(200);
+    assertThat(postJson(path, objection()).status()).isEqualTo(201);
+  }
+
+  @Test
+  void aTrustedProxyNamesTheClientAndATrustedClientIsNotLimited() throws Exception {
+    String notice = openNotice();
+    String path = "/api/notices/" + notice + "/objections";
+    String resident = anotherClient();
+    // a trusted proxy (127.0.0.1) appends the address it saw; what the client itself wrote before it is not believed
+    for (int i = 0; i < 5; i++) {
+      String forged = "203.0.113." + i;
+      assertThat(send("POST", path, "application/json", "{}", forged + ", " + resident).status()).isEqualTo(400);
+    }
+    assertThat(send("POST", path, "application/json", "{}", "198.51.100.1, " + resident).status()).isEqualTo(429);
+
+    // the mini-program's backend is one address for every resident: trusted, never limited
+    for (int i = 0; i < 8; i++) {
+      assertThat(send("POST", path, "application/json", "{}", "192.0.2.10").status()).as("write " + i).isEqualTo(400);
+    }
+    // a trusted client named only by an untrusted hop is not believed
+    String spoofer = anotherClient();
+    for (int i = 0; i < 5; i++) {
+      send("POST", path, "application/json", "{}", "192.0.2.10, " + spoofer);
+    }
+    assertThat(send("POST", path, "application/json", "{}", "192.0.2.10, " + spoofer).status()).isEqualTo(429);
+  }
+}
