@@ -237,7 +237,7 @@ class PlatformServicesIT {
   }
 
   @Test
-  void rolledBackStartLeavesNoStatusTimelineNotificationOrNumberBehind() {
+  void rolledBackStartLeavesNoStatusTimelineNotificationOrInstanceBehind() {
     String[] rolledBack = new String[1];
     transactions.executeWithoutResult(tx -> {
       rolledBack[0] = numberOf(submit());
@@ -251,8 +251,20 @@ class PlatformServicesIT {
     assertThat(outbox.ofProposal(number)).isEmpty();
     assertThat(deliveriesOf(number)).isZero();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
-    // the number was given back: the next submission gets it
-    assertThat(numberOf(submit())).isEqualTo(number);
+    // numbers come from a sequence: the rolled-back one stays a gap, it is never given twice
+    String next = numberOf(submit());
+    assertThat(next).isNotEqualTo(number);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
+  }
+
+  @Test
+  void numbersContinueAfterTheLastOneTheOldCounterTableGave() {
+    // a database numbered before the sequences: the year's counter row says 122 were given
+    jdbc.update("INSERT INTO proposal_number_counter (counter_year, last_number) VALUES (2050, 122)");
+    clockAt("2050-03-01T02:00:00Z");
+
+    assertThat(List.of(numberOf(submit()), numberOf(submit())))
+        .containsExactly("JN-2050-000123", "JN-2050-000124");
   }
 
   @Test
