@@ -45,6 +45,8 @@ public class StepInputErrors {
   /** Rewrites an error answer caused by a refusal on this request's thread. */
   static class RefusalFilter extends OncePerRequestFilter {
 
+    private static final java.util.Set<String> WRITES = java.util.Set.of("POST", "PUT", "DELETE");
+
     private final ObjectMapper json;
 
     RefusalFilter(ObjectMapper json) {
@@ -52,12 +54,14 @@ public class StepInputErrors {
     }
 
     /**
-     * Only POSTs complete tasks, submit forms or start processes, where listeners refuse values;
-     * every other answer (large history queries, resource downloads) is not buffered.
+     * Only writes are refused: POSTs complete tasks, submit forms or start processes, where
+     * listeners refuse values; PUT and DELETE set and remove variables, where {@code
+     * cn.yishi.security.ComputedVariablesGuard} refuses computed ones. Every other answer (large
+     * history queries, resource downloads) is not buffered.
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-      return !"POST".equals(request.getMethod());
+      return !WRITES.contains(request.getMethod());
     }
 
     @Override

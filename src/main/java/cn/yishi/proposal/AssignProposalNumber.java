@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
  * ({@code submittedAt}, ISO-8601 in the business time zone). The number is what residents quote
  * and what every called procedure carries as its business key.
  *
- * <p>A proposal that already has a number (a retried step) keeps it.
+ * <p>Always a new number and the time of now: a {@code number} or {@code submittedAt} present at
+ * the start (which the API and {@code cn.yishi.security.ComputedVariablesGuard} refuse) is
+ * overwritten, never kept, so no start can take over another proposal's number. A retried step
+ * cannot have a number already: the failed attempt's transaction was rolled back with it.
  */
 @DiagramCallable
 @Component("assignProposalNumber")
@@ -27,13 +30,10 @@ public class AssignProposalNumber implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object existing = execution.getVariable(ProposalVariables.NUMBER);
     var now = time.now();
-    String number = existing instanceof String s && !s.isBlank() ? s : numbers.next(now);
+    String number = numbers.next(now);
     execution.setVariable(ProposalVariables.NUMBER, number);
     execution.setProcessBusinessKey(number);
-    if (execution.getVariable(ProposalStatusVariables.SUBMITTED_AT) == null) {
-      execution.setVariable(ProposalStatusVariables.SUBMITTED_AT, BusinessTime.format(now));
-    }
+    execution.setVariable(ProposalStatusVariables.SUBMITTED_AT, BusinessTime.format(now));
   }
 }

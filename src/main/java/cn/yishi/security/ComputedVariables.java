@@ -1,0 +1,168 @@
+package cn.yishi.security;
+
+import cn.yishi.deliberation.DeliberationDayVariables;
+import cn.yishi.deliberation.HardDeliberationVariables;
+import cn.yishi.deliberation.MajorDeliberationVariables;
+import cn.yishi.deliberation.MeetingVariables;
+import cn.yishi.deliberation.MinorDeliberationVariables;
+import cn.yishi.deliberation.TrackProcedureVariables;
+import cn.yishi.implementation.ImplementationVariables;
+import cn.yishi.notice.PublicNoticeVariables;
+import cn.yishi.notification.NotificationDeliveryVariables;
+import cn.yishi.proposal.ProposalStatusVariables;
+import cn.yishi.proposal.ProposalVariables;
+import cn.yishi.summons.SummonsVariables;
+import cn.yishi.supervision.SupervisionVariables;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The process variables Yishi computes (numbers, times, the decision tables' results, statuses,
+ * the ids of the records it writes, what its listeners derive), per process that computes them.
+ * No user sets or changes one of these through any API: {@link ComputedVariablesGuard} refuses it.
+ * A user sets what the forms ask for (and what the sorting caseworker corrects, through
+ * {@code sortingCheck}), never one of these.
+ *
+ * <p>Every proposal process receives the lifecycle's variables ({@code <camunda:in
+ * variables="all"/>}) and hands its outputs back, so a name computed by one process is protected
+ * in every process: the guard uses {@link #names()}, the union. The grouping says who computes
+ * what.
+ */
+public final class ComputedVariables {
+
+  private static final Map<String, Set<String>> BY_PROCESS = new LinkedHashMap<>();
+
+  static {
+    BY_PROCESS.put(
+        ProposalVariables.PROCESS_KEY,
+        Set.of(
+            ProposalVariables.NUMBER,
+            ProposalStatusVariables.SUBMITTED_AT,
+            ProposalVariables.STATUS,
+            // decision results (CONTRACT §3) and what the diagram derives from them
+            ProposalVariables.CATEGORY,
+            ProposalVariables.MATTER_SCOPE,
+            ProposalVariables.TRACK,
+            ProposalVariables.LEVEL,
+            ProposalVariables.TIME_LIMITS,
+            ProposalVariables.ELIGIBLE,
+            ProposalVariables.ROUTE,
+            "eligibilityResult",
+            "responseWithin",
+            "resolveWithin",
+            "noticePeriod",
+            HardDeliberationVariables.MAX_ROUNDS,
+            // sorting bookkeeping (sortingCheck)
+            ProposalVariables.SORTED,
+            ProposalVariables.CLASSIFICATION_CORRECTED,
+            ProposalVariables.CLASSIFICATION_BEFORE,
+            ProposalVariables.SELF_HELP_GUIDANCE,
+            // review and the track procedure's results
+            ProposalVariables.ENTRY_UNIT,
+            ProposalVariables.REVIEW_UNIT,
+            ProposalVariables.DELIBERATION_UNIT,
+            TrackProcedureVariables.DELIBERATION_OUTCOME,
+            TrackProcedureVariables.RESOLUTION,
+            ProposalVariables.IMPLEMENTATION_OUTCOME,
+            ProposalVariables.ROUND,
+            ProposalVariables.CLOSED_UNRATED));
+    BY_PROCESS.put(
+        MeetingVariables.PROCESS_KEY,
+        Set.of(
+            MeetingVariables.MEETING_BODY,
+            MeetingVariables.MEETING_STEP,
+            MeetingVariables.MEETING_GROUP,
+            MeetingVariables.MEETING_OUTCOME,
+            MeetingVariables.MEETING_RECORD_ID,
+            MeetingVariables.MEETING_RECORDED_BY,
+            MeetingVariables.MEETING_ATTEMPT));
+    BY_PROCESS.put(
+        MinorDeliberationVariables.PROCESS_KEY,
+        Set.of(
+            MinorDeliberationVariables.STAKEHOLDERS,
+            MinorDeliberationVariables.STAKEHOLDER,
+            MinorDeliberationVariables.STAKEHOLDER_OPINIONS,
+            MinorDeliberationVariables.STAKEHOLDER_OPINION_SUMMARY));
+    BY_PROCESS.put(MajorDeliberationVariables.PROCESS_KEY, Set.of(MajorDeliberationVariables.LAST_MEETING_STEP));
+    BY_PROCESS.put(
+        HardDeliberationVariables.PROCESS_KEY,
+        Set.of(HardDeliberationVariables.DELIBERATION_ROUND, HardDeliberationVariables.PARTY_OPINIONS));
+    BY_PROCESS.put(
+        ImplementationVariables.PROCESS_KEY,
+        Set.of(
+            ImplementationVariables.RESULT_RECORD_ID,
+            ImplementationVariables.RESULT_RECORDED_BY,
+            ImplementationVariables.DEPARTMENT_OPTIONS));
+    BY_PROCESS.put(
+        PublicNoticeVariables.PROCESS_KEY,
+        Set.of(
+            PublicNoticeVariables.NOTICE_KIND,
+            PublicNoticeVariables.NOTICE_CONTENT,
+            PublicNoticeVariables.NOTICE_ID,
+            PublicNoticeVariables.NOTICE_UNTIL,
+            PublicNoticeVariables.NOTICE_OUTCOME));
+    BY_PROCESS.put(
+        SummonsVariables.PROCESS_KEY,
+        Set.of(
+            SummonsVariables.SUMMONING_UNIT,
+            SummonsVariables.SUMMONS_ID,
+            SummonsVariables.DEPARTMENT,
+            SummonsVariables.DEPARTMENT_NAME,
+            SummonsVariables.SUMMONING_UNIT_NAME,
+            SummonsVariables.REPORTED_IN_AT,
+            SummonsVariables.REPORTED_IN_BY,
+            SummonsVariables.REPORT_IN_OVERDUE,
+            SummonsVariables.DONE_AT,
+            SummonsVariables.DONE_BY,
+            SummonsVariables.RATED_AT,
+            SummonsVariables.RATED_BY));
+    BY_PROCESS.put(
+        SupervisionVariables.SUPERVISION_PROCESS_KEY,
+        Set.of(
+            SupervisionVariables.SUPERVISING_UNIT,
+            SupervisionVariables.SUPERVISING_UNIT_NAME,
+            SupervisionVariables.SUPERVISED_UNIT,
+            SupervisionVariables.SUPERVISED_UNIT_NAME,
+            SupervisionVariables.SUPERVISED_GROUP,
+            SupervisionVariables.SUPERVISED_TASK_ID,
+            SupervisionVariables.SUPERVISED_STEP,
+            SupervisionVariables.SUPERVISED_DUE,
+            SupervisionVariables.SUPERVISED_DUE_TEXT));
+    BY_PROCESS.put(
+        DeliberationDayVariables.PROCESS_KEY,
+        Set.of(
+            DeliberationDayVariables.AGENDAS,
+            DeliberationDayVariables.AGENDA,
+            DeliberationDayVariables.COURTYARD_NAME,
+            DeliberationDayVariables.AGENDA_ITEMS_TEXT,
+            DeliberationDayVariables.MATTER_COUNT));
+    BY_PROCESS.put(
+        NotificationDeliveryVariables.PROCESS_KEY, Set.of(NotificationDeliveryVariables.NOTIFICATION_ID));
+  }
+
+  private static final Set<String> ALL = union();
+
+  private ComputedVariables() {}
+
+  /** Every computed name, whatever the process. */
+  public static Set<String> names() {
+    return ALL;
+  }
+
+  /** The names computed by the given process (empty for a process that computes none of its own). */
+  public static Set<String> of(String processKey) {
+    return BY_PROCESS.getOrDefault(processKey, Set.of());
+  }
+
+  public static boolean isComputed(String name) {
+    return ALL.contains(name);
+  }
+
+  private static Set<String> union() {
+    Set<String> all = new TreeSet<>();
+    BY_PROCESS.values().forEach(all::addAll);
+    return java.util.Collections.unmodifiableSet(all);
+  }
+}
