@@ -45,6 +45,16 @@ public class HttpHardening {
     return registration;
   }
 
+  /** Comment and attachment refusals answered 403 ({@link CommentAuthorization}). */
+  @Bean
+  FilterRegistrationBean<CommentRefusalFilter> commentRefusalFilter() {
+    FilterRegistrationBean<CommentRefusalFilter> registration = new FilterRegistrationBean<>(new CommentRefusalFilter());
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setName("yishiCommentRefusals");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> bodyReadingOnTomcat(
       @Value("${yishi.http.unread-body-drain:0B}") DataSize drain) {
