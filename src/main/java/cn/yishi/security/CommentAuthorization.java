@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
  * engine's own checks: {@code TASK_WORK} or {@code UPDATE} on the task (directly or through its
  * process definition), or {@code UPDATE} on the process instance when no task is named.
  * Administrators pass, as do commands run without an authenticated user (Yishi itself). A refusal
- * is the engine's {@code AuthorizationException}; Camunda's REST resources turn it into 400 ("Not
- * enough parameters submitted") for comment and attachment creation, so {@link
+ * is the engine's {@code AuthorizationException}; Camunda's REST resources turn it into 400 or 404
+ * for comments and attachments, so {@link
  * CommentRefusalFilter} answers such a refusal with 403 through both REST APIs.
  */
 @Component

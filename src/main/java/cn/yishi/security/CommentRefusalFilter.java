@@ -15,8 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Camunda's REST resources answer an {@code AuthorizationException} from creating a comment or an
- * attachment with 400 "Not enough parameters submitted"; a refusal by {@link CommentAuthorization}
+ * Camunda's REST resources answer an {@code AuthorizationException} from a comment or attachment
+ * command with 400 ("Not enough parameters submitted", on create) or 404 (on delete); a refusal by {@link CommentAuthorization}
  * is answered 403 instead, in Camunda's error format ({@code {"type":"AuthorizationException",
  * "message":…}}), on {@code /engine-rest} and on the webapps' engine API. Only comment and
  * attachment calls are buffered. Registered by {@link HttpHardening}.
@@ -41,7 +41,7 @@ class CommentRefusalFilter extends OncePerRequestFilter {
     try {
       chain.doFilter(request, cached);
       AuthorizationException refusal = CommentAuthorization.REFUSED.get();
-      if (refusal != null && cached.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
+      if (refusal != null && cached.getStatus() >= HttpServletResponse.SC_BAD_REQUEST) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", AuthorizationException.class.getSimpleName());
         body.put("message", refusal.getMessage());
