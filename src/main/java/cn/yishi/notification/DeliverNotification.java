@@ -1,6 +1,7 @@
 package cn.yishi.notification;
 
 import cn.yishi.common.DiagramCallable;
+import cn.yishi.common.LogText;
 import cn.yishi.proposal.BusinessTime;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public class DeliverNotification implements JavaDelegate {
     Notification notification =
         outbox.find(id).orElseThrow(() -> new IllegalStateException("通知 " + id + " 不存在"));
     if (notification.delivered()) {
-      LOG.info("通知 {} 已于 {} 送达，不再重复发送", id, notification.deliveredAt());
+      LOG.info("通知 {} 已于 {} 送达，不再重复发送", LogText.safe(id), notification.deliveredAt());
       return;
     }
     NotificationChannel channel = channels.get(notification.channel());

@@ -1,5 +1,6 @@
 package cn.yishi.notification;
 
+import cn.yishi.common.LogText;
 import cn.yishi.proposal.BusinessTime;
 import cn.yishi.proposal.ProposalVariables;
 import org.camunda.bpm.engine.RuntimeService;
@@ -45,7 +46,7 @@ public class Notifications {
     Object phone = execution.getVariable(ProposalVariables.SUBMITTER_PHONE);
     String number = proposalNumber(execution);
     if (!(phone instanceof String p) || p.isBlank()) {
-      LOG.warn("提案 {} 没有提交人手机号，通知未发出：{}", number, message);
+      LOG.warn("提案 {} 没有提交人手机号，通知未发出：{}", LogText.safe(number), LogText.safe(message));
       return null;
     }
     return toSubmitter(number, p, message);

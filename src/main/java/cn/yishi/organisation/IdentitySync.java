@@ -1,5 +1,6 @@
 package cn.yishi.organisation;
 
+import cn.yishi.common.LogText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -160,7 +161,7 @@ public class IdentitySync implements SmartInitializingSingleton {
     List<Filter> found = filters.createFilterQuery().filterName(name).list();
     if (!found.isEmpty()) {
       if (found.size() > 1) {
-        LOG.warn("{} Tasklist filters are named '{}'; keeping them all", found.size(), name);
+        LOG.warn("{} Tasklist filters are named '{}'; keeping them all", found.size(), LogText.safe(name));
       }
       return found.get(0);
     }

@@ -2,6 +2,7 @@ package cn.yishi.supervision;
 
 import static cn.yishi.supervision.SupervisionVariables.*;
 
+import cn.yishi.common.LogText;
 import cn.yishi.deliberation.DeliberationDayVariables;
 import cn.yishi.notification.NotificationDeliveryVariables;
 import cn.yishi.organisation.Department;
@@ -151,7 +152,7 @@ public class SupervisionService {
   private boolean remind(Task task, ProcessInstance instance, Instant now) {
     Optional<String> group = candidateGroup(task);
     if (group.isEmpty()) {
-      LOG.warn("Task {} ({}) has no unit group to remind", task.getId(), task.getName());
+      LOG.warn("Task {} ({}) has no unit group to remind", task.getId(), LogText.safe(task.getName()));
       return false;
     }
     String number = instance.getBusinessKey();
@@ -166,7 +167,7 @@ public class SupervisionService {
   private boolean supervise(Task task, ProcessInstance instance, Instant now) {
     Optional<String> group = candidateGroup(task);
     if (group.isEmpty()) {
-      LOG.warn("Overdue task {} ({}) has no unit group to supervise", task.getId(), task.getName());
+      LOG.warn("Overdue task {} ({}) has no unit group to supervise", task.getId(), LogText.safe(task.getName()));
       return false;
     }
     Units resolved = units(group.get(), task);
@@ -193,7 +194,7 @@ public class SupervisionService {
     records.recordSupervision(task.getId(), number, at(due), supervision.getId());
     LOG.info(
         "Step '{}' of {} overdue since {}: supervision {} by {}",
-        task.getName(), number, due, supervision.getId(), resolved.supervising());
+        LogText.safe(task.getName()), LogText.safe(number), due, supervision.getId(), resolved.supervising());
     return true;
   }
 
@@ -208,7 +209,7 @@ public class SupervisionService {
       if (summoning == null || organisation.findUnit(summoning).isEmpty()) {
         LOG.warn(
             "Overdue department task {} ({}): no valid {} ('{}') to supervise it",
-            task.getId(), group, SUMMONING_UNIT, summoning);
+            task.getId(), LogText.safe(group), SUMMONING_UNIT, LogText.safe(summoning));
         return null;
       }
       String name = organisation.findDepartment(code).map(Department::name).orElse(code);
@@ -216,7 +217,7 @@ public class SupervisionService {
     }
     Optional<Unit> unit = organisation.findUnit(code);
     if (unit.isEmpty()) {
-      LOG.warn("Overdue task {}: group {} names no unit", task.getId(), group);
+      LOG.warn("Overdue task {}: group {} names no unit", task.getId(), LogText.safe(group));
       return null;
     }
     String above = organisation.parentOf(code).map(Unit::code).orElse(code);
@@ -244,7 +245,7 @@ public class SupervisionService {
     try {
       return Duration.parse(map.get(REMINDER_BEFORE).toString());
     } catch (RuntimeException e) {
-      LOG.warn("Task {}: reminderBefore '{}' is not a duration", task.getId(), map.get(REMINDER_BEFORE));
+      LOG.warn("Task {}: reminderBefore '{}' is not a duration", task.getId(), LogText.safe(map.get(REMINDER_BEFORE)));
       return null;
     }
   }
