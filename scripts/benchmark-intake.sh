@@ -9,6 +9,7 @@
 #   scripts/benchmark-intake.sh [seconds per run, default 15]
 #
 # Extra server arguments: BENCH_SERVER_ARGS="--some.property=value" scripts/benchmark-intake.sh
+# How long to wait for the server to start: BENCH_START_SECONDS (default 600).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,7 +40,8 @@ echo "starting $(basename "$jar") on port $port (H2 file database in $work/data,
   > "$work/server.log" 2>&1) &
 server=$!
 
-for _ in $(seq 1 240); do
+start_seconds="${BENCH_START_SECONDS:-600}"
+for _ in $(seq 1 "$start_seconds"); do
   if ! kill -0 "$server" 2>/dev/null; then
     echo "the server stopped while starting:" >&2
     tail -n 40 "$work/server.log" >&2
@@ -51,7 +53,7 @@ for _ in $(seq 1 240); do
   sleep 1
 done
 if [[ "${code:-}" != "404" ]]; then
-  echo "the server did not come up within 240 s" >&2
+  echo "the server did not come up within $start_seconds s" >&2
   tail -n 40 "$work/server.log" >&2
   exit 1
 fi
