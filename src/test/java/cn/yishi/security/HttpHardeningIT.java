@@ -93,7 +93,8 @@ class HttpHardeningIT {
       CompletableFuture<String> answer = readInBackground(socket.getInputStream());
       byte[] chunk = ("2000\r\n" + "x".repeat(0x2000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
       int sent = 0;
-      try (OutputStream out = socket.getOutputStream()) {
+      OutputStream out = socket.getOutputStream();
+      try {
         while (!answer.isDone() && sent < MAX_STREAMED) {
           out.write(chunk);
           out.flush();
@@ -114,7 +115,8 @@ class HttpHardeningIT {
           + "Content-Length: 1000\r\n\r\n");
       CompletableFuture<String> answer = readInBackground(socket.getInputStream());
       int sent = 0;
-      try (OutputStream out = socket.getOutputStream()) {
+      OutputStream out = socket.getOutputStream();
+      try {
         // a client that trickles its body: one byte, then a pause, until it is answered
         while (!answer.isDone() && sent < MAX_SLOW_BYTES) {
           out.write('{');
