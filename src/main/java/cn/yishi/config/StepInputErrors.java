@@ -1,5 +1,6 @@
 package cn.yishi.config;
 
+import cn.yishi.common.EngineApiAnswers;
 import cn.yishi.common.InvalidStepInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -7,7 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -77,12 +77,7 @@ public class StepInputErrors {
           body.put("type", InvalidStepInputException.class.getSimpleName());
           body.put("message", refusal.getMessage());
           body.put("field", refusal.field());
-          byte[] bytes = json.writeValueAsBytes(body);
-          response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-          response.setContentType("application/json;charset=UTF-8");
-          response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-          response.setContentLength(bytes.length);
-          response.getOutputStream().write(bytes);
+          EngineApiAnswers.write(response, HttpServletResponse.SC_BAD_REQUEST, body, json);
           return;
         }
         cached.copyBodyToResponse();

@@ -1,12 +1,12 @@
 package cn.yishi.security;
 
+import cn.yishi.common.EngineApiAnswers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -45,13 +45,8 @@ class CommentRefusalFilter extends OncePerRequestFilter {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", AuthorizationException.class.getSimpleName());
         body.put("message", refusal.getMessage());
-        byte[] bytes = json.writeValueAsBytes(body);
         cached.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("application/json;charset=UTF-8");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        EngineApiAnswers.write(response, HttpServletResponse.SC_FORBIDDEN, body, json);
         return;
       }
       cached.copyBodyToResponse();
