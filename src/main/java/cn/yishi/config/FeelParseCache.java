@@ -13,6 +13,7 @@ import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.feel.FeelEngine.Failure;
 import org.camunda.feel.syntaxtree.ParsedExpression;
 import org.springframework.stereotype.Component;
@@ -70,8 +71,29 @@ public class FeelParseCache extends AbstractProcessEnginePlugin {
       this.feelEngine = new ParsingOnce(this.feelEngine);
     }
 
+    private final FeelResults results = new FeelResults();
+
     ParsingOnce parsing() {
       return (ParsingOnce) feelEngine;
+    }
+
+    FeelResults results() {
+      return results;
+    }
+
+    @Override
+    public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
+      return results.evaluate(false, expression, null, variableContext,
+          () -> parsing().parseExpression(expression),
+          () -> super.evaluateSimpleExpression(expression, variableContext));
+    }
+
+    @Override
+    public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
+      Boolean result = results.evaluate(true, expression, inputVariable, variableContext,
+          () -> parsing().parseUnaryTests(expression),
+          () -> super.evaluateSimpleUnaryTests(expression, inputVariable, variableContext));
+      return result;
     }
   }
 

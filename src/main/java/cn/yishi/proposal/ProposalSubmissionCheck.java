@@ -4,6 +4,7 @@ import static cn.yishi.proposal.ProposalVariables.*;
 
 import cn.yishi.common.DiagramCallable;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -25,10 +26,22 @@ public class ProposalSubmissionCheck implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Map<String, Object> checked = fields.checkSubmission(execution.getVariables());
-    execution.setVariables(checked);
+    Map<String, Object> submitted = execution.getVariables();
+    Map<String, Object> checked = fields.checkSubmission(submitted);
+    // only what the check changed or added is written: rewriting an unchanged value would cost an
+    // update of the variable and of its history (two rows per field) on every submission
+    checked.forEach((name, value) -> {
+      if (!submitted.containsKey(name) || !sameValue(submitted.get(name), value)) {
+        execution.setVariable(name, value);
+      }
+    });
     execution.setVariable(ROUND, 1);
     execution.setVariable(SORTED, false);
     execution.setVariable(CLASSIFICATION_CORRECTED, false);
+  }
+
+  /** Equal and of the same Java type (an Integer normalised to a Long is a change). */
+  private static boolean sameValue(Object before, Object after) {
+    return Objects.equals(before, after) && (before == null || before.getClass() == after.getClass());
   }
 }

@@ -61,7 +61,9 @@ public class PublicProposals {
   public PublicProposal submit(Map<String, Object> submitted) {
     Map<String, Object> checked = fields.checkSubmission(submitted);
     ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, checked);
-    String number = (String) runtime.getVariable(instance.getId(), NUMBER);
+    // the number is the business key (AssignProposalNumber sets both in the start transaction):
+    // reading it from the started instance spares a second command loading every variable
+    String number = instance.getBusinessKey();
     return find(number).orElseThrow(() -> new IllegalStateException("proposal " + number + " has no public view"));
   }
 

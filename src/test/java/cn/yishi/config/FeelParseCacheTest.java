@@ -1,5 +1,6 @@
 package cn.yishi.config;
 
+import cn.yishi.testsupport.InMemoryEngines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -44,6 +44,12 @@ class FeelParseCacheTest {
     c.setFeelEngineFactory(new FeelParseCache.Factory(c));
     configuration[0] = c;
     return c.buildEngine();
+  }
+
+  private static FeelParseCache.CachingScalaFeelEngine cachingFeelEngine() {
+    DefaultDmnEngineConfiguration[] configuration = new DefaultDmnEngineConfiguration[1];
+    cached(configuration);
+    return (FeelParseCache.CachingScalaFeelEngine) configuration[0].getFeelEngine();
   }
 
   /** Values residents, caseworkers and meetings give, with boundaries of the §3 defaults. */
@@ -106,8 +112,68 @@ class FeelParseCacheTest {
       }
     }
     assertThat(compared).isGreaterThanOrEqualTo(200);
-    assertThat(((FeelParseCache.CachingScalaFeelEngine) configuration[0].getFeelEngine()).parsing().cached())
-        .isPositive();
+    FeelParseCache.CachingScalaFeelEngine engine = (FeelParseCache.CachingScalaFeelEngine) configuration[0].getFeelEngine();
+    assertThat(engine.parsing().cached()).isPositive();
+    // the second evaluation of every combination was answered from memory, and still agreed
+    assertThat(engine.results().hits()).isPositive();
+  }
+
+  @Test
+  void aRememberedAnswerDependsOnEveryValueTheTextNames() {
+    var ours = cachingFeelEngine();
+    var theirs = new org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory(List.of()).createInstance();
+    List<Map<String, Object>> contexts = new ArrayList<>();
+    for (Object x : new Object[] {1, 5, 5L, 5.0, new BigDecimal("5.00"), 9, null, "5", true}) {
+      for (Object limit : new Object[] {3, 5, 8, null}) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("x", x);
+        values.put("limit", limit);
+        contexts.add(values);
+      }
+    }
+    contexts.add(Map.of("limit", 5)); // x absent
+    List<String> tests = List.of("< limit", ">= 5", "[1..limit]", "5, 9", "not(5)", "?  > limit - 1", "null", "-");
+    List<String> expressions = List.of("x", "x + limit", "if x > limit then \"more\" else \"not more\"", "\"CONSTRUCTION\"");
+    for (int round = 0; round < 2; round++) { // the second round is answered from memory where it may be
+      for (Map<String, Object> values : contexts) {
+        var context = Variables.fromMap(values).asVariableContext();
+        for (String test : tests) {
+          assertThat(outcome(() -> ours.evaluateSimpleUnaryTests(test, "x", context)))
+              .as("%s with %s", test, values)
+              .isEqualTo(outcome(() -> theirs.evaluateSimpleUnaryTests(test, "x", context)));
+        }
+        for (String expression : expressions) {
+          assertThat(outcome(() -> ours.evaluateSimpleExpression(expression, context)))
+              .as("%s with %s", expression, values)
+              .isEqualTo(outcome(() -> theirs.evaluateSimpleExpression(expression, context)));
+        }
+      }
+    }
+    assertThat(ours.results().hits()).isPositive();
+  }
+
+  @Test
+  void aTextThatCallsAFunctionOrReadsAPathIsEvaluatedEveryTime() {
+    var ours = cachingFeelEngine();
+    var context = Variables.createVariables().putValue("x", 3)
+        .putValue("limits", Map.of("max", 5)).asVariableContext();
+    for (int i = 0; i < 3; i++) {
+      assertThat(ours.evaluateSimpleUnaryTests("< limits.max", "x", context)).isTrue();
+      assertThat((Object) ours.evaluateSimpleExpression("string(x)", context)).isEqualTo("3");
+      assertThat(ours.evaluateSimpleUnaryTests("< date(\"2026-01-01\")", "x", context)).isFalse();
+      assertThat((Object) ours.evaluateSimpleExpression("today() > date(\"2000-01-01\")", context)).isEqualTo(true);
+    }
+    assertThat(ours.results().hits()).isZero();
+    assertThat(ours.results().remembered()).isZero();
+  }
+
+  private static Object outcome(java.util.function.Supplier<Object> evaluation) {
+    try {
+      Object value = evaluation.get();
+      return value == null ? "null" : value.getClass().getName() + ":" + value;
+    } catch (RuntimeException e) {
+      return e.getClass().getName() + ": " + e.getMessage();
+    }
   }
 
   /** The result rows, or the failure's message (a table that cannot decide must fail alike). */
@@ -121,13 +187,8 @@ class FeelParseCacheTest {
 
   @Test
   void theProcessEngineDecidesWithTheCachingEngineWhenThePluginIsThere() throws IOException {
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-    String name = "feel-cache-" + UUID.randomUUID();
-    configuration.setProcessEngineName(name);
-    configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-    configuration.setDatabaseSchemaUpdate("create-drop");
-    configuration.setJobExecutorActivate(false);
-    configuration.setProcessEnginePlugins(List.of(new FeelParseCache()));
+    StandaloneInMemProcessEngineConfiguration configuration =
+        InMemoryEngines.configuration("feel-cache", List.of(new FeelParseCache()));
     ProcessEngine engine = configuration.buildProcessEngine();
     try (InputStream in = Files.newInputStream(Path.of("decisions/proposalCategory.dmn"))) {
       engine.getRepositoryService().createDeployment().addInputStream("proposalCategory.dmn", in).deploy();

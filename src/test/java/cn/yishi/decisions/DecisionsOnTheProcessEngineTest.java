@@ -2,10 +2,10 @@ package cn.yishi.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yishi.testsupport.InMemoryEngines;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -33,12 +33,7 @@ class DecisionsOnTheProcessEngineTest {
 
     @BeforeAll
     static void deployAllSeven() throws Exception {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        String name = "decisions-" + UUID.randomUUID();
-        configuration.setProcessEngineName(name);
-        configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-        configuration.setDatabaseSchemaUpdate("create-drop");
-        configuration.setJobExecutorActivate(false);
+        StandaloneInMemProcessEngineConfiguration configuration = InMemoryEngines.configuration("decisions", List.of());
         configuration.setHistory("full");
         configuration.setEnforceHistoryTimeToLive(true);
         engine = configuration.buildProcessEngine();
