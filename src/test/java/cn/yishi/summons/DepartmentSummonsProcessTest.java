@@ -215,10 +215,11 @@ class DepartmentSummonsProcessTest {
     execute(timer);
 
     assertThat(instance).hasPassed("Event_ReportInOverdue", "Event_ReportInLateMarked");
-    // no supervision task of its own: the one 督办 of the overdue step is timeLimitWatch's
+    // dept-river still to report in, dept-water at its part: no supervision task of the summons
+    // itself, the one 督办 of the overdue step is timeLimitWatch's
     Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).list())
         .extracting(Task::getTaskDefinitionKey)
-        .containsExactly(TASK_REPORT_IN);
+        .containsExactlyInAnyOrder(TASK_REPORT_IN, TASK_DO_DEPARTMENT_PART);
     // non-interrupting: the department can still report in
     Assertions.assertThat(taskOf(instance, TASK_REPORT_IN, "dept-river").getId()).isEqualTo(lateReportIn.getId());
 
