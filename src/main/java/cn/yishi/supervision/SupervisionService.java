@@ -71,12 +71,14 @@ public class SupervisionService {
 
   private static final Logger LOG = LoggerFactory.getLogger(SupervisionService.class);
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final Set<String> NOT_PROPOSAL_PROCESSES =
+  /** Processes whose tasks are not watched (a supervision's task is: it escalates). */
+  private static final Set<String> UNWATCHED_PROCESSES =
       Set.of(
           WATCH_PROCESS_KEY,
           DeliberationDayVariables.PROCESS_KEY,
           NotificationDeliveryVariables.PROCESS_KEY);
-  private static final Set<String> NOT_PROPOSAL_PROCESSES_AND_SUPERVISION = union(NOT_PROPOSAL_PROCESSES, SUPERVISION_PROCESS_KEY);
+  /** Processes that are not the proposal's own (they have its number as business key too). */
+  private static final Set<String> NOT_PROPOSAL_PROCESSES = union(UNWATCHED_PROCESSES, SUPERVISION_PROCESS_KEY);
 
   private final TaskService tasks;
   private final RuntimeService runtime;
@@ -378,7 +380,7 @@ public class SupervisionService {
   private Object proposalTimeLimits(String number) {
     List<ProcessInstance> instances =
         runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).active().list();
-    Set<String> excluded = definitionIds(NOT_PROPOSAL_PROCESSES_AND_SUPERVISION);
+    Set<String> excluded = definitionIds(NOT_PROPOSAL_PROCESSES);
     for (ProcessInstance instance : instances) {
       if (!excluded.contains(instance.getProcessDefinitionId())) {
         Object limits = runtime.getVariable(instance.getId(), TIME_LIMITS);
@@ -459,7 +461,7 @@ public class SupervisionService {
     if (ids.isEmpty()) {
       return new Watched(Map.of(), Set.of());
     }
-    Set<String> excluded = definitionIds(NOT_PROPOSAL_PROCESSES);
+    Set<String> excluded = definitionIds(UNWATCHED_PROCESSES);
     Set<String> supervisions = definitionIds(Set.of(SUPERVISION_PROCESS_KEY));
     Map<String, ProcessInstance> instances =
         runtime.createProcessInstanceQuery().processInstanceIds(ids).list().stream()
