@@ -5,6 +5,7 @@ import static cn.yishi.proposal.ProposalVariables.*;
 
 import cn.yishi.common.DiagramCallable;
 import cn.yishi.notification.Notifications;
+import cn.yishi.signature.RecordKind;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,6 +28,9 @@ import org.springframework.stereotype.Component;
  * ({@code proposal_view}), appends a public timeline entry and queues a notification to the
  * submitter — all in the step's transaction (JdbcTemplate joins the engine's Spring transaction),
  * so the public view never shows a step that did not happen, and no step goes untold.
+ *
+ * <p>The status change also keeps the proposal's handling deadline (CONTRACT §4 {@code deadline},
+ * {@link HandlingDeadline}): it starts when the status leaves SORTING.
  *
  * <p>The proposal is found by the variable {@code number}, else the business key.
  */
@@ -60,7 +64,9 @@ public class ProposalStatusService {
     String number = number(execution);
     OffsetDateTime now = time.now();
     execution.setVariable(STATUS, next.name());
+    Clock before = clock(number);
     upsertView(execution, number, next, now);
+    handlingClock(execution, number, before, next, now);
     appendTimeline(number, stepName(execution, next.label()), next.name(), now);
     notifications.toSubmitter(execution, ProposalStatusMessages.forStatus(next, messageVariables(execution, number)));
   }
@@ -133,6 +139,66 @@ public class ProposalStatusService {
           number, status.name(), updatedAt, title, community, courtyard, category, matterScope, track,
           level, coSigners, submittedAt, rating, closedUnrated, unit);
     }
+  }
+
+  /** The read model's status and handling clock before a change; all null for a new proposal. */
+  private record Clock(ProposalStatus status, OffsetDateTime acceptedAt, Integer resultsBefore) {}
+
+  private Clock clock(String number) {
+    return jdbc.query(
+            "SELECT status, accepted_at, results_before FROM proposal_view WHERE number = ?",
+            (rs, n) ->
+                new Clock(
+                    ProposalStatus.of(rs.getString("status")),
+                    rs.getObject("accepted_at", OffsetDateTime.class),
+                    rs.getObject("results_before", Integer.class)),
+            number)
+        .stream()
+        .findFirst()
+        .orElse(new Clock(null, null, null));
+  }
+
+  /**
+   * Starts, restarts or keeps the handling deadline ({@link HandlingDeadline}): at the first end
+   * of sorting (受理) the deadline is resolveWithin from now; a proposal sent back to sorting keeps
+   * its 受理 time (the deadline follows the track it is sorted into again); handling resumed after
+   * a recorded result (an objection upheld, a dissatisfied rating) gets a new period from now.
+   */
+  private void handlingClock(
+      DelegateExecution execution, String number, Clock before, ProposalStatus next, OffsetDateTime now) {
+    boolean accepted = before.acceptedAt() != null;
+    int results = accepted || before.status() == ProposalStatus.SORTING ? resultRecords(number) : 0;
+    boolean resultRecorded = accepted && results > (before.resultsBefore() == null ? 0 : before.resultsBefore());
+    HandlingDeadline.Change change = HandlingDeadline.change(before.status(), next, accepted, resultRecorded);
+    if (change == HandlingDeadline.Change.NONE) {
+      return;
+    }
+    Object limits = execution.getVariable(ProposalVariables.TIME_LIMITS);
+    if (change == HandlingDeadline.Change.RESORTED) {
+      OffsetDateTime acceptedAt = time.inZone(before.acceptedAt());
+      jdbc.update(
+          "UPDATE proposal_view SET deadline = ? WHERE number = ?",
+          new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, HandlingDeadline.deadline(acceptedAt, limits)),
+          number);
+      return;
+    }
+    jdbc.update(
+        "UPDATE proposal_view SET accepted_at = ?, deadline = ?, results_before = ? WHERE number = ?",
+        new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, now),
+        new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, HandlingDeadline.deadline(now, limits)),
+        results,
+        number);
+  }
+
+  /** How many results of carrying out have been recorded (signed) for the proposal. */
+  private int resultRecords(String number) {
+    Integer count =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM signature_record WHERE proposal_number = ? AND kind = ?",
+            Integer.class,
+            number,
+            RecordKind.RESULT.name());
+    return count == null ? 0 : count;
   }
 
   private void appendTimeline(String number, String step, String outcome, OffsetDateTime at) {

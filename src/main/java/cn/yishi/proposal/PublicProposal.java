@@ -6,11 +6,14 @@ import java.util.List;
 
 /**
  * The public view of a proposal, CONTRACT §4 {@code GET /api/proposals/{number}}: no phone number,
- * no staff names, only roles and units.
+ * no staff names, only roles and units. {@code deadline} is the handling deadline (resolveWithin
+ * from the end of sorting, null before), {@code overdue} the proposal as a whole (false once its
+ * result is recorded or it has ended); each open step has its own {@code dueAt} and {@code
+ * overdue}.
  */
 @JsonPropertyOrder({
   "number", "title", "status", "category", "matterScope", "track", "level", "community",
-  "coSigners", "submittedAt", "openSteps", "timeline"
+  "coSigners", "submittedAt", "deadline", "overdue", "openSteps", "timeline"
 })
 public record PublicProposal(
     String number,
@@ -23,6 +26,8 @@ public record PublicProposal(
     String community,
     Integer coSigners,
     OffsetDateTime submittedAt,
+    OffsetDateTime deadline,
+    boolean overdue,
     List<OpenStep> openSteps,
     List<ProposalView.TimelineEntry> timeline) {
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -123,6 +124,7 @@ public class PublicProposals {
   }
 
   private PublicProposal publicView(ProposalView view) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
     return new PublicProposal(
         view.number(),
         view.title(),
@@ -134,13 +136,15 @@ public class PublicProposals {
         view.community(),
         view.coSigners(),
         view.submittedAt(),
-        openSteps(view.number()),
+        view.deadline(),
+        view.overdueAt(time.at(now)),
+        openSteps(view.number(), now),
         view.timeline());
   }
 
-  private List<PublicProposal.OpenStep> openSteps(String number) {
+  /** Open steps, overdue by the engine's clock (the clock their due dates and the watch use). */
+  private List<PublicProposal.OpenStep> openSteps(String number, Instant now) {
     List<PublicProposal.OpenStep> steps = new ArrayList<>();
-    Instant now = Instant.now();
     for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(number).orderByTaskCreateTime().asc().list()) {
       steps.add(
           new PublicProposal.OpenStep(
@@ -148,7 +152,7 @@ public class PublicProposals {
               task.getTaskDefinitionKey(),
               levelOf(task),
               task.getDueDate() == null ? null : time.at(task.getDueDate().toInstant()),
-              task.getDueDate() != null && task.getDueDate().toInstant().isBefore(now)));
+              task.getDueDate() != null && !task.getDueDate().toInstant().isAfter(now)));
     }
     return steps;
   }

@@ -129,7 +129,13 @@ public final class ComputedVariables {
             SupervisionVariables.SUPERVISED_TASK_ID,
             SupervisionVariables.SUPERVISED_STEP,
             SupervisionVariables.SUPERVISED_DUE,
-            SupervisionVariables.SUPERVISED_DUE_TEXT));
+            SupervisionVariables.SUPERVISED_DUE_TEXT,
+            SupervisionVariables.SUPERVISION_KIND,
+            SupervisionVariables.SUPERVISION_LEVEL,
+            SupervisionVariables.SUPERVISION_SUBJECT,
+            SupervisionVariables.ORIGINAL_STEP,
+            SupervisionVariables.ORIGINAL_UNIT_NAME,
+            SupervisionVariables.ESCALATED_FROM));
     BY_PROCESS.put(
         DeliberationDayVariables.PROCESS_KEY,
         Set.of(

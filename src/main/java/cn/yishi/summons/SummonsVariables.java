@@ -35,10 +35,11 @@ public final class SummonsVariables {
   public static final String REPORT_IN_NOTE = "reportInNote";
   public static final String REPORTED_IN_AT = "reportedInAt";
   public static final String REPORTED_IN_BY = "reportedInBy";
-  /** Set to true when the report-in timer fired (督办). */
+  /**
+   * Set to true when the report-in timer fired: the late report-in is kept in the rating record.
+   * The supervision (督办) of the overdue report-in is timeLimitWatch's, not this process's.
+   */
   public static final String REPORT_IN_OVERDUE = "reportInOverdue";
-  /** Form of Task_SuperviseReportIn. */
-  public static final String SUPERVISION_NOTE = "supervisionNote";
   /** Form of Task_DoDepartmentPart: what the department did. */
   public static final String DEPARTMENT_WORK = "departmentWork";
   public static final String DONE_AT = "doneAt";

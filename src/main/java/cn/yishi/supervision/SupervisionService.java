@@ -8,7 +8,12 @@ import cn.yishi.notification.NotificationDeliveryVariables;
 import cn.yishi.organisation.Department;
 import cn.yishi.organisation.Groups;
 import cn.yishi.organisation.OrganisationService;
+import cn.yishi.organisation.Role;
 import cn.yishi.organisation.Unit;
+import cn.yishi.organisation.UnitLevel;
+import cn.yishi.proposal.HandlingDeadline;
+import cn.yishi.proposal.ProposalView;
+import cn.yishi.proposal.ProposalViewService;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,29 +43,42 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Watches the deadlines of open proposal steps (DOMAIN §6): a reminder goes to the step's
+ * The one supervision mechanism (DOMAIN "One 督办 per overdue step, escalating"): watches the
+ * deadlines of open proposal steps and of the proposals themselves. A reminder goes to the step's
  * candidate group {@code reminderBefore} (from the proposal's {@code timeLimits}) before its due
  * date, and an overdue step starts a supervision (督办, process {@code supervision}) for the
  * level above the step's unit. Each happens once per task ({@link SupervisionRecords}).
+ *
+ * <p>A supervision task is itself a watched step: reminded before its due date, and, unanswered
+ * once due, escalated to a supervision by the level above its supervising unit (community →
+ * street → district). At the district nothing further is opened; nor is anything escalated once
+ * the proposal has ended.
+ *
+ * <p>A proposal past its handling deadline (CONTRACT §4 {@code deadline}: resolveWithin from the
+ * end of sorting, its result not recorded) gets one supervision per handling period ({@link
+ * DeadlineSupervisions}) by the level above the unit that handles it: the read model's
+ * deliberation unit, else the unit at its handling level on its path (courtyard, community,
+ * street, district).
  *
  * <p>The unit of a step is the prefix of its candidate group {@code <unitCode>.<role>}; a
  * department's step ({@code <dept>.department}, 吹哨报到) belongs to the unit that summoned it
  * ({@code summoningUnit}), which supervises it; the district, having nothing above, supervises
  * itself. A proposal step is a task whose process instance has a business key (the proposal
- * number) and is not one of the watch's own processes, the deliberation day or a notification
- * delivery.
+ * number) and is not a supervision, the watch, the deliberation day or a notification delivery.
  */
 @Service
 public class SupervisionService {
 
   private static final Logger LOG = LoggerFactory.getLogger(SupervisionService.class);
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final Set<String> NOT_PROPOSAL_PROCESSES =
+  /** Processes whose tasks are not watched (a supervision's task is: it escalates). */
+  private static final Set<String> UNWATCHED_PROCESSES =
       Set.of(
-          SUPERVISION_PROCESS_KEY,
           WATCH_PROCESS_KEY,
           DeliberationDayVariables.PROCESS_KEY,
           NotificationDeliveryVariables.PROCESS_KEY);
+  /** Processes that are not the proposal's own (they have its number as business key too). */
+  private static final Set<String> NOT_PROPOSAL_PROCESSES = union(UNWATCHED_PROCESSES, SUPERVISION_PROCESS_KEY);
 
   private final TaskService tasks;
   private final RuntimeService runtime;
@@ -68,6 +86,8 @@ public class SupervisionService {
   private final OrganisationService organisation;
   private final SupervisionRecords records;
   private final GroupNotifications notifications;
+  private final ProposalViewService views;
+  private final DeadlineSupervisions deadlines;
   private final ZoneId zone;
 
   public SupervisionService(
@@ -77,6 +97,8 @@ public class SupervisionService {
       OrganisationService organisation,
       SupervisionRecords records,
       GroupNotifications notifications,
+      ProposalViewService views,
+      DeadlineSupervisions deadlines,
       @Value("${yishi.time-zone:Asia/Shanghai}") String zone) {
     this.tasks = tasks;
     this.runtime = runtime;
@@ -84,30 +106,45 @@ public class SupervisionService {
     this.organisation = organisation;
     this.records = records;
     this.notifications = notifications;
+    this.views = views;
+    this.deadlines = deadlines;
     this.zone = ZoneId.of(zone);
   }
 
-  /** What one watch did. */
-  public record WatchResult(List<String> remindedTaskIds, List<String> supervisedTaskIds) {}
+  /**
+   * What one watch did: reminders, supervisions of overdue steps, escalations of unanswered
+   * supervision tasks (task ids), and supervisions of proposals past their deadline (numbers).
+   */
+  public record WatchResult(
+      List<String> remindedTaskIds,
+      List<String> supervisedTaskIds,
+      List<String> escalatedTaskIds,
+      List<String> overdueProposals) {}
 
-  /** One pass over every open proposal step with a due date, at {@code now}. */
+  /** One pass over every open proposal step with a due date, and every proposal, at {@code now}. */
   public WatchResult watch(Instant now) {
     List<String> reminded = new ArrayList<>();
     List<String> supervised = new ArrayList<>();
+    List<String> escalated = new ArrayList<>();
     List<Task> open = tasks.createTaskQuery().active().dueAfter(new Date(0)).orderByDueDate().asc().list();
-    Map<String, ProcessInstance> instances = proposalInstances(open);
+    Watched watched = watchedInstances(open);
     for (Task task : open) {
-      ProcessInstance instance = instances.get(task.getProcessInstanceId());
+      ProcessInstance instance = watched.instances().get(task.getProcessInstanceId());
       if (instance == null) {
         continue;
       }
+      boolean supervisionTask = watched.supervisionDefinitions().contains(instance.getProcessDefinitionId());
       Instant due = task.getDueDate().toInstant();
       Optional<SupervisionRecord> record = records.find(task.getId());
       if (!due.isAfter(now)) {
         if (record.map(SupervisionRecord::supervised).orElse(false)) {
           continue;
         }
-        if (supervise(task, instance, now)) {
+        if (supervisionTask) {
+          if (escalate(task, instance, now)) {
+            escalated.add(task.getId());
+          }
+        } else if (supervise(task, instance, now)) {
           supervised.add(task.getId());
         }
       } else if (!record.map(SupervisionRecord::reminded).orElse(false)) {
@@ -117,10 +154,18 @@ public class SupervisionService {
         }
       }
     }
-    if (!reminded.isEmpty() || !supervised.isEmpty()) {
-      LOG.info("Time-limit watch: {} reminders, {} supervisions", reminded.size(), supervised.size());
+    List<String> overdueProposals = new ArrayList<>();
+    for (ProposalView proposal : views.overdue(at(now))) {
+      if (!deadlines.exists(proposal.number(), proposal.acceptedAt()) && superviseDeadline(proposal)) {
+        overdueProposals.add(proposal.number());
+      }
     }
-    return new WatchResult(reminded, supervised);
+    if (!reminded.isEmpty() || !supervised.isEmpty() || !escalated.isEmpty() || !overdueProposals.isEmpty()) {
+      LOG.info(
+          "Time-limit watch: {} reminders, {} supervisions, {} escalations, {} proposals past their deadline",
+          reminded.size(), supervised.size(), escalated.size(), overdueProposals.size());
+    }
+    return new WatchResult(reminded, supervised, escalated, overdueProposals);
   }
 
   /**
@@ -132,10 +177,13 @@ public class SupervisionService {
     Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
     List<Task> open =
         tasks.createTaskQuery().processInstanceBusinessKey(number).active().orderByDueDate().asc().list();
-    Map<String, ProcessInstance> instances = proposalInstances(open);
+    Watched watched = watchedInstances(open);
     List<OverdueStep> steps = new ArrayList<>();
     for (Task task : open) {
-      if (task.getDueDate() == null || !instances.containsKey(task.getProcessInstanceId())) {
+      ProcessInstance instance = watched.instances().get(task.getProcessInstanceId());
+      if (task.getDueDate() == null
+          || instance == null
+          || watched.supervisionDefinitions().contains(instance.getProcessDefinitionId())) {
         continue;
       }
       Instant due = task.getDueDate().toInstant();
@@ -177,25 +225,175 @@ public class SupervisionService {
     String number = instance.getBusinessKey();
     Instant due = task.getDueDate().toInstant();
     Map<String, Object> variables = new HashMap<>();
-    variables.put(NUMBER, number);
     variables.put(TITLE, text(task.getExecutionId(), TITLE));
     variables.put(TIME_LIMITS, runtime.getVariable(task.getExecutionId(), TIME_LIMITS));
-    variables.put(SUPERVISING_UNIT, resolved.supervising());
-    variables.put(SUPERVISING_UNIT_NAME, organisation.unit(resolved.supervising()).name());
-    variables.put(SUPERVISED_UNIT, resolved.supervised());
-    variables.put(SUPERVISED_UNIT_NAME, resolved.supervisedName());
-    variables.put(SUPERVISED_GROUP, group.get());
-    variables.put(SUPERVISED_TASK_ID, task.getId());
-    variables.put(SUPERVISED_STEP, task.getName());
-    variables.put(SUPERVISED_DUE, Date.from(due));
-    variables.put(SUPERVISED_DUE_TEXT, shown(due));
-    ProcessInstance supervision =
-        runtime.startProcessInstanceByKey(SUPERVISION_PROCESS_KEY, number, variables);
-    records.recordSupervision(task.getId(), number, at(due), supervision.getId());
+    variables.put(SUPERVISION_KIND, KIND_STEP);
+    variables.put(SUPERVISION_LEVEL, 1);
+    variables.put(ORIGINAL_STEP, task.getName());
+    variables.put(ORIGINAL_UNIT_NAME, resolved.supervisedName());
+    variables.put(SUPERVISION_SUBJECT,
+        "步骤「" + task.getName() + "」（" + resolved.supervisedName() + "）已于 " + shown(due)
+            + " 到期仍未办结：请督促其办理。");
+    String id = start(number, resolved, group.get(), task.getId(), task.getName(), due, variables);
+    records.recordSupervision(task.getId(), number, at(due), id);
     LOG.info(
         "Step '{}' of {} overdue since {}: supervision {} by {}",
-        LogText.safe(task.getName()), LogText.safe(number), due, supervision.getId(), resolved.supervising());
+        LogText.safe(task.getName()), LogText.safe(number), due, id, resolved.supervising());
     return true;
+  }
+
+  /**
+   * An unanswered supervision task, once due, gets one supervision by the level above its
+   * supervising unit; the chain (kind, original step, level) is carried on. Nothing at the
+   * district, and nothing once the proposal has ended.
+   */
+  private boolean escalate(Task task, ProcessInstance instance, Instant now) {
+    String number = instance.getBusinessKey();
+    String lower = text(task.getExecutionId(), SUPERVISING_UNIT);
+    Optional<Unit> lowerUnit = lower == null ? Optional.empty() : organisation.findUnit(lower);
+    if (lowerUnit.isEmpty()) {
+      LOG.warn("Unanswered supervision task {}: no valid {} ('{}')", task.getId(), SUPERVISING_UNIT, LogText.safe(lower));
+      return false;
+    }
+    Optional<Unit> above = organisation.parentOf(lower);
+    if (above.isEmpty() || ended(number)) {
+      return false;
+    }
+    Optional<String> group = candidateGroup(task);
+    Instant due = task.getDueDate().toInstant();
+    Object level = runtime.getVariable(task.getExecutionId(), SUPERVISION_LEVEL);
+    String originalStep = textOr(task.getExecutionId(), ORIGINAL_STEP, SUPERVISED_STEP);
+    String originalUnit = textOr(task.getExecutionId(), ORIGINAL_UNIT_NAME, SUPERVISED_UNIT_NAME);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(TITLE, text(task.getExecutionId(), TITLE));
+    variables.put(TIME_LIMITS, runtime.getVariable(task.getExecutionId(), TIME_LIMITS));
+    Object kind = runtime.getVariable(task.getExecutionId(), SUPERVISION_KIND);
+    variables.put(SUPERVISION_KIND, kind != null ? kind : KIND_STEP);
+    variables.put(SUPERVISION_LEVEL, (level instanceof Number n ? n.intValue() : 1) + 1);
+    variables.put(ORIGINAL_STEP, originalStep);
+    variables.put(ORIGINAL_UNIT_NAME, originalUnit);
+    variables.put(ESCALATED_FROM, instance.getId());
+    variables.put(SUPERVISION_SUBJECT,
+        lowerUnit.get().name() + "对「" + originalStep + "」（" + originalUnit + "）的督办已于 " + shown(due)
+            + " 到期仍未答复：请督促" + lowerUnit.get().name() + "督办到位。");
+    String id =
+        start(
+            number,
+            new Units(lower, lowerUnit.get().name(), above.get().code()),
+            group.orElse(Groups.id(lower, Role.CASEWORKER)),
+            task.getId(),
+            task.getName(),
+            due,
+            variables);
+    records.recordSupervision(task.getId(), number, at(due), id);
+    LOG.info(
+        "Supervision task {} of {} unanswered since {}: escalated to {} ({})",
+        task.getId(), LogText.safe(number), due, above.get().code(), id);
+    return true;
+  }
+
+  /** A proposal past its handling deadline: one supervision by the level above its handling unit. */
+  private boolean superviseDeadline(ProposalView proposal) {
+    String number = proposal.number();
+    Optional<Unit> handling = handlingUnit(proposal);
+    if (handling.isEmpty()) {
+      LOG.warn("Proposal {} is past its deadline but has no handling unit to supervise", LogText.safe(number));
+      return false;
+    }
+    Object limits = proposalTimeLimits(number);
+    if (limits == null) {
+      LOG.warn("Proposal {} is past its deadline but no process of it has timeLimits", LogText.safe(number));
+      return false;
+    }
+    Unit unit = handling.get();
+    String supervising = organisation.parentOf(unit.code()).map(Unit::code).orElse(unit.code());
+    Instant due = proposal.deadline().toInstant();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(TITLE, proposal.title());
+    variables.put(TIME_LIMITS, limits);
+    variables.put(SUPERVISION_KIND, KIND_DEADLINE);
+    variables.put(SUPERVISION_LEVEL, 1);
+    variables.put(ORIGINAL_STEP, DEADLINE_STEP_NAME);
+    variables.put(ORIGINAL_UNIT_NAME, unit.name());
+    variables.put(SUPERVISION_SUBJECT,
+        "提案自 " + shown(proposal.acceptedAt().toInstant()) + " 受理，办理时限已于 " + shown(due)
+            + " 届满，仍未记录办理结果（承办单位：" + unit.name() + "）：请督促办结。");
+    String id =
+        start(
+            number,
+            new Units(unit.code(), unit.name(), supervising),
+            Groups.id(unit.code(), Role.CASEWORKER),
+            null,
+            DEADLINE_STEP_NAME,
+            due,
+            variables);
+    deadlines.record(number, proposal.acceptedAt(), proposal.deadline(), supervising, id);
+    LOG.info("Proposal {} past its deadline {}: supervision {} by {}", LogText.safe(number), due, id, supervising);
+    return true;
+  }
+
+  /** Starts a supervision instance with the proposal number as business key; its id. */
+  private String start(
+      String number, Units units, String supervisedGroup, String taskId, String step, Instant due,
+      Map<String, Object> variables) {
+    variables.put(NUMBER, number);
+    variables.put(SUPERVISING_UNIT, units.supervising());
+    variables.put(SUPERVISING_UNIT_NAME, organisation.unit(units.supervising()).name());
+    variables.put(SUPERVISED_UNIT, units.supervised());
+    variables.put(SUPERVISED_UNIT_NAME, units.supervisedName());
+    variables.put(SUPERVISED_GROUP, supervisedGroup);
+    variables.put(SUPERVISED_TASK_ID, taskId);
+    variables.put(SUPERVISED_STEP, step);
+    variables.put(SUPERVISED_DUE, Date.from(due));
+    variables.put(SUPERVISED_DUE_TEXT, shown(due));
+    return runtime.startProcessInstanceByKey(SUPERVISION_PROCESS_KEY, number, variables).getId();
+  }
+
+  /**
+   * The unit that handles the proposal: its deliberation unit once known (settled below or raised
+   * above its handling level included), else the unit at its handling level on its path.
+   */
+  private Optional<Unit> handlingUnit(ProposalView proposal) {
+    if (proposal.deliberationUnit() != null) {
+      Optional<Unit> deliberating = organisation.findUnit(proposal.deliberationUnit());
+      if (deliberating.isPresent()) {
+        return deliberating;
+      }
+    }
+    String entry = proposal.courtyard() != null ? proposal.courtyard() : proposal.community();
+    Optional<Unit> start = entry == null ? Optional.empty() : organisation.findUnit(entry);
+    if (start.isEmpty()) {
+      return Optional.empty();
+    }
+    for (UnitLevel level : UnitLevel.values()) {
+      if (level.name().equals(proposal.level())) {
+        Optional<Unit> atLevel = start.get().ancestorAt(level);
+        if (atLevel.isPresent()) {
+          return atLevel;
+        }
+      }
+    }
+    return start.get().ancestorAt(UnitLevel.COMMUNITY).or(() -> start);
+  }
+
+  /** The timeLimits of the proposal, from any of its proposal processes. */
+  private Object proposalTimeLimits(String number) {
+    List<ProcessInstance> instances =
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).active().list();
+    Set<String> excluded = definitionIds(NOT_PROPOSAL_PROCESSES);
+    for (ProcessInstance instance : instances) {
+      if (!excluded.contains(instance.getProcessDefinitionId())) {
+        Object limits = runtime.getVariable(instance.getId(), TIME_LIMITS);
+        if (limits != null) {
+          return limits;
+        }
+      }
+    }
+    return null;
+  }
+
+  private boolean ended(String number) {
+    return views.find(number).map(v -> v.status() != null && HandlingDeadline.ENDED.contains(v.status())).orElse(false);
   }
 
   /** The overdue step's unit and the unit that supervises it. */
@@ -250,24 +448,41 @@ public class SupervisionService {
     }
   }
 
-  /** Process instances of the tasks that are proposal steps, by id. */
-  private Map<String, ProcessInstance> proposalInstances(List<Task> open) {
+  /** The watched process instances by id, and which process definitions are supervisions. */
+  private record Watched(Map<String, ProcessInstance> instances, Set<String> supervisionDefinitions) {}
+
+  /**
+   * Process instances of the tasks that are proposal steps or supervision tasks (both have the
+   * proposal number as business key), by id.
+   */
+  private Watched watchedInstances(List<Task> open) {
     Set<String> ids =
         open.stream().map(Task::getProcessInstanceId).filter(id -> id != null).collect(Collectors.toSet());
     if (ids.isEmpty()) {
-      return Map.of();
+      return new Watched(Map.of(), Set.of());
     }
-    Set<String> excluded = new HashSet<>();
+    Set<String> excluded = definitionIds(UNWATCHED_PROCESSES);
+    Set<String> supervisions = definitionIds(Set.of(SUPERVISION_PROCESS_KEY));
+    Map<String, ProcessInstance> instances =
+        runtime.createProcessInstanceQuery().processInstanceIds(ids).list().stream()
+            .filter(p -> p.getBusinessKey() != null && !excluded.contains(p.getProcessDefinitionId()))
+            .collect(Collectors.toMap(ProcessInstance::getId, Function.identity()));
+    return new Watched(instances, supervisions);
+  }
+
+  private Set<String> definitionIds(Set<String> keys) {
+    Set<String> ids = new HashSet<>();
     for (ProcessDefinition definition :
-        repository
-            .createProcessDefinitionQuery()
-            .processDefinitionKeyIn(NOT_PROPOSAL_PROCESSES.toArray(String[]::new))
-            .list()) {
-      excluded.add(definition.getId());
+        repository.createProcessDefinitionQuery().processDefinitionKeyIn(keys.toArray(String[]::new)).list()) {
+      ids.add(definition.getId());
     }
-    return runtime.createProcessInstanceQuery().processInstanceIds(ids).list().stream()
-        .filter(p -> p.getBusinessKey() != null && !excluded.contains(p.getProcessDefinitionId()))
-        .collect(Collectors.toMap(ProcessInstance::getId, Function.identity()));
+    return ids;
+  }
+
+  /** The variable {@code name}, else {@code otherwise} (a supervision started before the chain was kept). */
+  private String textOr(String executionId, String name, String otherwise) {
+    String value = text(executionId, name);
+    return value != null ? value : text(executionId, otherwise);
   }
 
   private String text(String executionId, String name) {
@@ -277,6 +492,12 @@ public class SupervisionService {
 
   private String shown(Instant instant) {
     return SHOWN.format(instant.atZone(zone));
+  }
+
+  private static Set<String> union(Set<String> keys, String key) {
+    Set<String> all = new HashSet<>(keys);
+    all.add(key);
+    return Set.copyOf(all);
   }
 
   private OffsetDateTime at(Instant instant) {

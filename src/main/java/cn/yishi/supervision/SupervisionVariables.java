@@ -33,6 +33,25 @@ public final class SupervisionVariables {
   /** The due date as text in the business time zone, for the form. */
   public static final String SUPERVISED_DUE_TEXT = "supervisedDueText";
 
+  /** What is supervised: {@value #KIND_STEP} (an overdue step) or {@value #KIND_DEADLINE}. */
+  public static final String SUPERVISION_KIND = "supervisionKind";
+  /** An overdue step (a user task with a due date), or an unanswered supervision task (escalation). */
+  public static final String KIND_STEP = "STEP";
+  /** The proposal missed its handling deadline (resolveWithin from the end of sorting). */
+  public static final String KIND_DEADLINE = "DEADLINE";
+  /** 1 for the first supervision, 2 and 3 as an unanswered one escalates towards the district. */
+  public static final String SUPERVISION_LEVEL = "supervisionLevel";
+  /** The step (or 提案办理时限) the chain of supervisions started with, and its unit's name. */
+  public static final String ORIGINAL_STEP = "originalStep";
+  public static final String ORIGINAL_UNIT_NAME = "originalUnitName";
+  /** The supervision instance whose unanswered task this one escalates (none at level 1). */
+  public static final String ESCALATED_FROM = "escalatedFrom";
+  /** What the supervisor is asked to urge, in Chinese, for the form. */
+  public static final String SUPERVISION_SUBJECT = "supervisionSubject";
+
+  /** The name of the supervised "step" when the proposal missed its handling deadline. */
+  public static final String DEADLINE_STEP_NAME = "提案办理时限";
+
   /** Entered by the supervisor: what was urged, on whom, and the answer. */
   public static final String SUPERVISION_NOTE = "supervisionNote";
 

@@ -5,7 +5,6 @@ import static cn.yishi.summons.SummonsVariables.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.decisionService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -43,7 +41,7 @@ import org.mockito.ArgumentCaptor;
 
 /**
  * Every path of departmentSummons (吹哨报到): parallel departments report in, do their part and
- * are rated; the report-in timer gives the summoning unit a supervision task (督办); the
+ * are rated; the report-in timer marks a late report-in (its 督办 is timeLimitWatch's); the
  * server refuses incomplete answers; the summons and each rating are recorded (repository
  * mocked here; DepartmentSummonsIT writes them through the database).
  */
@@ -205,54 +203,38 @@ class DepartmentSummonsProcessTest {
   }
 
   @Test
-  void departmentThatDoesNotReportInInTimeIsSupervisedByTheSummoningUnit() {
+  void aLateReportInIsMarkedForTheRatingRecordWithoutASecondSupervisionTask() {
     ProcessInstance instance = summon(List.of("dept-river", "dept-water"));
     reportIn(instance, "dept-water");
+    Task lateReportIn = taskOf(instance, TASK_REPORT_IN, "dept-river");
 
     Job timer = reportInTimer(instance);
     Assertions.assertThat(timer).as("only dept-river's report-in timer is left").isNotNull();
+    // the report-in step is due when its timer fires: timeLimitWatch sees it overdue then
+    Assertions.assertThat(lateReportIn.getDueDate()).isEqualTo(timer.getDuedate());
     execute(timer);
 
-    Task supervision = taskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey("Task_SuperviseReportIn").singleResult();
-    assertThat(supervision).hasCandidateGroup(COMMUNITY + ".caseworker");
-    Assertions.assertThat(taskService().getVariable(supervision.getId(), DEPARTMENT)).isEqualTo("dept-river");
-    Assertions.assertThat(taskService().getVariable(supervision.getId(), SUMMONING_UNIT_NAME)).isEqualTo("九里堤北路社区");
-    Assertions.assertThat(isDueWithin(supervision, Instant.now().minusSeconds(2), limit(timeLimits, "stepWithin"))).isTrue();
+    assertThat(instance).hasPassed("Event_ReportInOverdue", "Event_ReportInLateMarked");
+    // dept-river still to report in, dept-water at its part: no supervision task of the summons
+    // itself, the one 督办 of the overdue step is timeLimitWatch's
+    Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).list())
+        .extracting(Task::getTaskDefinitionKey)
+        .containsExactlyInAnyOrder(TASK_REPORT_IN, TASK_DO_DEPARTMENT_PART);
     // non-interrupting: the department can still report in
-    Assertions.assertThat(taskOf(instance, TASK_REPORT_IN, "dept-river")).isNotNull();
+    Assertions.assertThat(taskOf(instance, TASK_REPORT_IN, "dept-river").getId()).isEqualTo(lateReportIn.getId());
 
-    taskService().complete(supervision.getId(), Map.of(SUPERVISION_NOTE, "已电话督促区河长办当日到场"));
     reportIn(instance, "dept-river");
     for (String department : List.of("dept-river", "dept-water")) {
       doPart(instance, department);
       rate(instance, department, "SATISFIED", null);
     }
 
-    assertThat(instance).hasPassed("Task_SuperviseReportIn", "Event_SupervisionRecorded").isEnded();
+    assertThat(instance).isEnded();
     ArgumentCaptor<DepartmentRatingRecord> ratings = ArgumentCaptor.forClass(DepartmentRatingRecord.class);
     verify(repository, times(2)).insert(ratings.capture());
     Assertions.assertThat(ratings.getAllValues())
         .extracting(DepartmentRatingRecord::department, DepartmentRatingRecord::reportInOverdue)
         .containsExactlyInAnyOrder(Assertions.tuple("dept-river", true), Assertions.tuple("dept-water", false));
-  }
-
-  @Test
-  void supervisionStillOpenIsClosedOnceTheDepartmentHasBeenRated() {
-    ProcessInstance instance = summon(List.of("dept-police"));
-    execute(reportInTimer(instance));
-    Task supervision = taskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey("Task_SuperviseReportIn").singleResult();
-    Assertions.assertThat(supervision).isNotNull();
-
-    reportIn(instance, "dept-police");
-    doPart(instance, "dept-police");
-    rate(instance, "dept-police", "BASICALLY_SATISFIED", "报到迟了半天");
-
-    assertThat(instance).hasPassed("Event_DepartmentDone").isEnded();
-    HistoricTaskInstance closed = historyService().createHistoricTaskInstanceQuery().taskId(supervision.getId()).singleResult();
-    Assertions.assertThat(closed.getEndTime()).isNotNull();
-    Assertions.assertThat(closed.getDeleteReason()).isNotEqualTo("completed");
   }
 
   @Test

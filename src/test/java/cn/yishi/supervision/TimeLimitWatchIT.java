@@ -6,8 +6,12 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -16,23 +20,32 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * The deployed timeLimitWatch against real tasks in Yishi (Flyway table, real organisation,
+ * The deployed timeLimitWatch against real tasks in Yishi (Flyway tables, real organisation,
  * real supervision process): its timer job runs, an overdue community step gets a supervision
- * task for its street, a step close to its deadline a reminder to its own group. The job
- * executor is off, so the test runs the jobs itself.
+ * task for its street, a step close to its deadline a reminder to its own group, an unanswered
+ * supervision escalates; a real proposal submitted and read through the public HTTP API shows its
+ * handling deadline once sorted and is overdue, and supervised once, when it has passed. The job
+ * executor is off, so the test runs the jobs itself (and moves the engine's clock).
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.job-execution.enabled=false")
 class TimeLimitWatchIT {
 
   private static final String JLDBL = "jn-jld-jldbl"; // 九里堤北路社区
@@ -45,6 +58,12 @@ class TimeLimitWatchIT {
   @Autowired SupervisionService supervisionService;
   @Autowired JdbcTemplate jdbc;
   @MockitoBean GroupNotifications notifications;
+  @Autowired TestRestTemplate http;
+
+  @AfterEach
+  void clock() {
+    ClockUtil.reset();
+  }
 
   @BeforeEach
   void testProcess() {
@@ -128,6 +147,106 @@ class TimeLimitWatchIT {
     assertThat(taskService.createTaskQuery().processDefinitionKey(SupervisionVariables.SUPERVISION_PROCESS_KEY).processInstanceBusinessKey(number).count())
         .isZero();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM supervision_record WHERE proposal_number = ? AND reminded_at IS NOT NULL", Integer.class, number))
+        .isEqualTo(1);
+  }
+
+  private List<Task> supervisions(String number) {
+    return taskService.createTaskQuery()
+        .processDefinitionKey(SupervisionVariables.SUPERVISION_PROCESS_KEY)
+        .processInstanceBusinessKey(number)
+        .list();
+  }
+
+  @Test
+  void anUnansweredSupervisionEscalatesToTheDistrictAndNoFurther() {
+    String number = "JN-2026-900003";
+    Instant start = Instant.now();
+    step(number, JLDBL + ".caseworker", start.minus(Duration.ofMinutes(5)));
+    watchRound();
+    assertThat(supervisions(number)).hasSize(1);
+
+    // each supervision is due within responseWithin (P1D here); unanswered, the next level takes it up
+    ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(1))));
+    watchRound();
+    ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(2)).plus(Duration.ofMinutes(2))));
+    watchRound();
+    watchRound();
+
+    assertThat(supervisions(number))
+        .extracting(t -> taskService.getIdentityLinksForTask(t.getId()).get(0).getGroupId())
+        .containsExactlyInAnyOrder(JLD + ".caseworker", "jn.caseworker");
+  }
+
+  private void runProposalJobs(String number) {
+    for (int round = 0; round < 20; round++) {
+      List<Job> jobs = new ArrayList<>();
+      for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).list()) {
+        jobs.addAll(managementService.createJobQuery().processInstanceId(instance.getId()).executable().messages().list());
+      }
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  @Test
+  void thePublicViewShowsTheHandlingDeadlineFromTheEndOfSortingAndOverdueOnceItHasPassed() {
+    Instant submitted = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    ClockUtil.setCurrentTime(Date.from(submitted));
+    Map<String, Object> proposal = new HashMap<>();
+    proposal.put("title", "九里堤北路社区健身器材维修");
+    proposal.put("description", "社区广场健身器材多处损坏，老人锻炼不便，建议维修。");
+    proposal.put("community", JLDBL);
+    proposal.put("submitterName", "李女士");
+    proposal.put("submitterPhone", "13712340001");
+    proposal.put("topic", "FACILITIES");
+    proposal.put("scope", "COMMUNITY");
+    ResponseEntity<JsonNode> created = http.postForEntity("/api/proposals", proposal, JsonNode.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String number = created.getBody().get("number").asText();
+    assertThat(created.getBody().get("status").asText()).isEqualTo("SORTING");
+    assertThat(created.getBody().has("deadline")).isTrue();
+    assertThat(created.getBody().get("deadline").isNull()).as("no deadline before sorting ends").isTrue();
+    assertThat(created.getBody().get("overdue").asBoolean()).isFalse();
+
+    Task sorting =
+        taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_SortProposal").singleResult();
+    Object limits = runtimeService.getVariable(sorting.getProcessInstanceId(), SupervisionVariables.TIME_LIMITS);
+    Duration resolveWithin = Duration.parse(((Map<?, ?>) limits).get("resolveWithin").toString());
+    Instant sorted = submitted.plus(Duration.ofHours(3));
+    ClockUtil.setCurrentTime(Date.from(sorted));
+    taskService.complete(sorting.getId(), Map.of("exclusion", "NONE"));
+    runProposalJobs(number);
+
+    JsonNode accepted = http.getForEntity("/api/proposals/" + number, JsonNode.class).getBody();
+    assertThat(accepted.get("status").asText()).isIn("UNDER_REVIEW", "IN_DELIBERATION");
+    Instant deadline = sorted.plus(resolveWithin);
+    assertThat(OffsetDateTime.parse(accepted.get("deadline").asText()).toInstant()).isEqualTo(deadline);
+    assertThat(accepted.get("deadline").asText()).endsWith("+08:00");
+    assertThat(accepted.get("overdue").asBoolean()).isFalse();
+    List<String> fields = new ArrayList<>();
+    accepted.fieldNames().forEachRemaining(fields::add);
+    assertThat(fields).containsSubsequence("submittedAt", "deadline", "overdue", "openSteps", "timeline");
+
+    ClockUtil.setCurrentTime(Date.from(deadline.plus(Duration.ofMinutes(1))));
+    JsonNode late = http.getForEntity("/api/proposals/" + number, JsonNode.class).getBody();
+    assertThat(late.get("overdue").asBoolean()).isTrue();
+    assertThat(late.get("openSteps")).isNotEmpty();
+    late.get("openSteps").forEach(step -> assertThat(step.get("overdue").asBoolean()).as(step.toString()).isTrue());
+
+    watchRound();
+    watchRound();
+
+    List<Task> supervisions = supervisions(number);
+    List<Object> kinds =
+        supervisions.stream()
+            .map(t -> runtimeService.getVariable(t.getProcessInstanceId(), SupervisionVariables.SUPERVISION_KIND))
+            .toList();
+    assertThat(kinds).containsOnlyOnce(SupervisionVariables.KIND_DEADLINE);
+    // one per overdue step besides, however often the watch runs
+    assertThat(kinds).filteredOn(SupervisionVariables.KIND_STEP::equals).hasSize(late.get("openSteps").size());
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deadline_supervision WHERE proposal_number = ?", Integer.class, number))
         .isEqualTo(1);
   }
 }
