@@ -62,6 +62,11 @@ public final class ComputedVariables {
             // review and the track procedure's results
             ProposalVariables.ENTRY_UNIT,
             ProposalVariables.REVIEW_UNIT,
+            ProposalVariables.HANDLING_UNIT,
+            ProposalVariables.SETTLED_BELOW_HANDLING_LEVEL,
+            ProposalVariables.SETTLED_BELOW_REASON,
+            ProposalVariables.RAISED_FROM,
+            ProposalVariables.SENT_BACK_TO_SORTING,
             ProposalVariables.DELIBERATION_UNIT,
             TrackProcedureVariables.DELIBERATION_OUTCOME,
             TrackProcedureVariables.RESOLUTION,
