@@ -338,6 +338,23 @@ class ProposalLifecycleProcessTest {
   }
 
   @Test
+  void aRouteNeverGoesDownWhenTheTableNamesALevelBelowTheEntryUnitItHandlesItItself() {
+    Map<String, Object> v = elevator();
+    v.put(TOPIC, "SANITATION");
+    v.put(SCOPE, "COURTYARD"); // a courtyard matter that names no courtyard: it enters at the community
+    v.put(ESTIMATED_COST, 2000.0);
+    ProcessInstance p = start(v);
+    assertThat(p).variables().containsEntry(LEVEL, "COURTYARD").containsEntry(ENTRY_UNIT, JLDBL).containsEntry(HANDLING_UNIT, JLDBL);
+    complete(task(p), sortAs("NONE"));
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task(p).getId(), REVIEW_DECISION)).isEqualTo("SETTLE");
+    complete(task(p));
+
+    assertThat(p).isWaitingAt("Call_MinorDeliberation").variables()
+        .containsEntry(DELIBERATION_UNIT, JLDBL)
+        .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL);
+  }
+
+  @Test
   void theRouteFollowsADeployedVariantOfTheHandlingLevelTable() throws Exception {
     // policy staff's variant: what used to be a community matter is handled by the street
     String table = Files.readString(Path.of("decisions/handlingLevel.dmn"), StandardCharsets.UTF_8);
