@@ -19,8 +19,13 @@ public final class UrgentDeliberationVariables {
   public static final String RESPONSE_NOTE = "responseNote";
   /** The plan put to the quick meeting; becomes {@link #RESOLUTION} when it passes. */
   public static final String MEETING_PLAN = MeetingVariables.MEETING_PLAN;
-  // Task_EscalateUrgent
-  public static final String ESCALATION_NOTE = "escalationNote";
+  // Task_HandleRejectedUrgentPlan
+  /** REVISE (a revised meetingPlan goes to a new quick meeting), RAISE or CLOSE. */
+  public static final String URGENT_PLAN_HANDLING = "urgentPlanHandling";
+  /** Task-local: true when this level may close the matter without action (CLOSE offered). */
+  public static final String MAY_CLOSE = "urgentMayClose";
+  /** Set by the lifecycle when a lower level raised the matter to this one. */
+  public static final String RAISED_FROM = "raisedFrom";
 
   // deliberationMeeting inputs and outputs
   public static final String MEETING_BODY = MeetingVariables.MEETING_BODY;
@@ -33,6 +38,7 @@ public final class UrgentDeliberationVariables {
   public static final String DELIBERATION_OUTCOME = TrackProcedureVariables.DELIBERATION_OUTCOME;
   public static final String RESOLUTION = TrackProcedureVariables.RESOLUTION;
   public static final String REJECTION_REASON = TrackProcedureVariables.REJECTION_REASON;
+  public static final String RAISE_REASON = TrackProcedureVariables.RAISE_REASON;
 
   private UrgentDeliberationVariables() {}
 }

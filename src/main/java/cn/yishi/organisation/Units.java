@@ -35,6 +35,21 @@ public class Units {
     return community;
   }
 
+  /**
+   * The unit that handles a proposal entering at {@code entryUnit} whose handling level (decision
+   * {@code handlingLevel}) is {@code level}: the entry unit's ancestor at that level, or the entry
+   * unit itself when it already stands at or above that level (a proposal is only passed up, never
+   * down to a unit it did not name).
+   */
+  public String handlingUnit(String entryUnit, String level) {
+    UnitLevel wanted = UnitLevel.valueOf(level);
+    String current = entryUnit;
+    while (organisation.levelOf(current).ordinal() > wanted.ordinal()) {
+      current = above(current);
+    }
+    return current;
+  }
+
   /** The code of the unit above; {@code null} at the district (nothing is above it). */
   public String above(String unit) {
     return organisation.parentOf(unit).map(Unit::code).orElse(null);

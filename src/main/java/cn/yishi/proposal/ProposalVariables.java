@@ -64,11 +64,29 @@ public final class ProposalVariables {
   // review level by level (逐级审议)
   /** Where the proposal entered: its courtyard (courtyard matter) or community. */
   public static final String ENTRY_UNIT = "entryUnit";
+  /**
+   * The unit at the level the decision handlingLevel gives, on the way up from the entry unit:
+   * the proposal is passed up to it and deliberated there (processes/README.md "Routes").
+   */
+  public static final String HANDLING_UNIT = "handlingUnit";
   /** The unit reviewing the proposal now. */
   public static final String REVIEW_UNIT = "reviewUnit";
   /** SETTLE, PASS_UP or SEND_BACK. */
   public static final String REVIEW_DECISION = "reviewDecision";
   public static final String REVIEW_REASON = "reviewReason";
+  /** Task-local on the review task: the Chinese names of the review and handling units. */
+  public static final String REVIEW_UNIT_NAME = "reviewUnitName";
+  public static final String HANDLING_UNIT_NAME = "handlingUnitName";
+  /**
+   * A fact of the proposal for auditors and statistics: a level below its handling unit kept it
+   * and settled it itself ({@link #SETTLED_BELOW_REASON} says why).
+   */
+  public static final String SETTLED_BELOW_HANDLING_LEVEL = "settledBelowHandlingLevel";
+  public static final String SETTLED_BELOW_REASON = "settledBelowReason";
+  /** True once the entry level sent the proposal back to sorting (re-sorting is due from then). */
+  public static final String SENT_BACK_TO_SORTING = "sentBackToSorting";
+  /** The unit a deliberation raised the proposal from (to the unit above it). */
+  public static final String RAISED_FROM = "raisedFrom";
 
   // deliberation, implementation, evaluation (processes/README.md contracts)
   public static final String DELIBERATION_UNIT = TrackProcedureVariables.DELIBERATION_UNIT;

@@ -6,6 +6,7 @@ import cn.yishi.deliberation.MajorDeliberationVariables;
 import cn.yishi.deliberation.MeetingVariables;
 import cn.yishi.deliberation.MinorDeliberationVariables;
 import cn.yishi.deliberation.TrackProcedureVariables;
+import cn.yishi.deliberation.UrgentDeliberationVariables;
 import cn.yishi.implementation.ImplementationVariables;
 import cn.yishi.notice.PublicNoticeVariables;
 import cn.yishi.notification.NotificationDeliveryVariables;
@@ -62,6 +63,13 @@ public final class ComputedVariables {
             // review and the track procedure's results
             ProposalVariables.ENTRY_UNIT,
             ProposalVariables.REVIEW_UNIT,
+            ProposalVariables.HANDLING_UNIT,
+            ProposalVariables.SETTLED_BELOW_HANDLING_LEVEL,
+            ProposalVariables.SETTLED_BELOW_REASON,
+            ProposalVariables.RAISED_FROM,
+            ProposalVariables.SENT_BACK_TO_SORTING,
+            ProposalVariables.REVIEW_UNIT_NAME,
+            ProposalVariables.HANDLING_UNIT_NAME,
             ProposalVariables.DELIBERATION_UNIT,
             TrackProcedureVariables.DELIBERATION_OUTCOME,
             TrackProcedureVariables.RESOLUTION,
@@ -85,6 +93,7 @@ public final class ComputedVariables {
             MinorDeliberationVariables.STAKEHOLDER,
             MinorDeliberationVariables.STAKEHOLDER_OPINIONS,
             MinorDeliberationVariables.STAKEHOLDER_OPINION_SUMMARY));
+    BY_PROCESS.put(UrgentDeliberationVariables.PROCESS_KEY, Set.of(UrgentDeliberationVariables.MAY_CLOSE));
     BY_PROCESS.put(MajorDeliberationVariables.PROCESS_KEY, Set.of(MajorDeliberationVariables.LAST_MEETING_STEP));
     BY_PROCESS.put(
         HardDeliberationVariables.PROCESS_KEY,

@@ -6,9 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.decisionService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -19,8 +17,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -32,9 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every path of urgentDeliberation (急事急议) with the real timeLimits table: quick response,
- * 督办 by the level above when the response is late (the district's own committee at the
- * district), the quick meeting (test double of deliberationMeeting) passing or rejecting.
+ * Every path of urgentDeliberation (急事急议) with the real timeLimits table and the real
+ * organisation: quick response, the quick meeting (test double of deliberationMeeting) passing, a
+ * rejected plan revised and passed, raised to the level above, or closed only by a level it was
+ * raised to (or the district). No supervision timer: timeLimitWatch is the one 督办 mechanism.
  */
 @Deployment(
     resources = {
@@ -49,6 +46,7 @@ class UrgentDeliberationProcessTest {
       ProcessEngineCoverageExtension.builder("camunda-coverage.cfg.xml").build();
 
   private static final String PLAN = "立即封闭破损电线井，当日由物业更换井盖并设置警示";
+  private static final String REVISED_PLAN = "当晚断开飞线，三日内在院内增设集中充电桩";
   private Map<String, Object> timeLimits;
 
   /** The track's time limits from the deployed table (deployed after @BeforeEach runs). */
@@ -63,7 +61,7 @@ class UrgentDeliberationProcessTest {
   void beans() {
     Mocks.register("groups", groups());
     Mocks.register("units", units());
-    Mocks.register("urgentRejectionCheck", new UrgentRejectionCheck());
+    Mocks.register("urgentPlanHandlingCheck", new UrgentPlanHandlingCheck(units()));
   }
 
   @AfterEach
@@ -72,13 +70,16 @@ class UrgentDeliberationProcessTest {
   }
 
   /** The flying-wires case: e-bike cables hung from windows, a fire hazard. */
-  private ProcessInstance urgentMatterAt(String unit) {
+  private ProcessInstance urgentMatterAt(String unit, String raisedFrom) {
     Map<String, Object> v = new HashMap<>();
     v.put(NUMBER, NUMBER_VALUE);
     v.put(TITLE, "马鞍北路8号院飞线充电");
     v.put("description", "居民从窗户拉电线给电动车充电，存在火灾隐患。");
     v.put(DELIBERATION_UNIT, unit);
     v.put(TIME_LIMITS, limits());
+    if (raisedFrom != null) {
+      v.put(RAISED_FROM, raisedFrom);
+    }
     return runtimeService().startProcessInstanceByKey(PROCESS_KEY, NUMBER_VALUE, v);
   }
 
@@ -92,14 +93,22 @@ class UrgentDeliberationProcessTest {
     complete(task("Task_Stub", meeting), Map.of(MEETING_OUTCOME, outcome, MEETING_RECORD_ID, "MR-URGENT-1"));
   }
 
+  private Task rejectedPlan(ProcessInstance instance) {
+    respond(instance);
+    meetingDecides(instance, "REJECTED");
+    return task("Task_HandleRejectedUrgentPlan", instance);
+  }
+
   @Test
   void quickResponseAndPassedQuickMeetingResolveTheMatterWithThePlan() {
     Instant before = Instant.now();
-    ProcessInstance instance = urgentMatterAt(COMMUNITY);
+    ProcessInstance instance = urgentMatterAt(COMMUNITY, null);
 
     Task response = task("Task_RespondQuickly", instance);
     assertThat(response).hasCandidateGroup(COMMUNITY + ".caseworker");
     Assertions.assertThat(isDueWithin(response, before, limit(timeLimits, "responseWithin"))).isTrue();
+    // the diagram opens no 督办 of its own: timeLimitWatch supervises every overdue step
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
 
     respond(instance);
 
@@ -111,8 +120,6 @@ class UrgentDeliberationProcessTest {
         .containsEntry(MEETING_STEP, "快议")
         .containsEntry(MEETING_GROUP, COMMUNITY + ".committee")
         .containsEntry(MEETING_PLAN, PLAN);
-    // responding in time leaves no supervision timer behind
-    Assertions.assertThat(job("Event_ResponseOverdue", instance)).isNull();
 
     meetingDecides(instance, "PASSED");
 
@@ -124,72 +131,74 @@ class UrgentDeliberationProcessTest {
   }
 
   @Test
-  void lateResponseIsSupervisedByTheStreetAboveTheCommunity() {
-    ProcessInstance instance = urgentMatterAt(COMMUNITY);
-    Job timer = job("Event_ResponseOverdue", instance);
-    Instant dueBy = Instant.now().plus(limit(timeLimits, "responseWithin"));
-    Assertions.assertThat(timer.getDuedate().toInstant()).isBetween(dueBy.minusSeconds(5), dueBy.plusSeconds(1));
+  void aRejectedPlanIsRevisedAndPutToASecondQuickMeeting() {
+    ProcessInstance instance = urgentMatterAt(COMMUNITY, null);
+    Task handling = rejectedPlan(instance);
+    assertThat(handling).hasCandidateGroup(COMMUNITY + ".caseworker");
+    Assertions.assertThat(isDueWithin(handling, Instant.now().minusSeconds(2), limit(timeLimits, "stepWithin"))).isTrue();
+    Assertions.assertThat(taskService().getVariableLocal(handling.getId(), MAY_CLOSE)).isEqualTo(false);
+    Assertions.assertThat(refusal(() -> taskService().complete(handling.getId(), Map.of(URGENT_PLAN_HANDLING, "REVISE", MEETING_PLAN, " "))))
+        .hasMessage("请写明修改后的方案");
+    Assertions.assertThat(refusal(() -> taskService().complete(handling.getId(), Map.of(URGENT_PLAN_HANDLING, "IGNORE"))))
+        .hasMessage("请选择：修改方案再次快议、上报上一级或不予处理");
 
-    execute(timer);
+    complete(handling, Map.of(URGENT_PLAN_HANDLING, "REVISE", MEETING_PLAN, REVISED_PLAN));
 
-    Task escalation = task("Task_EscalateUrgent", instance);
-    assertThat(escalation).hasCandidateGroup(STREET + ".caseworker");
-    // non-interrupting: the community can still respond
-    assertThat(instance).isWaitingAt("Task_RespondQuickly", "Task_EscalateUrgent");
-
-    complete(escalation, Map.of(ESCALATION_NOTE, "街道已电话督促社区立即响应"));
-    respond(instance);
+    assertThat(instance).hasPassedInOrder("Gateway_UrgentPlanHandling", "Gateway_MergeQuickMeeting").isWaitingAt("Call_QuickMeeting");
+    assertThat(calledProcessInstance("deliberationMeeting", instance)).variables().containsEntry(MEETING_PLAN, REVISED_PLAN);
     meetingDecides(instance, "PASSED");
-
-    assertThat(instance).hasPassed("Task_EscalateUrgent", "Event_EscalationRecorded", "Event_UrgentResolved").isEnded();
-    assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME, "RESOLVED");
+    assertThat(instance).hasPassed("Event_UrgentResolved").isEnded();
+    assertThat(instance).variables().containsEntry(RESOLUTION, REVISED_PLAN);
   }
 
   @Test
-  void lateResponseAtTheDistrictIsSupervisedByTheDistrictJointMeeting() {
-    ProcessInstance instance = urgentMatterAt(DISTRICT);
-    execute(job("Event_ResponseOverdue", instance));
+  void theLevelThatCouldNotAgreeRaisesItWithAReasonButMayNotCloseIt() {
+    ProcessInstance instance = urgentMatterAt(COMMUNITY, null);
+    Task handling = rejectedPlan(instance);
+    Assertions.assertThat(refusal(() -> taskService().complete(handling.getId(), Map.of(URGENT_PLAN_HANDLING, "CLOSE", REJECTION_REASON, "不予处理"))))
+        .hasMessage("急事方案未通过时，本级只能修改方案或上报上一级；只有上一级可以不予处理");
+    Assertions.assertThat(refusal(() -> taskService().complete(handling.getId(), Map.of(URGENT_PLAN_HANDLING, "RAISE"))))
+        .hasMessage("请写明上报上一级的理由");
+    assertThat(instance).isWaitingAt("Task_HandleRejectedUrgentPlan");
 
-    assertThat(task("Task_EscalateUrgent", instance)).hasCandidateGroup(DISTRICT + ".committee");
+    complete(handling, Map.of(URGENT_PLAN_HANDLING, "RAISE", RAISE_REASON, "涉及多个院落的供电线路，社区无法协调"));
+
+    assertThat(instance).hasPassed("Event_UrgentRaised").isEnded();
+    assertThat(instance).variables()
+        .containsEntry(DELIBERATION_OUTCOME, "RAISED")
+        .containsEntry(RAISE_REASON, "涉及多个院落的供电线路，社区无法协调")
+        .doesNotContainKey(RESOLUTION);
   }
 
   @Test
-  void supervisionStillOpenIsClosedWhenTheMatterIsDecided() {
-    ProcessInstance instance = urgentMatterAt(COMMUNITY);
-    execute(job("Event_ResponseOverdue", instance));
-    String escalationId = task("Task_EscalateUrgent", instance).getId();
+  void theLevelItWasRaisedToMayCloseItTellingTheSubmitterWhy() {
+    ProcessInstance instance = urgentMatterAt(STREET, COMMUNITY);
+    Task handling = rejectedPlan(instance);
+    assertThat(handling).hasCandidateGroup(STREET + ".caseworker");
+    Assertions.assertThat(taskService().getVariableLocal(handling.getId(), MAY_CLOSE)).isEqualTo(true);
+    Assertions.assertThat(refusal(() -> taskService().complete(handling.getId(), Map.of(URGENT_PLAN_HANDLING, "CLOSE", REJECTION_REASON, ""))))
+        .hasMessage("请写明不予处理的理由，理由将告知提案人");
+    Assertions.assertThat(refusal(() -> taskService().complete(handling.getId(), Map.of(URGENT_PLAN_HANDLING, "CLOSE", REJECTION_REASON, "理".repeat(1001)))))
+        .hasMessage("不能超过1000字");
 
-    respond(instance);
-    meetingDecides(instance, "PASSED");
-
-    assertThat(instance).isEnded();
-    HistoricTaskInstance escalation =
-        historyService().createHistoricTaskInstanceQuery().taskId(escalationId).singleResult();
-    Assertions.assertThat(escalation.getEndTime()).isNotNull();
-    Assertions.assertThat(escalation.getDeleteReason()).isNotEqualTo("completed");
-  }
-
-  @Test
-  void rejectedQuickMeetingEndsTheMatterWithTheReasonTheSubmitterIsTold() {
-    ProcessInstance instance = urgentMatterAt(COMMUNITY);
-    respond(instance);
-    meetingDecides(instance, "REJECTED");
-
-    Task rejection = task("Task_RecordRejection", instance);
-    assertThat(rejection).hasCandidateGroup(COMMUNITY + ".caseworker");
-    Assertions.assertThat(isDueWithin(rejection, Instant.now().minusSeconds(2), limit(timeLimits, "stepWithin"))).isTrue();
-    Assertions.assertThat(refusal(() -> taskService().complete(rejection.getId(), Map.of(REJECTION_REASON, ""))))
-        .hasMessage("请写明不予通过的理由，理由将告知提案人");
-    Assertions.assertThat(refusal(() -> taskService().complete(rejection.getId(), Map.of(REJECTION_REASON, "理".repeat(1001)))))
-        .hasMessage("不予通过的理由不能超过1000字");
-    assertThat(instance).isWaitingAt("Task_RecordRejection");
-
-    complete(rejection, Map.of(REJECTION_REASON, "该处线路属供电公司产权，已转供电公司抢修"));
+    complete(handling, Map.of(URGENT_PLAN_HANDLING, "CLOSE", REJECTION_REASON, "该处线路属供电公司产权，已转供电公司抢修"));
 
     assertThat(instance).hasPassed("Event_UrgentRejected").isEnded();
     assertThat(instance).variables()
         .containsEntry(DELIBERATION_OUTCOME, "REJECTED")
         .containsEntry(REJECTION_REASON, "该处线路属供电公司产权，已转供电公司抢修")
         .doesNotContainKey(RESOLUTION);
+  }
+
+  @Test
+  void theDistrictWithNothingAboveItMayCloseItButNotRaiseIt() {
+    ProcessInstance instance = urgentMatterAt(DISTRICT, null);
+    Task handling = rejectedPlan(instance);
+    Assertions.assertThat(taskService().getVariableLocal(handling.getId(), MAY_CLOSE)).isEqualTo(true);
+    Assertions.assertThat(refusal(() -> taskService().complete(handling.getId(), Map.of(URGENT_PLAN_HANDLING, "RAISE", RAISE_REASON, "上报"))))
+        .hasMessageContaining("已是最高层级，不能再上报");
+
+    complete(handling, Map.of(URGENT_PLAN_HANDLING, "CLOSE", REJECTION_REASON, "已由供电公司按抢修程序处理"));
+    assertThat(instance).hasPassed("Event_UrgentRejected").isEnded();
   }
 }

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -19,6 +20,10 @@ import cn.yishi.organisation.OrganisationLoader;
 import cn.yishi.organisation.OrganisationService;
 import cn.yishi.organisation.Units;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,9 +44,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 
 /**
- * Every path of the proposal lifecycle, with the real decision tables, the real organisation and
- * the real checks; the called procedures are test doubles (stubs/*.bpmn) completed with the
- * outcome each path needs, and side effects (numbering, status, corrections) are fakes.
+ * Every path of the proposal lifecycle, with the real decision tables, the real organisation, the
+ * real route (reviewRoute) and the real checks; the called procedures are test doubles
+ * (stubs/*.bpmn) completed with the outcome each path needs, and side effects (numbering, status,
+ * corrections) are fakes. processes/README.md "Routes" is the policy these tests hold it to.
  */
 @Deployment(
     resources = {
@@ -71,6 +77,7 @@ class ProposalLifecycleProcessTest {
   static final String DISTRICT = "jn";
 
   private final StatusLog status = new StatusLog();
+  private final FakeNumbering numbering = new FakeNumbering();
   private CorrectionRecords corrections;
 
   @BeforeEach
@@ -85,10 +92,12 @@ class ProposalLifecycleProcessTest {
     Mocks.register("groups", new Groups(organisation));
     Mocks.register("units", units);
     Mocks.register("proposalSubmissionCheck", new ProposalSubmissionCheck(fields));
-    Mocks.register("assignProposalNumber", new FakeNumbering());
+    Mocks.register("assignProposalNumber", numbering);
     Mocks.register("proposalStatus", status);
     Mocks.register("sortingCheck", new SortingCheck(fields, corrections, organisation));
     Mocks.register("reviewCheck", new ReviewCheck(units));
+    Mocks.register("reviewRoute", new ReviewRoute(units));
+    Mocks.register("responseClock", new ResponseClock());
     Mocks.register("evaluationCheck", new EvaluationCheck());
   }
 
@@ -215,7 +224,8 @@ class ProposalLifecycleProcessTest {
         .containsEntry(SUMMONED_DEPARTMENTS, List.of("dept-urban"))
         .containsEntry(DELIBERATION_UNIT, JLDBL);
     finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "OBJECTED"));
-    assertThat(p).hasPassedInOrder("Call_Implementation", "Gateway_MergeRework", "Gateway_IsDepartmentOrder", "Gateway_MergeImplementation").isWaitingAt("Call_Implementation");
+    assertThat(p).hasPassed("Task_AssignOrderFollowUp");
+    assertThat(p).hasPassedInOrder("Call_Implementation", "Gateway_WasObjected", "Gateway_MergeRework", "Gateway_IsDepartmentOrder", "Gateway_MergeImplementation").isWaitingAt("Call_Implementation");
     finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "DONE"));
 
     Task evaluation = task(p);
@@ -240,19 +250,24 @@ class ProposalLifecycleProcessTest {
     assertThat(p).isWaitingAt("Task_SortProposal");
   }
 
-  // ---------------------------------------------------------------- review and deliberation
+  // ---------------------------------------------------------------- the handling level routes
 
   @Test
-  void aMajorMatterIsSettledAtItsCommunityDeliberatedByFourDeliberationsCarriedOutAndClosedSatisfied() {
+  void whenTheEntryLevelIsTheHandlingLevelItsReviewIsTheOneStepThatDecidesToDeliberate() {
     ProcessInstance p = start(elevator());
+    assertThat(p).variables().containsEntry(ENTRY_UNIT, JLDBL).containsEntry(HANDLING_UNIT, JLDBL);
     complete(task(p), sortAs("NONE"));
 
     Task review = task(p);
     assertThat(review).hasDefinitionKey("Task_ReviewAtLevel").hasCandidateGroup("jn-jld-jldbl.caseworker");
-    org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(review.getId(), "reviewUnitName")).isEqualTo("九里堤北路社区");
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(review.getId(), REVIEW_UNIT_NAME)).isEqualTo("九里堤北路社区");
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(review.getId(), HANDLING_UNIT_NAME)).isEqualTo("九里堤北路社区");
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariable(review.getId(), REVIEW_DECISION)).isEqualTo("SETTLE");
     complete(review, Map.of(REVIEW_DECISION, "SETTLE"));
 
-    assertThat(p).isWaitingAt("Call_MajorDeliberation").variables().containsEntry(DELIBERATION_UNIT, JLDBL);
+    assertThat(p).isWaitingAt("Call_MajorDeliberation").variables()
+        .containsEntry(DELIBERATION_UNIT, JLDBL)
+        .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL);
     finishStub("majorDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "加装电梯方案"));
     assertThat(p).isWaitingAt("Call_Implementation");
     finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "DONE"));
@@ -264,7 +279,107 @@ class ProposalLifecycleProcessTest {
   }
 
   @Test
-  void aCourtyardMatterEntersAtItsCourtyardIsReviewedUpAndBackAndRaisedToTheCommunityWhenTheCourtyardCannotSettleIt() {
+  void theWaterfallGoesUpToTheDistrictBecauseTheTableSaysSo() {
+    ProcessInstance p = start(waterfall());
+    assertThat(p).variables().containsEntry(TRACK, "HARD").containsEntry(LEVEL, "DISTRICT")
+        .containsEntry(ENTRY_UNIT, JINGHUAYUAN).containsEntry(HANDLING_UNIT, DISTRICT);
+    complete(task(p), sortAs("NONE"));
+
+    // every level completes its review with the route's own answer: nobody chooses where it goes
+    List<String> reviewers = new ArrayList<>();
+    while (task(p) != null && task(p).getTaskDefinitionKey().equals("Task_ReviewAtLevel")) {
+      reviewers.add(candidateGroup(task(p)));
+      complete(task(p));
+    }
+    org.assertj.core.api.Assertions.assertThat(reviewers)
+        .containsExactly("jn-jld-jldbl-jhy.caseworker", "jn-jld-jldbl.caseworker", "jn-jld.caseworker", "jn.caseworker");
+    assertThat(p).isWaitingAt("Call_HardDeliberation").variables()
+        .containsEntry(DELIBERATION_UNIT, DISTRICT)
+        .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL);
+    finishStub("hardDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "降低堰坎、消能降噪"));
+    assertThat(p).isWaitingAt("Call_Implementation").variables().containsEntry(RESOLUTION, "降低堰坎、消能降噪");
+  }
+
+  @Test
+  void theDistrictCannotPassItFurtherAndAHandlingLevelPassesItUpOnlyWithAReason() {
+    Map<String, Object> v = waterfall();
+    v.put(JURISDICTION, "STREET");
+    ProcessInstance p = start(v);
+    assertThat(p).variables().containsEntry(LEVEL, "STREET").containsEntry(HANDLING_UNIT, JLD);
+    complete(task(p), sortAs("NONE"));
+    complete(task(p)); // 菁华园: up
+    complete(task(p)); // 九里堤北路社区: up
+    assertThat(task(p)).hasCandidateGroup("jn-jld.caseworker");
+    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION, "PASS_UP"))).hasMessageContaining("再上报须说明理由");
+    complete(task(p), Map.of(REVIEW_DECISION, "PASS_UP", REVIEW_REASON, "涉及市管河道，街道无权处置"));
+    assertThat(task(p)).hasCandidateGroup("jn.caseworker");
+    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION, "PASS_UP", REVIEW_REASON, "再上报"))).hasMessageContaining("不能再上报");
+    complete(task(p), Map.of(REVIEW_DECISION, "SETTLE"));
+
+    assertThat(p).isWaitingAt("Call_HardDeliberation").variables()
+        .containsEntry(DELIBERATION_UNIT, DISTRICT)
+        .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL);
+  }
+
+  @Test
+  void aLevelBelowTheHandlingLevelSettlesItOnlyWithARecordedReason() {
+    ProcessInstance p = start(waterfall());
+    complete(task(p), sortAs("NONE"));
+    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION, "SETTLE"))).hasMessageContaining("在本级协商须说明理由");
+    complete(task(p), Map.of(REVIEW_DECISION, "SETTLE", REVIEW_REASON, "院落与河道管理处已有协议，可在院落层面先行协商"));
+
+    // a hard matter is led at least by the community, even when a courtyard keeps it
+    assertThat(p).hasPassedInOrder("Gateway_IsBelowHandlingLevel", "Task_RecordSettledBelow", "Gateway_MergeSettle", "Task_DetermineDeliberationUnit");
+    assertThat(p).isWaitingAt("Call_HardDeliberation").variables()
+        .containsEntry(DELIBERATION_UNIT, JLDBL)
+        .containsEntry(SETTLED_BELOW_HANDLING_LEVEL, true)
+        .containsEntry(SETTLED_BELOW_REASON, "院落与河道管理处已有协议，可在院落层面先行协商");
+    org.assertj.core.api.Assertions.assertThat(status.steps).containsExactly("SETTLED_BELOW_HANDLING_LEVEL");
+  }
+
+  @Test
+  void aRouteNeverGoesDownWhenTheTableNamesALevelBelowTheEntryUnitItHandlesItItself() {
+    Map<String, Object> v = elevator();
+    v.put(TOPIC, "SANITATION");
+    v.put(SCOPE, "COURTYARD"); // a courtyard matter that names no courtyard: it enters at the community
+    v.put(ESTIMATED_COST, 2000.0);
+    ProcessInstance p = start(v);
+    assertThat(p).variables().containsEntry(LEVEL, "COURTYARD").containsEntry(ENTRY_UNIT, JLDBL).containsEntry(HANDLING_UNIT, JLDBL);
+    complete(task(p), sortAs("NONE"));
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task(p).getId(), REVIEW_DECISION)).isEqualTo("SETTLE");
+    complete(task(p));
+
+    assertThat(p).isWaitingAt("Call_MinorDeliberation").variables()
+        .containsEntry(DELIBERATION_UNIT, JLDBL)
+        .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL);
+  }
+
+  @Test
+  void theRouteFollowsADeployedVariantOfTheHandlingLevelTable() throws Exception {
+    // policy staff's variant: what used to be a community matter is handled by the street
+    String table = Files.readString(Path.of("decisions/handlingLevel.dmn"), StandardCharsets.UTF_8);
+    int otherwise = table.indexOf("Rule_CommunityOtherwise");
+    String variant = table.substring(0, otherwise)
+        + table.substring(otherwise).replaceFirst("<text>\"COMMUNITY\"</text>", "<text>\"STREET\"</text>");
+    org.assertj.core.api.Assertions.assertThat(variant).isNotEqualTo(table);
+    String deployment = repositoryService().createDeployment().addString("handlingLevel.dmn", variant).deploy().getId();
+    try {
+      ProcessInstance p = start(elevator());
+      assertThat(p).variables().containsEntry(LEVEL, "STREET").containsEntry(HANDLING_UNIT, JLD);
+      complete(task(p), sortAs("NONE"));
+      assertThat(task(p)).hasCandidateGroup("jn-jld-jldbl.caseworker");
+      org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task(p).getId(), REVIEW_DECISION)).isEqualTo("PASS_UP");
+      complete(task(p));
+      assertThat(task(p)).hasDefinitionKey("Task_ReviewAtLevel").hasCandidateGroup("jn-jld.caseworker");
+      complete(task(p));
+      assertThat(p).isWaitingAt("Call_MajorDeliberation").variables().containsEntry(DELIBERATION_UNIT, JLD);
+    } finally {
+      repositoryService().deleteDeployment(deployment, true);
+    }
+  }
+
+  @Test
+  void aCourtyardMatterPassedUpWithAReasonIsSentBackAndRaisedToTheCommunityWhenTheCourtyardCannotSettleIt() {
     Map<String, Object> v = elevator();
     v.put(TITLE, "菁华园楼道堆物清理");
     v.put(TOPIC, "SANITATION");
@@ -273,7 +388,8 @@ class ProposalLifecycleProcessTest {
     v.put(ESTIMATED_COST, 2000.0);
     v.put(AFFECTED_HOUSEHOLDS, 30);
     ProcessInstance p = start(v);
-    assertThat(p).variables().containsEntry(MATTER_SCOPE, "COURTYARD").containsEntry(TRACK, "MINOR").containsEntry(LEVEL, "COURTYARD");
+    assertThat(p).variables().containsEntry(MATTER_SCOPE, "COURTYARD").containsEntry(TRACK, "MINOR").containsEntry(LEVEL, "COURTYARD")
+        .containsEntry(HANDLING_UNIT, JINGHUAYUAN);
     complete(task(p), sortAs("NONE"));
 
     assertThat(task(p)).hasCandidateGroup("jn-jld-jldbl-jhy.caseworker");
@@ -281,73 +397,85 @@ class ProposalLifecycleProcessTest {
     assertThat(task(p)).hasCandidateGroup("jn-jld-jldbl.caseworker");
     assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION, "SEND_BACK"))).hasMessageContaining("退回须说明理由");
     complete(task(p), Map.of(REVIEW_DECISION, "SEND_BACK", REVIEW_REASON, "院落可自行协商"));
+    assertThat(p).hasPassedInOrder("Gateway_IsEntryUnit", "Task_ReviewUnitBelow", "Gateway_MergeLevel");
     assertThat(task(p)).hasCandidateGroup("jn-jld-jldbl-jhy.caseworker");
     complete(task(p), Map.of(REVIEW_DECISION, "SETTLE"));
 
     assertThat(p).isWaitingAt("Call_CourtyardDeliberation").variables().containsEntry(DELIBERATION_UNIT, JINGHUAYUAN);
     finishStub("courtyardDeliberation", Map.of(DELIBERATION_OUTCOME, "RAISED", RAISE_REASON, "院落无法达成一致"));
 
+    assertThat(p).hasPassedInOrder("Gateway_IsRaised", "Task_RaiseForReview", "Event_RaisedForReview", "Gateway_DeliberationOutcome", "Gateway_MergeReview");
+    assertThat(p).variables().containsEntry(RAISED_FROM, JINGHUAYUAN);
     assertThat(task(p)).hasDefinitionKey("Task_ReviewAtLevel").hasCandidateGroup("jn-jld-jldbl.caseworker");
     complete(task(p), Map.of(REVIEW_DECISION, "SETTLE"));
     assertThat(p).isWaitingAt("Call_MinorDeliberation").variables().containsEntry(DELIBERATION_UNIT, JLDBL);
     finishStub("minorDeliberation", Map.of(DELIBERATION_OUTCOME, "REJECTED", "rejectionReason", "多数居民不同意"));
 
     assertThat(p).hasPassed("Event_RejectedByDeliberation").isEnded();
-    assertThat(p).variables().containsEntry(REJECTION_REASON, "多数居民不同意");
+    assertThat(p).variables().containsEntry(REJECTION_REASON, "多数居民不同意").doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL);
     org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly(
         "SORTING", "UNDER_REVIEW", "UNDER_REVIEW", "UNDER_REVIEW", "IN_DELIBERATION", "UNDER_REVIEW", "IN_DELIBERATION", "REJECTED");
   }
 
   @Test
-  void sendingBackFromTheEntryLevelReturnsTheProposalToSorting() {
+  void sendingBackFromTheEntryLevelReturnsTheProposalToSortingDueAfresh() {
     ProcessInstance p = start(elevator());
     complete(task(p), sortAs("NONE"));
+    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION, "SEND_BACK"))).hasMessageContaining("退回须说明理由");
+    Instant sentBack = Instant.now();
     complete(task(p), Map.of(REVIEW_DECISION, "SEND_BACK", REVIEW_REASON, "分类有误，请重新分拣"));
 
-    assertThat(p).hasPassedInOrder("Task_ReviewAtLevel", "Gateway_IsEntryUnit", "Gateway_MergeSorting").isWaitingAt("Task_SortProposal");
-  }
-
-  @Test
-  void aCityRiverMatterIsPassedUpToTheDistrictWhichCannotPassItFurtherAndDeliberatesItBroadly() {
-    ProcessInstance p = start(waterfall());
-    assertThat(p).variables().containsEntry(TRACK, "HARD").containsEntry(LEVEL, "DISTRICT");
+    assertThat(p).hasPassedInOrder("Task_ReviewAtLevel", "Gateway_IsEntryUnit", "Task_ReturnToSorting", "Event_SentBackToSorting", "Gateway_ReviewOutcome", "Gateway_MergeIntake")
+        .isWaitingAt("Task_SortProposal");
+    assertThat(p).variables().containsEntry(SORTED, false).containsEntry(SENT_BACK_TO_SORTING, true);
+    org.assertj.core.api.Assertions.assertThat(task(p).getDueDate().toInstant())
+        .isBetween(sentBack.plus(Duration.ofDays(2)), Instant.now().plus(Duration.ofDays(2)));
     complete(task(p), sortAs("NONE"));
-    assertThat(task(p)).hasCandidateGroup("jn-jld-jldbl-jhy.caseworker");
-    complete(task(p), Map.of(REVIEW_DECISION, "PASS_UP"));
-    complete(task(p), Map.of(REVIEW_DECISION, "PASS_UP"));
-    complete(task(p), Map.of(REVIEW_DECISION, "PASS_UP"));
-    assertThat(task(p)).hasCandidateGroup("jn.caseworker");
-    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION, "PASS_UP"))).hasMessageContaining("不能再上报");
-    complete(task(p), Map.of(REVIEW_DECISION, "SETTLE"));
-
-    assertThat(p).isWaitingAt("Call_HardDeliberation").variables().containsEntry(DELIBERATION_UNIT, DISTRICT);
-    finishStub("hardDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "降低堰坎、消能降噪"));
-    assertThat(p).isWaitingAt("Call_Implementation").variables().containsEntry(RESOLUTION, "降低堰坎、消能降噪");
+    assertThat(task(p)).hasDefinitionKey("Task_ReviewAtLevel").hasCandidateGroup("jn-jld-jldbl.caseworker");
   }
 
+  // ---------------------------------------------------------------- urgent is fast
+
   @Test
-  void aHardMatterSettledAtACourtyardIsDeliberatedByItsCommunity() {
-    Map<String, Object> v = waterfall();
-    v.put(JURISDICTION, "COURTYARD");
+  void anUrgentMatterIsSortedWithinTheResponseLimitOfSubmissionAndGoesStraightToTheFastTrackAtItsHandlingUnit() {
+    numbering.submittedAgo = Duration.ofHours(1);
+    Map<String, Object> v = elevator();
+    v.put(SAFETY_HAZARD, true);
     ProcessInstance p = start(v);
-    complete(task(p), sortAs("NONE"));
-    complete(task(p), Map.of(REVIEW_DECISION, "SETTLE"));
+    assertThat(p).variables().containsEntry(TRACK, "URGENT").containsEntry(HANDLING_UNIT, JLDBL);
+    Task sorting = task(p);
+    Instant submitted = OffsetDateTime.parse((String) runtimeService().getVariable(p.getId(), "submittedAt")).toInstant();
+    // PT2H from submission, an hour ago: due in an hour, not in two
+    org.assertj.core.api.Assertions.assertThat(sorting.getDueDate().toInstant()).isEqualTo(submitted.plus(Duration.ofHours(2)));
+    complete(sorting, sortAs("NONE"));
 
-    assertThat(p).isWaitingAt("Call_HardDeliberation").variables().containsEntry(DELIBERATION_UNIT, JLDBL);
+    assertThat(p).hasPassedInOrder("Gateway_IsUrgent", "Task_UrgentAtHandlingUnit", "Event_UrgentToDeliberation", "Gateway_MergeDeliberation");
+    assertThat(p).hasNotPassed("Task_ReviewAtLevel");
+    assertThat(p).isWaitingAt("Call_UrgentDeliberation").variables().containsEntry(DELIBERATION_UNIT, JLDBL);
+    org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "IN_DELIBERATION");
+
+    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "立即拆除飞线"));
+    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "OBJECTED"));
+    assertThat(p).hasPassedInOrder("Call_Implementation", "Gateway_IsDepartmentOrder", "Gateway_MergeDeliberation").isWaitingAt("Call_UrgentDeliberation");
   }
 
   @Test
-  void anUrgentMatterGoesToTheFastTrackAndAnObjectionToItsResultSendsItBackToDeliberation() {
+  void aRaisedUrgentPlanIsDeliberatedAtOnceByTheLevelAboveWhichAloneMayCloseIt() {
     Map<String, Object> v = elevator();
     v.put(SAFETY_HAZARD, true);
     ProcessInstance p = start(v);
     complete(task(p), sortAs("NONE"));
-    complete(task(p), Map.of(REVIEW_DECISION, "SETTLE"));
-    assertThat(p).isWaitingAt("Call_UrgentDeliberation");
-    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "立即拆除飞线"));
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "OBJECTED"));
+    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME, "RAISED", RAISE_REASON, "社区无法协调供电公司"));
 
-    assertThat(p).hasPassedInOrder("Call_Implementation", "Gateway_IsDepartmentOrder", "Gateway_MergeDeliberation").isWaitingAt("Call_UrgentDeliberation");
+    assertThat(p).hasPassedInOrder("Gateway_IsRaised", "Task_UrgentUnitAbove", "Gateway_MergeUrgentRaise", "Gateway_WhichProcedure");
+    assertThat(p).hasNotPassed("Task_ReviewAtLevel");
+    assertThat(p).isWaitingAt("Call_UrgentDeliberation").variables()
+        .containsEntry(DELIBERATION_UNIT, JLD)
+        .containsEntry(RAISED_FROM, JLDBL);
+    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME, "REJECTED", REJECTION_REASON, "线路属供电公司产权，已转供电公司抢修"));
+
+    assertThat(p).hasPassed("Event_RejectedByDeliberation").isEnded();
+    org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "IN_DELIBERATION", "IN_DELIBERATION", "REJECTED");
   }
 
   @Test
@@ -371,6 +499,11 @@ class ProposalLifecycleProcessTest {
 
   private static ProcessInstance start(Map<String, Object> variables) {
     return runtimeService().startProcessInstanceByKey(PROCESS_KEY, variables);
+  }
+
+  private static String candidateGroup(Task task) {
+    return taskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> l.getGroupId() != null).findFirst().orElseThrow().getGroupId();
   }
 
   private static Map<String, Object> sortAs(String exclusion) {
@@ -422,6 +555,11 @@ class ProposalLifecycleProcessTest {
   /** Records the statuses the diagram sets, in order (the real bean writes the read model). */
   public static class StatusLog {
     final List<String> statuses = new ArrayList<>();
+    final List<String> steps = new ArrayList<>();
+
+    public void step(DelegateExecution execution, String outcome) {
+      steps.add(outcome);
+    }
 
     public void set(DelegateExecution execution, String value) {
       statuses.add(value);
@@ -431,11 +569,13 @@ class ProposalLifecycleProcessTest {
 
   static class FakeNumbering implements JavaDelegate {
     private int next = 1;
+    Duration submittedAgo = Duration.ZERO;
 
     @Override
     public void execute(DelegateExecution execution) {
       String number = String.format("JN-2026-%06d", next++);
       execution.setVariable(NUMBER, number);
+      execution.setVariable("submittedAt", BusinessTime.format(OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).minus(submittedAgo)));
       execution.setProcessBusinessKey(number);
     }
   }

@@ -1,0 +1,106 @@
+package cn.yishi.proposal;
+
+import static cn.yishi.proposal.ProposalVariables.*;
+
+import cn.yishi.common.DiagramCallable;
+import cn.yishi.organisation.Units;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who reviews and who deliberates a proposal, as the named service tasks of the lifecycle call it
+ * ({@code ${reviewRoute.up(execution)}} on 确定上一级审议单位, …): each method is one step of the
+ * route of processes/README.md "Routes" and sets only the unit variables it names. The handling
+ * level itself is the decision {@code handlingLevel}; this bean only walks the organisation tree.
+ */
+@DiagramCallable
+@Component("reviewRoute")
+public class ReviewRoute {
+
+  private final Units units;
+
+  public ReviewRoute(Units units) {
+    this.units = units;
+  }
+
+  /**
+   * 确定办理单位: where the proposal enters (its courtyard for a courtyard matter naming one, else
+   * its community), the unit at the level the handlingLevel table gave, and the first reviewer
+   * (the entry unit).
+   */
+  public void determineHandlingUnit(DelegateExecution execution) {
+    String entry =
+        units.entry(
+            (String) execution.getVariable(COMMUNITY),
+            (String) execution.getVariable(COURTYARD),
+            (String) execution.getVariable(MATTER_SCOPE));
+    execution.setVariable(ENTRY_UNIT, entry);
+    execution.setVariable(HANDLING_UNIT, units.handlingUnit(entry, (String) execution.getVariable(LEVEL)));
+    execution.setVariable(REVIEW_UNIT, entry);
+  }
+
+  /** 确定上一级审议单位: the review goes on at the unit above the reviewing one. */
+  public void up(DelegateExecution execution) {
+    execution.setVariable(REVIEW_UNIT, units.above(reviewUnit(execution)));
+  }
+
+  /** 确定下一级审议单位: sent back, the review goes on one level down towards the entry unit. */
+  public void down(DelegateExecution execution) {
+    execution.setVariable(
+        REVIEW_UNIT, units.below(reviewUnit(execution), (String) execution.getVariable(ENTRY_UNIT)));
+  }
+
+  /** 退回分拣: the entry level sent it back; the community sorts it again. */
+  public void backToSorting(DelegateExecution execution) {
+    execution.setVariable(SORTED, false);
+    execution.setVariable(SENT_BACK_TO_SORTING, true);
+  }
+
+  /** 记录在办理层级以下协商: the fact and its reason, for auditors and statistics. */
+  public void settledBelowHandlingLevel(DelegateExecution execution) {
+    execution.setVariable(SETTLED_BELOW_HANDLING_LEVEL, true);
+    execution.setVariable(SETTLED_BELOW_REASON, execution.getVariable(REVIEW_REASON));
+  }
+
+  /**
+   * 确定协商单位: the reviewing unit deliberates; a major or hard matter at least at the community
+   * (四议两公开 and 难事广议 are led by the community or above).
+   */
+  public void deliberateAtReviewUnit(DelegateExecution execution) {
+    String unit = reviewUnit(execution);
+    Object track = execution.getVariable(TRACK);
+    execution.setVariable(
+        DELIBERATION_UNIT, "MAJOR".equals(track) || "HARD".equals(track) ? units.atLeastCommunity(unit) : unit);
+  }
+
+  /** 急事交办理单位: an urgent matter is deliberated at once by its handling unit, without review. */
+  public void urgentAtHandlingUnit(DelegateExecution execution) {
+    execution.setVariable(DELIBERATION_UNIT, execution.getVariable(HANDLING_UNIT));
+  }
+
+  /** 确定上一级协商单位: an urgent plan raised goes to the unit above, which deliberates it at once. */
+  public void urgentUnitAbove(DelegateExecution execution) {
+    String unit = (String) execution.getVariable(DELIBERATION_UNIT);
+    execution.setVariable(RAISED_FROM, unit);
+    execution.setVariable(DELIBERATION_UNIT, units.above(unit));
+  }
+
+  /**
+   * 确定上一级审议单位（上报）: a deliberation raised the proposal; the unit above the deliberating
+   * one reviews it (the district, with nothing above it, reviews it again).
+   */
+  public void raiseForReview(DelegateExecution execution) {
+    String unit = (String) execution.getVariable(DELIBERATION_UNIT);
+    execution.setVariable(RAISED_FROM, unit);
+    execution.setVariable(REVIEW_UNIT, units.hasAbove(unit) ? units.above(unit) : unit);
+  }
+
+  /** 确定跟进单位: a department's work order is followed (and rated) by the proposal's community. */
+  public void departmentOrder(DelegateExecution execution) {
+    execution.setVariable(DELIBERATION_UNIT, execution.getVariable(COMMUNITY));
+  }
+
+  private static String reviewUnit(DelegateExecution execution) {
+    return (String) execution.getVariable(REVIEW_UNIT);
+  }
+}
