@@ -77,6 +77,7 @@ public final class ComputedVariables {
             MeetingVariables.MEETING_OUTCOME,
             MeetingVariables.MEETING_RECORD_ID,
             MeetingVariables.MEETING_RECORDED_BY,
+            MeetingVariables.MEETING_STAKEHOLDERS,
             MeetingVariables.MEETING_ATTEMPT));
     BY_PROCESS.put(
         MinorDeliberationVariables.PROCESS_KEY,
