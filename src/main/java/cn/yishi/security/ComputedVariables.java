@@ -1,5 +1,6 @@
 package cn.yishi.security;
 
+import cn.yishi.deliberation.CourtyardDeliberationVariables;
 import cn.yishi.deliberation.DeliberationDayVariables;
 import cn.yishi.deliberation.HardDeliberationVariables;
 import cn.yishi.deliberation.MajorDeliberationVariables;
@@ -138,7 +139,14 @@ public final class ComputedVariables {
             DeliberationDayVariables.AGENDA,
             DeliberationDayVariables.COURTYARD_NAME,
             DeliberationDayVariables.AGENDA_ITEMS_TEXT,
-            DeliberationDayVariables.MATTER_COUNT));
+            DeliberationDayVariables.MATTER_COUNT,
+            DeliberationDayVariables.AGENDA_DAY,
+            DeliberationDayVariables.AGENDA_OPTIONS,
+            DeliberationDayVariables.AGENDA_OUTCOMES));
+    // written on each pending courtyardDeliberation by the deliberation day (courtyardAgenda)
+    BY_PROCESS.put(
+        CourtyardDeliberationVariables.PROCESS_KEY,
+        Set.of(CourtyardDeliberationVariables.AGENDA_HISTORY, CourtyardDeliberationVariables.AGENDA_RECORD));
     BY_PROCESS.put(
         NotificationDeliveryVariables.PROCESS_KEY, Set.of(NotificationDeliveryVariables.NOTIFICATION_ID));
   }
