@@ -115,7 +115,7 @@ public class Notices {
   }
 
   private static String owningUnit(DelegateExecution execution) {
-    for (String name : List.of("deliberationUnit", "community")) {
+    for (String name : List.of(DELIBERATION_UNIT, ProposalVariables.COMMUNITY)) {
       Object unit = execution.getVariable(name);
       if (unit != null && !unit.toString().isBlank()) {
         return unit.toString();

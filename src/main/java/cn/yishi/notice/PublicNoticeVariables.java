@@ -20,6 +20,8 @@ public final class PublicNoticeVariables {
   /** The lifecycle's timeLimits decision result; its {@link #NOTICE_PERIOD} sets the period. */
   public static final String TIME_LIMITS = "timeLimits";
   public static final String NOTICE_PERIOD = "noticePeriod";
+  /** The owning level, whose caseworkers judge objections (else the proposal's community). */
+  public static final String DELIBERATION_UNIT = "deliberationUnit";
 
   // outputs
   /** Set by {@code notices.publish(execution)}. */
