@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The public notice board (公示栏), CONTRACT §4: {@code GET /api/notices} newest first, and a
- * resident's objection while a notice is open, which returns the proposal to deliberation. The
+ * The public notice board (公示栏), CONTRACT §4: {@code GET /api/notices} newest first (each with
+ * the reasoned {@code replies} to objections judged unfounded), and a resident's objection while a
+ * notice is open, which the owning level judges (well-founded: back to deliberation). The
  * objection body is read as strictly as a proposal ({@link JsonBody}): only {@code name},
  * {@code phone} and {@code text}, all text; refusals are problem+json naming the field.
  */

@@ -4,6 +4,8 @@ import static cn.yishi.notice.PublicNoticeVariables.*;
 
 import cn.yishi.common.DiagramCallable;
 import cn.yishi.notification.Notifications;
+import cn.yishi.organisation.OrganisationService;
+import cn.yishi.organisation.Unit;
 import cn.yishi.proposal.BusinessTime;
 import cn.yishi.proposal.ProposalFields;
 import cn.yishi.proposal.ProposalVariables;
@@ -29,15 +31,14 @@ import org.springframework.transaction.annotation.Transactional;
  * Bean {@code notices}: the public notice board (公示栏). {@code publicNotice} posts a resolution
  * or result with {@code ${notices.publish(execution)}} for the track's notice period and takes it
  * down with {@code ${notices.close(execution)}}; residents object through {@link #raiseObjection},
- * which is correlated to the waiting {@code publicNotice} instance as the message
- * {@value PublicNoticeVariables#OBJECTION_MESSAGE}, sending the proposal back to deliberation.
+ * each objection correlated to the {@code publicNotice} instance as the message
+ * {@value PublicNoticeVariables#OBJECTION_MESSAGE}, where a caseworker judges it; the judgement is
+ * recorded with {@code ${notices.judge(execution)}} and an unfounded objection's reasoned reply is
+ * shown on the notice ({@link PublicNotice#replies()}).
  */
 @DiagramCallable
 @Component("notices")
 public class Notices {
-
-  /** Variable set on the {@code publicNotice} instance with the objection it received. */
-  public static final String OBJECTION_ID = "objectionId";
 
   /** The longest objector's name and objection text (the columns of notice_objection). */
   public static final int MAX_NAME = 50;
@@ -51,17 +52,24 @@ public class Notices {
   private final JdbcTemplate jdbc;
   private final RuntimeService runtimeService;
   private final BusinessTime time;
+  private final OrganisationService organisation;
 
-  public Notices(JdbcTemplate jdbc, RuntimeService runtimeService, BusinessTime time) {
+  public Notices(
+      JdbcTemplate jdbc, RuntimeService runtimeService, BusinessTime time, OrganisationService organisation) {
     this.jdbc = jdbc;
     this.runtimeService = runtimeService;
     this.time = time;
+    this.organisation = organisation;
   }
 
   /**
    * Posts the notice described by the execution's variables ({@code noticeKind},
    * {@code noticeContent}, {@code title}, {@code number}, {@code timeLimits.noticePeriod}) and sets
-   * {@code noticeId} and {@code noticeUntil} (ISO-8601, business time zone).
+   * {@code noticeId} and {@code noticeUntil} (ISO-8601, business time zone); and who would judge an
+   * objection to it: {@code objectionRound} (1 + the proposal's earlier notices that received
+   * objections) and {@code objectionJudgeUnit} (the owning level {@code deliberationUnit}, else the
+   * proposal's {@code community}; from round {@value PublicNoticeVariables#ROUND_LEVEL_ABOVE} on
+   * the level above it, the district judging its own).
    */
   public String publish(DelegateExecution execution) {
     String kind = required(execution, NOTICE_KIND);
@@ -74,6 +82,10 @@ public class Notices {
     OffsetDateTime from = time.now();
     OffsetDateTime to =
         NoticePeriods.end(from.atZoneSameInstant(time.zone()), noticePeriod(execution)).toOffsetDateTime();
+    String owner = owningUnit(execution);
+    int round = number == null ? 1 : objectedNotices(number) + 1;
+    String judge =
+        round >= ROUND_LEVEL_ABOVE ? organisation.parentOf(owner).map(Unit::code).orElse(owner) : owner;
     String id = UUID.randomUUID().toString();
     jdbc.update(
         "INSERT INTO public_notice (id, proposal_number, title, kind, content, valid_from, valid_to, is_open)"
@@ -87,7 +99,67 @@ public class Notices {
         new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, to));
     execution.setVariable(NOTICE_ID, id);
     execution.setVariable(NOTICE_UNTIL, BusinessTime.format(to));
+    execution.setVariable(OBJECTION_ROUND, round);
+    execution.setVariable(OBJECTION_JUDGE_UNIT, judge);
     return id;
+  }
+
+  private int objectedNotices(String proposalNumber) {
+    Integer count =
+        jdbc.queryForObject(
+            "SELECT COUNT(DISTINCT o.notice_id) FROM notice_objection o JOIN public_notice n ON n.id = o.notice_id"
+                + " WHERE n.proposal_number = ?",
+            Integer.class,
+            proposalNumber);
+    return count == null ? 0 : count;
+  }
+
+  private static String owningUnit(DelegateExecution execution) {
+    for (String name : List.of(DELIBERATION_UNIT, ProposalVariables.COMMUNITY)) {
+      Object unit = execution.getVariable(name);
+      if (unit != null && !unit.toString().isBlank()) {
+        return unit.toString();
+      }
+    }
+    throw new IllegalStateException(
+        "公示缺少负责判断异议的单位（deliberationUnit 或 community，提案 " + Notifications.proposalNumber(execution) + "）");
+  }
+
+  /**
+   * Records the judgement of one objection ({@code judgedObjectionId}): {@code objectionJudgement}
+   * {@value PublicNoticeVariables#WELL_FOUNDED} or {@value PublicNoticeVariables#UNFOUNDED}, the
+   * reasons {@code objectionReply} (for an unfounded objection the public reply on the notice), the
+   * judging unit, and for a well-founded one whether work under way pauses
+   * ({@code objectionPausesWork}, asked for urgent matters; false when not asked).
+   */
+  public void judge(DelegateExecution execution) {
+    String objectionId = required(execution, JUDGED_OBJECTION_ID);
+    String judgement = required(execution, OBJECTION_JUDGEMENT);
+    if (!WELL_FOUNDED.equals(judgement) && !UNFOUNDED.equals(judgement)) {
+      throw new IllegalArgumentException("异议判断 '" + judgement + "' 未知（可用：WELL_FOUNDED、UNFOUNDED）");
+    }
+    String reply = required(execution, OBJECTION_REPLY).trim();
+    if (reply.length() > MAX_TEXT) {
+      throw new IllegalArgumentException("答复不能超过 " + MAX_TEXT + " 个字符");
+    }
+    Boolean pauses = null;
+    if (WELL_FOUNDED.equals(judgement)) {
+      pauses = Boolean.TRUE.equals(execution.getVariable(OBJECTION_PAUSES_WORK));
+      execution.setVariable(OBJECTION_PAUSES_WORK, pauses);
+    }
+    Object unit = execution.getVariable(OBJECTION_JUDGE_UNIT);
+    if (jdbc.update(
+            "UPDATE notice_objection SET judgement = ?, reply_text = ?, pauses_work = ?, judged_by_unit = ?, judged_at = ?"
+                + " WHERE id = ?",
+            judgement,
+            reply,
+            new SqlParameterValue(Types.BOOLEAN, pauses),
+            new SqlParameterValue(Types.VARCHAR, unit == null ? null : unit.toString()),
+            new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, time.now()),
+            objectionId)
+        == 0) {
+      throw new IllegalStateException("异议 " + objectionId + " 不存在");
+    }
   }
 
   /** Takes the execution's notice ({@code noticeId}) down; closing a closed notice changes nothing. */
@@ -103,19 +175,18 @@ public class Notices {
   }
 
   /**
-   * A resident's objection within the notice period: stored; if the notice is still open, it is
-   * closed and the message {@value PublicNoticeVariables#OBJECTION_MESSAGE} correlated to the
-   * {@code publicNotice} instance with that {@code noticeId}, all in one transaction.
+   * A resident's objection within the notice period: stored and correlated, as the message
+   * {@value PublicNoticeVariables#OBJECTION_MESSAGE} with {@code objectionId}, {@code objectorName}
+   * and {@code objectionText}, to the {@code publicNotice} instance with that {@code noticeId},
+   * which opens one judging task for it; all in one transaction. The notice stays open: only a
+   * well-founded judgement withdraws it, and its period does not end while an objection waits.
    *
-   * <p>Objections to one notice are serialised by a lock on the notice's row, so the notice process
-   * reacts once: the first objection closes the notice and ends the process {@code OBJECTED}; an
-   * objection that arrives while or after that happens, still within the period, is recorded too
-   * (for the deliberation the first one reopened), without a second correlation. A notice that
-   * was closed without any objection (its period is over) takes none.
+   * <p>Objections to one notice are serialised by a lock on the notice's row, so two objections at
+   * once are two objections, each correlated and judged in turn, never an error.
    *
    * @return the objection's id
    * @throws NoticeNotFoundException no notice has that id
-   * @throws NoticeClosedException the period is over, or the notice was closed without objection
+   * @throws NoticeClosedException the period is over, or the notice was withdrawn or closed
    * @throws InvalidObjectionException name (1–50, no markup or control characters), phone (a
    *     mainland mobile number) or text (1–2000) missing, too long or malformed
    */
@@ -141,7 +212,7 @@ public class Notices {
           noticeId,
           "公示 " + noticeId + " 的公示期已于 " + BusinessTime.format(time.inZone(notice.to())) + " 届满，不再受理异议");
     }
-    if (!notice.open() && objections(noticeId).isEmpty()) {
+    if (!notice.open()) {
       throw new NoticeClosedException(noticeId, "公示 " + noticeId + " 已结束，不再受理异议");
     }
     String objectionId = UUID.randomUUID().toString();
@@ -154,21 +225,17 @@ public class Notices {
         phone,
         text,
         new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, now));
-    if (notice.open()) {
-      jdbc.update(
-          "UPDATE public_notice SET is_open = FALSE, closed_at = ? WHERE id = ?",
-          new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, now),
-          noticeId);
-      boolean reached =
-          !runtimeService
-              .createMessageCorrelation(OBJECTION_MESSAGE)
-              .processInstanceVariableEquals(NOTICE_ID, noticeId)
-              .setVariable(OBJECTION_ID, objectionId)
-              .correlateAllWithResult()
-              .isEmpty();
-      if (!reached) {
-        LOG.warn("Objection {} to notice {}: no publicNotice process waits for it; recorded only", objectionId, noticeId);
-      }
+    boolean reached =
+        !runtimeService
+            .createMessageCorrelation(OBJECTION_MESSAGE)
+            .processInstanceVariableEquals(NOTICE_ID, noticeId)
+            .setVariable(OBJECTION_ID, objectionId)
+            .setVariable(OBJECTOR_NAME, name)
+            .setVariable(OBJECTION_TEXT, text)
+            .correlateAllWithResult()
+            .isEmpty();
+    if (!reached) {
+      LOG.warn("Objection {} to notice {}: no publicNotice process waits for it; recorded only", objectionId, noticeId);
     }
     return objectionId;
   }
@@ -176,24 +243,43 @@ public class Notices {
   /** The notice board, newest first. */
   public List<PublicNotice> list() {
     OffsetDateTime now = time.now();
+    Map<String, List<PublicNotice.Reply>> replies = new java.util.HashMap<>();
+    jdbc.query(
+        "SELECT notice_id, reply_text, judged_at FROM notice_objection WHERE judgement = ? ORDER BY judged_at, id",
+        rs -> {
+          replies
+              .computeIfAbsent(rs.getString("notice_id"), k -> new java.util.ArrayList<>())
+              .add(new PublicNotice.Reply(time.inZone(rs.getObject("judged_at", OffsetDateTime.class)), rs.getString("reply_text")));
+        },
+        UNFOUNDED);
     return jdbc
         .query("SELECT * FROM public_notice ORDER BY valid_from DESC, id", Notices::row)
         .stream()
-        .map(row -> row.view(time, now))
+        .map(row -> row.view(time, now, replies.getOrDefault(row.id(), List.of())))
         .toList();
+  }
+
+  /** The reasoned replies to a notice's objections judged unfounded, oldest first. */
+  private List<PublicNotice.Reply> replies(String noticeId) {
+    return jdbc.query(
+        "SELECT reply_text, judged_at FROM notice_objection WHERE notice_id = ? AND judgement = ? ORDER BY judged_at, id",
+        (rs, n) -> new PublicNotice.Reply(time.inZone(rs.getObject("judged_at", OffsetDateTime.class)), rs.getString("reply_text")),
+        noticeId,
+        UNFOUNDED);
   }
 
   public Optional<PublicNotice> find(String noticeId) {
     OffsetDateTime now = time.now();
     return jdbc.query("SELECT * FROM public_notice WHERE id = ?", Notices::row, noticeId).stream()
         .findFirst()
-        .map(row -> row.view(time, now));
+        .map(row -> row.view(time, now, replies(noticeId)));
   }
 
-  /** The objections raised against a notice, oldest first: (name, text) pairs for staff views. */
+  /** The objections raised against a notice, oldest first, with their judgement, for staff views. */
   public List<Map<String, Object>> objections(String noticeId) {
     return jdbc.queryForList(
-        "SELECT id, objector_name, objector_phone, objection_text, raised_at FROM notice_objection"
+        "SELECT id, objector_name, objector_phone, objection_text, raised_at, judgement, reply_text, pauses_work,"
+            + " judged_by_unit, judged_at FROM notice_objection"
             + " WHERE notice_id = ? ORDER BY raised_at, id",
         noticeId);
   }
@@ -247,9 +333,17 @@ public class Notices {
       OffsetDateTime to,
       boolean open) {
 
-    PublicNotice view(BusinessTime time, OffsetDateTime now) {
+    PublicNotice view(BusinessTime time, OffsetDateTime now, List<PublicNotice.Reply> replies) {
       return new PublicNotice(
-          id, proposalNumber, title, kind, content, time.inZone(from), time.inZone(to), open && now.isBefore(to));
+          id,
+          proposalNumber,
+          title,
+          kind,
+          content,
+          time.inZone(from),
+          time.inZone(to),
+          open && now.isBefore(to),
+          List.copyOf(replies));
     }
   }
 }

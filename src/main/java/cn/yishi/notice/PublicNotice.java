@@ -1,6 +1,7 @@
 package cn.yishi.notice;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * A notice on the public notice board (公示栏), CONTRACT §4 {@code GET /api/notices}: a resolution
@@ -15,4 +16,9 @@ public record PublicNotice(
     String content,
     OffsetDateTime from,
     OffsetDateTime to,
-    boolean open) {}
+    boolean open,
+    List<Reply> replies) {
+
+  /** A reasoned reply to an objection judged unfounded (the notice ran on), CONTRACT §4. */
+  public record Reply(OffsetDateTime at, String text) {}
+}

@@ -113,7 +113,13 @@ public final class ComputedVariables {
             PublicNoticeVariables.NOTICE_CONTENT,
             PublicNoticeVariables.NOTICE_ID,
             PublicNoticeVariables.NOTICE_UNTIL,
-            PublicNoticeVariables.NOTICE_OUTCOME));
+            PublicNoticeVariables.NOTICE_OUTCOME,
+            PublicNoticeVariables.OBJECTION_ROUND,
+            PublicNoticeVariables.OBJECTION_JUDGE_UNIT,
+            PublicNoticeVariables.OBJECTION_ID,
+            PublicNoticeVariables.OBJECTOR_NAME,
+            PublicNoticeVariables.OBJECTION_TEXT,
+            PublicNoticeVariables.JUDGED_OBJECTION_ID));
     BY_PROCESS.put(
         SummonsVariables.PROCESS_KEY,
         Set.of(

@@ -7,7 +7,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
+import cn.yishi.organisation.Groups;
+import cn.yishi.organisation.OrganisationService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +22,7 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -25,8 +30,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.core.io.DefaultResourceLoader;
 
-/** Every path of publicNotice (公示): the period runs out, or a resident objects within it. */
+/**
+ * Every path of publicNotice (公示): the period runs out; an objection is judged unfounded (a
+ * reasoned reply, the notice runs on) or well-founded (back to deliberation); the period does not
+ * end while an objection waits; two objections at once are two judging tasks.
+ */
 @Deployment(resources = "processes/publicNotice.bpmn")
 class PublicNoticeProcessTest {
 
@@ -34,12 +44,18 @@ class PublicNoticeProcessTest {
   static ProcessEngineCoverageExtension extension =
       ProcessEngineCoverageExtension.builder("camunda-coverage.cfg.xml").build();
 
+  private static final OrganisationService ORGANISATION =
+      new OrganisationService(new DefaultResourceLoader(), "classpath:organisation/jinniu.json");
+  private static final String COMMUNITY = "jn-jld-jldbl"; // 九里堤北路社区
+  private static final String STREET = "jn-jld"; // 九里堤街道
+
   private FakeNotices notices;
 
   @BeforeEach
   void registerNotices() {
     notices = new FakeNotices();
     Mocks.register("notices", notices);
+    Mocks.register("groups", new Groups(ORGANISATION));
   }
 
   @AfterEach
@@ -51,10 +67,13 @@ class PublicNoticeProcessTest {
     Map<String, Object> v = new HashMap<>();
     v.put("number", "JN-2026-000123");
     v.put("title", "马鞍北路8号院清理飞线充电");
+    v.put("track", "MINOR");
+    v.put("deliberationUnit", COMMUNITY);
     v.put(NOTICE_KIND, KIND_RESULT);
     v.put(NOTICE_CONTENT, "居民已自行拆除飞线，院内新设充电桩12个。");
     Map<String, Object> timeLimits = new HashMap<>();
     timeLimits.put(NOTICE_PERIOD, noticePeriod);
+    timeLimits.put("responseWithin", "P1D");
     v.put(TIME_LIMITS, timeLimits);
     return v;
   }
@@ -70,27 +89,59 @@ class PublicNoticeProcessTest {
     return instance;
   }
 
+  /** A resident's objection, as notices.raiseObjection correlates it. */
+  private static void object(String noticeId, String objectionId, String text) {
+    runtimeService()
+        .createMessageCorrelation(OBJECTION_MESSAGE)
+        .processInstanceVariableEquals(NOTICE_ID, noticeId)
+        .setVariable(OBJECTION_ID, objectionId)
+        .setVariable(OBJECTOR_NAME, "赵先生")
+        .setVariable(OBJECTION_TEXT, text)
+        .correlate();
+  }
+
+  private static Task judgingTaskFor(ProcessInstance instance, String objectionId) {
+    return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_JudgeObjection").list().stream()
+        .filter(t -> objectionId.equals(taskService().getVariable(t.getId(), OBJECTION_ID)))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static void judge(Task task, String judgement, String reply, Boolean pausesWork) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(OBJECTION_JUDGEMENT, judgement);
+    v.put(OBJECTION_REPLY, reply);
+    if (pausesWork != null) {
+      v.put(OBJECTION_PAUSES_WORK, pausesWork);
+    }
+    taskService().complete(task.getId(), v);
+  }
+
+  private static Job periodTimer(ProcessInstance instance) {
+    return jobQuery().processInstanceId(instance.getId()).timers().singleResult();
+  }
+
   @Test
   void noticeWithoutObjectionEndsNoObjectionWhenTheSevenDayPeriodIsOver() {
     Instant before = Instant.now();
     ProcessInstance instance = publish(resultNotice("P7D"));
 
-    assertThat(instance).isWaitingAt("Gateway_AnyObjection");
+    assertThat(instance).isWaitingAt("Event_NoticePeriodEnded");
     Assertions.assertThat(notices.published).containsExactly("RESULT: 居民已自行拆除飞线，院内新设充电桩12个。");
     assertThat(instance).variables().containsEntry(NOTICE_ID, "notice-1").containsKey(NOTICE_UNTIL);
-    Job timer = jobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    Job timer = periodTimer(instance);
     Assertions.assertThat(timer.getDuedate().toInstant())
         .isBetween(before.plus(Duration.ofDays(7)), Instant.now().plus(Duration.ofDays(7)));
 
     execute(timer);
 
-    assertThat(instance).hasPassed("Task_CloseNoticeAtPeriodEnd").isEnded();
-    assertThat(instance).hasPassed("Event_NoObjection").hasNotPassed("Event_ObjectionReceived");
+    assertThat(instance).hasPassed("Event_NoticePeriodOver", "Task_CloseNoticeAtPeriodEnd", "Event_NoObjection").isEnded();
+    assertThat(instance).hasNotPassed("Event_ObjectionReceived");
     assertThat(instance)
         .variables()
         .containsEntry(NOTICE_OUTCOME, NO_OBJECTION)
         .containsEntry(NOTICE_ID, "notice-1");
-    Assertions.assertThat(notices.closed).containsExactly("notice-1 " + NO_OBJECTION);
+    Assertions.assertThat(notices.closed).containsExactly("notice-1");
   }
 
   @Test
@@ -98,27 +149,124 @@ class PublicNoticeProcessTest {
     Instant before = Instant.now();
     ProcessInstance instance = publish(resultNotice("P3D"));
 
-    Job timer = jobQuery().processInstanceId(instance.getId()).timers().singleResult();
-    Assertions.assertThat(timer.getDuedate().toInstant())
+    Assertions.assertThat(periodTimer(instance).getDuedate().toInstant())
         .isBetween(before.plus(Duration.ofDays(3)), Instant.now().plus(Duration.ofDays(3)));
   }
 
   @Test
-  void objectionWithinThePeriodEndsTheNoticeObjectedAndClosesIt() {
+  void anObjectionBecomesAJudgingTaskForTheOwningLevelAndAnUnfoundedOneIsAnsweredAndTheNoticeRunsOn() {
     ProcessInstance instance = publish(resultNotice("P7D"));
 
-    runtimeService()
-        .createMessageCorrelation(OBJECTION_MESSAGE)
-        .processInstanceVariableEquals(NOTICE_ID, "notice-1")
-        .correlate();
+    object("notice-1", "objection-1", "三号楼的飞线还在。");
 
-    assertThat(instance).hasPassed("Event_ObjectionReceived", "Task_CloseNoticeOnObjection", "Event_Objected");
-    assertThat(instance).isEnded().hasNotPassed("Event_NoticePeriodEnded");
+    Task task = judgingTaskFor(instance, "objection-1");
+    assertThat(task).hasCandidateGroup(new Groups(ORGANISATION).caseworkers(COMMUNITY));
+    Assertions.assertThat(task.getDueDate()).isNotNull();
+    Assertions.assertThat(taskService().getVariable(task.getId(), OBJECTION_TEXT)).isEqualTo("三号楼的飞线还在。");
+    Assertions.assertThat(notices.closed).as("an objection does not take the notice down").isEmpty();
+
+    judge(task, UNFOUNDED, "三号楼的飞线已于3月4日拆除，现场照片见公示附件。", null);
+
+    assertThat(instance).hasPassed("Task_RecordJudgement", "Event_ObjectionAnswered").isNotEnded();
+    assertThat(instance).isWaitingAt("Event_NoticePeriodEnded");
+    Assertions.assertThat(notices.judged)
+        .containsExactly("objection-1 UNFOUNDED 三号楼的飞线已于3月4日拆除，现场照片见公示附件。");
+
+    execute(periodTimer(instance));
+
+    assertThat(instance).isEnded().hasPassed("Event_NoObjection").hasNotPassed("Event_Objected");
+    assertThat(instance).variables().containsEntry(NOTICE_OUTCOME, NO_OBJECTION);
+  }
+
+  @Test
+  void aWellFoundedObjectionWithdrawsTheNoticeAndSendsTheMatterBackToDeliberation() {
+    ProcessInstance instance = publish(resultNotice("P7D"));
+    object("notice-1", "objection-1", "一楼住户采光受影响，方案未征求意见。");
+
+    judge(judgingTaskFor(instance, "objection-1"), WELL_FOUNDED, "确未征求一楼住户意见，退回重新协商。", null);
+
+    assertThat(instance)
+        .hasPassed("Event_ObjectionUpheld", "Event_ObjectionUpheldCaught", "Task_CloseNoticeOnObjection", "Event_Objected")
+        .isEnded()
+        .hasNotPassed("Event_NoticePeriodOver", "Task_CloseNoticeAtPeriodEnd");
+    assertThat(instance).variables().containsEntry(NOTICE_OUTCOME, OBJECTED).containsEntry(OBJECTION_PAUSES_WORK, false);
+    Assertions.assertThat(notices.closed).containsExactly("notice-1");
+    Assertions.assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("the period timer is gone").isZero();
+  }
+
+  @Test
+  void forAnUrgentMatterTheJudgeRecordsWhetherWorkUnderWayPauses() {
+    Map<String, Object> urgent = resultNotice("P3D");
+    urgent.put("track", "URGENT");
+    urgent.put(NOTICE_KIND, KIND_RESOLUTION);
+    ProcessInstance instance = publish(urgent);
+    object("notice-1", "objection-1", "抢修方案会堵住消防通道。");
+
+    judge(judgingTaskFor(instance, "objection-1"), WELL_FOUNDED, "消防通道问题属实，暂停施工，重新协商。", true);
+
+    assertThat(instance).isEnded().variables().containsEntry(NOTICE_OUTCOME, OBJECTED).containsEntry(OBJECTION_PAUSES_WORK, true);
+    Assertions.assertThat(notices.judged).containsExactly("objection-1 WELL_FOUNDED 消防通道问题属实，暂停施工，重新协商。 pauses");
+  }
+
+  @Test
+  void theNoticePeriodDoesNotEndWhileAnObjectionWaitsForJudgement() {
+    ProcessInstance instance = publish(resultNotice("P7D"));
+    object("notice-1", "objection-1", "三号楼的飞线还在。");
+
+    execute(periodTimer(instance)); // the seven days are over, the objection is not yet judged
+
+    assertThat(instance).hasPassed("Event_NoticePeriodOver").isNotEnded().isWaitingAt("Task_JudgeObjection");
+    assertThat(instance).hasNotPassed("Task_CloseNoticeAtPeriodEnd");
+    Assertions.assertThat(notices.closed).isEmpty();
+
+    judge(judgingTaskFor(instance, "objection-1"), UNFOUNDED, "飞线已拆除。", null);
+
+    assertThat(instance).isEnded().hasPassed("Task_CloseNoticeAtPeriodEnd", "Event_NoObjection");
+    assertThat(instance).variables().containsEntry(NOTICE_OUTCOME, NO_OBJECTION);
+  }
+
+  @Test
+  void anObjectionJudgedWellFoundedAfterThePeriodStillSendsTheMatterBack() {
+    ProcessInstance instance = publish(resultNotice("P7D"));
+    object("notice-1", "objection-1", "三号楼的飞线还在。");
+    execute(periodTimer(instance));
+
+    judge(judgingTaskFor(instance, "objection-1"), WELL_FOUNDED, "现场核实飞线仍在。", null);
+
+    assertThat(instance).isEnded().hasPassed("Event_Objected").hasNotPassed("Task_CloseNoticeAtPeriodEnd");
     assertThat(instance).variables().containsEntry(NOTICE_OUTCOME, OBJECTED);
-    Assertions.assertThat(notices.closed).containsExactly("notice-1 " + OBJECTED);
-    Assertions.assertThat(jobQuery().processInstanceId(instance.getId()).count())
-        .as("the notice period timer is gone")
-        .isZero();
+  }
+
+  @Test
+  void twoObjectionsAtOnceAreTwoJudgingTasksEachWithItsOwnObjection() {
+    ProcessInstance instance = publish(resultNotice("P7D"));
+
+    object("notice-1", "objection-1", "三号楼的飞线还在。");
+    object("notice-1", "objection-2", "充电桩数量不够。");
+
+    Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_JudgeObjection").count())
+        .isEqualTo(2);
+    Task first = judgingTaskFor(instance, "objection-1");
+    Task second = judgingTaskFor(instance, "objection-2");
+    Assertions.assertThat(taskService().getVariable(first.getId(), OBJECTION_TEXT)).isEqualTo("三号楼的飞线还在。");
+    Assertions.assertThat(taskService().getVariable(second.getId(), OBJECTION_TEXT)).isEqualTo("充电桩数量不够。");
+
+    judge(second, UNFOUNDED, "充电桩按住户申报数量设置。", null);
+    assertThat(instance).isNotEnded();
+    judge(first, WELL_FOUNDED, "飞线仍在，退回。", null);
+
+    assertThat(instance).isEnded().variables().containsEntry(NOTICE_OUTCOME, OBJECTED);
+    Assertions.assertThat(notices.judged)
+        .containsExactly("objection-2 UNFOUNDED 充电桩按住户申报数量设置。", "objection-1 WELL_FOUNDED 飞线仍在，退回。");
+  }
+
+  @Test
+  void fromTheThirdRoundTheLevelAboveJudges() {
+    notices.judgeUnit = STREET; // what notices.publish sets from the third objection round on
+    ProcessInstance instance = publish(resultNotice("P7D"));
+    object("notice-1", "objection-1", "第三次提出：飞线还在。");
+
+    assertThat(judgingTaskFor(instance, "objection-1")).hasCandidateGroup(new Groups(ORGANISATION).caseworkers(STREET));
   }
 
   @Test
@@ -130,13 +278,11 @@ class PublicNoticeProcessTest {
     ProcessInstance second = publish(resolution);
     assertThat(second).variables().containsEntry(NOTICE_ID, "notice-2");
 
-    runtimeService()
-        .createMessageCorrelation(OBJECTION_MESSAGE)
-        .processInstanceVariableEquals(NOTICE_ID, "notice-2")
-        .correlate();
+    object("notice-2", "objection-1", "不同意设在院内。");
 
-    assertThat(second).isEnded().variables().containsEntry(NOTICE_OUTCOME, OBJECTED);
-    assertThat(first).isWaitingAt("Gateway_AnyObjection");
+    assertThat(second).isWaitingAt("Task_JudgeObjection");
+    assertThat(first).isWaitingAt("Event_NoticePeriodEnded");
+    Assertions.assertThat(taskQuery().processInstanceId(first.getId()).count()).isZero();
     Assertions.assertThat(notices.published).contains("RESOLUTION: 决议：在院内设集中充电点。");
   }
 
@@ -154,11 +300,13 @@ class PublicNoticeProcessTest {
     Assertions.assertThat(notices.published).isEmpty();
   }
 
-  /** Stands in for the {@code notices} service: numbers notices and records what was posted and closed. */
+  /** Stands in for the {@code notices} service: numbers notices and records what was posted, judged and closed. */
   public static class FakeNotices {
     final List<String> published = new ArrayList<>();
     final List<String> closed = new ArrayList<>();
+    final List<String> judged = new ArrayList<>();
     boolean failPublishing;
+    String judgeUnit;
 
     public void publish(DelegateExecution execution) {
       if (failPublishing) {
@@ -167,10 +315,22 @@ class PublicNoticeProcessTest {
       published.add(execution.getVariable(NOTICE_KIND) + ": " + execution.getVariable(NOTICE_CONTENT));
       execution.setVariable(NOTICE_ID, "notice-" + published.size());
       execution.setVariable(NOTICE_UNTIL, new java.util.Date());
+      execution.setVariable(OBJECTION_ROUND, judgeUnit == null ? 1 : 3);
+      execution.setVariable(OBJECTION_JUDGE_UNIT, judgeUnit == null ? execution.getVariable("deliberationUnit") : judgeUnit);
+    }
+
+    public void judge(DelegateExecution execution) {
+      boolean wellFounded = WELL_FOUNDED.equals(execution.getVariable(OBJECTION_JUDGEMENT));
+      if (wellFounded) {
+        execution.setVariable(OBJECTION_PAUSES_WORK, Boolean.TRUE.equals(execution.getVariable(OBJECTION_PAUSES_WORK)));
+      }
+      judged.add(execution.getVariable(JUDGED_OBJECTION_ID) + " " + execution.getVariable(OBJECTION_JUDGEMENT) + " "
+          + execution.getVariable(OBJECTION_REPLY)
+          + (wellFounded && Boolean.TRUE.equals(execution.getVariable(OBJECTION_PAUSES_WORK)) ? " pauses" : ""));
     }
 
     public void close(DelegateExecution execution) {
-      closed.add(execution.getVariable(NOTICE_ID) + " " + execution.getVariable(NOTICE_OUTCOME));
+      closed.add(String.valueOf(execution.getVariable(NOTICE_ID)));
     }
   }
 }

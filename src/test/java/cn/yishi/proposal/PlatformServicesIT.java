@@ -313,6 +313,7 @@ class PlatformServicesIT {
     Map<String, Object> v = new HashMap<>();
     v.put(NUMBER, number);
     v.put(TITLE, "星辉中路6号院加装电梯");
+    v.put("deliberationUnit", "jn-jld-jldbl");
     v.put(PublicNoticeVariables.NOTICE_KIND, kind);
     v.put(PublicNoticeVariables.NOTICE_CONTENT, "居民会议表决通过：加装电梯一部，费用按楼层分摊。");
     v.put(TIME_LIMITS, Map.of("noticePeriod", period, "stepWithin", "P2D"));
@@ -356,20 +357,20 @@ class PlatformServicesIT {
             .processInstanceId(resolution.getId()).activityId("Event_Objected").count())
         .isOne();
     assertThat(historyService.createHistoricVariableInstanceQuery()
-            .processInstanceId(resolution.getId()).variableName(Notices.OBJECTION_ID).singleResult().getValue())
+            .processInstanceId(resolution.getId()).variableName(PublicNoticeVariables.OBJECTION_ID).singleResult().getValue())
         .isEqualTo(objection);
     assertThat(notices.objections(id)).singleElement().satisfies(row ->
         assertThat(row.get("objection_text")).isEqualTo("一楼住户采光受影响，方案未征求意见。"));
-    assertThat(board(id).open()).isFalse();
+    assertThat(board(id).open()).as("an objection does not take the notice down: a judgement does").isTrue();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(older.getId()).count()).isOne();
-    // a later objection within the period is recorded for the reopened deliberation; the process reacted once
+    // a later objection within the period is recorded too; the probe (waiting no more) reacted once
     notices.raiseObjection(id, "钱女士", "13700000003", "同意赵先生意见");
     assertThat(notices.objections(id)).hasSize(2);
     assertThat(historyService.createHistoricActivityInstanceQuery()
             .processInstanceId(resolution.getId()).activityId("Event_Objected").count())
         .isOne();
     assertThat(historyService.createHistoricVariableInstanceQuery()
-            .processInstanceId(resolution.getId()).variableName(Notices.OBJECTION_ID).singleResult().getValue())
+            .processInstanceId(resolution.getId()).variableName(PublicNoticeVariables.OBJECTION_ID).singleResult().getValue())
         .isEqualTo(objection);
   }
 

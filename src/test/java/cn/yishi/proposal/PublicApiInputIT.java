@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,7 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The public API (/api) against odd and hostile input through real HTTP (java.net.http, raw
  * bodies and headers): every refusal is a 4xx application/problem+json naming what is wrong,
- * never a 5xx; concurrent objections are each recorded; the evaluation reveals nothing about the
+ * never a 5xx; concurrent objections are each recorded and judged; the evaluation reveals nothing about the
  * phone before its last step; phone guesses and anonymous writes are limited.
  *
  * <p>Limits for this test: 127.0.0.1 is a trusted proxy (so each request may say who its client
@@ -178,9 +179,10 @@ class PublicApiInputIT {
     Map<String, Object> v = new HashMap<>();
     v.put("number", number);
     v.put("title", "马鞍北路8号院清理飞线充电");
+    v.put("deliberationUnit", "jn-cdz-hz");
     v.put(PublicNoticeVariables.NOTICE_KIND, PublicNoticeVariables.KIND_RESULT);
     v.put(PublicNoticeVariables.NOTICE_CONTENT, "居民已自行拆除飞线，院内新设充电桩12个。");
-    v.put(PublicNoticeVariables.TIME_LIMITS, Map.of(PublicNoticeVariables.NOTICE_PERIOD, "P7D"));
+    v.put(PublicNoticeVariables.TIME_LIMITS, Map.of(PublicNoticeVariables.NOTICE_PERIOD, "P7D", "responseWithin", "P1D"));
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PublicNoticeVariables.PROCESS_KEY, number, v);
     managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
     return (String) runtimeService.getVariable(instance.getId(), PublicNoticeVariables.NOTICE_ID);
@@ -317,12 +319,13 @@ class PublicApiInputIT {
   }
 
   @Test
-  void threeSimultaneousObjectionsAreEachRecordedAndTheNoticeReactsOnce() throws Exception {
+  void threeSimultaneousObjectionsAreThreeObjectionsEachJudgedNeverAnError() throws Exception {
     String notice = openNotice();
     String instance =
         runtimeService.createProcessInstanceQuery().variableValueEquals(PublicNoticeVariables.NOTICE_ID, notice).singleResult().getId();
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(3);
+    List<String> objectionIds = new ArrayList<>();
     try {
       List<Future<Answer>> answers = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
@@ -339,19 +342,69 @@ class PublicApiInputIT {
       for (Future<Answer> answer : answers) {
         Answer a = answer.get(60, TimeUnit.SECONDS);
         assertThat(a.status()).as(a.raw().body()).isEqualTo(201);
+        objectionIds.add(a.body().get("id").asText());
       }
     } finally {
       threads.shutdownNow();
     }
 
     assertThat(notices.objections(notice)).hasSize(3);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
-    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance).activityId("Event_ObjectionReceived").count())
-        .isOne();
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
-            .variableName(PublicNoticeVariables.NOTICE_OUTCOME).singleResult().getValue())
-        .isEqualTo(PublicNoticeVariables.OBJECTED);
-    assertThat(notices.find(notice).orElseThrow().open()).isFalse();
+    List<Task> judging =
+        taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_JudgeObjection").list();
+    assertThat(judging).as("one judging task per objection").hasSize(3);
+    assertThat(judging.stream().map(t -> taskService.getVariable(t.getId(), PublicNoticeVariables.OBJECTION_ID)).toList())
+        .containsExactlyInAnyOrderElementsOf(objectionIds);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
+    assertThat(notices.find(notice).orElseThrow().open()).as("objections alone do not take the notice down").isTrue();
+  }
+
+  @Test
+  void theNoticeBoardShowsTheReasonedReplyToAnObjectionJudgedUnfounded() throws Exception {
+    String notice = openNotice();
+    String instance =
+        runtimeService.createProcessInstanceQuery().variableValueEquals(PublicNoticeVariables.NOTICE_ID, notice).singleResult().getId();
+    assertThat(postJson("/api/notices/" + notice + "/objections", objection()).status()).isEqualTo(201);
+    Map<String, Object> second = objection();
+    second.put("phone", "13700000009");
+    second.put("text", "充电桩太少。");
+    assertThat(postJson("/api/notices/" + notice + "/objections", second).status()).isEqualTo(201);
+    List<Task> judging =
+        taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_JudgeObjection").list();
+    assertThat(judging).hasSize(2);
+
+    JsonNode before = postedNotice(notice);
+    assertThat(before.get("replies").isArray()).isTrue();
+    assertThat(before.get("replies")).isEmpty();
+
+    taskService.complete(judging.get(0).getId(), Map.of(
+        PublicNoticeVariables.OBJECTION_JUDGEMENT, PublicNoticeVariables.UNFOUNDED,
+        PublicNoticeVariables.OBJECTION_REPLY, "三号楼的飞线已于3月4日拆除，见现场照片。"));
+    taskService.complete(judging.get(1).getId(), Map.of(
+        PublicNoticeVariables.OBJECTION_JUDGEMENT, PublicNoticeVariables.UNFOUNDED,
+        PublicNoticeVariables.OBJECTION_REPLY, "充电桩按住户申报的数量设置。"));
+
+    JsonNode after = postedNotice(notice);
+    assertThat(after.get("open").asBoolean()).as("the notice runs on").isTrue();
+    assertThat(after.get("replies")).hasSize(2);
+    List<String> texts = new ArrayList<>();
+    after.get("replies").forEach(reply -> {
+      texts.add(reply.get("text").asText());
+      assertThat(java.time.OffsetDateTime.parse(reply.get("at").asText()).getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
+    });
+    assertThat(texts).containsExactlyInAnyOrder("三号楼的飞线已于3月4日拆除，见现场照片。", "充电桩按住户申报的数量设置。");
+    assertThat(after.toString()).as("no objector's phone on the board").doesNotContain("13700000009");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
+  }
+
+  private JsonNode postedNotice(String id) throws Exception {
+    Answer board = send("GET", "/api/notices", null, null, null);
+    assertThat(board.status()).isEqualTo(200);
+    for (JsonNode n : board.body()) {
+      if (n.get("id").asText().equals(id)) {
+        return n;
+      }
+    }
+    throw new AssertionError("notice " + id + " not on the board");
   }
 
   // ---------------------------------------------------------------- error paths
