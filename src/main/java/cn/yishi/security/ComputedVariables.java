@@ -103,7 +103,9 @@ public final class ComputedVariables {
         Set.of(
             ImplementationVariables.RESULT_RECORD_ID,
             ImplementationVariables.RESULT_RECORDED_BY,
-            ImplementationVariables.DEPARTMENT_OPTIONS));
+            ImplementationVariables.DEPARTMENT_OPTIONS,
+            ImplementationVariables.SELF_PART,
+            ImplementationVariables.RESIDENTS_PART));
     BY_PROCESS.put(
         PublicNoticeVariables.PROCESS_KEY,
         Set.of(
@@ -126,7 +128,8 @@ public final class ComputedVariables {
             SummonsVariables.DONE_AT,
             SummonsVariables.DONE_BY,
             SummonsVariables.RATED_AT,
-            SummonsVariables.RATED_BY));
+            SummonsVariables.RATED_BY,
+            SummonsVariables.REDO_REQUESTED));
     BY_PROCESS.put(
         SupervisionVariables.SUPERVISION_PROCESS_KEY,
         Set.of(

@@ -96,6 +96,20 @@ public class DepartmentRatings {
             at(execution.getVariable(RATED_AT))));
   }
 
+  /**
+   * Task_RequestRedo: the summoning unit rated the department dissatisfied, so it is asked to redo
+   * its part, once ({@value SummonsVariables#REDO_REQUESTED}, local to the department's
+   * subprocess instance). The dissatisfied rating stays recorded; the next rating is final.
+   */
+  public void requestRedo(DelegateExecution execution) {
+    if (Boolean.TRUE.equals(execution.getVariable(REDO_REQUESTED))) {
+      throw new IllegalStateException(
+          "department " + execution.getVariable(DEPARTMENT) + " was already asked to redo its part (proposal "
+              + proposalNumber(execution) + ")");
+    }
+    execution.setVariable(REDO_REQUESTED, true);
+  }
+
   private static String proposalNumber(DelegateExecution execution) {
     Object number = execution.getVariable(NUMBER);
     return number != null ? number.toString() : execution.getProcessBusinessKey();

@@ -49,11 +49,17 @@ public final class SummonsVariables {
   public static final String DEPARTMENT_RATING_COMMENT = "departmentRatingComment";
   public static final String RATED_AT = "ratedAt";
   public static final String RATED_BY = "ratedBy";
+  /**
+   * Set by Task_RequestRedo when the first rating was DISSATISFIED: the department does its part
+   * once more and its second rating is final.
+   */
+  public static final String REDO_REQUESTED = "redoRequested";
 
   // task definition keys the Java refers to
   public static final String TASK_REPORT_IN = "Task_ReportIn";
   public static final String TASK_DO_DEPARTMENT_PART = "Task_DoDepartmentPart";
   public static final String TASK_RATE_DEPARTMENT = "Task_RateDepartment";
+  public static final String TASK_REQUEST_REDO = "Task_RequestRedo";
 
   private SummonsVariables() {}
 }
