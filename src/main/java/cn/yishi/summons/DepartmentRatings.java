@@ -89,7 +89,7 @@ public class DepartmentRatings {
             text(execution.getVariable(REPORTED_IN_BY)),
             at(execution.getVariable(DONE_AT)),
             text(execution.getVariable(DONE_BY)),
-            text(execution.getVariable(DEPARTMENT_WORK)),
+            workOrView(execution),
             rating,
             text(execution.getVariable(DEPARTMENT_RATING_COMMENT)),
             text(execution.getVariable(RATED_BY)),
@@ -108,6 +108,16 @@ public class DepartmentRatings {
               + proposalNumber(execution) + ")");
     }
     execution.setVariable(REDO_REQUESTED, true);
+  }
+
+  /** What the department did, or (summoned for its view) the view it gave. */
+  private static String workOrView(DelegateExecution execution) {
+    String work = text(execution.getVariable(DEPARTMENT_WORK));
+    if (work != null) {
+      return work;
+    }
+    String view = text(execution.getVariable(DEPARTMENT_VIEW));
+    return view == null ? null : "意见：" + view;
   }
 
   private static String proposalNumber(DelegateExecution execution) {

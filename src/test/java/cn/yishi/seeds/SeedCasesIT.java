@@ -119,12 +119,13 @@ class SeedCasesIT {
     List<SeedCaseDriver.Step> steps =
         driver()
             .on("Task_ReviewAtLevel", Map.of())
-            .on("Task_IdentifyParties", Map.of("stakeholderNames", "菁华园居民代表\n物业公司\n市河道管理处\n区河长办"))
-            .on("Task_HearParty", Map.of("partyOpinion", "同意降低堰坎、消能降噪。"))
-            .on("Task_PrepareRound", Map.of(
-                "meetingPlan", "请设计院勘测，降低堰坎落差并加设消能设施，由区住建局实施。",
+            .on("Task_IdentifyParties", Map.of(
+                "stakeholderNames", "菁华园居民代表\n物业公司\n市河道管理处\n区河长办",
                 "summonedDepartments", List.of("dept-city-river", "dept-river"),
-                "summonsTask", "河道权属单位会商并配合勘测"))
+                "summonsTask", "河道权属单位就降噪方案发表意见"))
+            .on("Task_HearParty", Map.of("partyOpinion", "同意降低堰坎、消能降噪。"))
+            .on("Task_GiveView", Map.of("departmentView", "同意降低堰坎，须保证行洪安全。"))
+            .on("Task_PrepareRound", Map.of("meetingPlan", "请设计院勘测，降低堰坎落差并加设消能设施，由区住建局实施。"))
             .on("Task_AssignImplementer", Map.of("implementers", List.of("DEPARTMENTS"), "summonedDepartments", List.of("dept-housing")))
             .run(number, "Task_EvaluateOutcome");
 
@@ -144,6 +145,13 @@ class SeedCasesIT {
     assertThat(groupsOf(steps, "Task_HearParty")).hasSize(4);
     assertThat(groupsOf(steps, "Task_ReportIn"))
         .containsExactlyInAnyOrder("dept-city-river.department", "dept-river.department", "dept-housing.department");
+    // hear, then decide, then carry out: the river offices give their view before the meeting,
+    // the housing bureau does its part after the resolution
+    List<String> order = steps.stream().map(SeedCaseDriver.Step::taskKey).toList();
+    assertThat(groupsOf(steps, "Task_GiveView")).containsExactlyInAnyOrder("dept-city-river.department", "dept-river.department");
+    assertThat(groupsOf(steps, "Task_DoDepartmentPart")).containsExactly("dept-housing.department");
+    assertThat(order.lastIndexOf("Task_GiveView")).isLessThan(order.indexOf("Task_PrepareRound"));
+    assertThat(order.indexOf("Task_HoldMeeting")).isLessThan(order.indexOf("Task_DoDepartmentPart"));
     assertThat(summonses.summonsesOf(number)).hasSize(2);
     assertThat(summonses.ratingsOf(number)).hasSize(3);
     assertThat(proposals.find(number).orElseThrow().status()).isEqualTo("AWAITING_EVALUATION");

@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,14 @@ class DepartmentSummonsProcessTest {
   }
 
   private ProcessInstance summon(List<String> departments) {
+    return summon(departments, null);
+  }
+
+  private ProcessInstance summon(List<String> departments, String purpose) {
     Map<String, Object> v = new HashMap<>();
+    if (purpose != null) {
+      v.put(SUMMONS_PURPOSE, purpose);
+    }
     v.put(NUMBER, NUMBER_VALUE);
     v.put("title", "菁华园瀑布噪音扰民");
     v.put(TIME_LIMITS, limits());
@@ -252,6 +260,43 @@ class DepartmentSummonsProcessTest {
     Assertions.assertThat(ratings.getAllValues())
         .extracting(DepartmentRatingRecord::department, DepartmentRatingRecord::reportInOverdue)
         .containsExactlyInAnyOrder(Assertions.tuple("dept-river", true), Assertions.tuple("dept-water", false));
+  }
+
+  @Test
+  void departmentsSummonedForTheirViewReportInGiveItAndAreRatedWithoutDoingAnyPart() {
+    Instant before = Instant.now();
+    ProcessInstance instance = summon(List.of("dept-river", "dept-city-river"), PURPOSE_VIEW);
+    for (String department : List.of("dept-river", "dept-city-river")) {
+      reportIn(instance, department);
+      Task view = taskOf(instance, TASK_GIVE_VIEW, department);
+      assertThat(view).hasCandidateGroup(department + ".department");
+      Assertions.assertThat(isDueWithin(view, before, limit(timeLimits, "stepWithin"))).isTrue();
+    }
+    Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_DO_DEPARTMENT_PART).count())
+        .as("a view, not the work").isZero();
+    Task river = taskOf(instance, TASK_GIVE_VIEW, "dept-river");
+    Assertions.assertThat(refusal(() -> taskService().complete(river.getId(), Map.of(DEPARTMENT_VIEW, " "))))
+        .hasMessage("请填写部门意见");
+    taskService().complete(river.getId(), Map.of(DEPARTMENT_VIEW, " 堰坝可降低0.5米 "));
+    taskService().complete(taskOf(instance, TASK_GIVE_VIEW, "dept-city-river").getId(), Map.of(DEPARTMENT_VIEW, "须保证行洪"));
+
+    SpinJsonNode views = (SpinJsonNode) runtimeService().getVariable(instance.getId(), DEPARTMENT_VIEWS);
+    Assertions.assertThat(views.elements())
+        .extracting(v -> v.prop("party").stringValue() + "|" + v.prop("department").stringValue() + "|" + v.prop("opinion").stringValue())
+        .containsExactly("部门dept-river|dept-river|堰坝可降低0.5米", "部门dept-city-river|dept-city-river|须保证行洪");
+
+    rate(instance, "dept-river", "SATISFIED", null);
+    // a dissatisfying view is not redone here: the deliberating level may hear the department again
+    rate(instance, "dept-city-river", "DISSATISFIED", "意见过于笼统");
+
+    assertThat(instance).hasPassed("Event_SummonsCompleted").hasNotPassed("Task_RequestRedo").isEnded();
+    ArgumentCaptor<DepartmentRatingRecord> ratings = ArgumentCaptor.forClass(DepartmentRatingRecord.class);
+    verify(repository, times(2)).insert(ratings.capture());
+    Assertions.assertThat(ratings.getAllValues())
+        .extracting(DepartmentRatingRecord::department, DepartmentRatingRecord::workDone)
+        .containsExactly(
+            Assertions.tuple("dept-river", "意见：堰坝可降低0.5米"),
+            Assertions.tuple("dept-city-river", "意见：须保证行洪"));
   }
 
   @Test
