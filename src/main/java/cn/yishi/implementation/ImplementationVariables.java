@@ -27,10 +27,8 @@ public final class ImplementationVariables {
   public static final String IMPLEMENTER = "implementer";
   /** Form field of 指定落实分工: the parts, a checklist of {@link #SELF}, {@link #RESIDENTS}, {@link #DEPARTMENTS}. */
   public static final String IMPLEMENTERS = "implementers";
-  /** Computed by implementerChoice: the level itself carries out a part (本级落实). */
-  public static final String SELF_PART = "selfPart";
-  /** Computed by implementerChoice: the courtyard's residents carry out a part (居民落实). */
-  public static final String RESIDENTS_PART = "residentsPart";
+  /** Element variable of the multi-instance 分工落实: the part this instance carries out. */
+  public static final String PART = "part";
   /** Form field of 指定落实分工: what the departments are called for (default: the resolution). */
   public static final String DEPARTMENTS_TASK = "departmentsTask";
   /** Department codes to summon (吹哨报到), a list; preset for department orders. */

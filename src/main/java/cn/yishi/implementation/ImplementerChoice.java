@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.Spin;
@@ -29,11 +30,11 @@ import org.springframework.stereotype.Component;
  * ImplementationVariables#IMPLEMENTER} is read as one part) are at least one of {@value
  * ImplementationVariables#SELF}, {@value ImplementationVariables#RESIDENTS}, {@value
  * ImplementationVariables#DEPARTMENTS}, and departments to summon (吹哨报到) are at least one known
- * department. It sets what the parts' inclusive gateway reads: {@value
- * ImplementationVariables#SELF_PART}, {@value ImplementationVariables#RESIDENTS_PART} and {@value
- * ImplementationVariables#SUMMONED_DEPARTMENTS} (a plain list of codes, empty unless departments
- * carry out a part; what {@code departmentSummons} iterates over), and {@value
- * ImplementationVariables#IMPLEMENTER} as the parts' codes joined by commas.
+ * department. It keeps the parts ({@value ImplementationVariables#IMPLEMENTERS}, in a fixed order),
+ * {@value ImplementationVariables#SUMMONED_DEPARTMENTS} (a plain list of codes, empty unless
+ * departments carry out a part; what {@code departmentSummons} iterates over), and {@value
+ * ImplementationVariables#IMPLEMENTER} as the parts' codes joined by commas. {@link
+ * #parts(DelegateExecution)} is the collection of the multi-instance 分工落实.
  *
  * <p>{@link #departmentOptions()} gives the checklist's choices from the organisation data, so
  * that the form lists no department by hand.
@@ -90,9 +91,25 @@ public class ImplementerChoice implements TaskListener {
     }
     task.getExecution().setVariable(IMPLEMENTERS, new ArrayList<>(parts));
     task.getExecution().setVariable(IMPLEMENTER, String.join(",", parts));
-    task.getExecution().setVariable(SELF_PART, parts.contains(SELF));
-    task.getExecution().setVariable(RESIDENTS_PART, parts.contains(RESIDENTS));
     task.getExecution().setVariable(SUMMONED_DEPARTMENTS, new ArrayList<>(departments));
+  }
+
+  /**
+   * The parts to carry out, one multi-instance of 分工落实 each ({@code
+   * ${implementerChoice.parts(execution)}}): the chosen {@value ImplementationVariables#IMPLEMENTERS},
+   * or a preset {@value ImplementationVariables#IMPLEMENTER} (a department order: {@value
+   * ImplementationVariables#DEPARTMENTS}), in the order self, residents, departments.
+   */
+  public List<String> parts(DelegateExecution execution) {
+    List<String> chosen = DepartmentCodes.of(execution.getVariable(IMPLEMENTERS));
+    if (chosen.isEmpty()) {
+      chosen = DepartmentCodes.of(execution.getVariable(IMPLEMENTER));
+    }
+    List<String> parts = new ArrayList<>(IMPLEMENTERS_IN_ORDER.stream().filter(chosen::contains).toList());
+    if (parts.isEmpty()) {
+      throw new IllegalStateException("implementation has no part to carry out: " + chosen);
+    }
+    return parts;
   }
 
   /** The checklist's choices, {@code [{"label": 中文名, "value": code}, …]}, as a JSON variable. */

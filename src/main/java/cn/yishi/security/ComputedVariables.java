@@ -107,8 +107,7 @@ public final class ComputedVariables {
             ImplementationVariables.RESULT_RECORD_ID,
             ImplementationVariables.RESULT_RECORDED_BY,
             ImplementationVariables.DEPARTMENT_OPTIONS,
-            ImplementationVariables.SELF_PART,
-            ImplementationVariables.RESIDENTS_PART));
+            ImplementationVariables.PART));
     BY_PROCESS.put(
         PublicNoticeVariables.PROCESS_KEY,
         Set.of(

@@ -281,9 +281,7 @@ class ImplementationProcessTest {
     assertThat(instance)
         .variables()
         .containsEntry(IMPLEMENTER, "RESIDENTS,DEPARTMENTS")
-        .containsEntry(IMPLEMENTERS, List.of(RESIDENTS, DEPARTMENTS))
-        .containsEntry(SELF_PART, false)
-        .containsEntry(RESIDENTS_PART, true);
+        .containsEntry(IMPLEMENTERS, List.of(RESIDENTS, DEPARTMENTS));
     ProcessInstance summons = calledProcessInstance(SummonsVariables.PROCESS_KEY, instance);
     assertThat(summons)
         .variables()
@@ -300,7 +298,7 @@ class ImplementationProcessTest {
     Assertions.assertThat(steps).containsExactly("职能部门落实完成", "居民落实完成");
     ProcessInstance notice = recordSignAndNotice(instance, "街道安办、派出所上门劝导，居民自行拆除飞线。");
     complete(task(notice), Map.of(NOTICE_OUTCOME, PublicNoticeVariables.NO_OBJECTION, NOTICE_ID, "notice-11"));
-    assertThat(instance).hasPassed("Gateway_AllPartsDone", "Event_ImplementationDone").isEnded();
+    assertThat(instance).hasPassed("SubProcess_Parts", "Event_ImplementationDone").isEnded();
   }
 
   @Test
