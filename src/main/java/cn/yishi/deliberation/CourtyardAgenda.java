@@ -3,79 +3,115 @@ package cn.yishi.deliberation;
 import static cn.yishi.deliberation.DeliberationDayVariables.*;
 
 import cn.yishi.common.DiagramCallable;
+import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.organisation.Units;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.Spin;
+import org.camunda.spin.SpinRuntimeException;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Collects each courtyard's pending matters for the deliberation day (爱邻议事日, DOMAIN §8), as
- * the delegate {@code courtyardAgenda}: every running {@code courtyardDeliberation} is a pending
- * matter of the courtyard in its variable {@code deliberationUnit}. Sets {@code agendas}: one map
- * per courtyard with pending matters (ordered by courtyard code) holding {@code courtyard},
- * {@code courtyardName}, {@code items} (each {@code number}, {@code title}, ordered by number)
- * and {@code summary} (the items as text, one per line, for the form).
+ * The deliberation day (爱邻议事日, DOMAIN §8) and what it decides, as the bean {@code
+ * courtyardAgenda}.
  *
- * <p>Also the create listener of each agenda task: copies its {@code agenda} (the multi-instance
+ * <p>As the delegate of 汇总院落待议事项 it collects each courtyard's pending matters: every running
+ * {@code courtyardDeliberation} is a pending matter of the courtyard in its variable {@code
+ * deliberationUnit}. Sets {@code agendaDay} (today in the business time zone) and {@code agendas}:
+ * one map per courtyard with pending matters (ordered by courtyard code) holding {@code
+ * courtyard}, {@code courtyardName}, {@code agendaDay}, {@code items} (each {@code number}, {@code
+ * title}, {@code instance}, {@code postponedBefore}, ordered by number) and {@code summary} (the
+ * items as text, one per line; a matter an earlier day postponed says so). Each listed matter's
+ * instance records the day in {@code agendaHistory} (outcome {@code ON_AGENDA}) and {@code
+ * agendaRecord} (the same as text), which its forms show.
+ *
+ * <p>As the agenda task's {@code create} listener it copies its {@code agenda} (the multi-instance
  * element) into task-local variables the form shows: {@code courtyard}, {@code courtyardName},
- * {@code agendaItems} (the summary) and {@code matterCount}.
+ * {@code agendaItems} (the summary), {@code matterCount} and {@code agendaOptions} (the checklist's
+ * choices). As its {@code complete} listener it records the day's decision for every listed
+ * matter: deliberated today (checked in {@code deliberatedToday}) or postponed (not checked).
+ * Postponed matters are still pending, so the next deliberation day lists them again. A number
+ * that is not on this agenda is refused; a matter that was settled in the meantime is left alone.
  */
 @DiagramCallable
 @Component("courtyardAgenda")
 public class CourtyardAgenda implements JavaDelegate, TaskListener {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String DAY = "day";
+  private static final String OUTCOME = "outcome";
+
   private final RuntimeService runtime;
   private final Units units;
+  private final DeliberationDaySchedule schedule;
 
-  public CourtyardAgenda(RuntimeService runtime, Units units) {
+  public CourtyardAgenda(RuntimeService runtime, Units units, DeliberationDaySchedule schedule) {
     this.runtime = runtime;
     this.units = units;
+    this.schedule = schedule;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(AGENDAS, collect());
+    String day = today();
+    execution.setVariable(AGENDA_DAY, day);
+    execution.setVariable(AGENDAS, collect(day));
   }
 
   @Override
   public void notify(DelegateTask task) {
     Map<?, ?> agenda = (Map<?, ?>) task.getVariable(AGENDA);
+    if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      record(task, agenda);
+      return;
+    }
+    List<?> items = (List<?>) agenda.get(AGENDA_ITEMS);
     task.setVariableLocal(AGENDA_COURTYARD, agenda.get(AGENDA_COURTYARD));
     task.setVariableLocal(COURTYARD_NAME, agenda.get(AGENDA_COURTYARD_NAME));
     task.setVariableLocal(AGENDA_ITEMS_TEXT, agenda.get(AGENDA_SUMMARY));
-    task.setVariableLocal(MATTER_COUNT, ((List<?>) agenda.get(AGENDA_ITEMS)).size());
+    task.setVariableLocal(MATTER_COUNT, items.size());
+    task.setVariableLocal(AGENDA_OPTIONS, options(items));
   }
 
-  /** The agendas of every courtyard with pending matters. */
-  public List<Map<String, Object>> collect() {
+  /** The agendas of every courtyard with pending matters; each listed matter records the day. */
+  public List<Map<String, Object>> collect(String day) {
     Map<String, List<Map<String, Object>>> byCourtyard = new TreeMap<>();
     List<ProcessInstance> pending =
-        runtime
-            .createProcessInstanceQuery()
-            .processDefinitionKey(COURTYARD_PROCESS_KEY)
-            .active()
-            .list();
+        runtime.createProcessInstanceQuery().processDefinitionKey(COURTYARD_PROCESS_KEY).active().list();
     for (ProcessInstance instance : pending) {
       Map<String, Object> variables =
-          runtime.getVariables(instance.getId(), List.of(DELIBERATION_UNIT, NUMBER, TITLE));
+          runtime.getVariables(instance.getId(), List.of(DELIBERATION_UNIT, NUMBER, TITLE, AGENDA_HISTORY));
       Object courtyard = variables.get(DELIBERATION_UNIT);
       if (courtyard == null) {
         continue;
       }
+      List<Map<String, String>> history = history(variables.get(AGENDA_HISTORY));
       Map<String, Object> item = new LinkedHashMap<>();
       item.put(NUMBER, text(variables.get(NUMBER), instance.getBusinessKey()));
       item.put(TITLE, text(variables.get(TITLE), ""));
+      item.put(ITEM_INSTANCE, instance.getId());
+      item.put(ITEM_POSTPONED_BEFORE, !history.isEmpty() && POSTPONED.equals(history.get(history.size() - 1).get(OUTCOME)));
       byCourtyard.computeIfAbsent(courtyard.toString(), c -> new ArrayList<>()).add(item);
+      setOutcome(history, day, ON_AGENDA);
+      write(instance.getId(), history);
     }
     List<Map<String, Object>> agendas = new ArrayList<>();
     byCourtyard.forEach(
@@ -87,15 +123,162 @@ public class CourtyardAgenda implements JavaDelegate, TaskListener {
               summary.append('\n');
             }
             summary.append(item.get(NUMBER)).append(' ').append(item.get(TITLE));
+            if (Boolean.TRUE.equals(item.get(ITEM_POSTPONED_BEFORE))) {
+              summary.append("（上次议事日延期）");
+            }
           }
           Map<String, Object> agenda = new LinkedHashMap<>();
           agenda.put(AGENDA_COURTYARD, courtyard);
           agenda.put(AGENDA_COURTYARD_NAME, units.name(courtyard));
+          agenda.put(AGENDA_DAY, day);
           agenda.put(AGENDA_ITEMS, items);
           agenda.put(AGENDA_SUMMARY, summary.toString());
           agendas.add(agenda);
         });
     return agendas;
+  }
+
+  /** Completing the agenda: deliberated today or postponed, for each listed matter. */
+  private void record(DelegateTask task, Map<?, ?> agenda) {
+    List<?> items = (List<?>) agenda.get(AGENDA_ITEMS);
+    Set<String> listed = new LinkedHashSet<>();
+    items.forEach(item -> listed.add(String.valueOf(((Map<?, ?>) item).get(NUMBER))));
+    List<String> deliberated = numbers(task.getVariable(DELIBERATED_TODAY));
+    for (String number : deliberated) {
+      if (!listed.contains(number)) {
+        throw new InvalidStepInputException(DELIBERATED_TODAY, "不在本院落议程上的事项：" + number);
+      }
+    }
+    String day = agenda.get(AGENDA_DAY) != null ? agenda.get(AGENDA_DAY).toString() : today();
+    List<Map<String, String>> outcomes = new ArrayList<>();
+    for (Object each : items) {
+      Map<?, ?> item = (Map<?, ?>) each;
+      String number = String.valueOf(item.get(NUMBER));
+      String outcome = deliberated.contains(number) ? DELIBERATED : POSTPONED;
+      Map<String, String> entry = new LinkedHashMap<>();
+      entry.put(NUMBER, number);
+      entry.put(OUTCOME, outcome);
+      outcomes.add(entry);
+      String instance = String.valueOf(item.get(ITEM_INSTANCE));
+      boolean stillPending =
+          runtime.createProcessInstanceQuery().processInstanceId(instance).active().count() == 1;
+      if (stillPending) {
+        List<Map<String, String>> history = history(runtime.getVariable(instance, AGENDA_HISTORY));
+        setOutcome(history, day, outcome);
+        write(instance, history);
+      }
+    }
+    task.setVariableLocal(DELIBERATED_TODAY, deliberated);
+    task.setVariableLocal(AGENDA_OUTCOMES, outcomes);
+  }
+
+  /** The checklist's choices: one per listed matter, its number as the value. */
+  private static SpinJsonNode options(List<?> items) {
+    List<Map<String, String>> options = new ArrayList<>();
+    for (Object each : items) {
+      Map<?, ?> item = (Map<?, ?>) each;
+      Map<String, String> option = new LinkedHashMap<>();
+      String label = item.get(NUMBER) + " " + item.get(TITLE);
+      option.put("label", Boolean.TRUE.equals(item.get(ITEM_POSTPONED_BEFORE)) ? label + "（上次议事日延期）" : label);
+      option.put("value", String.valueOf(item.get(NUMBER)));
+      options.add(option);
+    }
+    try {
+      return Spin.JSON(JSON.writeValueAsString(options));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the agenda options", e);
+    }
+  }
+
+  /** The proposal numbers a checklist sent: a Spin JSON array, a list, a JSON array text, or numbers separated by commas or spaces. */
+  static List<String> numbers(Object value) {
+    List<String> numbers = new ArrayList<>();
+    if (value == null) {
+      return numbers;
+    }
+    if (value instanceof String text && text.trim().startsWith("[")) {
+      try {
+        value = Spin.JSON(text);
+      } catch (SpinRuntimeException e) {
+        throw new InvalidStepInputException(DELIBERATED_TODAY, "今日已议事项的格式不正确");
+      }
+    }
+    if (value instanceof SpinJsonNode json) {
+      if (json.isArray()) {
+        json.elements().forEach(e -> add(numbers, e.isString() ? e.stringValue() : e.toString()));
+      } else if (json.isString()) {
+        add(numbers, json.stringValue());
+      }
+    } else if (value instanceof Collection<?> collection) {
+      collection.forEach(each -> add(numbers, each));
+    } else {
+      for (String part : value.toString().split("[,，\\s]+")) {
+        add(numbers, part);
+      }
+    }
+    return numbers;
+  }
+
+  private static void add(List<String> numbers, Object number) {
+    String text = number == null ? "" : number.toString().trim();
+    if (!text.isEmpty() && !numbers.contains(text)) {
+      numbers.add(text);
+    }
+  }
+
+  /** A matter's agenda history as a list of {@code day}, {@code outcome} maps (a copy). */
+  static List<Map<String, String>> history(Object value) {
+    List<Map<String, String>> history = new ArrayList<>();
+    if (value instanceof Collection<?> entries) {
+      for (Object entry : entries) {
+        if (entry instanceof Map<?, ?> map) {
+          Map<String, String> copy = new LinkedHashMap<>();
+          copy.put(DAY, String.valueOf(map.get(DAY)));
+          copy.put(OUTCOME, String.valueOf(map.get(OUTCOME)));
+          history.add(copy);
+        }
+      }
+    }
+    return history;
+  }
+
+  /** Sets the outcome of {@code day}, adding the day when it is not there yet. */
+  private static void setOutcome(List<Map<String, String>> history, String day, String outcome) {
+    for (Map<String, String> entry : history) {
+      if (day.equals(entry.get(DAY))) {
+        entry.put(OUTCOME, outcome);
+        return;
+      }
+    }
+    Map<String, String> entry = new LinkedHashMap<>();
+    entry.put(DAY, day);
+    entry.put(OUTCOME, outcome);
+    history.add(entry);
+  }
+
+  /** Writes the history and its text to the pending matter. */
+  private void write(String instance, List<Map<String, String>> history) {
+    StringBuilder text = new StringBuilder();
+    for (Map<String, String> entry : history) {
+      if (text.length() > 0) {
+        text.append('\n');
+      }
+      text.append(entry.get(DAY)).append(" 爱邻议事日：").append(describe(entry.get(OUTCOME)));
+    }
+    runtime.setVariable(instance, AGENDA_HISTORY, history);
+    runtime.setVariable(instance, AGENDA_RECORD, text.toString());
+  }
+
+  static String describe(String outcome) {
+    return switch (outcome) {
+      case DELIBERATED -> "当日已议";
+      case POSTPONED -> "延期，下一个议事日再议";
+      default -> "列入议程，待议";
+    };
+  }
+
+  private String today() {
+    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), schedule.zone()).toString();
   }
 
   private static String text(Object value, String fallback) {

@@ -55,6 +55,12 @@ public final class CourtyardDeliberationVariables {
   /** {@value #MEETING_STEP} of the courtyard meeting. */
   public static final String COURTYARD_MEETING_STEP = "院落协商";
 
+  // written by the deliberation day (爱邻议事日, courtyardAgenda)
+  /** Each deliberation day this matter was listed on: {@code day} (ISO date) and {@code outcome}. */
+  public static final String AGENDA_HISTORY = "agendaHistory";
+  /** The same as text, one day per line ("2026-12-20 爱邻议事日：当日已议"), shown by the convenor's forms. */
+  public static final String AGENDA_RECORD = "agendaRecord";
+
   public static final int PLAN_MAX_LENGTH = 5000;
   public static final int REASON_MAX_LENGTH = 1000;
 

@@ -35,8 +35,34 @@ public final class DeliberationDayVariables {
   public static final String COURTYARD_NAME = "courtyardName";
   public static final String AGENDA_ITEMS_TEXT = "agendaItems";
   public static final String MATTER_COUNT = "matterCount";
-  /** Entered by the convenor: time, place and who takes part. */
+  /** Entered by the convenor: time, place and who took part. */
   public static final String ARRANGEMENTS = "arrangements";
+
+  /** The date of this deliberation day (ISO date in the business time zone), on the instance and each agenda. */
+  public static final String AGENDA_DAY = "agendaDay";
+  /** Key of an agenda item: the id of the pending courtyardDeliberation instance. */
+  public static final String ITEM_INSTANCE = "instance";
+  /** Key of an agenda item: true when an earlier deliberation day postponed it. */
+  public static final String ITEM_POSTPONED_BEFORE = "postponedBefore";
+  /** Task-local: the checklist's choices, one per listed matter ({@code label}, {@code value} = number). */
+  public static final String AGENDA_OPTIONS = "agendaOptions";
+  /** Entered by the convenor (checklist): the numbers of the matters deliberated today; the others are postponed. */
+  public static final String DELIBERATED_TODAY = "deliberatedToday";
+  /** Task-local, on completion: each listed matter's {@code number} and {@code outcome}. */
+  public static final String AGENDA_OUTCOMES = "agendaOutcomes";
+
+  // what a pending courtyard deliberation shows about its deliberation days
+  /** On the courtyardDeliberation instance: each deliberation day it was listed on ({@code day}, {@code outcome}). */
+  public static final String AGENDA_HISTORY = CourtyardDeliberationVariables.AGENDA_HISTORY;
+  /** On the courtyardDeliberation instance: the same as text, one day per line, for its forms. */
+  public static final String AGENDA_RECORD = CourtyardDeliberationVariables.AGENDA_RECORD;
+
+  // outcomes of a matter on a deliberation day
+  /** Listed; the convenor has not yet recorded the day. */
+  public static final String ON_AGENDA = "ON_AGENDA";
+  public static final String DELIBERATED = "DELIBERATED";
+  /** Not deliberated on the day: listed again on the next deliberation day. */
+  public static final String POSTPONED = "POSTPONED";
 
   private DeliberationDayVariables() {}
 }

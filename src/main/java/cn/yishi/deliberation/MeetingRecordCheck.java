@@ -6,6 +6,7 @@ import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.common.StepActor;
 import java.math.BigDecimal;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,11 @@ import org.springframework.stereotype.Component;
  * saved. On success the counts are stored as whole numbers (Tasklist may send them as Long or
  * Double) and {@code meetingRecordedBy} names the user who recorded it: the authenticated user,
  * or else the task's assignee. A record nobody can be named for is refused: it is signed next.
+ *
+ * <p>A "7+X" meeting (小事小议: the meeting has {@code meetingStakeholders}) counts the X
+ * stakeholders as members: the recorder enters the committee's own members expected ({@code
+ * committeeMembers}) and members expected is computed as those plus the stakeholders, so that the
+ * quorum and the vote are counted over the committee and the stakeholders together.
  */
 @DiagramCallable
 @Component("meetingRecordCheck")
@@ -25,14 +31,36 @@ public class MeetingRecordCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Integer members = count(task, MEMBERS, "应到人数");
+    List<String> stakeholders = TextLines.of(task.getVariable(MEETING_STAKEHOLDERS));
+    Integer committeeMembers = null;
+    Integer members;
+    if (stakeholders.isEmpty()) {
+      members = count(task, MEMBERS, "应到人数");
+    } else {
+      committeeMembers = count(task, COMMITTEE_MEMBERS, "议事委员会成员应到人数");
+      if (committeeMembers == 0) {
+        throw new InvalidStepInputException(COMMITTEE_MEMBERS, "议事委员会成员应到人数至少为1");
+      }
+      if (committeeMembers > Integer.MAX_VALUE - stakeholders.size()) {
+        throw new InvalidStepInputException(COMMITTEE_MEMBERS, "议事委员会成员应到人数过大");
+      }
+      members = committeeMembers + stakeholders.size();
+    }
     Integer present = count(task, PRESENT, "实到人数");
     Integer inFavour = count(task, IN_FAVOUR, "赞成票数");
     Object body = task.getVariable(MEETING_BODY);
     try {
       new MeetingCounts(body == null ? null : body.toString(), members, present, inFavour).validate();
     } catch (InvalidMeetingCountsException e) {
-      throw new InvalidStepInputException("body".equals(e.field()) ? MEETING_BODY : e.field(), e.getMessage());
+      String field = "body".equals(e.field()) ? MEETING_BODY : e.field();
+      String message = e.getMessage();
+      if (committeeMembers != null && MEMBERS.equals(e.field())) {
+        field = COMMITTEE_MEMBERS;
+      }
+      if (committeeMembers != null && PRESENT.equals(e.field())) {
+        message += "（应到" + members + "人：议事委员会成员" + committeeMembers + "人，利益相关方" + stakeholders.size() + "位）";
+      }
+      throw new InvalidStepInputException(field, message);
     }
     Object participants = task.getVariable(PARTICIPANTS);
     if (TextLines.of(participants).isEmpty()) {
@@ -49,6 +77,9 @@ public class MeetingRecordCheck implements TaskListener {
         StepActor.of(task)
             .orElseThrow(() -> new InvalidStepInputException(MEETING_RECORDED_BY, "无法确定会议记录人：请登录并认领任务后再提交"));
     task.setVariable(MEMBERS, members);
+    if (committeeMembers != null) {
+      task.setVariable(COMMITTEE_MEMBERS, committeeMembers);
+    }
     task.setVariable(PRESENT, present);
     task.setVariable(IN_FAVOUR, inFavour);
     task.setVariable(MEETING_RECORDED_BY, recordedBy);

@@ -17,11 +17,22 @@ public final class MeetingVariables {
   public static final String MEETING_GROUP = "meetingGroup";
   /** The plan being decided. */
   public static final String MEETING_PLAN = "meetingPlan";
+  /**
+   * Optional: the X of a "7+X" committee (小事小议), one stakeholder per line. They are members of
+   * this meeting: members expected = {@value #COMMITTEE_MEMBERS} + the number of stakeholders.
+   * Absent for every other meeting.
+   */
+  public static final String MEETING_STAKEHOLDERS = "meetingStakeholders";
   /** The proposal number (shared variable), the signed record's proposal. */
   public static final String NUMBER = "number";
 
   // recorded in 召开会议 (the form's fields)
   public static final String MEMBERS = "members";
+  /**
+   * With {@value #MEETING_STAKEHOLDERS} only: the committee's own members expected (the "7"); the
+   * recorder enters it and {@value #MEMBERS} is computed from it.
+   */
+  public static final String COMMITTEE_MEMBERS = "committeeMembers";
   public static final String PRESENT = "present";
   public static final String IN_FAVOUR = "inFavour";
   /** The participants who signed, one per line. */

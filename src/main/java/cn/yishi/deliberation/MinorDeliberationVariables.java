@@ -28,6 +28,8 @@ public final class MinorDeliberationVariables {
   public static final String MEETING_PLAN = MeetingVariables.MEETING_PLAN;
   public static final String MEETING_OUTCOME = MeetingVariables.MEETING_OUTCOME;
   public static final String MEETING_RECORD_ID = MeetingVariables.MEETING_RECORD_ID;
+  /** The X handed to the committee meeting as members of it (one per line). */
+  public static final String MEETING_STAKEHOLDERS = MeetingVariables.MEETING_STAKEHOLDERS;
 
   // 方案处理
   public static final String PLAN_HANDLING = PlanHandlingCheck.PLAN_HANDLING;

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Signs the record of one meeting (bean {@code signMeetingRecord}, service task 会议记录签名,
  * async before so that a failure is retried by the job executor): the matter, the step and body,
  * members expected, present and in favour, the outcome, the participants who signed, the minutes
- * and who recorded it. Sets {@code meetingRecordId}.
+ * and who recorded it; for a "7+X" meeting also the committee's own members and the stakeholders
+ * who are members of it. Sets {@code meetingRecordId}.
  */
 @DiagramCallable
 @Component("signMeetingRecord")
@@ -36,6 +37,12 @@ public class SignMeetingRecord implements JavaDelegate {
     content.put("meetingStep", execution.getVariable(MEETING_STEP));
     content.put("meetingBody", execution.getVariable(MEETING_BODY));
     content.put("members", execution.getVariable(MEMBERS));
+    java.util.List<String> stakeholders = TextLines.of(execution.getVariable(MEETING_STAKEHOLDERS));
+    if (!stakeholders.isEmpty()) {
+      // "7+X": the committee's own members and the X stakeholders who are members of this meeting
+      content.put("committeeMembers", execution.getVariable(COMMITTEE_MEMBERS));
+      content.put("stakeholderMembers", stakeholders);
+    }
     content.put("present", execution.getVariable(PRESENT));
     content.put("inFavour", execution.getVariable(IN_FAVOUR));
     content.put("outcome", execution.getVariable(MEETING_OUTCOME));

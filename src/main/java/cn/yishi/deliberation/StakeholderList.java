@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
  * into the list {@value #STAKEHOLDERS} that a multi-instance step iterates over (task listener
  * {@code complete}, bean {@code stakeholderList}). Usable by any process that names stakeholders
  * this way: the "X" of a "7+X" committee, the parties heard in broad deliberation. Lines are
- * trimmed, blanks and repeats dropped; at least one stakeholder is required.
+ * trimmed, blanks and repeats dropped; at least one stakeholder is required. The textarea is
+ * written back tidied (the same entries, one per line), so that a later form (the 7+X committee
+ * meeting lists its X members) shows exactly the list.
  */
 @DiagramCallable
 @Component("stakeholderList")
@@ -41,5 +43,6 @@ public class StakeholderList implements TaskListener {
       }
     }
     task.setVariable(STAKEHOLDERS, stakeholders);
+    task.setVariable(STAKEHOLDER_NAMES, String.join("\n", stakeholders));
   }
 }

@@ -21,6 +21,10 @@ import org.springframework.stereotype.Component;
  * parallel tasks do not overwrite each other) is required and appended to the instance's list
  * {@value #STAKEHOLDER_OPINIONS} ({@code stakeholder}, {@code opinion}) and to the readable text
  * {@value #STAKEHOLDER_OPINION_SUMMARY} ("name：opinion", one per line) that the next form shows.
+ *
+ * <p>Also the step's {@code create} listener: the task's name is the diagram's plain name (never
+ * an expression); its description names the stakeholder, so that Tasklist tells the parallel tasks
+ * apart, and the form shows the stakeholder in a read-only field.
  */
 @DiagramCallable
 @Component("recordStakeholderOpinion")
@@ -36,6 +40,10 @@ public class StakeholderOpinions implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Object stakeholder = task.getVariable(STAKEHOLDER);
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      task.setDescription("利益相关方：" + stakeholder);
+      return;
+    }
     Object opinion = task.getVariable(STAKEHOLDER_OPINION);
     if (opinion == null || opinion.toString().isBlank()) {
       throw new InvalidStepInputException(STAKEHOLDER_OPINION, "请记录" + stakeholder + "的意见");

@@ -1,5 +1,6 @@
 package cn.yishi.security;
 
+import cn.yishi.deliberation.CourtyardDeliberationVariables;
 import cn.yishi.deliberation.DeliberationDayVariables;
 import cn.yishi.deliberation.HardDeliberationVariables;
 import cn.yishi.deliberation.MajorDeliberationVariables;
@@ -85,6 +86,7 @@ public final class ComputedVariables {
             MeetingVariables.MEETING_OUTCOME,
             MeetingVariables.MEETING_RECORD_ID,
             MeetingVariables.MEETING_RECORDED_BY,
+            MeetingVariables.MEETING_STAKEHOLDERS,
             MeetingVariables.MEETING_ATTEMPT));
     BY_PROCESS.put(
         MinorDeliberationVariables.PROCESS_KEY,
@@ -159,7 +161,14 @@ public final class ComputedVariables {
             DeliberationDayVariables.AGENDA,
             DeliberationDayVariables.COURTYARD_NAME,
             DeliberationDayVariables.AGENDA_ITEMS_TEXT,
-            DeliberationDayVariables.MATTER_COUNT));
+            DeliberationDayVariables.MATTER_COUNT,
+            DeliberationDayVariables.AGENDA_DAY,
+            DeliberationDayVariables.AGENDA_OPTIONS,
+            DeliberationDayVariables.AGENDA_OUTCOMES));
+    // written on each pending courtyardDeliberation by the deliberation day (courtyardAgenda)
+    BY_PROCESS.put(
+        CourtyardDeliberationVariables.PROCESS_KEY,
+        Set.of(CourtyardDeliberationVariables.AGENDA_HISTORY, CourtyardDeliberationVariables.AGENDA_RECORD));
     BY_PROCESS.put(
         NotificationDeliveryVariables.PROCESS_KEY, Set.of(NotificationDeliveryVariables.NOTIFICATION_ID));
   }

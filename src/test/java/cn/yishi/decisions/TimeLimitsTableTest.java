@@ -21,7 +21,7 @@ class TimeLimitsTableTest {
     @CsvFileSource(resources = "/decisions/timeLimits.csv", numLinesToSkip = 1)
     void everyTrackHasItsDurationsAndRoundLimit(String track, String responseWithin, String resolveWithin,
             String noticePeriod, String reminderBefore, String stepWithin, String reportInWithin,
-            String evaluationWithin, int maxRounds, String rule) {
+            String evaluationWithin, Integer maxRounds, String rule) {
         DecisionTables.Evaluation evaluation = evaluate(KEY, vars().string("track", track).map());
 
         assertThat(evaluation.single("responseWithin")).isEqualTo(responseWithin);
@@ -31,7 +31,13 @@ class TimeLimitsTableTest {
         assertThat(evaluation.single("stepWithin")).isEqualTo(stepWithin);
         assertThat(evaluation.single("reportInWithin")).isEqualTo(reportInWithin);
         assertThat(evaluation.single("evaluationWithin")).isEqualTo(evaluationWithin);
-        assertThat(((Number) evaluation.single("maxRounds")).intValue()).isEqualTo(maxRounds);
+        if (maxRounds == null) {
+            // only 难事广议 deliberates in rounds: the other tracks' cell is empty, their result has no maxRounds
+            assertThat(evaluation.result().getSingleResult().getEntryMap()).as("outputs of %s", track)
+                    .doesNotContainKey("maxRounds");
+        } else {
+            assertThat(((Number) evaluation.single("maxRounds")).intValue()).isEqualTo(maxRounds);
+        }
         assertThat(evaluation.singleRule()).isEqualTo(rule);
         for (String output : new String[] {"responseWithin", "resolveWithin", "noticePeriod", "reminderBefore",
                 "stepWithin", "reportInWithin", "evaluationWithin"}) {
@@ -47,6 +53,16 @@ class TimeLimitsTableTest {
         } else {
             assertThat(Period.parse(value).isNegative() || Period.parse(value).isZero()).as(value).isFalse();
         }
+    }
+
+    @Test
+    void onlyTheHardTrackHasARoundLimit() {
+        for (String track : new String[] {"URGENT", "MINOR", "MAJOR"}) {
+            assertThat(evaluate(KEY, vars().string("track", track).map()).result().getSingleResult().getEntryMap())
+                    .as(track).doesNotContainKey("maxRounds").containsKey("noticePeriod");
+        }
+        assertThat(((Number) evaluate(KEY, vars().string("track", "HARD").map()).single("maxRounds")).intValue())
+                .isPositive();
     }
 
     @Test

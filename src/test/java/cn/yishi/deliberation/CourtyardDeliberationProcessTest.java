@@ -241,4 +241,30 @@ class CourtyardDeliberationProcessTest {
         .hasMessage(message)
         .satisfies(e -> Assertions.assertThat(((InvalidStepInputException) e).field()).isEqualTo(field));
   }
+
+  @Test
+  void aPendingCourtyardDeliberationShowsTheDeliberationDaysItWasOnTheAgendaOf() throws Exception {
+    ProcessInstance instance = start();
+    assertThat(instance).isWaitingAt(TASK_PREPARE);
+    cn.yishi.organisation.Units units = mock(cn.yishi.organisation.Units.class);
+    CourtyardAgenda day =
+        new CourtyardAgenda(runtimeService(), units, new DeliberationDaySchedule(20, "09:00", "Asia/Shanghai", null));
+
+    day.collect("2026-12-20");
+
+    Assertions.assertThat(taskService().getVariable(task(instance).getId(), AGENDA_RECORD))
+        .isEqualTo("2026-12-20 爱邻议事日：列入议程，待议");
+    // both of the convenor's forms show it, read-only
+    for (String form : new String[] {"processes/prepare-courtyard-deliberation.form", "processes/decide-courtyard-next-step.form"}) {
+      com.fasterxml.jackson.databind.JsonNode components =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Path.of(form).toFile()).path("components");
+      Assertions.assertThat(components.findValues("key").stream().map(k -> k.asText()))
+          .as(form).contains(AGENDA_RECORD);
+      for (com.fasterxml.jackson.databind.JsonNode c : components) {
+        if (AGENDA_RECORD.equals(c.path("key").asText())) {
+          Assertions.assertThat(c.path("disabled").asBoolean()).as(form).isTrue();
+        }
+      }
+    }
+  }
 }

@@ -44,6 +44,7 @@ import org.springframework.core.io.DefaultResourceLoader;
       "decisions/timeLimits.dmn",
       "stubs/courtyardDeliberation.bpmn"
     })
+@SuppressWarnings("unchecked")
 class DeliberationDayProcessTest {
 
   @RegisterExtension
@@ -67,7 +68,10 @@ class DeliberationDayProcessTest {
     Mocks.register("groups", new Groups(ORGANISATION));
     Mocks.register(
         "courtyardAgenda",
-        new CourtyardAgenda(extension.getProcessEngine().getRuntimeService(), new Units(ORGANISATION)));
+        new CourtyardAgenda(
+            extension.getProcessEngine().getRuntimeService(),
+            new Units(ORGANISATION),
+            new DeliberationDaySchedule(20, "09:00", "Asia/Shanghai", null)));
   }
 
   @AfterEach
@@ -76,8 +80,8 @@ class DeliberationDayProcessTest {
     ClockUtil.reset();
   }
 
-  private static void pendingCourtyardMatter(String courtyard, String number, String title) {
-    runtimeService()
+  private static ProcessInstance pendingCourtyardMatter(String courtyard, String number, String title) {
+    return runtimeService()
         .startProcessInstanceByKey(
             COURTYARD_PROCESS_KEY,
             number,
@@ -96,9 +100,16 @@ class DeliberationDayProcessTest {
   private static ProcessInstance deliberationDayComes() {
     Job timer = deliberationDayTimer();
     ClockUtil.setCurrentTime(timer.getDuedate());
+    java.util.Set<String> earlier = new java.util.HashSet<>();
+    historyService().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list()
+        .forEach(h -> earlier.add(h.getId()));
     execute(timer);
     String id =
-        historyService().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).singleResult().getId();
+        historyService().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list().stream()
+            .map(h -> h.getId())
+            .filter(i -> !earlier.contains(i))
+            .findFirst()
+            .orElseThrow();
     return runtimeService().createProcessInstanceQuery().processInstanceId(id).singleResult() != null
         ? runtimeService().createProcessInstanceQuery().processInstanceId(id).singleResult()
         : endedInstance(id);
@@ -194,6 +205,88 @@ class DeliberationDayProcessTest {
     complete(xinghui, Map.of(ARRANGEMENTS, "12月20日15:00，6号院坝坝会"));
 
     assertThat(day).hasPassed("Event_AgendasReviewed").isEnded();
+  }
+
+  private static Object variable(ProcessInstance instance, String name) {
+    return runtimeService().getVariable(instance.getId(), name);
+  }
+
+  @Test
+  void theConvenorRecordsEachListedMatterAsDeliberatedTodayOrPostponedAndEachMatterShowsIt() {
+    ProcessInstance stairs = pendingCourtyardMatter(JINGHUAYUAN, "JN-2026-000007", "菁华园楼道堆物清理");
+    ProcessInstance noise = pendingCourtyardMatter(JINGHUAYUAN, "JN-2026-000012", "菁华园瀑布噪音扰民");
+
+    ProcessInstance day = deliberationDayComes();
+
+    // on the agenda: each pending courtyard deliberation shows the day it was listed on
+    org.assertj.core.api.Assertions.assertThat(variable(stairs, AGENDA_RECORD)).isEqualTo("2026-12-20 爱邻议事日：列入议程，待议");
+    org.assertj.core.api.Assertions.assertThat(variable(noise, AGENDA_RECORD)).isEqualTo("2026-12-20 爱邻议事日：列入议程，待议");
+    Task agenda = taskQuery().processInstanceId(day.getId()).singleResult();
+    org.camunda.spin.json.SpinJsonNode options =
+        (org.camunda.spin.json.SpinJsonNode) taskService().getVariableLocal(agenda.getId(), AGENDA_OPTIONS);
+    org.assertj.core.api.Assertions.assertThat(options.toString())
+        .isEqualTo("[{\"label\":\"JN-2026-000007 菁华园楼道堆物清理\",\"value\":\"JN-2026-000007\"},"
+            + "{\"label\":\"JN-2026-000012 菁华园瀑布噪音扰民\",\"value\":\"JN-2026-000012\"}]");
+
+    // Tasklist's checklist sends a JSON array
+    complete(agenda, Map.of(
+        DELIBERATED_TODAY, org.camunda.spin.Spin.JSON("[\"JN-2026-000007\"]"),
+        ARRANGEMENTS, "12月20日19:00，菁华园活动室，议事小组全体"));
+
+    assertThat(day).hasPassed("Event_AgendasReviewed").isEnded();
+    org.assertj.core.api.Assertions.assertThat(variable(stairs, AGENDA_RECORD)).isEqualTo("2026-12-20 爱邻议事日：当日已议");
+    org.assertj.core.api.Assertions.assertThat(variable(noise, AGENDA_RECORD)).isEqualTo("2026-12-20 爱邻议事日：延期，下一个议事日再议");
+    org.assertj.core.api.Assertions.assertThat((List<Object>) variable(noise, AGENDA_HISTORY))
+        .containsExactly(Map.of("day", "2026-12-20", "outcome", POSTPONED));
+    Object outcomes =
+        historyService().createHistoricVariableInstanceQuery().taskIdIn(agenda.getId()).variableName(AGENDA_OUTCOMES)
+            .singleResult().getValue();
+    org.assertj.core.api.Assertions.assertThat((List<Object>) outcomes)
+        .containsExactly(
+            Map.of("number", "JN-2026-000007", "outcome", DELIBERATED),
+            Map.of("number", "JN-2026-000012", "outcome", POSTPONED));
+  }
+
+  @Test
+  void aPostponedMatterComesBackOnTheNextDeliberationDayMarkedAsPostponed() {
+    ProcessInstance noise = pendingCourtyardMatter(JINGHUAYUAN, "JN-2026-000012", "菁华园瀑布噪音扰民");
+    ProcessInstance december = deliberationDayComes();
+    complete(taskQuery().processInstanceId(december.getId()).singleResult(), Map.of(ARRANGEMENTS, "议事日因雨改期"));
+    assertThat(december).isEnded();
+
+    ProcessInstance january = deliberationDayComes();
+
+    Task agenda = taskQuery().processInstanceId(january.getId()).singleResult();
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(agenda.getId(), AGENDA_ITEMS_TEXT))
+        .isEqualTo("JN-2026-000012 菁华园瀑布噪音扰民（上次议事日延期）");
+    org.assertj.core.api.Assertions.assertThat(variable(noise, AGENDA_RECORD))
+        .isEqualTo("2026-12-20 爱邻议事日：延期，下一个议事日再议\n2027-01-20 爱邻议事日：列入议程，待议");
+
+    complete(agenda, Map.of(DELIBERATED_TODAY, List.of("JN-2026-000012"), ARRANGEMENTS, "1月20日19:00，菁华园活动室"));
+
+    org.assertj.core.api.Assertions.assertThat(variable(noise, AGENDA_RECORD))
+        .isEqualTo("2026-12-20 爱邻议事日：延期，下一个议事日再议\n2027-01-20 爱邻议事日：当日已议");
+  }
+
+  @Test
+  void aNumberNotOnTheAgendaIsRefusedAndAMatterSettledMeanwhileIsLeftAlone() {
+    ProcessInstance stairs = pendingCourtyardMatter(JINGHUAYUAN, "JN-2026-000007", "菁华园楼道堆物清理");
+    ProcessInstance day = deliberationDayComes();
+    Task agenda = taskQuery().processInstanceId(day.getId()).singleResult();
+
+    StepInputAssertions.assertRefused(
+        taskService(), agenda.getId(), Map.of(DELIBERATED_TODAY, "[\"JN-2026-000009\"]", ARRANGEMENTS, "x"),
+        DELIBERATED_TODAY, "不在本院落议程上的事项：JN-2026-000009");
+    StepInputAssertions.assertRefused(
+        taskService(), agenda.getId(), Map.of(DELIBERATED_TODAY, "[\"JN-2026", ARRANGEMENTS, "x"),
+        DELIBERATED_TODAY, "今日已议事项的格式不正确");
+
+    // the courtyard settled it before the convenor recorded the day
+    complete(taskQuery().processInstanceId(stairs.getId()).singleResult());
+    complete(agenda, Map.of(DELIBERATED_TODAY, "JN-2026-000007", ARRANGEMENTS, "12月20日19:00"));
+
+    assertThat(day).isEnded();
+    assertThat(stairs).isEnded();
   }
 
   @Test

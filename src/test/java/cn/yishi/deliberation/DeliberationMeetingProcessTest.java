@@ -128,6 +128,69 @@ class DeliberationMeetingProcessTest {
     org.assertj.core.api.Assertions.assertThat(content.get("minutes").asText()).contains("费用分摊");
   }
 
+  /** A 小事小议 committee meeting with its X stakeholders as members (7+X). */
+  private ProcessInstance sevenPlusXMeeting(String stakeholders) {
+    Map<String, Object> v = proposal();
+    v.put(MEETING_BODY, "DELIBERATION_COMMITTEE");
+    v.put(MEETING_STEP, "议事委员会协商");
+    v.put(MEETING_GROUP, "jn-jld-jldbl.committee");
+    v.put(MEETING_PLAN, "在3幢北侧增设非机动车充电棚。");
+    v.put(MEETING_STAKEHOLDERS, stakeholders);
+    return runtimeService().startProcessInstanceByKey(PROCESS_KEY, NUMBER_VALUE, v);
+  }
+
+  /** Counts of a 7+X meeting: the committee's own members instead of members expected. */
+  private static Map<String, Object> sevenPlusXCounts(int committeeMembers, int present, int inFavour) {
+    Map<String, Object> counts = counts(0, present, inFavour);
+    counts.remove(MEMBERS);
+    counts.put(COMMITTEE_MEMBERS, committeeMembers);
+    return counts;
+  }
+
+  @Test
+  void theXStakeholdersAreMembersOfTheSevenPlusXMeeting() throws Exception {
+    ProcessInstance instance = sevenPlusXMeeting("3幢居民代表\n物业公司\n业委会");
+
+    // 7 committee members + 3 stakeholders = 10 expected; 6 present is a quorum of 10, and 4 of 6 in favour pass
+    SignedRecord record = hold(instance, sevenPlusXCounts(7, 6, 4));
+
+    assertThat(instance).hasPassed("Event_MeetingPassed").isEnded();
+    assertThat(instance).variables()
+        .containsEntry(MEMBERS, 10)
+        .containsEntry(COMMITTEE_MEMBERS, 7)
+        .containsEntry(MEETING_OUTCOME, PASSED);
+    JsonNode content = new ObjectMapper().readTree(record.content());
+    org.assertj.core.api.Assertions.assertThat(content.get("members").asInt()).isEqualTo(10);
+    org.assertj.core.api.Assertions.assertThat(content.get("committeeMembers").asInt()).isEqualTo(7);
+    org.assertj.core.api.Assertions.assertThat(content.get("stakeholderMembers").toString())
+        .isEqualTo("[\"3幢居民代表\",\"物业公司\",\"业委会\"]");
+  }
+
+  @Test
+  void withoutItsStakeholdersTheSameCountsWouldHaveNoQuorum() {
+    // 7 + 3 = 10 members: 5 present is not more than half of 10 (it would be of the committee's 7 alone)
+    ProcessInstance instance = sevenPlusXMeeting("3幢居民代表\n物业公司\n业委会");
+
+    hold(instance, sevenPlusXCounts(7, 5, 5));
+
+    assertThat(instance).isWaitingAt(TASK_HOLD_MEETING);
+    assertThat(instance).variables().containsEntry(MEETING_OUTCOME, NO_QUORUM).containsEntry(MEMBERS, 10);
+  }
+
+  @Test
+  void aSevenPlusXMeetingNeedsTheCommitteesMembersAndCountsPresentAgainstCommitteePlusX() {
+    ProcessInstance instance = sevenPlusXMeeting("物业公司");
+    Task meeting = task(instance);
+
+    assertRefused(meeting, counts(8, 5, 4), COMMITTEE_MEMBERS, "议事委员会成员应到人数不能为空");
+    assertRefused(meeting, sevenPlusXCounts(0, 0, 0), COMMITTEE_MEMBERS, "议事委员会成员应到人数至少为1");
+    assertRefused(meeting, sevenPlusXCounts(7, 9, 5), PRESENT, "实到人数不能多于应到人数（应到8人：议事委员会成员7人，利益相关方1位）");
+    assertThat(instance).isWaitingAt(TASK_HOLD_MEETING);
+
+    hold(instance, sevenPlusXCounts(7, 8, 5));
+    assertThat(instance).variables().containsEntry(MEMBERS, 8).containsEntry(MEETING_OUTCOME, PASSED);
+  }
+
   @Test
   void meetingWithQuorumThatVotesAgainstReturnsRejected() {
     ProcessInstance instance = twoCommitteesMeeting();

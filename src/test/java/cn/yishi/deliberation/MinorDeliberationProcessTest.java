@@ -102,7 +102,11 @@ class MinorDeliberationProcessTest {
         taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_RECORD_STAKEHOLDER_OPINION).list();
     org.assertj.core.api.Assertions.assertThat(opinions)
         .extracting(Task::getName)
-        .containsExactlyInAnyOrder("听取意见：3幢居民代表", "听取意见：物业公司", "听取意见：业委会");
+        .containsOnly("听取利益相关方意见");
+    org.assertj.core.api.Assertions.assertThat(opinions)
+        .extracting(Task::getDescription)
+        .containsExactlyInAnyOrder("利益相关方：3幢居民代表", "利益相关方：物业公司", "利益相关方：业委会");
+    assertThat(instance).variables().containsEntry(STAKEHOLDER_NAMES, "3幢居民代表\n物业公司\n业委会");
     opinions.forEach(opinion -> assertThat(opinion).hasCandidateGroup(CASEWORKERS));
     for (Task opinion : opinions) {
       String stakeholder = (String) taskService().getVariable(opinion.getId(), STAKEHOLDER);
@@ -123,7 +127,9 @@ class MinorDeliberationProcessTest {
         .containsEntry(MeetingVariables.MEETING_BODY, DELIBERATION_COMMITTEE)
         .containsEntry(MeetingVariables.MEETING_GROUP, COMMITTEE)
         .containsEntry(MeetingVariables.MEETING_STEP, "议事委员会协商")
-        .containsEntry(MEETING_PLAN, PLAN);
+        .containsEntry(MEETING_PLAN, PLAN)
+        // 7+X: the three stakeholders heard are members of the committee meeting
+        .containsEntry(MEETING_STAKEHOLDERS, "3幢居民代表\n物业公司\n业委会");
 
     assertThat(instance).hasPassed("Event_Resolved").isEnded();
     assertThat(instance).variables()
