@@ -30,8 +30,10 @@ public final class HardDeliberationVariables {
   // Task_HearParty (multi-instance)
   public static final String STAKEHOLDER = "stakeholder";
   public static final String PARTY_OPINION = "partyOpinion";
-  /** Every opinion heard: a JSON array (Spin) of {party, opinion, round}. */
+  /** Every opinion heard, the parties' and the departments': a JSON array (Spin) of {party, opinion, round}. */
   public static final String PARTY_OPINIONS = "partyOpinions";
+  /** Call_HearDepartments' output: the departments' views of this round (departmentSummons). */
+  public static final String DEPARTMENT_VIEWS = SummonsVariables.DEPARTMENT_VIEWS;
 
   // Task_PrepareRound
   public static final String MEETING_PLAN = MeetingVariables.MEETING_PLAN;
@@ -44,6 +46,14 @@ public final class HardDeliberationVariables {
   public static final String NEXT_ROUND = "NEXT_ROUND";
   public static final String RAISE = "RAISE";
   public static final String REJECT = "REJECT";
+  // Task_DecideAfterLastRound
+  public static final String FINAL_RESOLUTION = "FINAL_RESOLUTION";
+  /** The plan the level resolves after the last round (becomes resolution). */
+  public static final String FINAL_RESOLUTION_TEXT = "finalResolution";
+  /** The views that disagree with the final resolution, recorded with it. */
+  public static final String DISSENT = "dissent";
+  public static final String TASK_DECIDE_NEXT_STEP = "Task_DecideNextStep";
+  public static final String TASK_DECIDE_AFTER_LAST_ROUND = "Task_DecideAfterLastRound";
 
   // deliberationMeeting inputs and outputs
   public static final String MEETING_BODY = MeetingVariables.MEETING_BODY;

@@ -18,8 +18,19 @@ public final class ImplementationVariables {
   public static final String DELIBERATION_UNIT = "deliberationUnit";
   /** The adopted plan being carried out; also what departments are summoned for. */
   public static final String RESOLUTION = TrackProcedureVariables.RESOLUTION;
-  /** Who carries it out: {@link #SELF}, {@link #RESIDENTS} or {@link #DEPARTMENTS}; may be preset. */
+  /**
+   * Who carries it out: {@link #SELF}, {@link #RESIDENTS} or {@link #DEPARTMENTS}; may be preset
+   * ({@link #DEPARTMENTS} for a department order). When several share the work, the step
+   * 指定落实分工 sets it to their codes joined by commas (e.g. {@code RESIDENTS,DEPARTMENTS}), kept in
+   * the signed result record.
+   */
   public static final String IMPLEMENTER = "implementer";
+  /** Form field of 指定落实分工: the parts, a checklist of {@link #SELF}, {@link #RESIDENTS}, {@link #DEPARTMENTS}. */
+  public static final String IMPLEMENTERS = "implementers";
+  /** Element variable of the multi-instance 分工落实: the part this instance carries out. */
+  public static final String PART = "part";
+  /** Form field of 指定落实分工: what the departments are called for (default: the resolution). */
+  public static final String DEPARTMENTS_TASK = "departmentsTask";
   /** Department codes to summon (吹哨报到), a list; preset for department orders. */
   public static final String SUMMONED_DEPARTMENTS = SummonsVariables.SUMMONED_DEPARTMENTS;
 
@@ -30,6 +41,8 @@ public final class ImplementationVariables {
   public static final String DEPARTMENT_OPTIONS = "departmentOptions";
   /** Form field of 组织落实: progress notes. */
   public static final String CARRY_OUT_NOTE = "carryOutNote";
+  /** Form field of 居民落实: how the residents did their part. */
+  public static final String RESIDENTS_NOTE = "residentsNote";
   /** Form field of 记录落实结果: what was done (also the result notice's content). */
   public static final String RESULT = "result";
   /** Who recorded the result: the authenticated user, or the task's assignee. */

@@ -99,13 +99,17 @@ public final class ComputedVariables {
     BY_PROCESS.put(MajorDeliberationVariables.PROCESS_KEY, Set.of(MajorDeliberationVariables.LAST_MEETING_STEP));
     BY_PROCESS.put(
         HardDeliberationVariables.PROCESS_KEY,
-        Set.of(HardDeliberationVariables.DELIBERATION_ROUND, HardDeliberationVariables.PARTY_OPINIONS));
+        Set.of(
+            HardDeliberationVariables.DELIBERATION_ROUND,
+            HardDeliberationVariables.PARTY_OPINIONS,
+            HardDeliberationVariables.DEPARTMENT_VIEWS));
     BY_PROCESS.put(
         ImplementationVariables.PROCESS_KEY,
         Set.of(
             ImplementationVariables.RESULT_RECORD_ID,
             ImplementationVariables.RESULT_RECORDED_BY,
-            ImplementationVariables.DEPARTMENT_OPTIONS));
+            ImplementationVariables.DEPARTMENT_OPTIONS,
+            ImplementationVariables.PART));
     BY_PROCESS.put(
         PublicNoticeVariables.PROCESS_KEY,
         Set.of(
@@ -134,7 +138,10 @@ public final class ComputedVariables {
             SummonsVariables.DONE_AT,
             SummonsVariables.DONE_BY,
             SummonsVariables.RATED_AT,
-            SummonsVariables.RATED_BY));
+            SummonsVariables.RATED_BY,
+            SummonsVariables.REDO_REQUESTED,
+            SummonsVariables.SUMMONS_PURPOSE,
+            SummonsVariables.DEPARTMENT_VIEWS));
     BY_PROCESS.put(
         SupervisionVariables.SUPERVISION_PROCESS_KEY,
         Set.of(

@@ -89,11 +89,35 @@ public class DepartmentRatings {
             text(execution.getVariable(REPORTED_IN_BY)),
             at(execution.getVariable(DONE_AT)),
             text(execution.getVariable(DONE_BY)),
-            text(execution.getVariable(DEPARTMENT_WORK)),
+            workOrView(execution),
             rating,
             text(execution.getVariable(DEPARTMENT_RATING_COMMENT)),
             text(execution.getVariable(RATED_BY)),
             at(execution.getVariable(RATED_AT))));
+  }
+
+  /**
+   * Task_RequestRedo: the summoning unit rated the department dissatisfied, so it is asked to redo
+   * its part, once ({@value SummonsVariables#REDO_REQUESTED}, local to the department's
+   * subprocess instance). The dissatisfied rating stays recorded; the next rating is final.
+   */
+  public void requestRedo(DelegateExecution execution) {
+    if (Boolean.TRUE.equals(execution.getVariable(REDO_REQUESTED))) {
+      throw new IllegalStateException(
+          "department " + execution.getVariable(DEPARTMENT) + " was already asked to redo its part (proposal "
+              + proposalNumber(execution) + ")");
+    }
+    execution.setVariable(REDO_REQUESTED, true);
+  }
+
+  /** What the department did, or (summoned for its view) the view it gave. */
+  private static String workOrView(DelegateExecution execution) {
+    String work = text(execution.getVariable(DEPARTMENT_WORK));
+    if (work != null) {
+      return work;
+    }
+    String view = text(execution.getVariable(DEPARTMENT_VIEW));
+    return view == null ? null : "意见：" + view;
   }
 
   private static String proposalNumber(DelegateExecution execution) {

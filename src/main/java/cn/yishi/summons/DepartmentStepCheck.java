@@ -5,14 +5,19 @@ import static cn.yishi.summons.SummonsVariables.*;
 import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener ({@code complete}) on the three steps of a summoned department: report in (报到),
- * do its part (办理), be rated (评价). Refuses what the form cannot check (a blank answer sent
+ * Task listener ({@code complete}) on the steps of a summoned department: report in (报到), give
+ * its view (发表意见, before a deliberation meeting) or do its part (办理), be rated (评价). Refuses what the form cannot check (a blank answer sent
  * through the REST API, an unknown rating, a dissatisfied rating without a reason) with a Chinese
  * message, and notes who completed the step and when, for the rating record.
  */
@@ -38,6 +43,12 @@ public class DepartmentStepCheck implements TaskListener {
         task.setVariable(DONE_AT, now);
         task.setVariable(DONE_BY, who);
       }
+      case TASK_GIVE_VIEW -> {
+        requireText(task, DEPARTMENT_VIEW, MAX_TEXT, "请填写部门意见");
+        task.setVariable(DONE_AT, now);
+        task.setVariable(DONE_BY, who);
+        addView(task);
+      }
       case TASK_RATE_DEPARTMENT -> {
         DepartmentRating rating = DepartmentRating.parse(task.getVariable(DEPARTMENT_RATING));
         if (rating == null) {
@@ -57,6 +68,25 @@ public class DepartmentStepCheck implements TaskListener {
       default -> throw new IllegalStateException(
           "departmentStepCheck is not meant for task " + task.getTaskDefinitionKey());
     }
+  }
+
+  /**
+   * Adds the department's view to {@value SummonsVariables#DEPARTMENT_VIEWS} on the summons'
+   * process instance (a JSON array, handed back to the caller). Parallel departments completing
+   * at the same moment conflict on it; the engine's optimistic locking refuses one, completed again.
+   */
+  private static void addView(DelegateTask task) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("party", String.valueOf(task.getVariable(DEPARTMENT_NAME)));
+    view.put("department", String.valueOf(task.getVariable(DEPARTMENT)));
+    view.put("opinion", task.getVariable(DEPARTMENT_VIEW).toString().trim());
+    DelegateExecution instance = task.getExecution().getProcessInstance();
+    SpinJsonNode views =
+        instance.getVariable(DEPARTMENT_VIEWS) instanceof SpinJsonNode earlier && earlier.isArray()
+            ? earlier
+            : Spin.JSON("[]");
+    views.append(Spin.JSON(view));
+    instance.setVariable(DEPARTMENT_VIEWS, views);
   }
 
   private static void requireText(DelegateTask task, String field, int max, String message) {

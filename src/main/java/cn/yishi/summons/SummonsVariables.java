@@ -17,6 +17,16 @@ public final class SummonsVariables {
   public static final String SUMMONING_UNIT = "summoningUnit";
   /** What the departments are called for. */
   public static final String SUMMONS_TASK = "summonsTask";
+  /**
+   * Optional: {@link #PURPOSE_VIEW} when the departments are called to report in and give their
+   * view before a deliberation meeting (难事广议); otherwise they do their part.
+   */
+  public static final String SUMMONS_PURPOSE = "summonsPurpose";
+  public static final String PURPOSE_VIEW = "VIEW";
+  /** Output (VIEW): every department's view, a JSON array of {party, department, opinion}. */
+  public static final String DEPARTMENT_VIEWS = "departmentViews";
+  /** Form of Task_GiveView: the department's view. */
+  public static final String DEPARTMENT_VIEW = "departmentView";
 
   // shared variables read here
   public static final String NUMBER = "number";
@@ -49,11 +59,18 @@ public final class SummonsVariables {
   public static final String DEPARTMENT_RATING_COMMENT = "departmentRatingComment";
   public static final String RATED_AT = "ratedAt";
   public static final String RATED_BY = "ratedBy";
+  /**
+   * Set by Task_RequestRedo when the first rating was DISSATISFIED: the department does its part
+   * once more and its second rating is final.
+   */
+  public static final String REDO_REQUESTED = "redoRequested";
 
   // task definition keys the Java refers to
   public static final String TASK_REPORT_IN = "Task_ReportIn";
   public static final String TASK_DO_DEPARTMENT_PART = "Task_DoDepartmentPart";
   public static final String TASK_RATE_DEPARTMENT = "Task_RateDepartment";
+  public static final String TASK_REQUEST_REDO = "Task_RequestRedo";
+  public static final String TASK_GIVE_VIEW = "Task_GiveView";
 
   private SummonsVariables() {}
 }

@@ -13,6 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 
 import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.summons.SummonsTestSupport;
+import cn.yishi.summons.SummonsVariables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -34,10 +36,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every path of hardDeliberation (难事广议) with the real timeLimits table (maxRounds): parties
- * heard in parallel, rounds with and without summoned departments (test double of
- * departmentSummons), the committee meeting (test double of deliberationMeeting), and the
- * decision after a failed round: another round up to the limit, raise, reject.
+ * Every path of hardDeliberation (难事广议) with the real timeLimits table (maxRounds): hear, then
+ * decide: parties heard in parallel and departments summoned for their view (test double of
+ * departmentSummons) before each round's meeting (test double of deliberationMeeting); after a
+ * failed round, while rounds are left (the diagram's gateway on maxRounds): another round hearing
+ * any party again, raise, reject; after the last round: a final resolution with the dissent
+ * recorded (at any level, the district too), raise, reject.
  */
 @Deployment(
     resources = {
@@ -73,14 +77,25 @@ class HardDeliberationProcessTest {
         task.setVariable(STAKEHOLDERS, parties);
       };
 
+  private final List<String> timeline = new ArrayList<>();
+
+  /** Records {@code proposalStatus.step(execution, outcome)} (the public timeline). */
+  public record Timeline(List<String> entries) {
+    public void step(DelegateExecution execution, String outcome) {
+      entries.add(outcome);
+    }
+  }
+
   @BeforeEach
   void beans() {
     Mocks.register("groups", groups());
     Mocks.register("units", units());
     Mocks.register("stakeholderList", STAKEHOLDER_LIST);
     Mocks.register("hardPartyHearing", new HardPartyHearing());
-    Mocks.register("hardRoundPlanCheck", new HardRoundPlanCheck(units()));
+    Mocks.register("hardHearingCheck", new HardHearingCheck(units()));
+    Mocks.register("hardRoundPlanCheck", new HardRoundPlanCheck());
     Mocks.register("hardNextStepCheck", new HardNextStepCheck(units()));
+    Mocks.register("proposalStatus", new Timeline(timeline));
   }
 
   @AfterEach
@@ -102,20 +117,28 @@ class HardDeliberationProcessTest {
     return runtimeService().startProcessInstanceByKey(PROCESS_KEY, NUMBER_VALUE, v);
   }
 
-  private void identifyAndHearParties(ProcessInstance instance) {
-    complete(task("Task_IdentifyParties", instance), Map.of(STAKEHOLDER_NAMES, String.join("\n", PARTIES) + "\n"));
+  private void identify(ProcessInstance instance, Object departments, String summonsTask) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(STAKEHOLDER_NAMES, String.join("\n", PARTIES) + "\n");
+    v.put(SUMMONED_DEPARTMENTS, departments);
+    v.put(SUMMONS_TASK, summonsTask);
+    taskService().complete(task("Task_IdentifyParties", instance).getId(), v);
+  }
+
+  private void hearParties(ProcessInstance instance) {
     for (Task hearing : taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_HearParty").list()) {
       String party = (String) taskService().getVariable(hearing.getId(), STAKEHOLDER);
       taskService().complete(hearing.getId(), Map.of(PARTY_OPINION, party + "：希望尽快降噪"));
     }
   }
 
-  private void prepare(ProcessInstance instance, Object departments, String summonsTask) {
-    Map<String, Object> v = new HashMap<>();
-    v.put(MEETING_PLAN, PLAN);
-    v.put(SUMMONED_DEPARTMENTS, departments);
-    v.put(SUMMONS_TASK, summonsTask);
-    taskService().complete(task("Task_PrepareRound", instance).getId(), v);
+  private void identifyAndHearParties(ProcessInstance instance) {
+    identify(instance, null, null);
+    hearParties(instance);
+  }
+
+  private void prepare(ProcessInstance instance) {
+    taskService().complete(task("Task_PrepareRound", instance).getId(), Map.of(MEETING_PLAN, PLAN));
   }
 
   private void meetingDecides(ProcessInstance instance, String outcome) {
@@ -124,7 +147,38 @@ class HardDeliberationProcessTest {
   }
 
   private void decide(ProcessInstance instance, Map<String, Object> decision) {
-    taskService().complete(task("Task_DecideNextStep", instance).getId(), decision);
+    taskService().complete(task(TASK_DECIDE_NEXT_STEP, instance).getId(), decision);
+  }
+
+  private void decideAfterLastRound(ProcessInstance instance, Map<String, Object> decision) {
+    taskService().complete(task(TASK_DECIDE_AFTER_LAST_ROUND, instance).getId(), decision);
+  }
+
+  /** Another round that hears nobody again. */
+  private static Map<String, Object> anotherRoundHearingNobody() {
+    Map<String, Object> v = new HashMap<>();
+    v.put(NEXT_STEP, NEXT_ROUND);
+    v.put(STAKEHOLDER_NAMES, "");
+    v.put(SUMMONED_DEPARTMENTS, List.of());
+    return v;
+  }
+
+  /** Every round up to the table's maxRounds fails; waits at the decision after the last round. */
+  private int failEveryRound(ProcessInstance instance) {
+    int maxRounds = (Integer) limits().get(MAX_ROUNDS);
+    identifyAndHearParties(instance);
+    for (int round = 1; round < maxRounds; round++) {
+      prepare(instance);
+      meetingDecides(instance, "REJECTED");
+      assertThat(instance).isWaitingAt(TASK_DECIDE_NEXT_STEP);
+      decide(instance, anotherRoundHearingNobody());
+      // nobody to hear again: straight to drafting the plan
+      assertThat(instance).isWaitingAt("Task_PrepareRound");
+    }
+    prepare(instance);
+    meetingDecides(instance, "REJECTED");
+    assertThat(instance).isWaitingAt(TASK_DECIDE_AFTER_LAST_ROUND);
+    return maxRounds;
   }
 
   @Test
@@ -148,6 +202,7 @@ class HardDeliberationProcessTest {
 
     Task prepare = task("Task_PrepareRound", instance);
     assertThat(prepare).hasCandidateGroup(COMMUNITY + ".caseworker");
+    assertThat(instance).hasNotPassed("Call_HearDepartments");
     SpinJsonNode opinions = (SpinJsonNode) runtimeService().getVariable(instance.getId(), PARTY_OPINIONS);
     Assertions.assertThat(opinions.elements()).hasSize(3)
         .extracting(o -> o.prop("party").stringValue(), o -> o.prop("round").numberValue().intValue())
@@ -156,9 +211,9 @@ class HardDeliberationProcessTest {
     // parallel hearings keep their opinions apart
     Assertions.assertThat(runtimeService().getVariable(instance.getId(), PARTY_OPINION)).isNull();
 
-    prepare(instance, null, null);
+    prepare(instance);
 
-    assertThat(instance).hasNotPassed("Call_SummonDepartments").isWaitingAt("Call_DeliberationRound");
+    assertThat(instance).isWaitingAt("Call_DeliberationRound");
     ProcessInstance meeting = calledProcessInstance("deliberationMeeting", instance);
     assertThat(meeting).hasBusinessKey(NUMBER_VALUE);
     assertThat(meeting).variables()
@@ -178,46 +233,74 @@ class HardDeliberationProcessTest {
   }
 
   @Test
-  void departmentsChosenInTheTasklistChecklistAreSummonedBeforeTheCommitteeMeets() {
+  void summonedDepartmentsReportInAndGiveTheirViewBeforeThePlanIsDraftedAndTheCommitteeMeets() {
     ProcessInstance instance = hardMatterAt(COMMUNITY);
-    identifyAndHearParties(instance);
-
     // what Tasklist sends for a Camunda Forms checklist: a JSON array
-    prepare(instance, Spin.JSON("[\"dept-river\", \"dept-city-river\", \"dept-housing\"]"), "现场勘查堰坝并提出降噪方案");
+    identify(instance, Spin.JSON("[\"dept-river\", \"dept-city-river\"]"), "就堰坝降噪方案发表意见");
+    hearParties(instance);
 
-    assertThat(instance).isWaitingAt("Call_SummonDepartments");
+    assertThat(instance).isWaitingAt("Call_HearDepartments").hasNotPassed("Task_PrepareRound");
     ProcessInstance summons = calledProcessInstance("departmentSummons", instance);
     assertThat(summons).hasBusinessKey(NUMBER_VALUE);
     assertThat(summons).variables()
-        .containsEntry(SUMMONED_DEPARTMENTS, List.of("dept-river", "dept-city-river", "dept-housing"))
+        .containsEntry(SUMMONED_DEPARTMENTS, List.of("dept-river", "dept-city-river"))
         .containsEntry(SUMMONING_UNIT, COMMUNITY)
-        .containsEntry(SUMMONS_TASK, "现场勘查堰坝并提出降噪方案");
+        .containsEntry(SUMMONS_TASK, "就堰坝降噪方案发表意见")
+        .containsEntry(SummonsVariables.SUMMONS_PURPOSE, SummonsVariables.PURPOSE_VIEW);
     // only what the departments' steps read: no description, no submitter's name or phone
     assertThat(summons).variables()
-        .containsOnlyKeys(NUMBER, TITLE, TIME_LIMITS, SUMMONED_DEPARTMENTS, SUMMONING_UNIT, SUMMONS_TASK);
+        .containsOnlyKeys(NUMBER, TITLE, TIME_LIMITS, SUMMONED_DEPARTMENTS, SUMMONING_UNIT, SUMMONS_TASK,
+            SummonsVariables.SUMMONS_PURPOSE);
 
-    complete(task("Task_Stub", summons));
-    assertThat(instance).isWaitingAt("Call_DeliberationRound");
+    complete(task("Task_Stub", summons), Map.of(DEPARTMENT_VIEWS, Spin.JSON(
+        "[{\"party\":\"金牛区河长制办公室\",\"department\":\"dept-river\",\"opinion\":\"堰坝可降低0.5米\"},"
+            + "{\"party\":\"成都市河长制办公室\",\"department\":\"dept-city-river\",\"opinion\":\"须保证行洪\"}]")));
+
+    // the views join the parties' opinions for drafting the plan; no department did any work yet
+    assertThat(instance).isWaitingAt("Task_PrepareRound");
+    SpinJsonNode opinions = (SpinJsonNode) runtimeService().getVariable(instance.getId(), PARTY_OPINIONS);
+    Assertions.assertThat(opinions.elements())
+        .extracting(o -> o.prop("party").stringValue() + " " + o.prop("round").numberValue().intValue() + " " + o.prop("opinion").stringValue())
+        .contains("金牛区河长制办公室 1 堰坝可降低0.5米", "成都市河长制办公室 1 须保证行洪")
+        .hasSize(5);
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), DEPARTMENT_VIEWS)).isNull();
+    prepare(instance);
     meetingDecides(instance, "PASSED");
 
-    assertThat(instance).hasPassed("Call_SummonDepartments", "Event_HardResolved").isEnded();
+    assertThat(instance).hasPassed("Call_HearDepartments", "Event_HardResolved").isEnded();
     assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME, "RESOLVED");
   }
 
   @Test
-  void aFailedRoundMayBeFollowedByAnotherRoundThatPasses() {
+  void aFailedRoundMayBeFollowedByAnotherRoundThatHearsAPartyAndADepartmentAgain() {
     ProcessInstance instance = hardMatterAt(COMMUNITY);
     identifyAndHearParties(instance);
-    prepare(instance, List.of(), null);
+    prepare(instance);
     meetingDecides(instance, "REJECTED");
 
-    Task decision = task("Task_DecideNextStep", instance);
+    Task decision = task(TASK_DECIDE_NEXT_STEP, instance);
     assertThat(decision).hasCandidateGroup(COMMUNITY + ".caseworker");
-    decide(instance, Map.of(NEXT_STEP, NEXT_ROUND));
+    Map<String, Object> again = new HashMap<>();
+    again.put(NEXT_STEP, NEXT_ROUND);
+    again.put(STAKEHOLDER_NAMES, "菁华园2幢居民代表\n");
+    again.put(SUMMONED_DEPARTMENTS, List.of("dept-water"));
+    again.put(SUMMONS_TASK, "就调整后的方案发表意见");
+    decide(instance, again);
 
-    assertThat(instance).isWaitingAt("Task_PrepareRound");
     assertThat(instance).variables().containsEntry(DELIBERATION_ROUND, 2L).containsEntry("round", 1);
-    prepare(instance, List.of(), null);
+    Task hearing = task("Task_HearParty", instance);
+    Assertions.assertThat(taskService().getVariable(hearing.getId(), STAKEHOLDER)).isEqualTo("菁华园2幢居民代表");
+    taskService().complete(hearing.getId(), Map.of(PARTY_OPINION, "可以接受分期施工"));
+    ProcessInstance summons = calledProcessInstance("departmentSummons", instance);
+    assertThat(summons).variables().containsEntry(SUMMONED_DEPARTMENTS, List.of("dept-water"));
+    complete(task("Task_Stub", summons));
+
+    SpinJsonNode opinions = (SpinJsonNode) runtimeService().getVariable(instance.getId(), PARTY_OPINIONS);
+    Assertions.assertThat(opinions.elements())
+        .filteredOn(o -> o.prop("round").numberValue().intValue() == 2)
+        .extracting(o -> o.prop("party").stringValue() + "：" + o.prop("opinion").stringValue())
+        .containsExactly("菁华园2幢居民代表：可以接受分期施工");
+    prepare(instance);
     meetingDecides(instance, "PASSED");
 
     assertThat(instance).hasPassed("Event_HardResolved").isEnded();
@@ -225,40 +308,86 @@ class HardDeliberationProcessTest {
   }
 
   @Test
-  void noRoundBeyondTheLimitOfTheTimeLimitsTableAndARejectionNeedsItsReason() {
-    int maxRounds = (Integer) limits().get(MAX_ROUNDS);
+  void afterTheLastRoundTheDistrictMakesAFinalResolutionWithTheDissentRecorded() {
+    ProcessInstance instance = hardMatterAt(DISTRICT);
+    int maxRounds = failEveryRound(instance);
+
+    assertThat(instance).hasPassed("Gateway_RoundsLeft");
+    Assertions.assertThat(refusal(() -> decideAfterLastRound(instance, Map.of(NEXT_STEP, NEXT_ROUND))))
+        .hasMessage("协商轮次已满：请选择作出最终决议（记录异议）、提交上级协商或不予通过");
+    Assertions.assertThat(refusal(() -> decideAfterLastRound(instance, Map.of(NEXT_STEP, FINAL_RESOLUTION))))
+        .hasMessage("请填写最终决议的内容");
+    Assertions.assertThat(refusal(() -> decideAfterLastRound(instance,
+            Map.of(NEXT_STEP, FINAL_RESOLUTION, FINAL_RESOLUTION_TEXT, "降低堰坝0.5米", DISSENT, " "))))
+        .hasMessage("请记录不同意见（异议），与最终决议一并存档");
+    Assertions.assertThat(refusal(() -> decideAfterLastRound(instance, Map.of(NEXT_STEP, RAISE, RAISE_REASON, "需市级协调"))))
+        .hasMessage("区级已是最高层级，无法提交上级协商：请作出最终决议或不予通过");
+    assertThat(instance).isWaitingAt(TASK_DECIDE_AFTER_LAST_ROUND);
+
+    decideAfterLastRound(instance, Map.of(
+        NEXT_STEP, FINAL_RESOLUTION,
+        FINAL_RESOLUTION_TEXT, "降低堰坝0.5米并加设消能台阶，分两期施工",
+        DISSENT, "物业公司认为施工期噪音更大，不同意分期"));
+
+    assertThat(instance).hasPassed("Event_HardFinalResolution").isEnded();
+    assertThat(instance).variables()
+        .containsEntry(DELIBERATION_OUTCOME, "RESOLVED")
+        .containsEntry(RESOLUTION, "降低堰坝0.5米并加设消能台阶，分两期施工")
+        .containsEntry(DISSENT, "物业公司认为施工期噪音更大，不同意分期")
+        .containsEntry(DELIBERATION_ROUND, (long) maxRounds);
+    Assertions.assertThat(timeline).containsExactly("最终决议（已记录异议）");
+  }
+
+  @Test
+  void afterTheLastRoundACommunityMayRaiseTheMatter() {
+    ProcessInstance instance = hardMatterAt(COMMUNITY);
+    failEveryRound(instance);
+
+    decideAfterLastRound(instance, Map.of(NEXT_STEP, RAISE, RAISE_REASON, "河道属市、区两级管理"));
+
+    assertThat(instance).hasPassed("Event_HardRaisedAfterLastRound").isEnded();
+    assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME, "RAISED");
+  }
+
+  @Test
+  void afterTheLastRoundTheMatterMayBeRejectedWithItsReason() {
+    ProcessInstance instance = hardMatterAt(COMMUNITY);
+    failEveryRound(instance);
+
+    Assertions.assertThat(refusal(() -> decideAfterLastRound(instance, Map.of(NEXT_STEP, REJECT))))
+        .hasMessage("请写明不予通过的理由，理由将告知提案人");
+    decideAfterLastRound(instance, Map.of(NEXT_STEP, REJECT, REJECTION_REASON, "各方对费用分摊无法达成一致"));
+
+    assertThat(instance).hasPassed("Event_HardRejectedAfterLastRound").isEnded();
+    assertThat(instance).variables()
+        .containsEntry(DELIBERATION_OUTCOME, "REJECTED")
+        .containsEntry(REJECTION_REASON, "各方对费用分摊无法达成一致");
+  }
+
+  @Test
+  void withRoundsLeftAMatterMayBeRejectedWithItsReason() {
     ProcessInstance instance = hardMatterAt(COMMUNITY);
     identifyAndHearParties(instance);
-    for (int round = 1; round < maxRounds; round++) {
-      prepare(instance, List.of(), null);
-      meetingDecides(instance, "REJECTED");
-      decide(instance, Map.of(NEXT_STEP, NEXT_ROUND));
-    }
-    prepare(instance, List.of(), null);
+    prepare(instance);
     meetingDecides(instance, "REJECTED");
 
-    Assertions.assertThat(refusal(() -> decide(instance, Map.of(NEXT_STEP, NEXT_ROUND))))
-        .hasMessage("已协商" + maxRounds + "轮，达到协商轮次上限（" + maxRounds + "轮），不能再议：请提交上级协商或不予通过");
     Assertions.assertThat(refusal(() -> decide(instance, Map.of(NEXT_STEP, REJECT))))
         .hasMessage("请写明不予通过的理由，理由将告知提案人");
     Assertions.assertThat(refusal(() -> decide(instance, Map.of(NEXT_STEP, "GIVE_UP"))))
         .hasMessage("请选择下一步：再议一轮、提交上级协商或不予通过");
-    assertThat(instance).isWaitingAt("Task_DecideNextStep");
-
-    decide(instance, Map.of(NEXT_STEP, REJECT, REJECTION_REASON, "各方对费用分摊无法达成一致"));
+    Assertions.assertThat(refusal(() -> decide(instance, Map.of(NEXT_STEP, FINAL_RESOLUTION))))
+        .hasMessage("请选择下一步：再议一轮、提交上级协商或不予通过");
+    decide(instance, Map.of(NEXT_STEP, REJECT, REJECTION_REASON, "不属于本社区职责"));
 
     assertThat(instance).hasPassed("Event_HardRejected").isEnded();
-    assertThat(instance).variables()
-        .containsEntry(DELIBERATION_OUTCOME, "REJECTED")
-        .containsEntry(REJECTION_REASON, "各方对费用分摊无法达成一致")
-        .containsEntry(DELIBERATION_ROUND, (long) maxRounds);
+    assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME, "REJECTED");
   }
 
   @Test
   void aMatterTheCommunityCannotSettleIsRaisedWithItsReason() {
     ProcessInstance instance = hardMatterAt(COMMUNITY);
     identifyAndHearParties(instance);
-    prepare(instance, List.of(), null);
+    prepare(instance);
     meetingDecides(instance, "REJECTED");
 
     Assertions.assertThat(refusal(() -> decide(instance, Map.of(NEXT_STEP, RAISE, RAISE_REASON, " "))))
@@ -275,12 +404,12 @@ class HardDeliberationProcessTest {
   void theDistrictCannotRaiseAMatterAnyHigher() {
     ProcessInstance instance = hardMatterAt(DISTRICT);
     identifyAndHearParties(instance);
-    prepare(instance, List.of(), null);
+    prepare(instance);
     meetingDecides(instance, "REJECTED");
 
     Assertions.assertThat(refusal(() -> decide(instance, Map.of(NEXT_STEP, RAISE, RAISE_REASON, "需市级协调"))))
         .hasMessage("区级已是最高层级，无法提交上级协商：请再议一轮或不予通过");
-    assertThat(instance).isWaitingAt("Task_DecideNextStep");
+    assertThat(instance).isWaitingAt(TASK_DECIDE_NEXT_STEP);
   }
 
   @Test
@@ -292,19 +421,24 @@ class HardDeliberationProcessTest {
   }
 
   @Test
-  void aPlanWithUnknownDepartmentsOrWithoutWhatTheyAreCalledForIsRefused() {
+  void unknownDepartmentsOrASummonsWithoutItsQuestionOrABlankPlanAreRefused() {
     ProcessInstance instance = hardMatterAt(COMMUNITY);
-    identifyAndHearParties(instance);
 
-    Assertions.assertThat(refusal(() -> prepare(instance, List.of("dept-river", "dept-moon"), "勘查")))
+    Assertions.assertThat(refusal(() -> identify(instance, List.of("dept-river", "dept-moon"), "发表意见")))
         .hasMessage("未知的职能部门：dept-moon");
-    Assertions.assertThat(refusal(() -> prepare(instance, List.of("dept-river"), " ")))
-        .hasMessage("召集职能部门报到时，请写明召集事项");
+    Assertions.assertThat(refusal(() -> identify(instance, List.of("dept-river"), " ")))
+        .hasMessage("召集职能部门发表意见时，请写明请其发表意见的事项");
+    identifyAndHearParties(instance);
     Map<String, Object> noPlan = new HashMap<>();
     noPlan.put(MEETING_PLAN, "");
     Assertions.assertThat(refusal(() -> taskService().complete(task("Task_PrepareRound", instance).getId(), noPlan)))
         .hasMessage("请填写提交协商会议的方案");
-    assertThat(instance).isWaitingAt("Task_PrepareRound");
+    prepare(instance);
+    meetingDecides(instance, "REJECTED");
+    Map<String, Object> again = anotherRoundHearingNobody();
+    again.put(SUMMONED_DEPARTMENTS, List.of("dept-moon"));
+    Assertions.assertThat(refusal(() -> decide(instance, again))).hasMessage("未知的职能部门：dept-moon");
+    assertThat(instance).isWaitingAt(TASK_DECIDE_NEXT_STEP);
   }
 
   @Test

@@ -82,8 +82,10 @@ class ImplementationJourneyIT {
             () -> taskService.complete(
                 assign.getId(), Map.of(IMPLEMENTER, DEPARTMENTS, SUMMONED_DEPARTMENTS, List.of("dept-nowhere"))))
         .hasMessageContaining("未知的职能部门：dept-nowhere");
-    taskService.complete(assign.getId(), Map.of(IMPLEMENTER, RESIDENTS));
-    taskService.complete(openTask(instance).getId(), Map.of(CARRY_OUT_NOTE, "居民分楼栋拆除。"));
+    taskService.complete(assign.getId(), Map.of(IMPLEMENTERS, List.of(RESIDENTS)));
+    Task residents = openTask(instance);
+    assertThat(residents.getTaskDefinitionKey()).isEqualTo("Task_ResidentsCarryOut");
+    taskService.complete(residents.getId(), Map.of(RESIDENTS_NOTE, "居民分楼栋拆除。"));
 
     // the courtyard group's convenor, logged in to Tasklist
     identityService.setAuthentication("convenor-li", List.of(COURTYARD + ".caseworker"));

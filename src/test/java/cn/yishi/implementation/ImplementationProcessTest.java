@@ -70,6 +70,7 @@ class ImplementationProcessTest {
   private static OrganisationService organisation;
 
   private final List<String> statuses = new ArrayList<>();
+  private final List<String> steps = new ArrayList<>();
   private final List<String> signedResults = new ArrayList<>();
   private boolean signingFails;
 
@@ -85,7 +86,7 @@ class ImplementationProcessTest {
     Groups groups = mock(Groups.class);
     when(groups.caseworkers(COURTYARD)).thenReturn(CASEWORKERS);
     Mocks.register("groups", groups);
-    Mocks.register("proposalStatus", new StatusRecorder(statuses));
+    Mocks.register("proposalStatus", new StatusRecorder(statuses, steps));
     Mocks.register("implementerChoice", new ImplementerChoice(organisation));
     Mocks.register("resultRecording", new ResultRecording());
     JavaDelegate signResultRecord =
@@ -105,10 +106,14 @@ class ImplementationProcessTest {
     identityService().clearAuthentication();
   }
 
-  /** Records {@code proposalStatus.set(execution, status)} calls. */
-  public record StatusRecorder(List<String> statuses) {
+  /** Records {@code proposalStatus.set(execution, status)} and {@code step(execution, outcome)} calls. */
+  public record StatusRecorder(List<String> statuses, List<String> steps) {
     public void set(DelegateExecution execution, String status) {
       statuses.add(status);
+    }
+
+    public void step(DelegateExecution execution, String outcome) {
+      steps.add(outcome);
     }
   }
 
@@ -171,11 +176,12 @@ class ImplementationProcessTest {
 
     complete(assign, Map.of(IMPLEMENTER, SELF, IMPLEMENTATION_NOTE, "社区牵头，物业配合。"));
 
-    assertThat(instance).isWaitingAt("Task_CarryOut");
+    assertThat(instance).isWaitingAt("Task_CarryOut").hasNotPassed("Task_ResidentsCarryOut");
     Task carryOut = task(instance);
     assertThat(carryOut).hasCandidateGroup(CASEWORKERS);
     assertDueIn(carryOut, before, Duration.ofDays(7));
     complete(carryOut, Map.of(CARRY_OUT_NOTE, "已完成充电点建设。"));
+    Assertions.assertThat(steps).containsExactly("本级落实完成");
 
     assertThat(instance).isWaitingAt("Task_RecordResult");
     Task record = task(instance);
@@ -209,8 +215,11 @@ class ImplementationProcessTest {
   @Test
   void residentsCarryItOutAndAnObjectionToTheResultNoticeEndsItObjected() {
     ProcessInstance instance = start(resolved());
-    complete(task(instance), Map.of(IMPLEMENTER, RESIDENTS));
-    complete(task(instance));
+    complete(task(instance), Map.of(IMPLEMENTERS, List.of(RESIDENTS)));
+    assertThat(instance).isWaitingAt("Task_ResidentsCarryOut");
+    assertThat(task(instance)).hasCandidateGroup(CASEWORKERS);
+    complete(task(instance), Map.of(RESIDENTS_NOTE, "居民已自行拆除飞线。"));
+    Assertions.assertThat(steps).containsExactly("居民落实完成");
 
     Task record = task(instance);
     taskService().claim(record.getId(), "convenor-wang");
@@ -252,6 +261,60 @@ class ImplementationProcessTest {
     complete(task(notice), Map.of(NOTICE_OUTCOME, PublicNoticeVariables.NO_OBJECTION, NOTICE_ID, "notice-9"));
     assertThat(instance).hasPassed("Event_ImplementationDone").isEnded();
     assertThat(instance).variables().containsEntry(IMPLEMENTATION_OUTCOME, DONE);
+  }
+
+  /**
+   * 马鞍北路8号院 flying wires: the street safety office and the police persuade, the residents
+   * remove the wires; each part is its own step, and the result is recorded only when both are done.
+   */
+  @Test
+  void residentsAndDepartmentsCarryOutTheirPartsTogetherAndTheResultWaitsForBoth() {
+    ProcessInstance instance = start(resolved());
+    Map<String, Object> choice = new HashMap<>();
+    // Tasklist sends checklists as JSON arrays
+    choice.put(IMPLEMENTERS, SpinValues.jsonValue("[\"DEPARTMENTS\",\"RESIDENTS\"]").create());
+    choice.put(SUMMONED_DEPARTMENTS, SpinValues.jsonValue("[\"dept-smq-safety\",\"dept-police\"]").create());
+    choice.put(DEPARTMENTS_TASK, "上门劝导居民拆除飞线，讲解火灾隐患。");
+    complete(task(instance), choice);
+
+    assertThat(instance).isWaitingAt("Task_ResidentsCarryOut", "Call_SummonDepartments").hasNotPassed("Task_CarryOut");
+    assertThat(instance)
+        .variables()
+        .containsEntry(IMPLEMENTER, "RESIDENTS,DEPARTMENTS")
+        .containsEntry(IMPLEMENTERS, List.of(RESIDENTS, DEPARTMENTS));
+    ProcessInstance summons = calledProcessInstance(SummonsVariables.PROCESS_KEY, instance);
+    assertThat(summons)
+        .variables()
+        .containsEntry(SUMMONING_UNIT, COURTYARD)
+        .containsEntry(SUMMONS_TASK, "上门劝导居民拆除飞线，讲解火灾隐患。")
+        .containsEntry(SUMMONED_DEPARTMENTS, List.of("dept-smq-safety", "dept-police"));
+
+    // the departments finish first: the residents' part still runs, nothing is recorded yet
+    complete(task(summons));
+    assertThat(instance).isWaitingAt("Task_ResidentsCarryOut").hasPassed("Call_SummonDepartments");
+    Assertions.assertThat(steps).containsExactly("职能部门落实完成");
+
+    complete(task(instance), Map.of(RESIDENTS_NOTE, "居民已于月底前自行拆除全部飞线。"));
+    Assertions.assertThat(steps).containsExactly("职能部门落实完成", "居民落实完成");
+    ProcessInstance notice = recordSignAndNotice(instance, "街道安办、派出所上门劝导，居民自行拆除飞线。");
+    complete(task(notice), Map.of(NOTICE_OUTCOME, PublicNoticeVariables.NO_OBJECTION, NOTICE_ID, "notice-11"));
+    assertThat(instance).hasPassed("SubProcess_Parts", "Event_ImplementationDone").isEnded();
+  }
+
+  @Test
+  void theLevelTheResidentsAndADepartmentAllCarryOutAPartAndTheResultWaitsForAll() {
+    ProcessInstance instance = start(resolved());
+    complete(task(instance), Map.of(IMPLEMENTERS, List.of(SELF, RESIDENTS, DEPARTMENTS), SUMMONED_DEPARTMENTS, List.of("dept-police")));
+
+    assertThat(instance).isWaitingAt("Task_CarryOut", "Task_ResidentsCarryOut", "Call_SummonDepartments");
+    ProcessInstance summons = calledProcessInstance(SummonsVariables.PROCESS_KEY, instance);
+    assertThat(summons).variables().containsEntry(SUMMONS_TASK, PLAN);
+    complete(task(summons));
+    complete(taskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_CarryOut").singleResult());
+    assertThat(instance).isWaitingAt("Task_ResidentsCarryOut");
+    complete(task(instance));
+    assertThat(instance).isWaitingAt("Task_RecordResult");
+    Assertions.assertThat(steps).containsExactly("职能部门落实完成", "本级落实完成", "居民落实完成");
   }
 
   @Test
@@ -319,8 +382,16 @@ class ImplementationProcessTest {
     ProcessInstance instance = start(resolved());
     Task assign = task(instance);
 
-    assertRefused(assign, Map.of(), IMPLEMENTER, "请选择落实方");
-    assertRefused(assign, Map.of(IMPLEMENTER, "CONTRACTOR"), IMPLEMENTER, "未知的落实方：CONTRACTOR");
+    assertRefused(assign, Map.of(), IMPLEMENTERS, "请选择落实方（可多选）");
+    assertRefused(assign, Map.of(IMPLEMENTERS, List.of()), IMPLEMENTERS, "请选择落实方（可多选）");
+    assertRefused(assign, Map.of(IMPLEMENTER, "CONTRACTOR"), IMPLEMENTERS, "未知的落实方：CONTRACTOR");
+    assertRefused(assign, Map.of(IMPLEMENTERS, List.of(RESIDENTS, "CONTRACTOR")), IMPLEMENTERS, "未知的落实方：CONTRACTOR");
+    assertRefused(
+        assign,
+        Map.of(IMPLEMENTERS, List.of(RESIDENTS, DEPARTMENTS), SUMMONED_DEPARTMENTS, List.of("dept-police"),
+            DEPARTMENTS_TASK, "长".repeat(ImplementerChoice.MAX_DEPARTMENTS_TASK + 1)),
+        DEPARTMENTS_TASK,
+        "职能部门承担的事项不能超过2000字");
     assertThat(instance).isWaitingAt("Task_AssignImplementer");
   }
 

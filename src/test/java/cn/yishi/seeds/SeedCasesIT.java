@@ -119,13 +119,14 @@ class SeedCasesIT {
     List<SeedCaseDriver.Step> steps =
         driver()
             .on("Task_ReviewAtLevel", Map.of())
-            .on("Task_IdentifyParties", Map.of("stakeholderNames", "菁华园居民代表\n物业公司\n市河道管理处\n区河长办"))
-            .on("Task_HearParty", Map.of("partyOpinion", "同意降低堰坎、消能降噪。"))
-            .on("Task_PrepareRound", Map.of(
-                "meetingPlan", "请设计院勘测，降低堰坎落差并加设消能设施，由区住建局实施。",
+            .on("Task_IdentifyParties", Map.of(
+                "stakeholderNames", "菁华园居民代表\n物业公司\n市河道管理处\n区河长办",
                 "summonedDepartments", List.of("dept-city-river", "dept-river"),
-                "summonsTask", "河道权属单位会商并配合勘测"))
-            .on("Task_AssignImplementer", Map.of("implementer", "DEPARTMENTS", "summonedDepartments", List.of("dept-housing")))
+                "summonsTask", "河道权属单位就降噪方案发表意见"))
+            .on("Task_HearParty", Map.of("partyOpinion", "同意降低堰坎、消能降噪。"))
+            .on("Task_GiveView", Map.of("departmentView", "同意降低堰坎，须保证行洪安全。"))
+            .on("Task_PrepareRound", Map.of("meetingPlan", "请设计院勘测，降低堰坎落差并加设消能设施，由区住建局实施。"))
+            .on("Task_AssignImplementer", Map.of("implementers", List.of("DEPARTMENTS"), "summonedDepartments", List.of("dept-housing")))
             .run(number, "Task_EvaluateOutcome");
 
     assertThat(groupsOf(steps, "Task_ReviewAtLevel"))
@@ -144,6 +145,13 @@ class SeedCasesIT {
     assertThat(groupsOf(steps, "Task_HearParty")).hasSize(4);
     assertThat(groupsOf(steps, "Task_ReportIn"))
         .containsExactlyInAnyOrder("dept-city-river.department", "dept-river.department", "dept-housing.department");
+    // hear, then decide, then carry out: the river offices give their view before the meeting,
+    // the housing bureau does its part after the resolution
+    List<String> order = steps.stream().map(SeedCaseDriver.Step::taskKey).toList();
+    assertThat(groupsOf(steps, "Task_GiveView")).containsExactlyInAnyOrder("dept-city-river.department", "dept-river.department");
+    assertThat(groupsOf(steps, "Task_DoDepartmentPart")).containsExactly("dept-housing.department");
+    assertThat(order.lastIndexOf("Task_GiveView")).isLessThan(order.indexOf("Task_PrepareRound"));
+    assertThat(order.indexOf("Task_HoldMeeting")).isLessThan(order.indexOf("Task_DoDepartmentPart"));
     assertThat(summonses.summonsesOf(number)).hasSize(2);
     assertThat(summonses.ratingsOf(number)).hasSize(3);
     assertThat(proposals.find(number).orElseThrow().status()).isEqualTo("AWAITING_EVALUATION");
@@ -159,7 +167,7 @@ class SeedCasesIT {
   }
 
   @Test
-  void flyingWires_anUrgentCourtyardMatterReachesTheFastTrackStraightAfterSortingAndTheResidentsRemoveTheWires() {
+  void flyingWires_anUrgentCourtyardMatterReachesTheFastTrackStraightAfterSortingAndTheSafetyOfficeAndPolicePersuadeWhileTheResidentsRemoveTheWires() {
     Map<String, Object> v = new HashMap<>();
     v.put("title", "马鞍北路8号院电动车飞线充电");
     v.put("description", "多户从窗口吊线给电动车充电，存在火灾隐患。");
@@ -174,13 +182,23 @@ class SeedCasesIT {
     String number = submit(v);
     PublicProposal sorting = proposals.find(number).orElseThrow();
     assertThat(sorting.track()).isEqualTo("URGENT");
+    AtomicInteger policeRatings = new AtomicInteger();
     assertThat(sorting.level()).isEqualTo("COURTYARD");
 
     // no answer for Task_ReviewAtLevel: an urgent matter is not reviewed level by level
     List<SeedCaseDriver.Step> steps =
         driver()
             .on("Task_RespondQuickly", Map.of("responseNote", "已到现场查看。", "meetingPlan", "一个月内居民自行拆除飞线，社区协调集中充电桩。"))
-            .on("Task_AssignImplementer", Map.of("implementer", "RESIDENTS"))
+            .on("Task_AssignImplementer", Map.of(
+                "implementers", List.of("RESIDENTS", "DEPARTMENTS"),
+                "summonedDepartments", List.of("dept-smq-safety", "dept-police"),
+                "departmentsTask", "上门劝导居民拆除飞线，讲解火灾隐患。"))
+            .on("Task_ResidentsCarryOut", Map.of("residentsNote", "居民已自行拆除全部飞线。"))
+            // the police's persuading is rated dissatisfied once: it redoes its part, then satisfies
+            .on("Task_RateDepartment", t -> "dept-police".equals(tasks.getVariable(t.getId(), "department"))
+                    && policeRatings.incrementAndGet() == 1
+                ? Map.of("departmentRating", "DISSATISFIED", "departmentRatingComment", "劝导未覆盖全部住户")
+                : Map.of("departmentRating", "SATISFIED", "departmentRatingComment", "响应及时"))
             .run(number, "Task_EvaluateOutcome");
 
     assertThat(steps.get(0).taskKey()).isEqualTo("Task_SortProposal");
@@ -191,7 +209,22 @@ class SeedCasesIT {
         .doesNotContain("UNDER_REVIEW");
     assertThat(groupsOf(steps, "Task_RespondQuickly")).containsExactly("jn-smq-ma-mabl8.caseworker");
     assertThat(groupsOf(steps, "Task_HoldMeeting")).containsExactly("jn-smq-ma-mabl8.committee");
-    assertThat(groupsOf(steps, "Task_CarryOut")).containsExactly("jn-smq-ma-mabl8.caseworker");
+    // carried out together: the residents' part and both departments' parts, then the result
+    assertThat(groupsOf(steps, "Task_CarryOut")).isEmpty();
+    assertThat(groupsOf(steps, "Task_ResidentsCarryOut")).containsExactly("jn-smq-ma-mabl8.caseworker");
+    assertThat(groupsOf(steps, "Task_ReportIn"))
+        .containsExactlyInAnyOrder("dept-smq-safety.department", "dept-police.department");
+    assertThat(groupsOf(steps, "Task_DoDepartmentPart"))
+        .containsExactlyInAnyOrder("dept-smq-safety.department", "dept-police.department", "dept-police.department");
+    assertThat(summonses.summonsesOf(number)).singleElement()
+        .satisfies(s -> assertThat(s.departments()).containsExactly("dept-smq-safety", "dept-police"));
+    assertThat(summonses.ratingsOf(number)).extracting(r -> r.department() + " " + r.rating())
+        .containsExactly("dept-police DISSATISFIED", "dept-police SATISFIED", "dept-smq-safety SATISFIED");
+    int recorded = steps.stream().map(SeedCaseDriver.Step::taskKey).toList().indexOf("Task_RecordResult");
+    assertThat(steps.subList(0, recorded)).extracting(SeedCaseDriver.Step::taskKey)
+        .contains("Task_ResidentsCarryOut", "Task_DoDepartmentPart");
+    assertThat(proposals.find(number).orElseThrow().timeline()).extracting(e -> e.outcome())
+        .contains("居民落实完成", "职能部门落实完成");
 
     rateThroughTheApi(number, "13600000002", "BASICALLY_SATISFIED");
     assertSignedRecordsAreIntact(number, 2);
@@ -221,7 +254,7 @@ class SeedCasesIT {
                 "meetingPlan", "加装电梯一部，费用按楼层分摊，申请政府补贴。",
                 "resolvingBody", "REPRESENTATIVES_MEETING"))
             .on("Task_HoldMeeting", t -> meetings.incrementAndGet() == 1 ? meeting(9, 4, 4) : meeting(9, 8, 7))
-            .on("Task_AssignImplementer", Map.of("implementer", "SELF"))
+            .on("Task_AssignImplementer", Map.of("implementers", List.of("SELF")))
             .run(number, "Task_EvaluateOutcome");
 
     // 商议 without quorum (4 of 9), reconvened; then 商议, 审议, 决议
@@ -261,7 +294,7 @@ class SeedCasesIT {
         driver()
             .on("Task_ReviewAtLevel", review("SETTLE"))
             .on("Task_PrepareCourtyardDeliberation", Map.of("courtyardPreparation", "DELIBERATE", "meetingPlan", "院落自治小组牵头，区财政局支持资金，引入施工方两个月内完成整治。"))
-            .on("Task_AssignImplementer", Map.of("implementer", "DEPARTMENTS", "summonedDepartments", List.of("dept-finance")))
+            .on("Task_AssignImplementer", Map.of("implementers", List.of("DEPARTMENTS"), "summonedDepartments", List.of("dept-finance")))
             .run(number, "Task_EvaluateOutcome");
 
     assertThat(groupsOf(steps, "Task_PrepareCourtyardDeliberation")).containsExactly("jn-smq-ma-mddy.caseworker");

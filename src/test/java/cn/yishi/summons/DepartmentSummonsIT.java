@@ -99,6 +99,12 @@ class DepartmentSummonsIT {
         Map.of(DEPARTMENT_RATING, "SATISFIED"));
     taskService.complete(task(instance, TASK_RATE_DEPARTMENT, "dept-housing").getId(),
         Map.of(DEPARTMENT_RATING, "DISSATISFIED", DEPARTMENT_RATING_COMMENT, "施工拖延两周"));
+    // the dissatisfied department redoes its part once; its second rating is final
+    assertThat(repository.ratingsOf(number)).hasSize(2);
+    taskService.complete(task(instance, TASK_DO_DEPARTMENT_PART, "dept-housing").getId(),
+        Map.of(DEPARTMENT_WORK, "dept-housing：已返工"));
+    taskService.complete(task(instance, TASK_RATE_DEPARTMENT, "dept-housing").getId(),
+        Map.of(DEPARTMENT_RATING, "BASICALLY_SATISFIED", DEPARTMENT_RATING_COMMENT, "返工后基本满意"));
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
     List<DepartmentRatingRecord> ratings = repository.ratingsOf(number);
@@ -106,6 +112,7 @@ class DepartmentSummonsIT {
         .extracting(DepartmentRatingRecord::department, DepartmentRatingRecord::rating, DepartmentRatingRecord::ratingComment)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("dept-housing", DepartmentRating.DISSATISFIED, "施工拖延两周"),
+            org.assertj.core.groups.Tuple.tuple("dept-housing", DepartmentRating.BASICALLY_SATISFIED, "返工后基本满意"),
             org.assertj.core.groups.Tuple.tuple("dept-river", DepartmentRating.SATISFIED, null));
     DepartmentRatingRecord housing = ratings.get(0);
     assertThat(housing.summonsId()).isEqualTo(summons.id());

@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,14 @@ class DepartmentSummonsProcessTest {
   }
 
   private ProcessInstance summon(List<String> departments) {
+    return summon(departments, null);
+  }
+
+  private ProcessInstance summon(List<String> departments, String purpose) {
     Map<String, Object> v = new HashMap<>();
+    if (purpose != null) {
+      v.put(SUMMONS_PURPOSE, purpose);
+    }
     v.put(NUMBER, NUMBER_VALUE);
     v.put("title", "菁华园瀑布噪音扰民");
     v.put(TIME_LIMITS, limits());
@@ -182,15 +190,31 @@ class DepartmentSummonsProcessTest {
     assertThat(instance).isNotEnded();
     rate(instance, "dept-housing", "DISSATISFIED", "施工拖延");
 
+    // a dissatisfied department is asked to redo its part, once; its second rating is final
+    assertThat(instance).isNotEnded().hasPassed("Task_RequestRedo");
+    Task redo = taskOf(instance, TASK_DO_DEPARTMENT_PART, "dept-housing");
+    assertThat(redo).hasCandidateGroup("dept-housing.department");
+    Assertions.assertThat(taskService().getVariable(redo.getId(), REDO_REQUESTED)).isEqualTo(true);
+    Assertions.assertThat(taskService().getVariable(redo.getId(), DEPARTMENT_RATING_COMMENT)).isEqualTo("施工拖延");
+    Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_DO_DEPARTMENT_PART).count())
+        .as("only the dissatisfied department redoes its part").isEqualTo(1);
+    taskService().complete(redo.getId(), Map.of(DEPARTMENT_WORK, "dept-housing 已加派人手，工程完工"));
+    rate(instance, "dept-housing", "DISSATISFIED", "仍有拖延");
+
     assertThat(instance).hasPassed("Event_SummonsCompleted").isEnded();
     ArgumentCaptor<DepartmentRatingRecord> ratings = ArgumentCaptor.forClass(DepartmentRatingRecord.class);
-    verify(repository, times(3)).insert(ratings.capture());
+    verify(repository, times(4)).insert(ratings.capture());
     Assertions.assertThat(ratings.getAllValues())
-        .extracting(DepartmentRatingRecord::department, DepartmentRatingRecord::rating, DepartmentRatingRecord::ratingComment)
+        .extracting(
+            DepartmentRatingRecord::department,
+            DepartmentRatingRecord::rating,
+            DepartmentRatingRecord::ratingComment,
+            DepartmentRatingRecord::workDone)
         .containsExactly(
-            Assertions.tuple("dept-river", DepartmentRating.SATISFIED, null),
-            Assertions.tuple("dept-city-river", DepartmentRating.BASICALLY_SATISFIED, "报到及时，方案待细化"),
-            Assertions.tuple("dept-housing", DepartmentRating.DISSATISFIED, "施工拖延"));
+            Assertions.tuple("dept-river", DepartmentRating.SATISFIED, null, "dept-river 已完成现场勘查"),
+            Assertions.tuple("dept-city-river", DepartmentRating.BASICALLY_SATISFIED, "报到及时，方案待细化", "dept-city-river 已完成现场勘查"),
+            Assertions.tuple("dept-housing", DepartmentRating.DISSATISFIED, "施工拖延", "dept-housing 已完成现场勘查"),
+            Assertions.tuple("dept-housing", DepartmentRating.DISSATISFIED, "仍有拖延", "dept-housing 已加派人手，工程完工"));
     DepartmentRatingRecord river = ratings.getAllValues().get(0);
     Assertions.assertThat(river.summonsId()).isEqualTo(summons.getValue().id());
     Assertions.assertThat(river.proposalNumber()).isEqualTo(NUMBER_VALUE);
@@ -241,6 +265,43 @@ class DepartmentSummonsProcessTest {
     Assertions.assertThat(ratings.getAllValues())
         .extracting(DepartmentRatingRecord::department, DepartmentRatingRecord::reportInOverdue)
         .containsExactlyInAnyOrder(Assertions.tuple("dept-river", true), Assertions.tuple("dept-water", false));
+  }
+
+  @Test
+  void departmentsSummonedForTheirViewReportInGiveItAndAreRatedWithoutDoingAnyPart() {
+    Instant before = Instant.now();
+    ProcessInstance instance = summon(List.of("dept-river", "dept-city-river"), PURPOSE_VIEW);
+    for (String department : List.of("dept-river", "dept-city-river")) {
+      reportIn(instance, department);
+      Task view = taskOf(instance, TASK_GIVE_VIEW, department);
+      assertThat(view).hasCandidateGroup(department + ".department");
+      Assertions.assertThat(isDueWithin(view, before, limit(timeLimits, "stepWithin"))).isTrue();
+    }
+    Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_DO_DEPARTMENT_PART).count())
+        .as("a view, not the work").isZero();
+    Task river = taskOf(instance, TASK_GIVE_VIEW, "dept-river");
+    Assertions.assertThat(refusal(() -> taskService().complete(river.getId(), Map.of(DEPARTMENT_VIEW, " "))))
+        .hasMessage("请填写部门意见");
+    taskService().complete(river.getId(), Map.of(DEPARTMENT_VIEW, " 堰坝可降低0.5米 "));
+    taskService().complete(taskOf(instance, TASK_GIVE_VIEW, "dept-city-river").getId(), Map.of(DEPARTMENT_VIEW, "须保证行洪"));
+
+    SpinJsonNode views = (SpinJsonNode) runtimeService().getVariable(instance.getId(), DEPARTMENT_VIEWS);
+    Assertions.assertThat(views.elements())
+        .extracting(v -> v.prop("party").stringValue() + "|" + v.prop("department").stringValue() + "|" + v.prop("opinion").stringValue())
+        .containsExactly("部门dept-river|dept-river|堰坝可降低0.5米", "部门dept-city-river|dept-city-river|须保证行洪");
+
+    rate(instance, "dept-river", "SATISFIED", null);
+    // a dissatisfying view is not redone here: the deliberating level may hear the department again
+    rate(instance, "dept-city-river", "DISSATISFIED", "意见过于笼统");
+
+    assertThat(instance).hasPassed("Event_SummonsCompleted").hasNotPassed("Task_RequestRedo").isEnded();
+    ArgumentCaptor<DepartmentRatingRecord> ratings = ArgumentCaptor.forClass(DepartmentRatingRecord.class);
+    verify(repository, times(2)).insert(ratings.capture());
+    Assertions.assertThat(ratings.getAllValues())
+        .extracting(DepartmentRatingRecord::department, DepartmentRatingRecord::workDone)
+        .containsExactly(
+            Assertions.tuple("dept-river", "意见：堰坝可降低0.5米"),
+            Assertions.tuple("dept-city-river", "意见：须保证行洪"));
   }
 
   @Test
