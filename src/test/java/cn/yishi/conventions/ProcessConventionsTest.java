@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -43,6 +47,8 @@ class ProcessConventionsTest {
   /** Meaningful ids: a capitalised prefix, an underscore, a capitalised name (Task_SortProposal). */
   private static final Pattern MEANINGFUL_ID = Pattern.compile("[A-Z][A-Za-z]*_[A-Z][A-Za-z0-9_]*");
   private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+  /** A documentation starts with its Chinese text (policy staff read it in Modeler); English may follow. */
+  private static final Pattern STARTS_CHINESE = Pattern.compile("\\s*\\p{IsHan}.*", Pattern.DOTALL);
 
   static Stream<Path> diagrams() throws IOException {
     try (Stream<Path> files = Files.walk(PROCESSES)) {
@@ -90,9 +96,10 @@ class ProcessConventionsTest {
         problems.add(where + ": needs a Chinese name");
       }
       if (process.getDocumentations().isEmpty()) {
-        problems.add(where + ": needs a documentation element (English)");
+        problems.add(where + ": needs a documentation element (Chinese first, English may follow)");
       }
     }
+    problems.addAll(readabilityProblems(model));
 
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
       String id = element.getId();
@@ -123,6 +130,52 @@ class ProcessConventionsTest {
       }
     }
     assertThat(problems).as(file.toString()).isEmpty();
+  }
+
+  /**
+   * What policy staff see in Modeler: every activity has a documentation, every documentation (of a
+   * process, activity, event, gateway or any other element) starts with Chinese text, and no name
+   * shows a raw expression ({@code ${…}} or {@code #{…}}: it belongs in a description or form).
+   */
+  static List<String> readabilityProblems(BpmnModelInstance model) {
+    List<String> problems = new ArrayList<>();
+    for (Activity activity : model.getModelElementsByType(Activity.class)) {
+      if (activity.getDocumentations().isEmpty()) {
+        problems.add(describe(activity) + ": needs a documentation element (Chinese first, English may follow)");
+      }
+    }
+    for (Documentation documentation : model.getModelElementsByType(Documentation.class)) {
+      String text = documentation.getTextContent();
+      if (text == null || !STARTS_CHINESE.matcher(text).matches()) {
+        problems.add(describe(documentation.getParentElement())
+            + ": its documentation must start with Chinese (a plain explanation for policy staff, then 'English: …'), starts with '"
+            + abbreviate(text) + "'");
+      }
+    }
+    for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+      String name = element.getAttributeValue("name");
+      if (name != null && (name.contains("${") || name.contains("#{"))) {
+        problems.add(describe(element) + ": its name shows an expression ('" + name
+            + "'); put what varies in the task's description or form, keep the name plain Chinese");
+      }
+    }
+    return problems;
+  }
+
+  private static String describe(ModelElementInstance element) {
+    if (element == null) {
+      return "?";
+    }
+    String id = element.getAttributeValue("id");
+    return element.getElementType().getTypeName() + " " + id;
+  }
+
+  private static String abbreviate(String text) {
+    if (text == null) {
+      return "";
+    }
+    String trimmed = text.strip();
+    return trimmed.length() <= 30 ? trimmed : trimmed.substring(0, 30) + "…";
   }
 
   private static void checkUserTask(UserTask task, String where, Set<String> formIds, List<String> problems) {
@@ -177,6 +230,48 @@ class ProcessConventionsTest {
 
   private static boolean isBlank(String text) {
     return text == null || text.isBlank();
+  }
+
+  @Test
+  void theReadabilityCheckFindsEnglishDocumentationAndExpressionNames() {
+    BpmnModelInstance bad = sample(
+        "<bpmn:documentation>A process documented in English only.</bpmn:documentation>",
+        "<bpmn:userTask id=\"Task_Hear\" name=\"听取意见：${stakeholder}\"/>"
+            + "<bpmn:serviceTask id=\"Task_Record\" name=\"记录\">"
+            + "<bpmn:documentation>  \n English: records it.</bpmn:documentation></bpmn:serviceTask>"
+            + "<bpmn:endEvent id=\"Event_Done\" name=\"完成#{outcome}\">"
+            + "<bpmn:documentation>Done. 完成。</bpmn:documentation></bpmn:endEvent>");
+
+    assertThat(readabilityProblems(bad))
+        .hasSize(6)
+        .anySatisfy(p -> assertThat(p).startsWith("process Process_Sample: its documentation must start with Chinese"))
+        .anySatisfy(p -> assertThat(p).startsWith("userTask Task_Hear: needs a documentation element"))
+        .anySatisfy(p -> assertThat(p).startsWith("userTask Task_Hear: its name shows an expression"))
+        .anySatisfy(p -> assertThat(p).startsWith("serviceTask Task_Record: its documentation must start with Chinese"))
+        .anySatisfy(p -> assertThat(p).startsWith("endEvent Event_Done: its documentation must start with Chinese"))
+        .anySatisfy(p -> assertThat(p).startsWith("endEvent Event_Done: its name shows an expression"));
+  }
+
+  @Test
+  void chineseDocumentationAndPlainNamesPass() {
+    BpmnModelInstance good = sample(
+        "<bpmn:documentation>示例流程。 English: a sample process.</bpmn:documentation>",
+        "<bpmn:userTask id=\"Task_Hear\" name=\"听取意见\" camunda:assignee=\"${initiator}\">"
+            + "<bpmn:documentation>\n  听取一方的意见。 English: hears one party.</bpmn:documentation></bpmn:userTask>"
+            + "<bpmn:endEvent id=\"Event_Done\" name=\"完成\"/>");
+
+    assertThat(readabilityProblems(good)).isEmpty();
+  }
+
+  private static BpmnModelInstance sample(String processDocumentation, String elements) {
+    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+        + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"Definitions_Sample\""
+        + " targetNamespace=\"http://bpmn.io/schema/bpmn\">"
+        + "<bpmn:process id=\"Process_Sample\" name=\"示例\" isExecutable=\"true\">"
+        + processDocumentation + elements
+        + "</bpmn:process></bpmn:definitions>";
+    return Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
