@@ -96,6 +96,12 @@ public final class ProposalVariables {
   public static final String IMPLEMENTER = ImplementationVariables.IMPLEMENTER;
   public static final String SUMMONED_DEPARTMENTS = ImplementationVariables.SUMMONED_DEPARTMENTS;
   public static final String IMPLEMENTATION_OUTCOME = ImplementationVariables.IMPLEMENTATION_OUTCOME;
+
+  /**
+   * Set by the carrying-out stage (落实与结果公告): true when a judge upheld an objection to the
+   * posted resolution (决议公开); the lifecycle then sends the matter back to deliberation.
+   */
+  public static final String RESOLUTION_OBJECTED = "resolutionObjected";
   /** 1, or 2 after a dissatisfied first rating reopened the proposal. */
   public static final String ROUND = "round";
   /** SATISFIED, BASICALLY_SATISFIED or DISSATISFIED. */

@@ -75,6 +75,7 @@ public final class ComputedVariables {
             TrackProcedureVariables.DELIBERATION_OUTCOME,
             TrackProcedureVariables.RESOLUTION,
             ProposalVariables.IMPLEMENTATION_OUTCOME,
+            ProposalVariables.RESOLUTION_OBJECTED,
             ProposalVariables.ROUND,
             ProposalVariables.CLOSED_UNRATED));
     BY_PROCESS.put(

@@ -21,7 +21,7 @@ class TimeLimitsTableTest {
     @CsvFileSource(resources = "/decisions/timeLimits.csv", numLinesToSkip = 1)
     void everyTrackHasItsDurationsAndRoundLimit(String track, String responseWithin, String resolveWithin,
             String noticePeriod, String reminderBefore, String stepWithin, String reportInWithin,
-            String evaluationWithin, Integer maxRounds, String rule) {
+            String evaluationWithin, boolean waitForResolutionNotice, Integer maxRounds, String rule) {
         DecisionTables.Evaluation evaluation = evaluate(KEY, vars().string("track", track).map());
 
         assertThat(evaluation.single("responseWithin")).isEqualTo(responseWithin);
@@ -31,6 +31,8 @@ class TimeLimitsTableTest {
         assertThat(evaluation.single("stepWithin")).isEqualTo(stepWithin);
         assertThat(evaluation.single("reportInWithin")).isEqualTo(reportInWithin);
         assertThat(evaluation.single("evaluationWithin")).isEqualTo(evaluationWithin);
+        assertThat(evaluation.single("waitForResolutionNotice")).as("waitForResolutionNotice of %s", track)
+                .isEqualTo(waitForResolutionNotice);
         if (maxRounds == null) {
             // only 难事广议 deliberates in rounds: the other tracks' cell is empty, their result has no maxRounds
             assertThat(evaluation.result().getSingleResult().getEntryMap()).as("outputs of %s", track)
@@ -66,6 +68,16 @@ class TimeLimitsTableTest {
     }
 
     @Test
+    void onlyTheUrgentTrackIsCarriedOutWhileItsResolutionIsPosted() {
+        for (String track : new String[] {"MINOR", "MAJOR", "HARD"}) {
+            assertThat(evaluate(KEY, vars().string("track", track).map()).single("waitForResolutionNotice")).as(track)
+                    .isEqualTo(true);
+        }
+        assertThat(evaluate(KEY, vars().string("track", "URGENT").map()).single("waitForResolutionNotice"))
+                .isEqualTo(false);
+    }
+
+    @Test
     void anUnknownOrAbsentTrackGivesNoLimits() {
         assertThat(evaluate(KEY, vars().string("track", "SLOW").map()).result().getResultList()).isEmpty();
         assertThat(evaluate(KEY, vars().map()).result().getResultList()).isEmpty();
@@ -81,8 +93,12 @@ class TimeLimitsTableTest {
     void hitPolicyIsUniqueAndOutputsAreTheContractsThenYishisAdditions() {
         assertThat(DecisionTables.hitPolicy(KEY)).isEqualTo(HitPolicy.UNIQUE);
         assertThat(DecisionTables.outputNames(KEY)).containsExactly("responseWithin", "resolveWithin", "noticePeriod",
-                "reminderBefore", "stepWithin", "reportInWithin", "evaluationWithin", "maxRounds");
+                "reminderBefore", "stepWithin", "reportInWithin", "evaluationWithin", "waitForResolutionNotice", "maxRounds");
         assertThat(DecisionTables.table(KEY).getOutputs()).allSatisfy(o -> assertThat(o.getTypeRef())
-                .isEqualTo(o.getName().equals("maxRounds") ? "integer" : "string"));
+                .isEqualTo(switch (o.getName()) {
+                    case "maxRounds" -> "integer";
+                    case "waitForResolutionNotice" -> "boolean";
+                    default -> "string";
+                }));
     }
 }

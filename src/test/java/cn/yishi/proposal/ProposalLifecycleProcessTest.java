@@ -63,7 +63,8 @@ import org.mockito.ArgumentCaptor;
       "stubs/urgentDeliberation.bpmn",
       "stubs/majorDeliberation.bpmn",
       "stubs/hardDeliberation.bpmn",
-      "stubs/implementation.bpmn"
+      "stubs/implementation.bpmn",
+      "stubs/publicNotice.bpmn"
     })
 class ProposalLifecycleProcessTest {
 
@@ -297,6 +298,8 @@ class ProposalLifecycleProcessTest {
         .containsEntry(DELIBERATION_UNIT, DISTRICT)
         .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL);
     finishStub("hardDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "降低堰坎、消能降噪"));
+    assertThat(p).isWaitingAt("Call_PublishResolution"); // 决议公开 first: a hard matter waits for its notice period
+    finishStub("publicNotice", Map.of("noticeOutcome", "NO_OBJECTION"));
     assertThat(p).isWaitingAt("Call_Implementation").variables().containsEntry(RESOLUTION, "降低堰坎、消能降噪");
   }
 
@@ -455,6 +458,8 @@ class ProposalLifecycleProcessTest {
     org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "IN_DELIBERATION");
 
     finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "立即拆除飞线"));
+    // carried out at once while the resolution is posted (ResolutionNoticeProcessTest has the notice's paths)
+    finishStub("publicNotice", Map.of("noticeOutcome", "NO_OBJECTION"));
     finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "OBJECTED"));
     assertThat(p).hasPassedInOrder("Call_Implementation", "Gateway_IsDepartmentOrder", "Gateway_MergeDeliberation").isWaitingAt("Call_UrgentDeliberation");
   }

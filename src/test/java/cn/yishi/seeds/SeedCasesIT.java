@@ -93,6 +93,10 @@ class SeedCasesIT {
     assertThat(rated.status()).isEqualTo("CLOSED");
   }
 
+  private List<String> noticeKinds(String number) {
+    return notices.list().stream().filter(n -> n.proposalNumber().equals(number)).map(n -> n.kind()).toList();
+  }
+
   private List<String> groupsOf(List<SeedCaseDriver.Step> steps, String taskKey) {
     return steps.stream().filter(s -> s.taskKey().equals(taskKey)).map(SeedCaseDriver.Step::group).toList();
   }
@@ -156,6 +160,7 @@ class SeedCasesIT {
     assertThat(summonses.ratingsOf(number)).hasSize(3);
     assertThat(proposals.find(number).orElseThrow().status()).isEqualTo("AWAITING_EVALUATION");
     assertThat(notices.list()).anySatisfy(n -> assertThat(n.proposalNumber()).isEqualTo(number));
+    assertThat(noticeKinds(number)).as("决议公开 before carrying out, then 实施结果公开").containsExactlyInAnyOrder("RESOLUTION", "RESULT");
 
     rateThroughTheApi(number, "13900000001", "SATISFIED");
     PublicProposal closed = proposals.find(number).orElseThrow();
@@ -225,6 +230,9 @@ class SeedCasesIT {
         .contains("Task_ResidentsCarryOut", "Task_DoDepartmentPart");
     assertThat(proposals.find(number).orElseThrow().timeline()).extracting(e -> e.outcome())
         .contains("居民落实完成", "职能部门落实完成");
+
+    // the urgent resolution was posted while it was carried out, then the result
+    assertThat(noticeKinds(number)).containsExactlyInAnyOrder("RESOLUTION", "RESULT");
 
     rateThroughTheApi(number, "13600000002", "BASICALLY_SATISFIED");
     assertSignedRecordsAreIntact(number, 2);
@@ -300,6 +308,9 @@ class SeedCasesIT {
     assertThat(groupsOf(steps, "Task_PrepareCourtyardDeliberation")).containsExactly("jn-smq-ma-mddy.caseworker");
     assertThat(groupsOf(steps, "Task_HoldMeeting")).containsExactly("jn-smq-ma-mddy.committee");
     assertThat(groupsOf(steps, "Task_ReportIn")).containsExactly("dept-finance.department");
+
+    // every resolution is posted (决议公开), then the result (实施结果公开)
+    assertThat(noticeKinds(number)).containsExactlyInAnyOrder("RESOLUTION", "RESULT");
 
     rateThroughTheApi(number, "13500000004", "SATISFIED");
     assertThat(proposals.find(number).orElseThrow().timeline()).extracting(e -> e.outcome()).contains("CLOSED");
