@@ -68,7 +68,7 @@ public class Notices {
    * {@code noticeId} and {@code noticeUntil} (ISO-8601, business time zone); and who would judge an
    * objection to it: {@code objectionRound} (1 + the proposal's earlier notices that received
    * objections) and {@code objectionJudgeUnit} (the owning level {@code deliberationUnit}, else the
-   * proposal's {@code community}; from round {@value PublicNoticeVariables#ROUND_LEVEL_ABOVE} on
+   * proposal's {@code community}; from round {@code timeLimits.objectionRoundLevelAbove} on
    * the level above it, the district judging its own).
    */
   public String publish(DelegateExecution execution) {
@@ -84,8 +84,9 @@ public class Notices {
         NoticePeriods.end(from.atZoneSameInstant(time.zone()), noticePeriod(execution)).toOffsetDateTime();
     String owner = owningUnit(execution);
     int round = number == null ? 1 : objectedNotices(number) + 1;
-    String judge =
-        round >= ROUND_LEVEL_ABOVE ? organisation.parentOf(owner).map(Unit::code).orElse(owner) : owner;
+    String judge = round >= roundLevelAbove(execution)
+        ? organisation.parentOf(owner).map(Unit::code).orElse(owner)
+        : owner;
     String id = UUID.randomUUID().toString();
     jdbc.update(
         "INSERT INTO public_notice (id, proposal_number, title, kind, content, valid_from, valid_to, is_open)"
@@ -300,6 +301,16 @@ public class Notices {
     }
     throw new IllegalStateException(
         "提案 " + Notifications.proposalNumber(execution) + " 缺少公示期（timeLimits.noticePeriod）");
+  }
+
+  /** From this objection round on the level above judges (timeLimits.objectionRoundLevelAbove). */
+  private static int roundLevelAbove(DelegateExecution execution) {
+    Object limits = execution.getVariable(TIME_LIMITS);
+    if (limits instanceof Map<?, ?> map && map.get(OBJECTION_ROUND_LEVEL_ABOVE) instanceof Number round) {
+      return round.intValue();
+    }
+    throw new IllegalStateException("提案 " + Notifications.proposalNumber(execution)
+        + " 缺少上级判断异议的起始轮次（timeLimits." + OBJECTION_ROUND_LEVEL_ABOVE + "）");
   }
 
   private static String required(DelegateExecution execution, String name) {

@@ -40,7 +40,7 @@ public final class PublicNoticeVariables {
   public static final String OBJECTION_ROUND = "objectionRound";
   /**
    * Set by {@code notices.publish(execution)}: the unit whose caseworkers judge objections to this
-   * notice: the owning level ({@code deliberationUnit}), from round {@link #ROUND_LEVEL_ABOVE} on
+   * notice: the owning level ({@code deliberationUnit}), from round {@link #OBJECTION_ROUND_LEVEL_ABOVE} (a timeLimits output) on
    * the level above it (the district judges its own).
    */
   public static final String OBJECTION_JUDGE_UNIT = "objectionJudgeUnit";
@@ -60,8 +60,8 @@ public final class PublicNoticeVariables {
   /** The reasons; for an unfounded objection the public reply shown on the notice. */
   public static final String OBJECTION_REPLY = "objectionReply";
 
-  /** From this objection round on the same proposal, the level above judges. */
-  public static final int ROUND_LEVEL_ABOVE = 3;
+  /** Output of timeLimits: from this objection round on the same proposal, the level above judges. */
+  public static final String OBJECTION_ROUND_LEVEL_ABOVE = "objectionRoundLevelAbove";
 
   // values
   public static final String KIND_RESOLUTION = "RESOLUTION";

@@ -21,7 +21,8 @@ class TimeLimitsTableTest {
     @CsvFileSource(resources = "/decisions/timeLimits.csv", numLinesToSkip = 1)
     void everyTrackHasItsDurationsAndRoundLimit(String track, String responseWithin, String resolveWithin,
             String noticePeriod, String reminderBefore, String stepWithin, String reportInWithin,
-            String evaluationWithin, boolean waitForResolutionNotice, Integer maxRounds, String rule) {
+            String evaluationWithin, boolean waitForResolutionNotice, int objectionRoundLevelAbove, Integer maxRounds,
+            String rule) {
         DecisionTables.Evaluation evaluation = evaluate(KEY, vars().string("track", track).map());
 
         assertThat(evaluation.single("responseWithin")).isEqualTo(responseWithin);
@@ -33,6 +34,8 @@ class TimeLimitsTableTest {
         assertThat(evaluation.single("evaluationWithin")).isEqualTo(evaluationWithin);
         assertThat(evaluation.single("waitForResolutionNotice")).as("waitForResolutionNotice of %s", track)
                 .isEqualTo(waitForResolutionNotice);
+        assertThat(((Number) evaluation.single("objectionRoundLevelAbove")).intValue())
+                .as("objectionRoundLevelAbove of %s", track).isEqualTo(objectionRoundLevelAbove);
         if (maxRounds == null) {
             // only 难事广议 deliberates in rounds: the other tracks' cell is empty, their result has no maxRounds
             assertThat(evaluation.result().getSingleResult().getEntryMap()).as("outputs of %s", track)
@@ -93,10 +96,11 @@ class TimeLimitsTableTest {
     void hitPolicyIsUniqueAndOutputsAreTheContractsThenYishisAdditions() {
         assertThat(DecisionTables.hitPolicy(KEY)).isEqualTo(HitPolicy.UNIQUE);
         assertThat(DecisionTables.outputNames(KEY)).containsExactly("responseWithin", "resolveWithin", "noticePeriod",
-                "reminderBefore", "stepWithin", "reportInWithin", "evaluationWithin", "waitForResolutionNotice", "maxRounds");
+                "reminderBefore", "stepWithin", "reportInWithin", "evaluationWithin", "waitForResolutionNotice", "objectionRoundLevelAbove",
+                "maxRounds");
         assertThat(DecisionTables.table(KEY).getOutputs()).allSatisfy(o -> assertThat(o.getTypeRef())
                 .isEqualTo(switch (o.getName()) {
-                    case "maxRounds" -> "integer";
+                    case "maxRounds", "objectionRoundLevelAbove" -> "integer";
                     case "waitForResolutionNotice" -> "boolean";
                     default -> "string";
                 }));

@@ -50,7 +50,8 @@ class CourtyardDeliberationJourneyIT {
     v.put("community", "jn-smq-ma");
     v.put("courtyard", COURTYARD);
     v.put(DELIBERATION_UNIT, COURTYARD);
-    v.put("timeLimits", Map.of("responseWithin", "P1D", "resolveWithin", "P7D", "stepWithin", "P3D", "noticePeriod", "P7D"));
+    v.put("timeLimits", Map.of("responseWithin", "P1D", "resolveWithin", "P7D", "stepWithin", "P3D", "noticePeriod", "P7D",
+        "objectionRoundLevelAbove", 3));
     return runtimeService.startProcessInstanceByKey(PROCESS_KEY, number, v);
   }
 

@@ -19,6 +19,7 @@ final class MeetingTestData {
     limits.put("responseWithin", "P2D");
     limits.put("resolveWithin", "P30D");
     limits.put("noticePeriod", "P7D");
+    limits.put("objectionRoundLevelAbove", 3);
     limits.put("reminderBefore", "P1D");
     limits.put("stepWithin", STEP_WITHIN);
     limits.put("reportInWithin", "P3D");

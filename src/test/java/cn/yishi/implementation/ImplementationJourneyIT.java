@@ -69,7 +69,8 @@ class ImplementationJourneyIT {
     v.put("courtyard", COURTYARD);
     v.put(DELIBERATION_UNIT, COURTYARD);
     v.put(RESOLUTION, "在院内设集中充电点，居民自行拆除飞线。");
-    v.put("timeLimits", Map.of("responseWithin", "P1D", "resolveWithin", "P7D", "stepWithin", "P3D", "noticePeriod", "P7D"));
+    v.put("timeLimits", Map.of("responseWithin", "P1D", "resolveWithin", "P7D", "stepWithin", "P3D", "noticePeriod", "P7D",
+        "objectionRoundLevelAbove", 3));
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, number, v);
     assertThat(statusOf(number)).isEqualTo("IN_IMPLEMENTATION");
 

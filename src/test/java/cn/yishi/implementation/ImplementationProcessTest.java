@@ -130,6 +130,7 @@ class ImplementationProcessTest {
     timeLimits.put("resolveWithin", "P7D");
     timeLimits.put("stepWithin", "P3D");
     timeLimits.put("noticePeriod", "P7D");
+    timeLimits.put("objectionRoundLevelAbove", 3);
     v.put("timeLimits", timeLimits);
     return v;
   }

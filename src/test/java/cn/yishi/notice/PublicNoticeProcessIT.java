@@ -50,13 +50,18 @@ class PublicNoticeProcessIT {
   }
 
   private ProcessInstance postResult(String number) {
+    return postResult(number, 3);
+  }
+
+  /** A result notice; from objection round {@code roundLevelAbove} on the level above judges. */
+  private ProcessInstance postResult(String number, int roundLevelAbove) {
     Map<String, Object> v = new HashMap<>();
     v.put("deliberationUnit", COMMUNITY);
     v.put("number", number);
     v.put("title", "马鞍北路8号院清理飞线充电");
     v.put(NOTICE_KIND, KIND_RESULT);
     v.put(NOTICE_CONTENT, "居民已自行拆除飞线，院内新设充电桩12个。");
-    v.put(TIME_LIMITS, Map.of(NOTICE_PERIOD, "P7D", "responseWithin", "P1D"));
+    v.put(TIME_LIMITS, Map.of(NOTICE_PERIOD, "P7D", "responseWithin", "P1D", OBJECTION_ROUND_LEVEL_ABOVE, roundLevelAbove));
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, number, v);
     Job publication = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
     managementService.executeJob(publication.getId());
@@ -169,6 +174,19 @@ class PublicNoticeProcessIT {
 
     assertThat(taskService.getIdentityLinksForTask(judgingTask(third).getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(groups.caseworkers(STREET)));
+  }
+
+  @Test
+  void theRoundFromWhichTheLevelAboveJudgesIsTheTimeLimitsTablesNumber() {
+    String number = "JN-2026-" + UUID.randomUUID().toString().substring(0, 6);
+    ProcessInstance first = postResult(number, 2);
+    assertThat(runtimeService.getVariable(first.getId(), OBJECTION_JUDGE_UNIT)).isEqualTo(COMMUNITY);
+    notices.raiseObjection(noticeIdOf(first), "赵先生", "13700000002", "第1轮：飞线还在。");
+    judge(judgingTask(first), WELL_FOUNDED, "退回重新协商。");
+
+    ProcessInstance second = postResult(number, 2);
+    assertThat(runtimeService.getVariable(second.getId(), OBJECTION_ROUND)).isEqualTo(2);
+    assertThat(runtimeService.getVariable(second.getId(), OBJECTION_JUDGE_UNIT)).isEqualTo(STREET);
   }
 
   @Test

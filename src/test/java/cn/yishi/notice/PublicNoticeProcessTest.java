@@ -73,6 +73,7 @@ class PublicNoticeProcessTest {
     v.put(NOTICE_CONTENT, "居民已自行拆除飞线，院内新设充电桩12个。");
     Map<String, Object> timeLimits = new HashMap<>();
     timeLimits.put(NOTICE_PERIOD, noticePeriod);
+    timeLimits.put(OBJECTION_ROUND_LEVEL_ABOVE, 3);
     timeLimits.put("responseWithin", "P1D");
     v.put(TIME_LIMITS, timeLimits);
     return v;

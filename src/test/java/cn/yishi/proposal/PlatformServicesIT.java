@@ -316,7 +316,7 @@ class PlatformServicesIT {
     v.put("deliberationUnit", "jn-jld-jldbl");
     v.put(PublicNoticeVariables.NOTICE_KIND, kind);
     v.put(PublicNoticeVariables.NOTICE_CONTENT, "居民会议表决通过：加装电梯一部，费用按楼层分摊。");
-    v.put(TIME_LIMITS, Map.of("noticePeriod", period, "stepWithin", "P2D"));
+    v.put(TIME_LIMITS, Map.of("noticePeriod", period, "stepWithin", "P2D", "objectionRoundLevelAbove", 3));
     return runtimeService.startProcessInstanceByKey(NOTICE_PROBE, number, v);
   }
 

@@ -182,7 +182,8 @@ class PublicApiInputIT {
     v.put("deliberationUnit", "jn-cdz-hz");
     v.put(PublicNoticeVariables.NOTICE_KIND, PublicNoticeVariables.KIND_RESULT);
     v.put(PublicNoticeVariables.NOTICE_CONTENT, "居民已自行拆除飞线，院内新设充电桩12个。");
-    v.put(PublicNoticeVariables.TIME_LIMITS, Map.of(PublicNoticeVariables.NOTICE_PERIOD, "P7D", "responseWithin", "P1D"));
+    v.put(PublicNoticeVariables.TIME_LIMITS, Map.of(PublicNoticeVariables.NOTICE_PERIOD, "P7D", "responseWithin", "P1D",
+        PublicNoticeVariables.OBJECTION_ROUND_LEVEL_ABOVE, 3));
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PublicNoticeVariables.PROCESS_KEY, number, v);
     managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
     return (String) runtimeService.getVariable(instance.getId(), PublicNoticeVariables.NOTICE_ID);

@@ -60,7 +60,7 @@ class ElectronicSignatureIT {
     v.put(MeetingVariables.NUMBER, NUMBER);
     v.put("title", "马东大院环境整治");
     v.put("community", "jn-jld-jldbl");
-    v.put("timeLimits", Map.of("stepWithin", "P3D", "noticePeriod", "P7D"));
+    v.put("timeLimits", Map.of("stepWithin", "P3D", "noticePeriod", "P7D", "objectionRoundLevelAbove", 3));
     v.put(MeetingVariables.MEETING_BODY, "TWO_COMMITTEES");
     v.put(MeetingVariables.MEETING_STEP, "商议");
     v.put(MeetingVariables.MEETING_GROUP, "jn-jld-jldbl.two-committees");
