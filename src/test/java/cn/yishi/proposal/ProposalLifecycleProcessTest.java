@@ -83,13 +83,22 @@ class ProposalLifecycleProcessTest {
 
   @BeforeEach
   void registerBeans() throws Exception {
+    corrections = mock(CorrectionRecords.class);
+    registerLifecycleBeans(status, numbering, corrections);
+  }
+
+  /**
+   * The beans the lifecycle calls: the real organisation, route and checks; numbering, status and
+   * corrections are the given fakes.
+   */
+  static void registerLifecycleBeans(StatusLog status, FakeNumbering numbering, CorrectionRecords corrections)
+      throws Exception {
     OrganisationService organisation;
-    try (InputStream in = getClass().getResourceAsStream("/organisation/jinniu.json")) {
+    try (InputStream in = ProposalLifecycleProcessTest.class.getResourceAsStream("/organisation/jinniu.json")) {
       organisation = new OrganisationService(OrganisationLoader.load(in, "jinniu.json"));
     }
     ProposalFields fields = new ProposalFields(organisation);
     Units units = new Units(organisation);
-    corrections = mock(CorrectionRecords.class);
     Mocks.register("groups", new Groups(organisation));
     Mocks.register("units", units);
     Mocks.register("proposalSubmissionCheck", new ProposalSubmissionCheck(fields));

@@ -13,11 +13,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.mockito.Mockito.mock;
 
-import cn.yishi.organisation.Groups;
-import cn.yishi.organisation.OrganisationLoader;
-import cn.yishi.organisation.OrganisationService;
-import cn.yishi.organisation.Units;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -65,22 +60,8 @@ class ResolutionNoticeProcessTest {
 
   @BeforeEach
   void registerBeans() throws Exception {
-    OrganisationService organisation;
-    try (InputStream in = getClass().getResourceAsStream("/organisation/jinniu.json")) {
-      organisation = new OrganisationService(OrganisationLoader.load(in, "jinniu.json"));
-    }
-    ProposalFields fields = new ProposalFields(organisation);
-    Units units = new Units(organisation);
-    Mocks.register("groups", new Groups(organisation));
-    Mocks.register("units", units);
-    Mocks.register("proposalSubmissionCheck", new ProposalSubmissionCheck(fields));
-    Mocks.register("assignProposalNumber", new ProposalLifecycleProcessTest.FakeNumbering());
-    Mocks.register("proposalStatus", status);
-    Mocks.register("sortingCheck", new SortingCheck(fields, mock(CorrectionRecords.class), organisation));
-    Mocks.register("reviewCheck", new ReviewCheck(units));
-    Mocks.register("reviewRoute", new ReviewRoute(units));
-    Mocks.register("responseClock", new ResponseClock());
-    Mocks.register("evaluationCheck", new EvaluationCheck());
+    ProposalLifecycleProcessTest.registerLifecycleBeans(
+        status, new ProposalLifecycleProcessTest.FakeNumbering(), mock(CorrectionRecords.class));
   }
 
   @AfterEach
