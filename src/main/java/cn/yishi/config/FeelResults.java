@@ -60,7 +60,8 @@ final class FeelResults {
   };
 
   /** A text that names these variables (in order), or empty when its result may depend on more. */
-  private final Map<String, Optional<java.util.List<String>>> shapes = new ConcurrentHashMap<>();
+  private final Map<String, Optional<java.util.List<String>>> expressionShapes = new ConcurrentHashMap<>();
+  private final Map<String, Optional<java.util.List<String>>> unaryTestShapes = new ConcurrentHashMap<>();
   private final Map<Key, Object> results = new ConcurrentHashMap<>();
   private final AtomicLong hits = new AtomicLong();
 
@@ -86,8 +87,8 @@ final class FeelResults {
     if (text == null) {
       return evaluation.get();
     }
-    Optional<java.util.List<String>> names = shapes.computeIfAbsent(
-        (unaryTests ? "u:" : "e:") + text, ignored -> namesOf(parsed.get()));
+    Optional<java.util.List<String>> names = (unaryTests ? unaryTestShapes : expressionShapes)
+        .computeIfAbsent(text, ignored -> namesOf(parsed.get()));
     if (names.isEmpty()) {
       return evaluation.get();
     }

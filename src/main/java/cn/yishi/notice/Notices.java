@@ -295,22 +295,28 @@ public class Notices {
   }
 
   private static String noticePeriod(DelegateExecution execution) {
-    Object limits = execution.getVariable(TIME_LIMITS);
-    if (limits instanceof Map<?, ?> map && map.get(NOTICE_PERIOD) != null) {
-      return map.get(NOTICE_PERIOD).toString();
-    }
-    throw new IllegalStateException(
-        "提案 " + Notifications.proposalNumber(execution) + " 缺少公示期（timeLimits.noticePeriod）");
+    return timeLimit(execution, NOTICE_PERIOD, "公示期").toString();
   }
 
   /** From this objection round on the level above judges (timeLimits.objectionRoundLevelAbove). */
   private static int roundLevelAbove(DelegateExecution execution) {
-    Object limits = execution.getVariable(TIME_LIMITS);
-    if (limits instanceof Map<?, ?> map && map.get(OBJECTION_ROUND_LEVEL_ABOVE) instanceof Number round) {
+    if (timeLimit(execution, OBJECTION_ROUND_LEVEL_ABOVE, "上级判断异议的起始轮次") instanceof Number round) {
       return round.intValue();
     }
-    throw new IllegalStateException("提案 " + Notifications.proposalNumber(execution)
-        + " 缺少上级判断异议的起始轮次（timeLimits." + OBJECTION_ROUND_LEVEL_ABOVE + "）");
+    throw missingTimeLimit(execution, OBJECTION_ROUND_LEVEL_ABOVE, "上级判断异议的起始轮次");
+  }
+
+  /** One output of the proposal's timeLimits, or a failure naming it ({@code label} in Chinese). */
+  private static Object timeLimit(DelegateExecution execution, String name, String label) {
+    if (execution.getVariable(TIME_LIMITS) instanceof Map<?, ?> limits && limits.get(name) != null) {
+      return limits.get(name);
+    }
+    throw missingTimeLimit(execution, name, label);
+  }
+
+  private static IllegalStateException missingTimeLimit(DelegateExecution execution, String name, String label) {
+    return new IllegalStateException(
+        "提案 " + Notifications.proposalNumber(execution) + " 缺少" + label + "（timeLimits." + name + "）");
   }
 
   private static String required(DelegateExecution execution, String name) {
