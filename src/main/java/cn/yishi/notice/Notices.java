@@ -6,7 +6,7 @@ import cn.yishi.common.DiagramCallable;
 import cn.yishi.notification.Notifications;
 import cn.yishi.organisation.OrganisationService;
 import cn.yishi.organisation.Unit;
-import cn.yishi.proposal.BusinessTime;
+import cn.yishi.common.BusinessTime;
 import cn.yishi.proposal.ProposalFields;
 import cn.yishi.proposal.ProposalVariables;
 import java.sql.ResultSet;

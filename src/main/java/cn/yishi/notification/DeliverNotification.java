@@ -2,7 +2,7 @@ package cn.yishi.notification;
 
 import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.LogText;
-import cn.yishi.proposal.BusinessTime;
+import cn.yishi.common.BusinessTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

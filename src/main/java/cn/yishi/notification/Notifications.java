@@ -1,7 +1,7 @@
 package cn.yishi.notification;
 
 import cn.yishi.common.LogText;
-import cn.yishi.proposal.BusinessTime;
+import cn.yishi.common.BusinessTime;
 import cn.yishi.proposal.ProposalVariables;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,5 +1,6 @@
 package cn.yishi.proposal;
 
+import cn.yishi.common.BusinessTime;
 import cn.yishi.common.DiagramCallable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

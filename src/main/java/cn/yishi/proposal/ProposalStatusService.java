@@ -1,5 +1,6 @@
 package cn.yishi.proposal;
 
+import cn.yishi.common.BusinessTime;
 import static cn.yishi.proposal.ProposalStatusVariables.*;
 import static cn.yishi.proposal.ProposalVariables.*;
 

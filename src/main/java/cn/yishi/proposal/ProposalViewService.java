@@ -1,5 +1,6 @@
 package cn.yishi.proposal;
 
+import cn.yishi.common.BusinessTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;

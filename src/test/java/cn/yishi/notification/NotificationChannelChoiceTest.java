@@ -3,7 +3,7 @@ package cn.yishi.notification;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
-import cn.yishi.proposal.BusinessTime;
+import cn.yishi.common.BusinessTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -12,7 +12,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import cn.yishi.proposal.BusinessTime;
+import cn.yishi.common.BusinessTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

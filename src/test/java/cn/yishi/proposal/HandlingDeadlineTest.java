@@ -1,5 +1,6 @@
 package cn.yishi.proposal;
 
+import cn.yishi.common.BusinessTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;

@@ -1,5 +1,6 @@
 package cn.yishi.proposal;
 
+import cn.yishi.common.BusinessTime;
 import static cn.yishi.proposal.ProposalVariables.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;

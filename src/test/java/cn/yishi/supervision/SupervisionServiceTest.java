@@ -16,7 +16,7 @@ import static org.mockito.Mockito.verify;
 
 import cn.yishi.organisation.Groups;
 import cn.yishi.organisation.OrganisationService;
-import cn.yishi.proposal.BusinessTime;
+import cn.yishi.common.BusinessTime;
 import cn.yishi.proposal.ProposalViewService;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package cn.yishi.proposal;
+package cn.yishi.common;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
