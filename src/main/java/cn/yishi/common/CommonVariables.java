@@ -64,5 +64,13 @@ public final class CommonVariables {
   public static final Variable<String> NOTICE_OUTCOME = Variable.text("noticeOutcome");
   public static final Variable<Boolean> OBJECTION_PAUSES_WORK = Variable.flag("objectionPausesWork");
 
+  // --- added while moving the proposal package to its boundary ---
+
+  // --- added while moving the deliberation package to its boundaries ---
+
+  // --- added while moving notice, notification, summons, supervision, implementation ---
+
+  // --- added while moving the platform packages (security, api, config, organisation …) ---
+
   private CommonVariables() {}
 }

@@ -30,7 +30,15 @@ import org.junit.jupiter.api.Test;
 class NamesOutsideBoundariesTest {
 
   /** Files (paths under src/main/java or src/test/java) allowed to spell names, and why. */
-  static final Map<String, String> CONTRACT_FILES = Map.ofEntries(Map.entry("cn/yishi/architecture/NamesOutsideBoundariesTest.java", "this test"));
+  static final Map<String, String> CONTRACT_FILES = new java.util.TreeMap<>();
+
+  static {
+    CONTRACT_FILES.put("cn/yishi/architecture/NamesOutsideBoundariesTest.java", "this test");
+    // proposal (path, reason)
+    // deliberation (path, reason)
+    // notice, notification, summons, supervision, implementation (path, reason)
+    // platform: security, api, config, deployment, organisation, signature, decisions, conventions (path, reason)
+  }
 
   private static final Pattern LITERAL = Pattern.compile("\"([A-Za-z_][A-Za-z0-9_]*)\"");
 
