@@ -3,7 +3,6 @@ package cn.yishi.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +14,6 @@ import org.springframework.core.Ordered;
  * (or a test) defines one, else the system clock.
  */
 @Configuration
-@EnableConfigurationProperties(LimitsProperties.class)
 public class LimitsConfiguration {
 
   @Bean

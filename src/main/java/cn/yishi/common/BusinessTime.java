@@ -6,11 +6,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * "Now" and times in the business time zone ({@code yishi.time-zone}, default Asia/Shanghai).
+ * "Now" and times in the business time zone ({@code yishi.time-zone}, default Asia/Shanghai, read
+ * once: {@link TimeProperties}).
  *
  * <p>Now is the process engine's clock ({@link ClockUtil}), the clock due dates and timers use,
  * so that numbers, timelines and notice periods agree with them (and tests can move it).
@@ -20,8 +21,18 @@ public class BusinessTime {
 
   private final ZoneId zone;
 
-  public BusinessTime(@Value("${yishi.time-zone:Asia/Shanghai}") String zone) {
-    this.zone = ZoneId.of(zone);
+  @Autowired
+  public BusinessTime(TimeProperties properties) {
+    this(properties.timeZone());
+  }
+
+  public BusinessTime(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  /** A zone id such as {@code Asia/Shanghai} (tests, tools). */
+  public BusinessTime(String zone) {
+    this(ZoneId.of(zone));
   }
 
   public ZoneId zone() {

@@ -5,36 +5,35 @@ import org.camunda.bpm.engine.ProcessEngineException;
 /**
  * A value entered in a task (or sent to the API) that the form could not check, such as a count
  * larger than another or a correction without a reason. Thrown by a task listener on {@code
- * complete}: the engine refuses the completion, nothing is saved, and Tasklist shows the Chinese
- * message. {@link #field()} names the form field.
+ * complete} (usually through {@link StepCheck}): the engine refuses the completion, nothing is
+ * saved, and Tasklist shows the Chinese message. {@link #field()} names the form field.
  *
  * <p>The engine wraps a listener's exception in its own ("ENGINE-03051 … Exception while invoking
- * TaskListener …"). So that Tasklist can still show the Chinese message alone, the refusal is also
- * remembered for the current thread (the request that completes the task), see {@link
- * #lastOnThisThread()} and {@code cn.yishi.config.StepInputErrors}.
+ * TaskListener …"). How the REST APIs still answer 400 with the Chinese message alone and the
+ * field is {@code cn.yishi.config.StepInputErrors}: an interceptor around every engine command
+ * finds the refusal in the failed command's cause chain ({@link #in(Throwable)}) and hands it to
+ * the request; the exception itself remembers nothing.
  */
 public class InvalidStepInputException extends ProcessEngineException {
-
-  private static final ThreadLocal<InvalidStepInputException> LAST = new ThreadLocal<>();
 
   private final String field;
 
   public InvalidStepInputException(String field, String message) {
     super(message);
     this.field = field;
-    LAST.set(this);
   }
 
   public String field() {
     return field;
   }
 
-  /** The last refusal raised on this thread since {@link #forgetOnThisThread()}, or null. */
-  public static InvalidStepInputException lastOnThisThread() {
-    return LAST.get();
-  }
-
-  public static void forgetOnThisThread() {
-    LAST.remove();
+  /** The refusal {@code failure} is or was caused by (the outermost one), or null. */
+  public static InvalidStepInputException in(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof InvalidStepInputException refusal) {
+        return refusal;
+      }
+    }
+    return null;
   }
 }

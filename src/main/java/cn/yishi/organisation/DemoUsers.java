@@ -11,7 +11,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -37,11 +36,9 @@ public class DemoUsers {
   private final ResourceLoader resourceLoader;
   private final String location;
 
-  public DemoUsers(
-      ResourceLoader resourceLoader,
-      @Value("${yishi.organisation.demo-users:classpath:organisation/demo-users.json}") String location) {
+  public DemoUsers(ResourceLoader resourceLoader, OrganisationProperties properties) {
     this.resourceLoader = resourceLoader;
-    this.location = location;
+    this.location = properties.demoUsers();
   }
 
   public List<DemoUser> read() {

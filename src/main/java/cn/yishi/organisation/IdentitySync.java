@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,11 +50,11 @@ public class IdentitySync implements SmartInitializingSingleton {
       ProcessEngine engine,
       Groups groups,
       DemoUsers demoUsers,
-      @Value("${yishi.demo-data:false}") boolean demoData) {
+      DemoDataProperties demoData) {
     this.engine = engine;
     this.groups = groups;
     this.demoUsers = demoUsers;
-    this.demoData = demoData;
+    this.demoData = demoData.demoData();
   }
 
   @Override

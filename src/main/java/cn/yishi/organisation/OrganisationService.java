@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
@@ -26,9 +25,12 @@ public class OrganisationService {
   private final Organisation organisation;
 
   @Autowired
-  public OrganisationService(
-      ResourceLoader resourceLoader,
-      @Value("${yishi.organisation.location:classpath:organisation/jinniu.json}") String location) {
+  public OrganisationService(ResourceLoader resourceLoader, OrganisationProperties properties) {
+    this(resourceLoader, properties.location());
+  }
+
+  /** The organisation at {@code location}, a Spring resource location (tests, tools). */
+  public OrganisationService(ResourceLoader resourceLoader, String location) {
     Resource resource = resourceLoader.getResource(location);
     if (!resource.exists()) {
       throw new IllegalStateException(

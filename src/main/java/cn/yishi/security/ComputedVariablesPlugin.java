@@ -9,14 +9,19 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts {@link ComputedVariablesGuard} first among the engine's command interceptors of the
  * executor every service call goes through (transaction required), so that every API reaches it:
- * the Java services, {@code /engine-rest} and the webapps' {@code /camunda/api/engine}.
+ * the Java services, {@code /engine-rest} and the webapps' {@code /camunda/api/engine}. Ordered
+ * before {@code cn.yishi.config.StepInputErrors}' plugin, whose interceptor then comes first and
+ * hands the guard's refusals to the request like any other.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 public class ComputedVariablesPlugin extends AbstractProcessEnginePlugin {
 
   @Override

@@ -1,10 +1,9 @@
 package cn.yishi.security;
 
-import java.time.Duration;
 import java.time.InstantSource;
 import org.apache.coyote.ProtocolHandler;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
-import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,9 +13,9 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
- * HTTP answers and request bodies under Yishi's control, settings {@code yishi.http.*} (see
- * application.yaml): security headers, a body limit per path checked before and while the body is
- * read, and a total deadline for reading it ({@link HttpHardeningFilter}, the first filter of every
+ * HTTP answers and request bodies under Yishi's control, settings {@code yishi.http.*} ({@link
+ * HttpProperties}; the webapps' path is Camunda's {@code camunda.bpm.webapp.application-path}):
+ * security headers, a body limit per path checked before and while the body is read, and a total deadline for reading it ({@link HttpHardeningFilter}, the first filter of every
  * request). Tomcat is told to send {@code 100 Continue} only when the application first reads the
  * body ({@code continueResponseTiming=onRead}), so a refused body is never asked for, and not to
  * drain what a refused client still sends ({@code yishi.http.unread-body-drain}).
@@ -25,18 +24,10 @@ import org.springframework.util.unit.DataSize;
 public class HttpHardening {
 
   @Bean
-  FilterRegistrationBean<HttpHardeningFilter> httpHardeningFilter(
-      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
-      @Value("${yishi.http.api.body-limit:64KB}") DataSize apiLimit,
-      @Value("${yishi.http.api.body-deadline:10s}") Duration apiDeadline,
-      @Value("${yishi.http.other.body-limit:10MB}") DataSize otherLimit,
-      @Value("${yishi.http.other.body-deadline:60s}") Duration otherDeadline) {
+  FilterRegistrationBean<HttpHardeningFilter> httpHardeningFilter(HttpProperties http, CamundaBpmProperties camunda) {
     HttpHardeningFilter filter =
         new HttpHardeningFilter(
-            webappPath,
-            new HttpHardeningFilter.Limits(apiLimit.toBytes(), apiDeadline),
-            new HttpHardeningFilter.Limits(otherLimit.toBytes(), otherDeadline),
-            InstantSource.system());
+            camunda.getWebapp().getApplicationPath(), http.api().limits(), http.other().limits(), InstantSource.system());
     FilterRegistrationBean<HttpHardeningFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setName("yishiHttpHardening");
     registration.addUrlPatterns("/*");
@@ -56,8 +47,8 @@ public class HttpHardening {
   }
 
   @Bean
-  WebServerFactoryCustomizer<TomcatServletWebServerFactory> bodyReadingOnTomcat(
-      @Value("${yishi.http.unread-body-drain:0B}") DataSize drain) {
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> bodyReadingOnTomcat(HttpProperties properties) {
+    DataSize drain = properties.unreadBodyDrain();
     return factory ->
         factory.addConnectorCustomizers(
             connector -> {

@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -47,9 +46,8 @@ public class SignatureService {
   }
 
   @Autowired
-  public SignatureService(
-      JdbcTemplate jdbc, @Value("${yishi.signature.key-directory:./data/keys}") String keyDirectory) {
-    this(jdbc, SigningKeys.loadOrGenerate(Path.of(keyDirectory)));
+  public SignatureService(JdbcTemplate jdbc, SignatureProperties properties) {
+    this(jdbc, SigningKeys.loadOrGenerate(Path.of(properties.keyDirectory())));
   }
 
   /**
