@@ -1,5 +1,6 @@
 package cn.yishi.organisation;
 
+import cn.yishi.common.CommonVariables;
 import cn.yishi.common.LogText;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -171,8 +172,8 @@ public class IdentitySync implements SmartInitializingSingleton {
     properties.put(
         "variables",
         List.of(
-            Map.of("name", "title", "label", "标题"),
-            Map.of("name", "community", "label", "社区")));
+            Map.of("name", CommonVariables.TITLE.name(), "label", "标题"),
+            Map.of("name", CommonVariables.COMMUNITY.name(), "label", "社区")));
     Filter filter = filters.newTaskFilter(name);
     filter.setQuery(query);
     filter.setProperties(properties);

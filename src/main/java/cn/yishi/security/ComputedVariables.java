@@ -1,20 +1,7 @@
 package cn.yishi.security;
 
-import cn.yishi.deliberation.CourtyardDeliberationVariables;
-import cn.yishi.deliberation.DeliberationDayVariables;
-import cn.yishi.deliberation.HardDeliberationVariables;
-import cn.yishi.deliberation.MajorDeliberationVariables;
-import cn.yishi.deliberation.MeetingVariables;
-import cn.yishi.deliberation.MinorDeliberationVariables;
-import cn.yishi.deliberation.TrackProcedureVariables;
-import cn.yishi.deliberation.UrgentDeliberationVariables;
-import cn.yishi.implementation.ImplementationVariables;
-import cn.yishi.notice.PublicNoticeVariables;
-import cn.yishi.notification.NotificationDeliveryVariables;
-import cn.yishi.proposal.ProposalStatusVariables;
-import cn.yishi.proposal.ProposalVariables;
-import cn.yishi.summons.SummonsVariables;
-import cn.yishi.supervision.SupervisionVariables;
+import cn.yishi.common.CommonVariables;
+import cn.yishi.common.Variable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +17,8 @@ import java.util.TreeSet;
  * <p>Every proposal process receives the lifecycle's variables ({@code <camunda:in
  * variables="all"/>}) and hands its outputs back, so a name computed by one process is protected
  * in every process: the guard uses {@link #names()}, the union. The grouping says who computes
- * what.
+ * what. Names are the boundaries' {@link Variable}s ({@link CommonVariables} for those several
+ * processes name); a name still spelled as text waits for its process's boundary.
  */
 public final class ComputedVariables {
 
@@ -38,146 +26,146 @@ public final class ComputedVariables {
 
   static {
     BY_PROCESS.put(
-        ProposalVariables.PROCESS_KEY,
-        Set.of(
-            ProposalVariables.NUMBER,
-            ProposalStatusVariables.SUBMITTED_AT,
-            ProposalVariables.STATUS,
+        "proposalLifecycle",
+        names(
+            CommonVariables.NUMBER,
+            "submittedAt",
+            "status",
             // decision results (CONTRACT §3) and what the diagram derives from them
-            ProposalVariables.CATEGORY,
-            ProposalVariables.MATTER_SCOPE,
-            ProposalVariables.TRACK,
-            ProposalVariables.LEVEL,
-            ProposalVariables.TIME_LIMITS,
-            ProposalVariables.ELIGIBLE,
-            ProposalVariables.ROUTE,
+            "category",
+            "matterScope",
+            CommonVariables.TRACK,
+            "level",
+            CommonVariables.TIME_LIMITS,
+            "eligible",
+            "route",
             "eligibilityResult",
             "responseWithin",
             "resolveWithin",
             "noticePeriod",
-            HardDeliberationVariables.MAX_ROUNDS,
+            "maxRounds",
             // sorting bookkeeping (sortingCheck)
-            ProposalVariables.SORTED,
-            ProposalVariables.CLASSIFICATION_CORRECTED,
-            ProposalVariables.CLASSIFICATION_BEFORE,
-            ProposalVariables.SELF_HELP_GUIDANCE,
+            "sorted",
+            "classificationCorrected",
+            "classificationBefore",
+            "selfHelpGuidance",
             // review and the track procedure's results
-            ProposalVariables.ENTRY_UNIT,
-            ProposalVariables.REVIEW_UNIT,
-            ProposalVariables.HANDLING_UNIT,
-            ProposalVariables.SETTLED_BELOW_HANDLING_LEVEL,
-            ProposalVariables.SETTLED_BELOW_REASON,
-            ProposalVariables.RAISED_FROM,
-            ProposalVariables.SENT_BACK_TO_SORTING,
-            ProposalVariables.REVIEW_UNIT_NAME,
-            ProposalVariables.HANDLING_UNIT_NAME,
-            ProposalVariables.DELIBERATION_UNIT,
-            TrackProcedureVariables.DELIBERATION_OUTCOME,
-            TrackProcedureVariables.RESOLUTION,
-            ProposalVariables.IMPLEMENTATION_OUTCOME,
-            ProposalVariables.RESOLUTION_OBJECTED,
-            ProposalVariables.ROUND,
-            ProposalVariables.CLOSED_UNRATED));
+            "entryUnit",
+            "reviewUnit",
+            "handlingUnit",
+            "settledBelowHandlingLevel",
+            "settledBelowReason",
+            "raisedFrom",
+            "sentBackToSorting",
+            "reviewUnitName",
+            "handlingUnitName",
+            CommonVariables.DELIBERATION_UNIT,
+            "deliberationOutcome",
+            CommonVariables.RESOLUTION,
+            "implementationOutcome",
+            "resolutionObjected",
+            CommonVariables.ROUND,
+            "closedUnrated"));
     BY_PROCESS.put(
-        MeetingVariables.PROCESS_KEY,
-        Set.of(
-            MeetingVariables.MEETING_BODY,
-            MeetingVariables.MEETING_STEP,
-            MeetingVariables.MEETING_GROUP,
-            MeetingVariables.MEETING_OUTCOME,
-            MeetingVariables.MEETING_RECORD_ID,
-            MeetingVariables.MEETING_RECORDED_BY,
-            MeetingVariables.MEETING_STAKEHOLDERS,
-            MeetingVariables.MEETING_ATTEMPT));
+        "deliberationMeeting",
+        names(
+            CommonVariables.MEETING_BODY,
+            CommonVariables.MEETING_STEP,
+            CommonVariables.MEETING_GROUP,
+            CommonVariables.MEETING_OUTCOME,
+            CommonVariables.MEETING_RECORD_ID,
+            "meetingRecordedBy",
+            CommonVariables.MEETING_STAKEHOLDERS,
+            "meetingAttempt"));
     BY_PROCESS.put(
-        MinorDeliberationVariables.PROCESS_KEY,
-        Set.of(
-            MinorDeliberationVariables.STAKEHOLDERS,
-            MinorDeliberationVariables.STAKEHOLDER,
-            MinorDeliberationVariables.STAKEHOLDER_OPINIONS,
-            MinorDeliberationVariables.STAKEHOLDER_OPINION_SUMMARY));
-    BY_PROCESS.put(UrgentDeliberationVariables.PROCESS_KEY, Set.of(UrgentDeliberationVariables.MAY_CLOSE));
-    BY_PROCESS.put(MajorDeliberationVariables.PROCESS_KEY, Set.of(MajorDeliberationVariables.LAST_MEETING_STEP));
+        "minorDeliberation",
+        names(
+            CommonVariables.STAKEHOLDERS,
+            CommonVariables.STAKEHOLDER,
+            "stakeholderOpinions",
+            "stakeholderOpinionSummary"));
+    BY_PROCESS.put("urgentDeliberation", names("urgentMayClose"));
+    BY_PROCESS.put("majorDeliberation", names(CommonVariables.LAST_MEETING_STEP));
     BY_PROCESS.put(
-        HardDeliberationVariables.PROCESS_KEY,
-        Set.of(
-            HardDeliberationVariables.DELIBERATION_ROUND,
-            HardDeliberationVariables.PARTY_OPINIONS,
-            HardDeliberationVariables.DEPARTMENT_VIEWS));
+        "hardDeliberation",
+        names(
+            "deliberationRound",
+            "partyOpinions",
+            "departmentViews"));
     BY_PROCESS.put(
-        ImplementationVariables.PROCESS_KEY,
-        Set.of(
-            ImplementationVariables.RESULT_RECORD_ID,
-            ImplementationVariables.RESULT_RECORDED_BY,
-            ImplementationVariables.DEPARTMENT_OPTIONS,
-            ImplementationVariables.PART));
+        "implementation",
+        names(
+            "resultRecordId",
+            "resultRecordedBy",
+            "departmentOptions",
+            "part"));
     BY_PROCESS.put(
-        PublicNoticeVariables.PROCESS_KEY,
-        Set.of(
-            PublicNoticeVariables.NOTICE_KIND,
-            PublicNoticeVariables.NOTICE_CONTENT,
-            PublicNoticeVariables.NOTICE_ID,
-            PublicNoticeVariables.NOTICE_UNTIL,
-            PublicNoticeVariables.NOTICE_OUTCOME,
-            PublicNoticeVariables.OBJECTION_ROUND,
-            PublicNoticeVariables.OBJECTION_JUDGE_UNIT,
-            PublicNoticeVariables.OBJECTION_ID,
-            PublicNoticeVariables.OBJECTOR_NAME,
-            PublicNoticeVariables.OBJECTION_TEXT,
-            PublicNoticeVariables.JUDGED_OBJECTION_ID));
+        "publicNotice",
+        names(
+            CommonVariables.NOTICE_KIND,
+            CommonVariables.NOTICE_CONTENT,
+            CommonVariables.NOTICE_ID,
+            "noticeUntil",
+            CommonVariables.NOTICE_OUTCOME,
+            "objectionRound",
+            "objectionJudgeUnit",
+            "objectionId",
+            "objectorName",
+            "objectionText",
+            "judgedObjectionId"));
     BY_PROCESS.put(
-        SummonsVariables.PROCESS_KEY,
-        Set.of(
-            SummonsVariables.SUMMONING_UNIT,
-            SummonsVariables.SUMMONS_ID,
-            SummonsVariables.DEPARTMENT,
-            SummonsVariables.DEPARTMENT_NAME,
-            SummonsVariables.SUMMONING_UNIT_NAME,
-            SummonsVariables.REPORTED_IN_AT,
-            SummonsVariables.REPORTED_IN_BY,
-            SummonsVariables.REPORT_IN_OVERDUE,
-            SummonsVariables.DONE_AT,
-            SummonsVariables.DONE_BY,
-            SummonsVariables.RATED_AT,
-            SummonsVariables.RATED_BY,
-            SummonsVariables.REDO_REQUESTED,
-            SummonsVariables.SUMMONS_PURPOSE,
-            SummonsVariables.DEPARTMENT_VIEWS));
+        "departmentSummons",
+        names(
+            CommonVariables.SUMMONING_UNIT,
+            "summonsId",
+            "department",
+            "departmentName",
+            "summoningUnitName",
+            "reportedInAt",
+            "reportedInBy",
+            "reportInOverdue",
+            "doneAt",
+            "doneBy",
+            "ratedAt",
+            "ratedBy",
+            "redoRequested",
+            "summonsPurpose",
+            "departmentViews"));
     BY_PROCESS.put(
-        SupervisionVariables.SUPERVISION_PROCESS_KEY,
-        Set.of(
-            SupervisionVariables.SUPERVISING_UNIT,
-            SupervisionVariables.SUPERVISING_UNIT_NAME,
-            SupervisionVariables.SUPERVISED_UNIT,
-            SupervisionVariables.SUPERVISED_UNIT_NAME,
-            SupervisionVariables.SUPERVISED_GROUP,
-            SupervisionVariables.SUPERVISED_TASK_ID,
-            SupervisionVariables.SUPERVISED_STEP,
-            SupervisionVariables.SUPERVISED_DUE,
-            SupervisionVariables.SUPERVISED_DUE_TEXT,
-            SupervisionVariables.SUPERVISION_KIND,
-            SupervisionVariables.SUPERVISION_LEVEL,
-            SupervisionVariables.SUPERVISION_SUBJECT,
-            SupervisionVariables.ORIGINAL_STEP,
-            SupervisionVariables.ORIGINAL_UNIT_NAME,
-            SupervisionVariables.ESCALATED_FROM));
+        "supervision",
+        names(
+            "supervisingUnit",
+            "supervisingUnitName",
+            "supervisedUnit",
+            "supervisedUnitName",
+            "supervisedGroup",
+            "supervisedTaskId",
+            "supervisedStep",
+            "supervisedDue",
+            "supervisedDueText",
+            "supervisionKind",
+            "supervisionLevel",
+            "supervisionSubject",
+            "originalStep",
+            "originalUnitName",
+            "escalatedFrom"));
     BY_PROCESS.put(
-        DeliberationDayVariables.PROCESS_KEY,
-        Set.of(
-            DeliberationDayVariables.AGENDAS,
-            DeliberationDayVariables.AGENDA,
-            DeliberationDayVariables.COURTYARD_NAME,
-            DeliberationDayVariables.AGENDA_ITEMS_TEXT,
-            DeliberationDayVariables.MATTER_COUNT,
-            DeliberationDayVariables.AGENDA_DAY,
-            DeliberationDayVariables.AGENDA_OPTIONS,
-            DeliberationDayVariables.AGENDA_OUTCOMES));
+        "deliberationDay",
+        names(
+            "agendas",
+            "agenda",
+            "courtyardName",
+            "agendaItems",
+            "matterCount",
+            "agendaDay",
+            "agendaOptions",
+            "agendaOutcomes"));
     // written on each pending courtyardDeliberation by the deliberation day (courtyardAgenda)
     BY_PROCESS.put(
-        CourtyardDeliberationVariables.PROCESS_KEY,
-        Set.of(CourtyardDeliberationVariables.AGENDA_HISTORY, CourtyardDeliberationVariables.AGENDA_RECORD));
+        "courtyardDeliberation",
+        names("agendaHistory", "agendaRecord"));
     BY_PROCESS.put(
-        NotificationDeliveryVariables.PROCESS_KEY, Set.of(NotificationDeliveryVariables.NOTIFICATION_ID));
+        "notificationDelivery", names("notificationId"));
   }
 
   private static final Set<String> ALL = union();
@@ -196,6 +184,15 @@ public final class ComputedVariables {
 
   public static boolean isComputed(String name) {
     return ALL.contains(name);
+  }
+
+  /** Names given as a boundary's {@link Variable} or, until it has one, as text. */
+  private static Set<String> names(Object... variables) {
+    Set<String> names = new TreeSet<>();
+    for (Object variable : variables) {
+      names.add(variable instanceof Variable<?> v ? v.name() : (String) variable);
+    }
+    return java.util.Collections.unmodifiableSet(names);
   }
 
   private static Set<String> union() {

@@ -38,6 +38,36 @@ class NamesOutsideBoundariesTest {
     // deliberation (path, reason)
     // notice, notification, summons, supervision, implementation (path, reason)
     // platform: security, api, config, deployment, organisation, signature, decisions, conventions (path, reason)
+    CONTRACT_FILES.put("cn/yishi/api/ApiErrorController.java", "RFC 9457 problem field \"title\", not a variable");
+    CONTRACT_FILES.put("cn/yishi/api/ApiProblems.java", "the API's JSON: a problem's errors name the request \"body\"");
+    CONTRACT_FILES.put("cn/yishi/api/JsonBody.java", "the API's JSON: a problem's errors name the request \"body\"");
+    CONTRACT_FILES.put("cn/yishi/deployment/ExpressionPolicy.java", "Camunda bean properties allowed in expressions (task.description), not variables");
+    CONTRACT_FILES.put("cn/yishi/deployment/ModelPolicy.java", "BPMN/DMN XML elements never evaluated (description), not variables");
+    CONTRACT_FILES.put("cn/yishi/organisation/AuthorizationPolicy.java", "the lifecycle's key as an authorization resource id; organisation comes before proposal, so it cannot import the lifecycle's boundary");
+    CONTRACT_FILES.put("cn/yishi/organisation/Groups.java", "role codes of group ids (department), not variables");
+    CONTRACT_FILES.put("cn/yishi/organisation/Role.java", "role codes of group ids (party), not variables");
+    CONTRACT_FILES.put("cn/yishi/organisation/IdentitySync.java", "Camunda filter property \"description\", not a variable");
+    CONTRACT_FILES.put("cn/yishi/organisation/OrganisationLoader.java", "the organisation file's kinds in messages (department), not variables");
+    CONTRACT_FILES.put("cn/yishi/organisation/OrganisationTree.java", "the organisation API's JSON fields (level)");
+    CONTRACT_FILES.put("cn/yishi/organisation/Unit.java", "the organisation API's JSON fields (level)");
+    CONTRACT_FILES.put("cn/yishi/organisation/OrganisationApiIT.java", "contract test: the organisation API's JSON");
+    CONTRACT_FILES.put("cn/yishi/config/FeelParseCacheTest.java", "contract test: evaluates the decision tables with CONTRACT §1/§3 inputs and outputs");
+    CONTRACT_FILES.put("cn/yishi/conventions/DecisionConventionsTest.java", "contract test: the decision tables' CONTRACT §3 inputs and outputs by name");
+    CONTRACT_FILES.put("cn/yishi/conventions/ProcessConventionsTest.java", "diagram conventions in general: Task_SortProposal is the example of a meaningful id");
+    CONTRACT_FILES.put("cn/yishi/decisions/DecisionTables.java", "contract test support: the decision tables' CONTRACT §1/§3 inputs and outputs");
+    CONTRACT_FILES.put("cn/yishi/decisions/DecisionsOnTheProcessEngineTest.java", "contract test: the decision tables' CONTRACT §1/§3 inputs and outputs");
+    CONTRACT_FILES.put("cn/yishi/decisions/DeliberationTrackTableTest.java", "contract test: the decision tables' CONTRACT §1/§3 inputs and outputs");
+    CONTRACT_FILES.put("cn/yishi/decisions/EligibilityTableTest.java", "contract test: the decision tables' CONTRACT §1/§3 inputs and outputs");
+    CONTRACT_FILES.put("cn/yishi/decisions/HandlingLevelTableTest.java", "contract test: the decision tables' CONTRACT §1/§3 inputs and outputs");
+    CONTRACT_FILES.put("cn/yishi/decisions/MatterScopeTableTest.java", "contract test: the decision tables' CONTRACT §1/§3 inputs and outputs");
+    CONTRACT_FILES.put("cn/yishi/decisions/MeetingResolutionTableTest.java", "contract test: the decision tables' CONTRACT §1/§3 inputs and outputs");
+    CONTRACT_FILES.put("cn/yishi/decisions/PolicyNumbersTest.java", "contract test: the decision tables' CONTRACT §1/§3 inputs and outputs");
+    CONTRACT_FILES.put("cn/yishi/decisions/ProposalCategoryTableTest.java", "contract test: the decision tables' CONTRACT §1/§3 inputs and outputs");
+    CONTRACT_FILES.put("cn/yishi/decisions/TimeLimitsTableTest.java", "contract test: the decision tables' CONTRACT §1/§3 inputs and outputs");
+    CONTRACT_FILES.put("cn/yishi/deployment/ModelPolicyTest.java", "its own test diagrams as XML text, not Yishi's variables");
+    CONTRACT_FILES.put("cn/yishi/security/DeploymentPolicyIT.java", "its own test diagrams as XML text, not Yishi's variables");
+    CONTRACT_FILES.put("cn/yishi/security/HttpHardeningIT.java", "contract test: posts proposals as the API's JSON (CONTRACT §1)");
+    CONTRACT_FILES.put("cn/yishi/signature/SignatureServiceTest.java", "the signed records' JSON content, not variables");
   }
 
   private static final Pattern LITERAL = Pattern.compile("\"([A-Za-z_][A-Za-z0-9_]*)\"");

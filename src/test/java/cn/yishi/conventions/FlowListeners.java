@@ -1,5 +1,6 @@
 package cn.yishi.conventions;
 
+import cn.yishi.common.CommonVariables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,8 @@ final class FlowListeners {
    * reopens the proposal), the meeting's {@code meetingAttempt} (a meeting without quorum is
    * reconvened) and hard deliberation's {@code deliberationRound}.
    */
-  static final Set<String> COUNTERS = Set.of("round", "meetingAttempt", "deliberationRound");
+  static final Set<String> COUNTERS =
+      Set.of(CommonVariables.ROUND.name(), "meetingAttempt", "deliberationRound");
 
   private static final Pattern COUNTING = Pattern.compile(
       "\\$\\{\\s*execution\\.setVariable\\(\\s*(['\"])(\\w+)\\1\\s*,\\s*(\\w+)\\s*\\+\\s*1\\s*\\)\\s*}");

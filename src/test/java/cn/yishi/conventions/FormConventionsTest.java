@@ -2,6 +2,7 @@ package cn.yishi.conventions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yishi.common.CommonVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -35,14 +36,14 @@ class FormConventionsTest {
   /** Variables Yishi sets itself and that carry no typed text, each with where it comes from. */
   static final Map<String, String> SYSTEM_VALUES =
       Map.ofEntries(
-          Map.entry("number", "proposal number, assigned by Yishi"),
+          Map.entry(CommonVariables.NUMBER.name(), "proposal number, assigned by Yishi"),
           Map.entry("deliberationRound", "round counter"),
           Map.entry("timeLimits.maxRounds", "timeLimits decision table"),
           Map.entry("meetingAttempt", "convening counter"),
           Map.entry("matterCount", "count of agenda items"),
-          Map.entry("meetingStep", "constant in the calling diagram"),
-          Map.entry("lastMeetingStep", "constant in the calling diagram"),
-          Map.entry("deliberationUnit", "unit code"),
+          Map.entry(CommonVariables.MEETING_STEP.name(), "constant in the calling diagram"),
+          Map.entry(CommonVariables.LAST_MEETING_STEP.name(), "constant in the calling diagram"),
+          Map.entry(CommonVariables.DELIBERATION_UNIT.name(), "unit code"),
           Map.entry("supervisedStep", "task name from the diagram"),
           Map.entry("supervisedDueText", "due date formatted by Yishi"),
           Map.entry("supervisedUnitName", "organisation configuration"),

@@ -3,6 +3,7 @@ package cn.yishi.organisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yishi.common.CommonVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ class CommunityTaskIsolationIT {
   /** Starts one instance (as the system) for a community and returns its only task. */
   Task startFor(String community) {
     String id =
-        runtimeService.startProcessInstanceByKey(PROCESS, Map.of("community", community)).getId();
+        runtimeService.startProcessInstanceByKey(PROCESS, Map.of(CommonVariables.COMMUNITY.name(), community)).getId();
     return taskService.createTaskQuery().processInstanceId(id).singleResult();
   }
 
@@ -193,7 +194,7 @@ class CommunityTaskIsolationIT {
   @Test
   void anUnknownCommunityFailsNamingTheCode() {
     assertThatThrownBy(
-            () -> runtimeService.startProcessInstanceByKey(PROCESS, Map.of("community", "jn-jld-nowhere")))
+            () -> runtimeService.startProcessInstanceByKey(PROCESS, Map.of(CommonVariables.COMMUNITY.name(), "jn-jld-nowhere")))
         .hasStackTraceContaining("no organisation unit with code 'jn-jld-nowhere'");
   }
 

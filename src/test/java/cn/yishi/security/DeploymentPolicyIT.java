@@ -4,6 +4,7 @@ import static cn.yishi.security.SecurityTestSupport.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yishi.common.CommonVariables;
 import cn.yishi.organisation.Groups;
 import cn.yishi.organisation.IdentitySync;
 import java.nio.charset.StandardCharsets;
@@ -170,7 +171,7 @@ class DeploymentPolicyIT {
   void onlyAdministratorsDeleteDeploymentsAndNeverWhileProposalsRun() {
     String deploymentId = deployAsPolicy("delete-running", "policyDeleteRunningTest");
     String instance =
-        runtimeService.startProcessInstanceByKey("policyDeleteRunningTest", Map.of("community", "jn-jld-jldbl")).getId();
+        runtimeService.startProcessInstanceByKey("policyDeleteRunningTest", Map.of(CommonVariables.COMMUNITY.name(), "jn-jld-jldbl")).getId();
 
     assertThat(delete("policy", DEMO_PASSWORD, deploymentId, true).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(delete("policy", DEMO_PASSWORD, deploymentId, false).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -192,7 +193,7 @@ class DeploymentPolicyIT {
     // the engine gives whoever deploys ALL on their deployment; policy staff have no DELETE_HISTORY
     String deploymentId = deployAsPolicy("delete-history", "policyDeleteHistoryTest");
     String instance =
-        runtimeService.startProcessInstanceByKey("policyDeleteHistoryTest", Map.of("community", "jn-jld-jldbl")).getId();
+        runtimeService.startProcessInstanceByKey("policyDeleteHistoryTest", Map.of(CommonVariables.COMMUNITY.name(), "jn-jld-jldbl")).getId();
     taskService.complete(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId());
 
     ResponseEntity<String> answer = delete("policy", DEMO_PASSWORD, deploymentId, true);

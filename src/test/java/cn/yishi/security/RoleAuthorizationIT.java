@@ -5,6 +5,7 @@ import static cn.yishi.security.SecurityTestSupport.authenticate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yishi.common.CommonVariables;
 import cn.yishi.organisation.OrganisationTestProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,7 +66,7 @@ class RoleAuthorizationIT {
   }
 
   String startForJldbl() {
-    return runtimeService.startProcessInstanceByKey(PROCESS, Map.of("community", "jn-jld-jldbl")).getId();
+    return runtimeService.startProcessInstanceByKey(PROCESS, Map.of(CommonVariables.COMMUNITY.name(), "jn-jld-jldbl")).getId();
   }
 
   @Test
@@ -109,7 +110,7 @@ class RoleAuthorizationIT {
     assertThatThrownBy(
             () -> repositoryService.createDeployment().addClasspathResource("organisation/policy-upload.bpmn").deploy())
         .isInstanceOf(AuthorizationException.class);
-    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS, Map.of("community", "jn-jld-jldbl")))
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS, Map.of(CommonVariables.COMMUNITY.name(), "jn-jld-jldbl")))
         .isInstanceOf(AuthorizationException.class);
   }
 

@@ -3,6 +3,7 @@ package cn.yishi.security;
 import static cn.yishi.security.SecurityTestSupport.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yishi.common.CommonVariables;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -164,7 +165,7 @@ class WebappLoginIT {
 
   String startTask(String community) {
     String instance =
-        runtimeService.startProcessInstanceByKey(OrganisationTestProcess.KEY, Map.of("community", community)).getId();
+        runtimeService.startProcessInstanceByKey(OrganisationTestProcess.KEY, Map.of(CommonVariables.COMMUNITY.name(), community)).getId();
     return taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
   }
 
