@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Attachment;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Comments and attachments are writes: Camunda lets anyone who can read a task add a comment or an
@@ -66,8 +68,12 @@ public class CommentAuthorization extends AbstractProcessEnginePlugin {
     return all;
   }
 
-  /** The last refusal on this thread, for {@link CommentRefusalFilter}. */
-  static final ThreadLocal<AuthorizationException> REFUSED = new ThreadLocal<>();
+  /**
+   * The request attribute holding this plugin's refusal of the request's command, for {@link
+   * CommentRefusalFilter} (set through Spring's {@link RequestContextHolder}; outside a request
+   * nothing is recorded).
+   */
+  static final String REFUSAL = CommentAuthorization.class.getName() + ".refusal";
 
   /** Runs after the command context exists, so the engine's authorization checks can be asked. */
   static final class CheckInterceptor extends CommandInterceptor {
@@ -78,7 +84,10 @@ public class CommentAuthorization extends AbstractProcessEnginePlugin {
         try {
           check(command, fields, Context.getCommandContext());
         } catch (AuthorizationException e) {
-          REFUSED.set(e);
+          RequestAttributes request = RequestContextHolder.getRequestAttributes();
+          if (request != null) {
+            request.setAttribute(REFUSAL, e, RequestAttributes.SCOPE_REQUEST);
+          }
           throw e;
         }
       }

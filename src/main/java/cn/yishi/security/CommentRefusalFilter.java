@@ -19,7 +19,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * command with 400 ("Not enough parameters submitted", on create) or 404 (on delete); a refusal by {@link CommentAuthorization}
  * is answered 403 instead, in Camunda's error format ({@code {"type":"AuthorizationException",
  * "message":…}}), on {@code /engine-rest} and on the webapps' engine API. Only comment and
- * attachment calls are buffered. Registered by {@link HttpHardening}.
+ * attachment calls are buffered. The plugin hands its refusal to the request as an attribute
+ * ({@link CommentAuthorization#REFUSAL}), the way {@code cn.yishi.config.StepInputErrors} does for
+ * refused values. Registered by {@link HttpHardening}.
  */
 class CommentRefusalFilter extends OncePerRequestFilter {
 
@@ -36,22 +38,17 @@ class CommentRefusalFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    CommentAuthorization.REFUSED.remove();
     ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
-    try {
-      chain.doFilter(request, cached);
-      AuthorizationException refusal = CommentAuthorization.REFUSED.get();
-      if (refusal != null && cached.getStatus() >= HttpServletResponse.SC_BAD_REQUEST) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", AuthorizationException.class.getSimpleName());
-        body.put("message", refusal.getMessage());
-        cached.resetBuffer();
-        EngineApiAnswers.write(response, HttpServletResponse.SC_FORBIDDEN, body, json);
-        return;
-      }
-      cached.copyBodyToResponse();
-    } finally {
-      CommentAuthorization.REFUSED.remove();
+    chain.doFilter(request, cached);
+    if (request.getAttribute(CommentAuthorization.REFUSAL) instanceof AuthorizationException refusal
+        && cached.getStatus() >= HttpServletResponse.SC_BAD_REQUEST) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", AuthorizationException.class.getSimpleName());
+      body.put("message", refusal.getMessage());
+      cached.resetBuffer();
+      EngineApiAnswers.write(response, HttpServletResponse.SC_FORBIDDEN, body, json);
+      return;
     }
+    cached.copyBodyToResponse();
   }
 }

@@ -2,6 +2,7 @@ package cn.yishi.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yishi.common.CommonVariables;
 import cn.yishi.deliberation.MeetingVariables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,14 +58,14 @@ class ElectronicSignatureIT {
 
   private ProcessInstance twoCommitteesMeeting() {
     Map<String, Object> v = new HashMap<>();
-    v.put(MeetingVariables.NUMBER, NUMBER);
-    v.put("title", "马东大院环境整治");
-    v.put("community", "jn-jld-jldbl");
-    v.put("timeLimits", Map.of("stepWithin", "P3D", "noticePeriod", "P7D", "objectionRoundLevelAbove", 3));
-    v.put(MeetingVariables.MEETING_BODY, "TWO_COMMITTEES");
-    v.put(MeetingVariables.MEETING_STEP, "商议");
-    v.put(MeetingVariables.MEETING_GROUP, "jn-jld-jldbl.two-committees");
-    v.put(MeetingVariables.MEETING_PLAN, "清理院内堆放杂物，修复排水沟。");
+    v.put(CommonVariables.NUMBER.name(), NUMBER);
+    v.put(CommonVariables.TITLE.name(), "马东大院环境整治");
+    v.put(CommonVariables.COMMUNITY.name(), "jn-jld-jldbl");
+    v.put(CommonVariables.TIME_LIMITS.name(), Map.of("stepWithin", "P3D", "noticePeriod", "P7D", "objectionRoundLevelAbove", 3));
+    v.put(CommonVariables.MEETING_BODY.name(), "TWO_COMMITTEES");
+    v.put(CommonVariables.MEETING_STEP.name(), "商议");
+    v.put(CommonVariables.MEETING_GROUP.name(), "jn-jld-jldbl.two-committees");
+    v.put(CommonVariables.MEETING_PLAN.name(), "清理院内堆放杂物，修复排水沟。");
     return runtimeService.startProcessInstanceByKey(MeetingVariables.PROCESS_KEY, NUMBER, v);
   }
 
@@ -93,7 +94,7 @@ class ElectronicSignatureIT {
             historyService
                 .createHistoricVariableInstanceQuery()
                 .processInstanceId(instance.getId())
-                .variableName(MeetingVariables.MEETING_RECORD_ID)
+                .variableName(CommonVariables.MEETING_RECORD_ID.name())
                 .singleResult()
                 .getValue();
     SignedRecord record = signatures.record(recordId).orElseThrow();
