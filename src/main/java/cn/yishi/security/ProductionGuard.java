@@ -1,11 +1,14 @@
 package cn.yishi.security;
 
+import cn.yishi.organisation.DemoDataProperties;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -44,7 +47,7 @@ public class ProductionGuard implements BeanFactoryPostProcessor, EnvironmentAwa
     if (!environment.acceptsProfiles(Profiles.of(PROFILE))) {
       return;
     }
-    if (environment.getProperty("yishi.demo-data", Boolean.class, false)) {
+    if (demoData(environment)) {
       throw new IllegalStateException(
           "Refusing to start with profile 'prod': yishi.demo-data is true, which would create"
               + " demo users with the password 'demo'. Remove it (the prod profile sets it false).");
@@ -60,6 +63,17 @@ public class ProductionGuard implements BeanFactoryPostProcessor, EnvironmentAwa
           "Refusing to start with profile 'prod': the admin password (camunda.bpm.admin-user.password,"
               + " set it with the environment variable YISHI_ADMIN_PASSWORD) " + reason + ".");
     }
+  }
+
+  /**
+   * {@code yishi.demo-data} as {@link DemoDataProperties} binds it (same default), read from the
+   * environment because this check runs before any bean exists.
+   */
+  private static boolean demoData(Environment environment) {
+    if (environment instanceof ConfigurableEnvironment configurable) {
+      return Binder.get(configurable).bindOrCreate("yishi", DemoDataProperties.class).demoData();
+    }
+    return environment.getProperty("yishi.demo-data", Boolean.class, false);
   }
 
   static String weakness(String adminId, String password) {
