@@ -37,7 +37,7 @@ class StepInputErrorsTest {
   @Test
   void aRefusalWrappedByTheEngineIsHandedToTheRequestAndTheFailureRethrownUnchanged() {
     RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
-    InvalidStepInputException refusal = new InvalidStepInputException("sortingNote", "请说明更正理由");
+    InvalidStepInputException refusal = new InvalidStepInputException("aField", "请说明更正理由");
     ProcessEngineException wrapped = new ProcessEngineException("ENGINE-03051 …", refusal);
 
     assertThatThrownBy(() -> recorderFailingWith(wrapped).execute(context -> null)).isSameAs(wrapped);
@@ -60,7 +60,7 @@ class StepInputErrorsTest {
   @Test
   void creatingARefusalThatIsCaughtLeavesNoTrace() {
     RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
-    new InvalidStepInputException("title", "请填写标题");
+    new InvalidStepInputException("aField", "请填写标题");
     assertThat(request.getAttribute(StepInputErrors.REFUSAL)).isNull();
   }
 }
