@@ -11,8 +11,8 @@ import cn.yishi.deliberation.UrgentDeliberationVariables;
 import cn.yishi.implementation.ImplementationVariables;
 import cn.yishi.notice.PublicNoticeVariables;
 import cn.yishi.notification.NotificationDeliveryVariables;
-import cn.yishi.proposal.ProposalStatusVariables;
-import cn.yishi.proposal.ProposalVariables;
+import cn.yishi.common.CommonVariables;
+import cn.yishi.proposal.ProposalLifecycleProcess;
 import cn.yishi.summons.SummonsVariables;
 import cn.yishi.supervision.SupervisionVariables;
 import java.util.LinkedHashMap;
@@ -38,46 +38,46 @@ public final class ComputedVariables {
 
   static {
     BY_PROCESS.put(
-        ProposalVariables.PROCESS_KEY,
+        ProposalLifecycleProcess.KEY,
         Set.of(
-            ProposalVariables.NUMBER,
-            ProposalStatusVariables.SUBMITTED_AT,
-            ProposalVariables.STATUS,
+            CommonVariables.NUMBER.name(),
+            ProposalLifecycleProcess.SUBMITTED_AT.name(),
+            ProposalLifecycleProcess.STATUS.name(),
             // decision results (CONTRACT §3) and what the diagram derives from them
-            ProposalVariables.CATEGORY,
-            ProposalVariables.MATTER_SCOPE,
-            ProposalVariables.TRACK,
-            ProposalVariables.LEVEL,
-            ProposalVariables.TIME_LIMITS,
-            ProposalVariables.ELIGIBLE,
-            ProposalVariables.ROUTE,
+            ProposalLifecycleProcess.CATEGORY.name(),
+            ProposalLifecycleProcess.MATTER_SCOPE.name(),
+            CommonVariables.TRACK.name(),
+            ProposalLifecycleProcess.LEVEL.name(),
+            CommonVariables.TIME_LIMITS.name(),
+            ProposalLifecycleProcess.ELIGIBLE.name(),
+            ProposalLifecycleProcess.ROUTE.name(),
             "eligibilityResult",
             "responseWithin",
             "resolveWithin",
             "noticePeriod",
             HardDeliberationVariables.MAX_ROUNDS,
             // sorting bookkeeping (sortingCheck)
-            ProposalVariables.SORTED,
-            ProposalVariables.CLASSIFICATION_CORRECTED,
-            ProposalVariables.CLASSIFICATION_BEFORE,
-            ProposalVariables.SELF_HELP_GUIDANCE,
+            ProposalLifecycleProcess.SORTED.name(),
+            ProposalLifecycleProcess.CLASSIFICATION_CORRECTED.name(),
+            ProposalLifecycleProcess.CLASSIFICATION_BEFORE.name(),
+            ProposalLifecycleProcess.SELF_HELP_GUIDANCE.name(),
             // review and the track procedure's results
-            ProposalVariables.ENTRY_UNIT,
-            ProposalVariables.REVIEW_UNIT,
-            ProposalVariables.HANDLING_UNIT,
-            ProposalVariables.SETTLED_BELOW_HANDLING_LEVEL,
-            ProposalVariables.SETTLED_BELOW_REASON,
-            ProposalVariables.RAISED_FROM,
-            ProposalVariables.SENT_BACK_TO_SORTING,
-            ProposalVariables.REVIEW_UNIT_NAME,
-            ProposalVariables.HANDLING_UNIT_NAME,
-            ProposalVariables.DELIBERATION_UNIT,
+            ProposalLifecycleProcess.ENTRY_UNIT.name(),
+            ProposalLifecycleProcess.REVIEW_UNIT.name(),
+            ProposalLifecycleProcess.HANDLING_UNIT.name(),
+            ProposalLifecycleProcess.SETTLED_BELOW_HANDLING_LEVEL.name(),
+            ProposalLifecycleProcess.SETTLED_BELOW_REASON.name(),
+            ProposalLifecycleProcess.RAISED_FROM.name(),
+            ProposalLifecycleProcess.SENT_BACK_TO_SORTING.name(),
+            ProposalLifecycleProcess.REVIEW_UNIT_NAME.name(),
+            ProposalLifecycleProcess.HANDLING_UNIT_NAME.name(),
+            CommonVariables.DELIBERATION_UNIT.name(),
             TrackProcedureVariables.DELIBERATION_OUTCOME,
             TrackProcedureVariables.RESOLUTION,
-            ProposalVariables.IMPLEMENTATION_OUTCOME,
-            ProposalVariables.RESOLUTION_OBJECTED,
-            ProposalVariables.ROUND,
-            ProposalVariables.CLOSED_UNRATED));
+            CommonVariables.IMPLEMENTATION_OUTCOME.name(),
+            ProposalLifecycleProcess.RESOLUTION_OBJECTED.name(),
+            CommonVariables.ROUND.name(),
+            ProposalLifecycleProcess.CLOSED_UNRATED.name()));
     BY_PROCESS.put(
         MeetingVariables.PROCESS_KEY,
         Set.of(
