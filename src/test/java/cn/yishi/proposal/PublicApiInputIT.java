@@ -163,7 +163,7 @@ class PublicApiInputIT {
     String number = submit();
     ProcessInstance lifecycle =
         runtimeService.createProcessInstanceQuery()
-            .processDefinitionKey(ProposalVariables.PROCESS_KEY)
+            .processDefinitionKey(ProposalLifecycleProcess.KEY)
             .processInstanceBusinessKey(number)
             .singleResult();
     runtimeService.createProcessInstanceModification(lifecycle.getId())

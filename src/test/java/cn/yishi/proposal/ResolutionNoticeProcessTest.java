@@ -1,11 +1,10 @@
 package cn.yishi.proposal;
 
-import static cn.yishi.notice.PublicNoticeVariables.NOTICE_OUTCOME;
-import static cn.yishi.notice.PublicNoticeVariables.OBJECTION_PAUSES_WORK;
 import static cn.yishi.proposal.ProposalLifecycleProcessTest.JLDBL;
 import static cn.yishi.proposal.ProposalLifecycleProcessTest.elevator;
 import static cn.yishi.proposal.ProposalLifecycleProcessTest.finishStub;
-import static cn.yishi.proposal.ProposalVariables.*;
+import static cn.yishi.common.CommonVariables.*;
+import static cn.yishi.proposal.ProposalLifecycleProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -82,33 +81,33 @@ class ResolutionNoticeProcessTest {
     org.assertj.core.api.Assertions.assertThat(notice)
         .containsEntry("noticeKind", "RESOLUTION")
         .containsEntry("noticeContent", "增设楼道照明")
-        .containsEntry(DELIBERATION_UNIT, JLDBL);
+        .containsEntry(DELIBERATION_UNIT.name(), JLDBL);
     // the status stays IN_DELIBERATION while the resolution is posted (IN_NOTICE is the result notice)
     org.assertj.core.api.Assertions.assertThat(status.statuses).endsWith("IN_DELIBERATION");
 
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "NO_OBJECTION", "noticeId", 7L));
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION", "noticeId", 7L));
 
     assertThat(p).hasPassedInOrder("Call_PublishResolution", "Gateway_ResolutionObjected", "Gateway_MergeCarryOut", "Gateway_MergeWorkOrder")
         .isWaitingAt("Call_Implementation");
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "DONE"));
+    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
     assertThat(p).isWaitingAt("Task_EvaluateOutcome");
   }
 
   @Test
   void anUpheldObjectionToAMinorResolutionSendsItBackToDeliberationWithNothingCarriedOut() {
     ProcessInstance p = minorResolved("拆除院内花坛");
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "OBJECTED", OBJECTION_PAUSES_WORK, false));
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "OBJECTED", OBJECTION_PAUSES_WORK.name(), false));
 
     assertThat(p).hasPassedInOrder("Gateway_ResolutionObjected", "Event_ResolutionObjected", "Gateway_WasObjected",
             "Gateway_MergeRework", "Gateway_IsDepartmentOrder", "Gateway_MergeDeliberation")
         .isWaitingAt("Call_MinorDeliberation");
     assertThat(p).hasNotPassed("Call_Implementation");
-    assertThat(p).variables().containsEntry(RESOLUTION_OBJECTED, true).containsEntry(ROUND, 1);
+    assertThat(p).variables().containsEntry(RESOLUTION_OBJECTED.name(), true).containsEntry(ROUND.name(), 1);
 
     // deliberated again: a new resolution is posted again, and this time it stands
-    finishStub("minorDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "保留花坛，改建座椅"));
-    assertThat(p).isWaitingAt("Call_PublishResolution").variables().containsEntry(RESOLUTION_OBJECTED, false);
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "NO_OBJECTION"));
+    finishStub("minorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "保留花坛，改建座椅"));
+    assertThat(p).isWaitingAt("Call_PublishResolution").variables().containsEntry(RESOLUTION_OBJECTED.name(), false);
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
     assertThat(p).isWaitingAt("Call_Implementation");
   }
 
@@ -116,8 +115,8 @@ class ResolutionNoticeProcessTest {
   void aMajorResolutionIsNotPostedTwice() {
     ProcessInstance p = start(elevator());
     complete(task(p), sortAs("NONE"));
-    complete(task(p), Map.of(REVIEW_DECISION, "SETTLE"));
-    finishStub("majorDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "加装电梯方案"));
+    complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
+    finishStub("majorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "加装电梯方案"));
 
     assertThat(p).hasPassedInOrder("Gateway_PostResolution", "Gateway_MergeWorkOrder").isWaitingAt("Call_Implementation");
     assertThat(p).hasNotPassed("Call_PublishResolution", "Call_PublishResolutionWhileCarryingOut");
@@ -136,10 +135,10 @@ class ResolutionNoticeProcessTest {
     org.assertj.core.api.Assertions.assertThat(stubVariables("publicNotice"))
         .containsEntry("noticeKind", "RESOLUTION").containsEntry("noticeContent", "立即拆除飞线");
 
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "DONE"));
+    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
     // the stage waits for the notice period: the resolution stays on the board until it is over
     assertThat(p).isWaitingAt("Call_PublishResolutionWhileCarryingOut");
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "NO_OBJECTION"));
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
 
     assertThat(p).hasPassed("Event_ResolutionNoticeOver", "Event_ImplementationDone").isWaitingAt("Task_EvaluateOutcome");
   }
@@ -147,7 +146,7 @@ class ResolutionNoticeProcessTest {
   @Test
   void anUpheldObjectionThatPausesWorkStopsTheCarryingOutAndSendsTheUrgentMatterBackToDeliberation() {
     ProcessInstance p = urgentResolved();
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "OBJECTED", OBJECTION_PAUSES_WORK, true));
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "OBJECTED", OBJECTION_PAUSES_WORK.name(), true));
 
     assertThat(p).hasPassedInOrder("Gateway_ObjectionWhileCarryingOut", "Event_WorkPaused", "Gateway_WasObjected",
             "Gateway_MergeRework", "Gateway_MergeDeliberation")
@@ -161,10 +160,10 @@ class ResolutionNoticeProcessTest {
   @Test
   void anUpheldObjectionWithoutPauseLetsTheWorkFinishAndThenTheUrgentMatterIsDeliberatedAgain() {
     ProcessInstance p = urgentResolved();
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "OBJECTED", OBJECTION_PAUSES_WORK, false));
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "OBJECTED", OBJECTION_PAUSES_WORK.name(), false));
 
     assertThat(p).hasPassed("Event_ObjectionWorkGoesOn").isWaitingAt("Call_Implementation");
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "DONE"));
+    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
 
     assertThat(p).hasPassedInOrder("Event_ImplementationDone", "Gateway_WasObjected", "Gateway_MergeRework", "Gateway_MergeDeliberation")
         .isWaitingAt("Call_UrgentDeliberation");
@@ -175,25 +174,25 @@ class ResolutionNoticeProcessTest {
 
   private ProcessInstance minorResolved(String resolution) {
     Map<String, Object> v = elevator();
-    v.put(TITLE, "楼道照明");
-    v.put(SCOPE, "COMMUNITY");
-    v.put(ESTIMATED_COST, 20000.0);
-    v.put(AFFECTED_HOUSEHOLDS, 10);
+    v.put(TITLE.name(), "楼道照明");
+    v.put(SCOPE.name(), "COMMUNITY");
+    v.put(ESTIMATED_COST.name(), 20000.0);
+    v.put(AFFECTED_HOUSEHOLDS.name(), 10);
     ProcessInstance p = start(v);
-    assertThat(p).variables().containsEntry(TRACK, "MINOR").containsEntry(LEVEL, "COMMUNITY");
+    assertThat(p).variables().containsEntry(TRACK.name(), "MINOR").containsEntry(LEVEL.name(), "COMMUNITY");
     complete(task(p), sortAs("NONE"));
-    complete(task(p), Map.of(REVIEW_DECISION, "SETTLE"));
-    finishStub("minorDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, resolution));
+    complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
+    finishStub("minorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), resolution));
     return p;
   }
 
   private ProcessInstance urgentResolved() {
     Map<String, Object> v = elevator();
-    v.put(SAFETY_HAZARD, true);
+    v.put(SAFETY_HAZARD.name(), true);
     ProcessInstance p = start(v);
-    assertThat(p).variables().containsEntry(TRACK, "URGENT");
+    assertThat(p).variables().containsEntry(TRACK.name(), "URGENT");
     complete(task(p), sortAs("NONE"));
-    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "立即拆除飞线"));
+    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "立即拆除飞线"));
     return p;
   }
 
@@ -210,12 +209,12 @@ class ResolutionNoticeProcessTest {
   }
 
   private static ProcessInstance start(Map<String, Object> variables) {
-    return runtimeService().startProcessInstanceByKey(PROCESS_KEY, variables);
+    return runtimeService().startProcessInstanceByKey(KEY, variables);
   }
 
   private static Map<String, Object> sortAs(String exclusion) {
     Map<String, Object> v = new HashMap<>();
-    v.put(EXCLUSION, exclusion);
+    v.put(EXCLUSION.name(), exclusion);
     return v;
   }
 }
