@@ -167,7 +167,7 @@ class LongTextIT {
     v.put(ImplementationVariables.DELIBERATION_UNIT, JLDBL);
     v.put(ImplementationVariables.RESOLUTION, resolution);
     v.put(SummonsVariables.TIME_LIMITS, new HashMap<>(decisionService.evaluateDecisionByKey("timeLimits")
-        .variables(Map.of("track", "HARD")).evaluate().getSingleResult().getEntryMap()));
+        .variables(Map.of(CommonVariables.TRACK.name(), "HARD")).evaluate().getSingleResult().getEntryMap()));
     return v;
   }
 

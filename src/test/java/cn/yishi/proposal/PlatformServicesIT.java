@@ -5,6 +5,7 @@ import static cn.yishi.proposal.ProposalLifecycleProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yishi.common.CommonVariables;
 import cn.yishi.notice.InvalidObjectionException;
 import cn.yishi.notice.NoticeClosedException;
 import cn.yishi.notice.NoticeNotFoundException;
@@ -313,7 +314,7 @@ class PlatformServicesIT {
     Map<String, Object> v = new HashMap<>();
     v.put(NUMBER.name(), number);
     v.put(TITLE.name(), "星辉中路6号院加装电梯");
-    v.put("deliberationUnit", "jn-jld-jldbl");
+    v.put(CommonVariables.DELIBERATION_UNIT.name(), "jn-jld-jldbl");
     v.put(PublicNoticeVariables.NOTICE_KIND, kind);
     v.put(PublicNoticeVariables.NOTICE_CONTENT, "居民会议表决通过：加装电梯一部，费用按楼层分摊。");
     v.put(TIME_LIMITS.name(), Map.of("noticePeriod", period, "stepWithin", "P2D", "objectionRoundLevelAbove", 3));

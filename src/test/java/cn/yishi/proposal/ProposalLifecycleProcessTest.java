@@ -125,7 +125,7 @@ class ProposalLifecycleProcessTest {
     Instant before = Instant.now();
     ProcessInstance p = start(elevator());
 
-    assertThat(p).isWaitingAt("Task_SortProposal");
+    assertThat(p).isWaitingAt(TASK_SORT_PROPOSAL);
     assertThat(p).variables()
         .containsEntry(NUMBER.name(), "JN-2026-000001")
         .containsEntry(CATEGORY.name(), "CONSTRUCTION")
@@ -152,10 +152,10 @@ class ProposalLifecycleProcessTest {
 
     assertThatThrownBy(() -> start(v))
         .isInstanceOf(InvalidProposalException.class)
-        .hasMessageContaining("submitterPhone")
-        .hasMessageContaining("community")
-        .hasMessageContaining("affectedHouseholds")
-        .hasMessageContaining("exclusion");
+        .hasMessageContaining(SUBMITTER_PHONE.name())
+        .hasMessageContaining(COMMUNITY.name())
+        .hasMessageContaining(AFFECTED_HOUSEHOLDS.name())
+        .hasMessageContaining(EXCLUSION.name());
     org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }
 
@@ -173,9 +173,9 @@ class ProposalLifecycleProcessTest {
     org.assertj.core.api.Assertions.assertThat(recorded.getValue())
         .extracting(Correction::field, Correction::oldValue, Correction::newValue, Correction::reason)
         .containsExactly(SCOPE.name(), "BUILDING", "HOUSEHOLD", "实为一户自家门窗问题");
-    assertThat(p).hasPassedInOrder("Task_SortProposal", "Gateway_IsCorrected", "Gateway_MergeClassification", "Task_ClassifyMatterScope", "Gateway_IsSorted", "Gateway_MergeEligibility");
+    assertThat(p).hasPassedInOrder(TASK_SORT_PROPOSAL, GATEWAY_IS_CORRECTED, GATEWAY_MERGE_CLASSIFICATION, TASK_CLASSIFY_MATTER_SCOPE, GATEWAY_IS_SORTED, GATEWAY_MERGE_ELIGIBILITY);
     assertThat(p).variables().containsEntry(MATTER_SCOPE.name(), "HOUSEHOLD").containsEntry(SELF_HELP_GUIDANCE.name(), "请自行联系物业维修门窗");
-    assertThat(p).hasPassed("Event_SelfHelp").isEnded();
+    assertThat(p).hasPassed(EVENT_SELF_HELP).isEnded();
     org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "SELF_HELP");
   }
 
@@ -187,7 +187,7 @@ class ProposalLifecycleProcessTest {
 
     assertThatThrownBy(() -> complete(task(p), sorting))
         .hasMessageContaining("更正理由");
-    assertThat(p).isWaitingAt("Task_SortProposal");
+    assertThat(p).isWaitingAt(TASK_SORT_PROPOSAL);
     verify(corrections, never()).add(any());
   }
 
@@ -198,7 +198,7 @@ class ProposalLifecycleProcessTest {
     sorting.put(SORTING_NOTE.name(), "违反规划许可，不予协商");
     complete(task(p), sorting);
 
-    assertThat(p).hasPassed("Event_RejectedAtSorting").isEnded();
+    assertThat(p).hasPassed(EVENT_REJECTED_AT_SORTING).isEnded();
     assertThat(p).variables().containsEntry(ROUTE.name(), "REJECT").containsEntry(REJECTION_REASON.name(), "违反规划许可，不予协商");
     org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "REJECTED");
   }
@@ -206,8 +206,8 @@ class ProposalLifecycleProcessTest {
   @Test
   void anExclusionWithoutAReasonForTheSubmitterIsRefused() {
     ProcessInstance p = start(elevator());
-    assertThatThrownBy(() -> complete(task(p), sortAs("PRIVACY"))).hasMessageContaining("sortingNote");
-    assertThat(p).isWaitingAt("Task_SortProposal");
+    assertThatThrownBy(() -> complete(task(p), sortAs("PRIVACY"))).hasMessageContaining(SORTING_NOTE.name());
+    assertThat(p).isWaitingAt(TASK_SORT_PROPOSAL);
   }
 
   @Test
@@ -217,7 +217,7 @@ class ProposalLifecycleProcessTest {
     sorting.put(SORTING_NOTE.name(), "邻里私人纠纷，请到社区人民调解委员会调解");
     complete(task(p), sorting);
 
-    assertThat(p).hasPassed("Event_Redirected").isEnded();
+    assertThat(p).hasPassed(EVENT_REDIRECTED).isEnded();
     assertThat(p).variables().containsEntry(ROUTE.name(), "MEDIATION");
     org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "REDIRECTED");
   }
@@ -230,25 +230,25 @@ class ProposalLifecycleProcessTest {
     sorting.put(SORTING_NOTE.name(), "城市道路路灯损坏，由城管部门维修");
     complete(task(p), sorting);
 
-    assertThat(p).isWaitingAt("Call_Implementation");
+    assertThat(p).isWaitingAt(CALL_IMPLEMENTATION);
     assertThat(p).variables()
         .containsEntry(IMPLEMENTER.name(), "DEPARTMENTS")
         .containsEntry(SUMMONED_DEPARTMENTS.name(), List.of("dept-urban"))
         .containsEntry(DELIBERATION_UNIT.name(), JLDBL);
     finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "OBJECTED"));
-    assertThat(p).hasPassed("Task_AssignOrderFollowUp");
-    assertThat(p).hasPassedInOrder("Call_Implementation", "Gateway_WasObjected", "Gateway_MergeRework", "Gateway_IsDepartmentOrder", "Gateway_MergeImplementation").isWaitingAt("Call_Implementation");
+    assertThat(p).hasPassed(TASK_ASSIGN_ORDER_FOLLOW_UP);
+    assertThat(p).hasPassedInOrder(CALL_IMPLEMENTATION, GATEWAY_WAS_OBJECTED, GATEWAY_MERGE_REWORK, GATEWAY_IS_DEPARTMENT_ORDER, GATEWAY_MERGE_IMPLEMENTATION).isWaitingAt(CALL_IMPLEMENTATION);
     finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
 
     Task evaluation = task(p);
-    assertThat(evaluation).hasDefinitionKey("Task_EvaluateOutcome").hasCandidateGroup("jn-jld-jldbl.caseworker");
+    assertThat(evaluation).hasDefinitionKey(TASK_EVALUATE_OUTCOME).hasCandidateGroup("jn-jld-jldbl.caseworker");
     complete(evaluation, Map.of(RATING.name(), "DISSATISFIED"));
-    assertThat(p).hasPassedInOrder("Task_EvaluateOutcome", "Gateway_Reopen", "Gateway_MergeRework").isWaitingAt("Call_Implementation");
+    assertThat(p).hasPassedInOrder(TASK_EVALUATE_OUTCOME, GATEWAY_REOPEN, GATEWAY_MERGE_REWORK).isWaitingAt(CALL_IMPLEMENTATION);
     assertThat(p).variables().containsEntry(ROUND.name(), 2L); // JUEL arithmetic gives a Long
     finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
     complete(task(p), Map.of(RATING.name(), "DISSATISFIED")); // the second rating is final
 
-    assertThat(p).hasPassed("Event_ProposalClosed").isEnded();
+    assertThat(p).hasPassed(EVENT_PROPOSAL_CLOSED).isEnded();
     org.assertj.core.api.Assertions.assertThat(status.statuses)
         .containsExactly("SORTING", "AWAITING_EVALUATION", "AWAITING_EVALUATION", "CLOSED");
   }
@@ -258,8 +258,8 @@ class ProposalLifecycleProcessTest {
     ProcessInstance p = start(elevator());
     Map<String, Object> sorting = sortAs("DEPARTMENT_DUTY");
     sorting.put(SORTING_NOTE.name(), "转部门");
-    assertThatThrownBy(() -> complete(task(p), sorting)).hasMessageContaining("orderDepartment");
-    assertThat(p).isWaitingAt("Task_SortProposal");
+    assertThatThrownBy(() -> complete(task(p), sorting)).hasMessageContaining(ORDER_DEPARTMENT.name());
+    assertThat(p).isWaitingAt(TASK_SORT_PROPOSAL);
   }
 
   // ---------------------------------------------------------------- the handling level routes
@@ -271,21 +271,21 @@ class ProposalLifecycleProcessTest {
     complete(task(p), sortAs("NONE"));
 
     Task review = task(p);
-    assertThat(review).hasDefinitionKey("Task_ReviewAtLevel").hasCandidateGroup("jn-jld-jldbl.caseworker");
+    assertThat(review).hasDefinitionKey(TASK_REVIEW_AT_LEVEL).hasCandidateGroup("jn-jld-jldbl.caseworker");
     org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(review.getId(), REVIEW_UNIT_NAME.name())).isEqualTo("九里堤北路社区");
     org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(review.getId(), HANDLING_UNIT_NAME.name())).isEqualTo("九里堤北路社区");
     org.assertj.core.api.Assertions.assertThat(taskService().getVariable(review.getId(), REVIEW_DECISION.name())).isEqualTo("SETTLE");
     complete(review, Map.of(REVIEW_DECISION.name(), "SETTLE"));
 
-    assertThat(p).isWaitingAt("Call_MajorDeliberation").variables()
+    assertThat(p).isWaitingAt(CALL_MAJOR_DELIBERATION).variables()
         .containsEntry(DELIBERATION_UNIT.name(), JLDBL)
         .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
     finishStub("majorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "加装电梯方案"));
-    assertThat(p).isWaitingAt("Call_Implementation");
+    assertThat(p).isWaitingAt(CALL_IMPLEMENTATION);
     finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
     complete(task(p), Map.of(RATING.name(), "SATISFIED", EVALUATION_COMMENT.name(), "很好"));
 
-    assertThat(p).hasPassed("Event_ProposalClosed").isEnded();
+    assertThat(p).hasPassed(EVENT_PROPOSAL_CLOSED).isEnded();
     org.assertj.core.api.Assertions.assertThat(status.statuses)
         .containsExactly("SORTING", "UNDER_REVIEW", "IN_DELIBERATION", "AWAITING_EVALUATION", "CLOSED");
   }
@@ -299,19 +299,19 @@ class ProposalLifecycleProcessTest {
 
     // every level completes its review with the route's own answer: nobody chooses where it goes
     List<String> reviewers = new ArrayList<>();
-    while (task(p) != null && task(p).getTaskDefinitionKey().equals("Task_ReviewAtLevel")) {
+    while (task(p) != null && task(p).getTaskDefinitionKey().equals(TASK_REVIEW_AT_LEVEL)) {
       reviewers.add(candidateGroup(task(p)));
       complete(task(p));
     }
     org.assertj.core.api.Assertions.assertThat(reviewers)
         .containsExactly("jn-jld-jldbl-jhy.caseworker", "jn-jld-jldbl.caseworker", "jn-jld.caseworker", "jn.caseworker");
-    assertThat(p).isWaitingAt("Call_HardDeliberation").variables()
+    assertThat(p).isWaitingAt(CALL_HARD_DELIBERATION).variables()
         .containsEntry(DELIBERATION_UNIT.name(), DISTRICT)
         .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
     finishStub("hardDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "降低堰坎、消能降噪"));
-    assertThat(p).isWaitingAt("Call_PublishResolution"); // 决议公开 first: a hard matter waits for its notice period
-    finishStub("publicNotice", Map.of("noticeOutcome", "NO_OBJECTION"));
-    assertThat(p).isWaitingAt("Call_Implementation").variables().containsEntry(RESOLUTION.name(), "降低堰坎、消能降噪");
+    assertThat(p).isWaitingAt(CALL_PUBLISH_RESOLUTION); // 决议公开 first: a hard matter waits for its notice period
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
+    assertThat(p).isWaitingAt(CALL_IMPLEMENTATION).variables().containsEntry(RESOLUTION.name(), "降低堰坎、消能降噪");
   }
 
   @Test
@@ -330,7 +330,7 @@ class ProposalLifecycleProcessTest {
     assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION.name(), "PASS_UP", REVIEW_REASON.name(), "再上报"))).hasMessageContaining("不能再上报");
     complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
 
-    assertThat(p).isWaitingAt("Call_HardDeliberation").variables()
+    assertThat(p).isWaitingAt(CALL_HARD_DELIBERATION).variables()
         .containsEntry(DELIBERATION_UNIT.name(), DISTRICT)
         .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
   }
@@ -343,8 +343,8 @@ class ProposalLifecycleProcessTest {
     complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE", REVIEW_REASON.name(), "院落与河道管理处已有协议，可在院落层面先行协商"));
 
     // a hard matter is led at least by the community, even when a courtyard keeps it
-    assertThat(p).hasPassedInOrder("Gateway_IsBelowHandlingLevel", "Task_RecordSettledBelow", "Gateway_MergeSettle", "Task_DetermineDeliberationUnit");
-    assertThat(p).isWaitingAt("Call_HardDeliberation").variables()
+    assertThat(p).hasPassedInOrder(GATEWAY_IS_BELOW_HANDLING_LEVEL, TASK_RECORD_SETTLED_BELOW, GATEWAY_MERGE_SETTLE, TASK_DETERMINE_DELIBERATION_UNIT);
+    assertThat(p).isWaitingAt(CALL_HARD_DELIBERATION).variables()
         .containsEntry(DELIBERATION_UNIT.name(), JLDBL)
         .containsEntry(SETTLED_BELOW_HANDLING_LEVEL.name(), true)
         .containsEntry(SETTLED_BELOW_REASON.name(), "院落与河道管理处已有协议，可在院落层面先行协商");
@@ -363,7 +363,7 @@ class ProposalLifecycleProcessTest {
     org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task(p).getId(), REVIEW_DECISION.name())).isEqualTo("SETTLE");
     complete(task(p));
 
-    assertThat(p).isWaitingAt("Call_MinorDeliberation").variables()
+    assertThat(p).isWaitingAt(CALL_MINOR_DELIBERATION).variables()
         .containsEntry(DELIBERATION_UNIT.name(), JLDBL)
         .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
   }
@@ -384,9 +384,9 @@ class ProposalLifecycleProcessTest {
       assertThat(task(p)).hasCandidateGroup("jn-jld-jldbl.caseworker");
       org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task(p).getId(), REVIEW_DECISION.name())).isEqualTo("PASS_UP");
       complete(task(p));
-      assertThat(task(p)).hasDefinitionKey("Task_ReviewAtLevel").hasCandidateGroup("jn-jld.caseworker");
+      assertThat(task(p)).hasDefinitionKey(TASK_REVIEW_AT_LEVEL).hasCandidateGroup("jn-jld.caseworker");
       complete(task(p));
-      assertThat(p).isWaitingAt("Call_MajorDeliberation").variables().containsEntry(DELIBERATION_UNIT.name(), JLD);
+      assertThat(p).isWaitingAt(CALL_MAJOR_DELIBERATION).variables().containsEntry(DELIBERATION_UNIT.name(), JLD);
     } finally {
       repositoryService().deleteDeployment(deployment, true);
     }
@@ -411,21 +411,21 @@ class ProposalLifecycleProcessTest {
     assertThat(task(p)).hasCandidateGroup("jn-jld-jldbl.caseworker");
     assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION.name(), "SEND_BACK"))).hasMessageContaining("退回须说明理由");
     complete(task(p), Map.of(REVIEW_DECISION.name(), "SEND_BACK", REVIEW_REASON.name(), "院落可自行协商"));
-    assertThat(p).hasPassedInOrder("Gateway_IsEntryUnit", "Task_ReviewUnitBelow", "Gateway_MergeLevel");
+    assertThat(p).hasPassedInOrder(GATEWAY_IS_ENTRY_UNIT, TASK_REVIEW_UNIT_BELOW, GATEWAY_MERGE_LEVEL);
     assertThat(task(p)).hasCandidateGroup("jn-jld-jldbl-jhy.caseworker");
     complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
 
-    assertThat(p).isWaitingAt("Call_CourtyardDeliberation").variables().containsEntry(DELIBERATION_UNIT.name(), JINGHUAYUAN);
+    assertThat(p).isWaitingAt(CALL_COURTYARD_DELIBERATION).variables().containsEntry(DELIBERATION_UNIT.name(), JINGHUAYUAN);
     finishStub("courtyardDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RAISED", RAISE_REASON.name(), "院落无法达成一致"));
 
-    assertThat(p).hasPassedInOrder("Gateway_IsRaised", "Task_RaiseForReview", "Event_RaisedForReview", "Gateway_DeliberationOutcome", "Gateway_MergeReview");
+    assertThat(p).hasPassedInOrder(GATEWAY_IS_RAISED, TASK_RAISE_FOR_REVIEW, EVENT_RAISED_FOR_REVIEW, GATEWAY_DELIBERATION_OUTCOME, GATEWAY_MERGE_REVIEW);
     assertThat(p).variables().containsEntry(RAISED_FROM.name(), JINGHUAYUAN);
-    assertThat(task(p)).hasDefinitionKey("Task_ReviewAtLevel").hasCandidateGroup("jn-jld-jldbl.caseworker");
+    assertThat(task(p)).hasDefinitionKey(TASK_REVIEW_AT_LEVEL).hasCandidateGroup("jn-jld-jldbl.caseworker");
     complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
-    assertThat(p).isWaitingAt("Call_MinorDeliberation").variables().containsEntry(DELIBERATION_UNIT.name(), JLDBL);
-    finishStub("minorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "REJECTED", "rejectionReason", "多数居民不同意"));
+    assertThat(p).isWaitingAt(CALL_MINOR_DELIBERATION).variables().containsEntry(DELIBERATION_UNIT.name(), JLDBL);
+    finishStub("minorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "REJECTED", REJECTION_REASON.name(), "多数居民不同意"));
 
-    assertThat(p).hasPassed("Event_RejectedByDeliberation").isEnded();
+    assertThat(p).hasPassed(EVENT_REJECTED_BY_DELIBERATION).isEnded();
     assertThat(p).variables().containsEntry(REJECTION_REASON.name(), "多数居民不同意").doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
     org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly(
         "SORTING", "UNDER_REVIEW", "UNDER_REVIEW", "UNDER_REVIEW", "IN_DELIBERATION", "UNDER_REVIEW", "IN_DELIBERATION", "REJECTED");
@@ -439,13 +439,13 @@ class ProposalLifecycleProcessTest {
     Instant sentBack = Instant.now();
     complete(task(p), Map.of(REVIEW_DECISION.name(), "SEND_BACK", REVIEW_REASON.name(), "分类有误，请重新分拣"));
 
-    assertThat(p).hasPassedInOrder("Task_ReviewAtLevel", "Gateway_IsEntryUnit", "Task_ReturnToSorting", "Event_SentBackToSorting", "Gateway_ReviewOutcome", "Gateway_MergeIntake")
-        .isWaitingAt("Task_SortProposal");
+    assertThat(p).hasPassedInOrder(TASK_REVIEW_AT_LEVEL, GATEWAY_IS_ENTRY_UNIT, TASK_RETURN_TO_SORTING, EVENT_SENT_BACK_TO_SORTING, GATEWAY_REVIEW_OUTCOME, GATEWAY_MERGE_INTAKE)
+        .isWaitingAt(TASK_SORT_PROPOSAL);
     assertThat(p).variables().containsEntry(SORTED.name(), false).containsEntry(SENT_BACK_TO_SORTING.name(), true);
     org.assertj.core.api.Assertions.assertThat(task(p).getDueDate().toInstant())
         .isBetween(sentBack.plus(Duration.ofDays(2)), Instant.now().plus(Duration.ofDays(2)));
     complete(task(p), sortAs("NONE"));
-    assertThat(task(p)).hasDefinitionKey("Task_ReviewAtLevel").hasCandidateGroup("jn-jld-jldbl.caseworker");
+    assertThat(task(p)).hasDefinitionKey(TASK_REVIEW_AT_LEVEL).hasCandidateGroup("jn-jld-jldbl.caseworker");
   }
 
   // ---------------------------------------------------------------- urgent is fast
@@ -458,21 +458,21 @@ class ProposalLifecycleProcessTest {
     ProcessInstance p = start(v);
     assertThat(p).variables().containsEntry(TRACK.name(), "URGENT").containsEntry(HANDLING_UNIT.name(), JLDBL);
     Task sorting = task(p);
-    Instant submitted = OffsetDateTime.parse((String) runtimeService().getVariable(p.getId(), "submittedAt")).toInstant();
+    Instant submitted = OffsetDateTime.parse((String) runtimeService().getVariable(p.getId(), SUBMITTED_AT.name())).toInstant();
     // PT2H from submission, an hour ago: due in an hour, not in two
     org.assertj.core.api.Assertions.assertThat(sorting.getDueDate().toInstant()).isEqualTo(submitted.plus(Duration.ofHours(2)));
     complete(sorting, sortAs("NONE"));
 
-    assertThat(p).hasPassedInOrder("Gateway_IsUrgent", "Task_UrgentAtHandlingUnit", "Event_UrgentToDeliberation", "Gateway_MergeDeliberation");
-    assertThat(p).hasNotPassed("Task_ReviewAtLevel");
-    assertThat(p).isWaitingAt("Call_UrgentDeliberation").variables().containsEntry(DELIBERATION_UNIT.name(), JLDBL);
+    assertThat(p).hasPassedInOrder(GATEWAY_IS_URGENT, TASK_URGENT_AT_HANDLING_UNIT, EVENT_URGENT_TO_DELIBERATION, GATEWAY_MERGE_DELIBERATION);
+    assertThat(p).hasNotPassed(TASK_REVIEW_AT_LEVEL);
+    assertThat(p).isWaitingAt(CALL_URGENT_DELIBERATION).variables().containsEntry(DELIBERATION_UNIT.name(), JLDBL);
     org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "IN_DELIBERATION");
 
     finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "立即拆除飞线"));
     // carried out at once while the resolution is posted (ResolutionNoticeProcessTest has the notice's paths)
-    finishStub("publicNotice", Map.of("noticeOutcome", "NO_OBJECTION"));
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
     finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "OBJECTED"));
-    assertThat(p).hasPassedInOrder("Call_Implementation", "Gateway_IsDepartmentOrder", "Gateway_MergeDeliberation").isWaitingAt("Call_UrgentDeliberation");
+    assertThat(p).hasPassedInOrder(CALL_IMPLEMENTATION, GATEWAY_IS_DEPARTMENT_ORDER, GATEWAY_MERGE_DELIBERATION).isWaitingAt(CALL_URGENT_DELIBERATION);
   }
 
   @Test
@@ -483,14 +483,14 @@ class ProposalLifecycleProcessTest {
     complete(task(p), sortAs("NONE"));
     finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RAISED", RAISE_REASON.name(), "社区无法协调供电公司"));
 
-    assertThat(p).hasPassedInOrder("Gateway_IsRaised", "Task_UrgentUnitAbove", "Gateway_MergeUrgentRaise", "Gateway_WhichProcedure");
-    assertThat(p).hasNotPassed("Task_ReviewAtLevel");
-    assertThat(p).isWaitingAt("Call_UrgentDeliberation").variables()
+    assertThat(p).hasPassedInOrder(GATEWAY_IS_RAISED, TASK_URGENT_UNIT_ABOVE, GATEWAY_MERGE_URGENT_RAISE, GATEWAY_WHICH_PROCEDURE);
+    assertThat(p).hasNotPassed(TASK_REVIEW_AT_LEVEL);
+    assertThat(p).isWaitingAt(CALL_URGENT_DELIBERATION).variables()
         .containsEntry(DELIBERATION_UNIT.name(), JLD)
         .containsEntry(RAISED_FROM.name(), JLDBL);
     finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "REJECTED", REJECTION_REASON.name(), "线路属供电公司产权，已转供电公司抢修"));
 
-    assertThat(p).hasPassed("Event_RejectedByDeliberation").isEnded();
+    assertThat(p).hasPassed(EVENT_REJECTED_BY_DELIBERATION).isEnded();
     org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "IN_DELIBERATION", "IN_DELIBERATION", "REJECTED");
   }
 
@@ -501,12 +501,12 @@ class ProposalLifecycleProcessTest {
     complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
     finishStub("majorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "方案"));
     finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
-    assertThat(p).isWaitingAt("Task_EvaluateOutcome");
+    assertThat(p).isWaitingAt(TASK_EVALUATE_OUTCOME);
     assertThatThrownBy(() -> complete(task(p), Map.of(RATING.name(), "GREAT"))).hasMessageContaining("请选择评价");
 
     execute(job(p));
 
-    assertThat(p).hasPassed("Event_ClosedUnrated").isEnded();
+    assertThat(p).hasPassed(EVENT_CLOSED_UNRATED).isEnded();
     assertThat(p).variables().containsEntry(CLOSED_UNRATED.name(), true);
     org.assertj.core.api.Assertions.assertThat(status.statuses).endsWith("AWAITING_EVALUATION", "CLOSED");
   }
@@ -591,7 +591,7 @@ class ProposalLifecycleProcessTest {
     public void execute(DelegateExecution execution) {
       String number = String.format("JN-2026-%06d", next++);
       execution.setVariable(NUMBER.name(), number);
-      execution.setVariable("submittedAt", BusinessTime.format(OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).minus(submittedAgo)));
+      execution.setVariable(SUBMITTED_AT.name(), BusinessTime.format(OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).minus(submittedAgo)));
       execution.setProcessBusinessKey(number);
     }
   }

@@ -128,7 +128,7 @@ class ProposalSortingIT {
         as("sorter-jldbl", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", excludedWithoutReason, JsonNode.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message").asText()).isEqualTo("提案信息有误：sortingNote：不予协商的事项须说明理由和去向，告知提案人");
-    assertThat(refused.getBody().get("field").asText()).isEqualTo("sortingNote");
+    assertThat(refused.getBody().get("field").asText()).isEqualTo(SORTING_NOTE.name());
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
 
     assertThat(as("sorter-jldbl", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", completion, String.class)
@@ -139,10 +139,10 @@ class ProposalSortingIT {
         historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list().stream()
             .map(HistoricActivityInstance::getActivityId)
             .toList();
-    assertThat(passed).contains("Task_SortProposal", "Task_CheckEligibility", "Task_ReviewAtLevel");
+    assertThat(passed).contains(TASK_SORT_PROPOSAL, TASK_CHECK_ELIGIBILITY, TASK_REVIEW_AT_LEVEL);
     // eligible: it now waits for review at its entry unit, the courtyard 菁华园 (a courtyard matter)
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup("jn-jld-jldbl-jhy.caseworker")
-            .taskDefinitionKey("Task_ReviewAtLevel").count())
+            .taskDefinitionKey(TASK_REVIEW_AT_LEVEL).count())
         .isEqualTo(1);
     assertThat(historyService.createHistoricVariableInstanceQuery()
             .processInstanceId(instance.getId()).variableName(ROUTE.name()).singleResult().getValue())
@@ -174,14 +174,14 @@ class ProposalSortingIT {
     badPhone.put(SUBMITTER_PHONE.name(), Map.of("value", "12345", "type", "String"));
     ResponseEntity<JsonNode> refused = as("intake-jldbl", HttpMethod.POST, submit, Map.of("variables", badPhone), JsonNode.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getBody().get("message").asText()).contains("submitterPhone").contains("手机号码");
+    assertThat(refused.getBody().get("message").asText()).contains(SUBMITTER_PHONE.name()).contains("手机号码");
 
     ResponseEntity<JsonNode> started = as("intake-jldbl", HttpMethod.POST, submit, Map.of("variables", fields), JsonNode.class);
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String instanceId = started.getBody().get("id").asText();
     assertThat((String) runtimeService.getVariable(instanceId, NUMBER.name())).matches("JN-\\d{4}-\\d{6}");
     assertThat(runtimeService.getVariable(instanceId, AFFECTED_HOUSEHOLDS.name())).isEqualTo(1); // default filled in
-    assertThat(taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("Task_SortProposal")
+    assertThat(taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(TASK_SORT_PROPOSAL)
             .taskCandidateGroup(JLDBL + ".caseworker").count())
         .isEqualTo(1);
   }
