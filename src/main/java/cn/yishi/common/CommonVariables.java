@@ -65,6 +65,8 @@ public final class CommonVariables {
   public static final Variable<Boolean> OBJECTION_PAUSES_WORK = Variable.flag("objectionPausesWork");
 
   // --- added while moving the proposal package to its boundary ---
+  /** The submitter's mobile number (CONTRACT §1): where notifications to the submitter go. */
+  public static final Variable<String> SUBMITTER_PHONE = Variable.text("submitterPhone");
   /** What a track procedure hands back: RESOLVED, RAISED, REJECTED (processes/README.md). */
   public static final Variable<String> DELIBERATION_OUTCOME = Variable.text("deliberationOutcome");
   /** What implementation hands back: DONE or OBJECTED. */

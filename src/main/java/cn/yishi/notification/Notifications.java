@@ -3,7 +3,6 @@ package cn.yishi.notification;
 import cn.yishi.common.LogText;
 import cn.yishi.common.BusinessTime;
 import cn.yishi.common.CommonVariables;
-import cn.yishi.proposal.ProposalLifecycleProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
@@ -44,7 +43,7 @@ public class Notifications {
    * returns the notification id, or null when the proposal has no phone number to write to.
    */
   public String toSubmitter(DelegateExecution execution, String message) {
-    Object phone = execution.getVariable(ProposalLifecycleProcess.SUBMITTER_PHONE.name());
+    Object phone = execution.getVariable(CommonVariables.SUBMITTER_PHONE.name());
     String number = proposalNumber(execution);
     if (!(phone instanceof String p) || p.isBlank()) {
       LOG.warn("提案 {} 没有提交人手机号，通知未发出：{}", LogText.safe(number), LogText.safe(message));

@@ -2,6 +2,7 @@ package cn.yishi.proposal;
 
 import static cn.yishi.common.CommonVariables.COMMUNITY;
 import static cn.yishi.common.CommonVariables.DESCRIPTION;
+import static cn.yishi.common.CommonVariables.SUBMITTER_PHONE;
 import static cn.yishi.common.CommonVariables.TITLE;
 import static cn.yishi.proposal.ProposalLifecycleProcess.*;
 

@@ -86,10 +86,9 @@ public final class ProposalLifecycleProcess {
   public static final String EVENT_SENT_BACK_TO_SORTING = "Event_SentBackToSorting";
   public static final String EVENT_URGENT_TO_DELIBERATION = "Event_UrgentToDeliberation";
   public static final String EVENT_WORK_PAUSED = "Event_WorkPaused";
-  // submitted by the resident (CONTRACT §1); title, description, community are common
+  // submitted by the resident (CONTRACT §1); title, description, community, submitterPhone are common
   public static final Variable<String> COURTYARD = Variable.text("courtyard");
   public static final Variable<String> SUBMITTER_NAME = Variable.text("submitterName");
-  public static final Variable<String> SUBMITTER_PHONE = Variable.text("submitterPhone");
   public static final Variable<String> TOPIC = Variable.text("topic");
   public static final Variable<String> SCOPE = Variable.text("scope");
   public static final Variable<String> JURISDICTION = Variable.text("jurisdiction");
@@ -117,7 +116,7 @@ public final class ProposalLifecycleProcess {
    * for the API. Kept as a variable because cn.yishi.security.ComputedVariables protects it and
    * tests read it.
    */
-  @NotInDiagram("set by proposalStatus; protected by cn.yishi.security.ComputedVariables")
+  @NotInDiagram("set by proposalStatus; a computed variable no user may set")
   public static final Variable<String> STATUS = Variable.text("status");
 
   // decision results (CONTRACT §3); track is common

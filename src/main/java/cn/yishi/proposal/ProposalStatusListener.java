@@ -4,6 +4,7 @@ import static cn.yishi.common.CommonVariables.COMMUNITY;
 import static cn.yishi.common.CommonVariables.DELIBERATION_UNIT;
 import static cn.yishi.common.CommonVariables.REJECTION_REASON;
 import static cn.yishi.common.CommonVariables.TIME_LIMITS;
+import static cn.yishi.common.CommonVariables.SUBMITTER_PHONE;
 import static cn.yishi.common.CommonVariables.TITLE;
 import static cn.yishi.common.CommonVariables.TRACK;
 import static cn.yishi.proposal.ProposalLifecycleProcess.*;

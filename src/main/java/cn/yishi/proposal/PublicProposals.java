@@ -3,7 +3,7 @@ package cn.yishi.proposal;
 import static cn.yishi.proposal.ProposalLifecycleProcess.EVALUATION_COMMENT;
 import static cn.yishi.proposal.ProposalLifecycleProcess.KEY;
 import static cn.yishi.proposal.ProposalLifecycleProcess.RATING;
-import static cn.yishi.proposal.ProposalLifecycleProcess.SUBMITTER_PHONE;
+import static cn.yishi.common.CommonVariables.SUBMITTER_PHONE;
 import static cn.yishi.proposal.ProposalLifecycleProcess.TASK_EVALUATE_OUTCOME;
 
 import cn.yishi.common.BusinessTime;

@@ -141,7 +141,7 @@ class LongTextIT {
     fields.put(CommonVariables.DESCRIPTION.name(), string(description));
     fields.put(CommonVariables.COMMUNITY.name(), string(JLDBL));
     fields.put(ProposalLifecycleProcess.SUBMITTER_NAME.name(), string("孙奶奶"));
-    fields.put(ProposalLifecycleProcess.SUBMITTER_PHONE.name(), string("13812345678"));
+    fields.put(CommonVariables.SUBMITTER_PHONE.name(), string("13812345678"));
     fields.put(ProposalLifecycleProcess.TOPIC.name(), string("FACILITIES"));
     fields.put(ProposalLifecycleProcess.SCOPE.name(), string("COMMUNITY"));
 
@@ -163,7 +163,7 @@ class LongTextIT {
     v.put(CommonVariables.DESCRIPTION.name(), text(5000, "瀑布水声扰民。"));
     v.put(CommonVariables.COMMUNITY.name(), JLDBL);
     v.put(ProposalLifecycleProcess.SUBMITTER_NAME.name(), "张先生");
-    v.put(ProposalLifecycleProcess.SUBMITTER_PHONE.name(), PHONE);
+    v.put(CommonVariables.SUBMITTER_PHONE.name(), PHONE);
     v.put(ImplementationVariables.DELIBERATION_UNIT, JLDBL);
     v.put(ImplementationVariables.RESOLUTION, resolution);
     v.put(SummonsVariables.TIME_LIMITS, new HashMap<>(decisionService.evaluateDecisionByKey("timeLimits")
@@ -240,7 +240,7 @@ class LongTextIT {
         .superProcessInstanceId(instance.getId()).processDefinitionKey(SummonsVariables.PROCESS_KEY).singleResult();
     Map<String, Object> variables = runtimeService.getVariables(summons.getId());
     assertThat(variables)
-        .doesNotContainKeys(ProposalLifecycleProcess.SUBMITTER_PHONE.name(), ProposalLifecycleProcess.SUBMITTER_NAME.name(), CommonVariables.DESCRIPTION.name())
+        .doesNotContainKeys(CommonVariables.SUBMITTER_PHONE.name(), ProposalLifecycleProcess.SUBMITTER_NAME.name(), CommonVariables.DESCRIPTION.name())
         .containsEntry(SummonsVariables.SUMMONS_TASK, resolution)
         .containsEntry(SummonsVariables.NUMBER, number)
         .containsEntry(SummonsVariables.SUMMONING_UNIT, JLDBL);
@@ -257,11 +257,11 @@ class LongTextIT {
     assertThat(taskVariables.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(taskVariables.getBody().get(SummonsVariables.SUMMONS_TASK).get("value").asText()).isEqualTo(resolution);
     assertThat(taskVariables.getBody().has(CommonVariables.TITLE.name())).isTrue();
-    assertThat(taskVariables.getBody().has(ProposalLifecycleProcess.SUBMITTER_PHONE.name())).isFalse();
+    assertThat(taskVariables.getBody().has(CommonVariables.SUBMITTER_PHONE.name())).isFalse();
     for (String path : List.of(
         "/engine-rest/task/" + taskId + "/variables",
         "/engine-rest/task/" + taskId + "/form-variables",
-        "/engine-rest/variable-instance?variableName=" + ProposalLifecycleProcess.SUBMITTER_PHONE.name(),
+        "/engine-rest/variable-instance?variableName=" + CommonVariables.SUBMITTER_PHONE.name(),
         "/engine-rest/variable-instance?processInstanceIdIn=" + summons.getId(),
         "/engine-rest/history/variable-instance?processInstanceId=" + summons.getId())) {
       String answer = String.valueOf(as("river-staff", HttpMethod.GET, path, null).getBody());
