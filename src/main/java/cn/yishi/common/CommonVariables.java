@@ -65,6 +65,17 @@ public final class CommonVariables {
   public static final Variable<Boolean> OBJECTION_PAUSES_WORK = Variable.flag("objectionPausesWork");
 
   // --- added while moving the proposal package to its boundary ---
+  /** The submitter's mobile number (CONTRACT §1): where notifications to the submitter go. */
+  public static final Variable<String> SUBMITTER_PHONE = Variable.text("submitterPhone");
+  /** What a track procedure hands back: RESOLVED, RAISED, REJECTED (processes/README.md). */
+  public static final Variable<String> DELIBERATION_OUTCOME = Variable.text("deliberationOutcome");
+  /** What implementation hands back: DONE or OBJECTED. */
+  public static final Variable<String> IMPLEMENTATION_OUTCOME = Variable.text("implementationOutcome");
+  /** The signed result record implementation hands back. */
+  public static final Variable<String> RESULT_RECORD_ID = Variable.text("resultRecordId");
+  /** Who carries out a plan (SELF, RESIDENTS, DEPARTMENTS, joined by commas); sorting presets DEPARTMENTS. */
+  @NotInDiagram("implementation.bpmn reads it as execution.getVariable('implementer'), which Diagrams does not see")
+  public static final Variable<String> IMPLEMENTER = Variable.text("implementer");
 
   // --- added while moving the deliberation package to its boundaries ---
 

@@ -8,7 +8,7 @@ import cn.yishi.organisation.OrganisationService;
 import cn.yishi.organisation.Unit;
 import cn.yishi.common.BusinessTime;
 import cn.yishi.proposal.ProposalFields;
-import cn.yishi.proposal.ProposalVariables;
+import cn.yishi.common.CommonVariables;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -77,7 +77,7 @@ public class Notices {
       throw new IllegalArgumentException("公示类型 '" + kind + "' 未知（可用：" + KINDS + "）");
     }
     String content = required(execution, NOTICE_CONTENT);
-    Object title = execution.getVariable(ProposalVariables.TITLE);
+    Object title = execution.getVariable(CommonVariables.TITLE.name());
     String number = Notifications.proposalNumber(execution);
     OffsetDateTime from = time.now();
     OffsetDateTime to =
@@ -116,7 +116,7 @@ public class Notices {
   }
 
   private static String owningUnit(DelegateExecution execution) {
-    for (String name : List.of(DELIBERATION_UNIT, ProposalVariables.COMMUNITY)) {
+    for (String name : List.of(DELIBERATION_UNIT, CommonVariables.COMMUNITY.name())) {
       Object unit = execution.getVariable(name);
       if (unit != null && !unit.toString().isBlank()) {
         return unit.toString();

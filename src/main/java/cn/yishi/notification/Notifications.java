@@ -2,7 +2,7 @@ package cn.yishi.notification;
 
 import cn.yishi.common.LogText;
 import cn.yishi.common.BusinessTime;
-import cn.yishi.proposal.ProposalVariables;
+import cn.yishi.common.CommonVariables;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
@@ -43,7 +43,7 @@ public class Notifications {
    * returns the notification id, or null when the proposal has no phone number to write to.
    */
   public String toSubmitter(DelegateExecution execution, String message) {
-    Object phone = execution.getVariable(ProposalVariables.SUBMITTER_PHONE);
+    Object phone = execution.getVariable(CommonVariables.SUBMITTER_PHONE.name());
     String number = proposalNumber(execution);
     if (!(phone instanceof String p) || p.isBlank()) {
       LOG.warn("提案 {} 没有提交人手机号，通知未发出：{}", LogText.safe(number), LogText.safe(message));
@@ -83,7 +83,7 @@ public class Notifications {
 
   /** The proposal number of any proposal process: variable {@code number}, else the business key. */
   public static String proposalNumber(DelegateExecution execution) {
-    Object number = execution.getVariable(ProposalVariables.NUMBER);
+    Object number = execution.getVariable(CommonVariables.NUMBER.name());
     if (number instanceof String n && !n.isBlank()) {
       return n;
     }

@@ -1,5 +1,8 @@
 package cn.yishi.proposal;
 
+import static cn.yishi.common.CommonVariables.NUMBER;
+import static cn.yishi.proposal.ProposalLifecycleProcess.SUBMITTED_AT;
+
 import cn.yishi.common.BusinessTime;
 import cn.yishi.common.DiagramCallable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,8 +36,8 @@ public class AssignProposalNumber implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var now = time.now();
     String number = numbers.next(now);
-    execution.setVariable(ProposalVariables.NUMBER, number);
+    NUMBER.set(execution, number);
     execution.setProcessBusinessKey(number);
-    execution.setVariable(ProposalStatusVariables.SUBMITTED_AT, BusinessTime.format(now));
+    SUBMITTED_AT.set(execution, BusinessTime.format(now));
   }
 }

@@ -1,8 +1,10 @@
 package cn.yishi.proposal;
 
-import static cn.yishi.proposal.ProposalVariables.*;
+import static cn.yishi.proposal.ProposalLifecycleProcess.EVALUATION_COMMENT;
+import static cn.yishi.proposal.ProposalLifecycleProcess.RATING;
 
 import cn.yishi.common.DiagramCallable;
+import cn.yishi.common.StepCheck;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,20 +16,17 @@ import org.springframework.stereotype.Component;
 @Component("evaluationCheck")
 public class EvaluationCheck implements TaskListener {
 
-  public static final Set<String> RATINGS = Set.of("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED");
+  /** In the order the form and the messages list them. */
+  public static final List<String> RATINGS = List.of("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED");
 
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       // a reopened proposal is rated afresh: the first rating stays in the history only
-      task.getExecution().setVariable(RATING, null);
-      task.getExecution().setVariable(EVALUATION_COMMENT, null);
+      RATING.set(task.getExecution(), null);
+      EVALUATION_COMMENT.set(task.getExecution(), null);
       return;
     }
-    Object rating = task.getVariable(RATING);
-    if (rating == null || !RATINGS.contains(rating.toString())) {
-      throw new InvalidProposalException(
-          List.of(new FieldError(RATING, "请选择评价：满意、基本满意或不满意")));
-    }
+    StepCheck.of(task).oneOf(RATING, RATINGS, "请选择评价：满意、基本满意或不满意");
   }
 }

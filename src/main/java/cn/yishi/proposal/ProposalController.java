@@ -1,5 +1,14 @@
 package cn.yishi.proposal;
 
+import static cn.yishi.common.CommonVariables.COMMUNITY;
+import static cn.yishi.common.CommonVariables.DESCRIPTION;
+import static cn.yishi.common.CommonVariables.SUBMITTER_PHONE;
+import static cn.yishi.common.CommonVariables.TITLE;
+import static cn.yishi.proposal.ProposalLifecycleProcess.*;
+
+import cn.yishi.common.Variable;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import cn.yishi.proposal.PublicProposals.NotAwaitingEvaluationException;
 import cn.yishi.proposal.PublicProposals.UnknownProposalException;
 import cn.yishi.proposal.PublicProposals.WrongSubmitterException;
@@ -32,14 +41,17 @@ public class ProposalController {
 
   static final int MAX_BODY = JsonBody.MAX_BYTES;
   static final int MAX_COMMENT = 2000;
+  /** CONTRACT §1: the body's fields are the lifecycle's start variables. */
   static final Set<String> SUBMISSION_FIELDS =
-      Set.of(
-          "title", "description", "community", "courtyard", "submitterName", "submitterPhone",
-          "topic", "scope", "jurisdiction", "crossJurisdiction", "affectedHouseholds", "coSigners",
-          "stakeholderParties", "estimatedCost", "usesCollectiveFunds", "safetyHazard", "legacyIssue");
-  static final Set<String> EVALUATION_FIELDS = Set.of("rating", "comment", "submitterPhone");
+      names(
+          TITLE, DESCRIPTION, COMMUNITY, COURTYARD, SUBMITTER_NAME, SUBMITTER_PHONE, TOPIC, SCOPE,
+          JURISDICTION, CROSS_JURISDICTION, AFFECTED_HOUSEHOLDS, CO_SIGNERS, STAKEHOLDER_PARTIES,
+          ESTIMATED_COST, USES_COLLECTIVE_FUNDS, SAFETY_HAZARD, LEGACY_ISSUE);
+  /** CONTRACT §4 evaluation: {@code comment} becomes the variable evaluationComment. */
+  static final String COMMENT = "comment";
+  static final Set<String> EVALUATION_FIELDS = Set.of(RATING.name(), COMMENT, SUBMITTER_PHONE.name());
   static final Map<String, String> RESIDENT_MAY_NOT_SEND =
-      Map.of("exclusion", "不可议事由由分拣的社区工作者确定，提案人不能填写");
+      Map.of(EXCLUSION.name(), "不可议事由由分拣的社区工作者确定，提案人不能填写");
 
   private final PublicProposals proposals;
 
@@ -70,23 +82,24 @@ public class ProposalController {
     Map<String, Object> fields = JsonBody.read(request, EVALUATION_FIELDS, Map.of());
     JsonBody.requireText(fields, EVALUATION_FIELDS);
     List<FieldError> errors = new ArrayList<>();
-    Object rating = fields.get("rating");
+    Object rating = fields.get(RATING.name());
     if (rating == null) {
-      errors.add(new FieldError("rating", "必填"));
+      errors.add(new FieldError(RATING.name(), "必填"));
     } else if (!EvaluationCheck.RATINGS.contains(rating)) {
-      errors.add(new FieldError("rating", "须为 SATISFIED、BASICALLY_SATISFIED 或 DISSATISFIED"));
+      errors.add(new FieldError(RATING.name(), "须为 SATISFIED、BASICALLY_SATISFIED 或 DISSATISFIED"));
     }
-    Object comment = fields.get("comment");
+    Object comment = fields.get(COMMENT);
     if (comment != null && comment.toString().length() > MAX_COMMENT) {
-      errors.add(new FieldError("comment", "不能超过" + MAX_COMMENT + "个字符"));
+      errors.add(new FieldError(COMMENT, "不能超过" + MAX_COMMENT + "个字符"));
     }
-    if (fields.get("submitterPhone") == null) {
-      errors.add(new FieldError("submitterPhone", "必填"));
+    Object phone = fields.get(SUBMITTER_PHONE.name());
+    if (phone == null) {
+      errors.add(new FieldError(SUBMITTER_PHONE.name(), "必填"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidProposalException(errors);
     }
-    return proposals.evaluate(number, (String) rating, (String) comment, (String) fields.get("submitterPhone"));
+    return proposals.evaluate(number, (String) rating, (String) comment, (String) phone);
   }
 
   @ExceptionHandler(InvalidProposalException.class)
@@ -110,6 +123,10 @@ public class ProposalController {
   @ExceptionHandler(NotAwaitingEvaluationException.class)
   ResponseEntity<ProblemDetail> notAwaiting(NotAwaitingEvaluationException e) {
     return problem(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
+  }
+
+  private static Set<String> names(Variable<?>... variables) {
+    return Arrays.stream(variables).map(Variable::name).collect(Collectors.toUnmodifiableSet());
   }
 
   private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {

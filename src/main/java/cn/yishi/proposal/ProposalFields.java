@@ -1,6 +1,12 @@
 package cn.yishi.proposal;
 
-import static cn.yishi.proposal.ProposalVariables.*;
+import static cn.yishi.common.CommonVariables.COMMUNITY;
+import static cn.yishi.common.CommonVariables.DESCRIPTION;
+import static cn.yishi.common.CommonVariables.SUBMITTER_PHONE;
+import static cn.yishi.common.CommonVariables.TITLE;
+import static cn.yishi.proposal.ProposalLifecycleProcess.*;
+
+import cn.yishi.common.Variable;
 
 import cn.yishi.organisation.OrganisationService;
 import cn.yishi.organisation.Unit;
@@ -36,12 +42,6 @@ public class ProposalFields {
   public static final Set<String> EXCLUSIONS =
       Set.of("NONE", "UNLAWFUL", "PRIVACY", "IN_LEGAL_PROCEEDINGS", "PRIVATE_DISPUTE", "DEPARTMENT_DUTY");
 
-  /** The fields a sorting caseworker may correct; a correction runs the tables again. */
-  public static final List<String> CLASSIFYING =
-      List.of(
-          TOPIC, SCOPE, JURISDICTION, CROSS_JURISDICTION, AFFECTED_HOUSEHOLDS, STAKEHOLDER_PARTIES,
-          ESTIMATED_COST, USES_COLLECTIVE_FUNDS, SAFETY_HAZARD, LEGACY_ISSUE);
-
   /** A mainland mobile number (CONTRACT §1 {@code submitterPhone}); objections use it too. */
   public static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
@@ -66,54 +66,54 @@ public class ProposalFields {
   public Map<String, Object> checkSubmission(Map<String, Object> submitted) {
     List<FieldError> errors = new ArrayList<>();
     Map<String, Object> v = new LinkedHashMap<>();
-    if (submitted.get(EXCLUSION) != null) {
-      errors.add(new FieldError(EXCLUSION, "不可议事由由分拣的社区工作者确定，提案人不能填写"));
+    if (submitted.get(EXCLUSION.name()) != null) {
+      errors.add(new FieldError(EXCLUSION.name(), "不可议事由由分拣的社区工作者确定，提案人不能填写"));
     }
-    v.put(TITLE, text(submitted, TITLE, 120, true, errors));
-    v.put(DESCRIPTION, text(submitted, DESCRIPTION, 5000, true, errors));
+    put(v, TITLE, text(submitted, TITLE, 120, true, errors));
+    put(v, DESCRIPTION, text(submitted, DESCRIPTION, 5000, true, errors));
     String name = text(submitted, SUBMITTER_NAME, 50, true, errors);
     String nameProblem = nameProblem(name);
     if (nameProblem != null) {
-      errors.add(new FieldError(SUBMITTER_NAME, nameProblem));
+      errors.add(new FieldError(SUBMITTER_NAME.name(), nameProblem));
     }
-    v.put(SUBMITTER_NAME, name);
+    put(v, SUBMITTER_NAME, name);
     String phone = text(submitted, SUBMITTER_PHONE, 11, true, errors);
     if (phone != null && !MOBILE.matcher(phone).matches()) {
-      errors.add(new FieldError(SUBMITTER_PHONE, MOBILE_MESSAGE));
+      errors.add(new FieldError(SUBMITTER_PHONE.name(), MOBILE_MESSAGE));
     }
-    v.put(SUBMITTER_PHONE, phone);
+    put(v, SUBMITTER_PHONE, phone);
     String community = text(submitted, COMMUNITY, 100, true, errors);
     if (community != null) {
       Optional<Unit> unit = organisation.findUnit(community);
       if (unit.isEmpty() || unit.get().level() != UnitLevel.COMMUNITY) {
-        errors.add(new FieldError(COMMUNITY, "没有编码为“" + community + "”的社区"));
+        errors.add(new FieldError(COMMUNITY.name(), "没有编码为“" + community + "”的社区"));
         community = null;
       }
     }
-    v.put(COMMUNITY, community);
+    put(v, COMMUNITY, community);
     String courtyard = text(submitted, COURTYARD, 100, false, errors);
     if (courtyard != null && community != null) {
       Optional<Unit> unit = organisation.findUnit(courtyard);
       if (unit.isEmpty()
           || unit.get().level() != UnitLevel.COURTYARD
           || !organisation.isWithin(courtyard, community)) {
-        errors.add(new FieldError(COURTYARD, "“" + courtyard + "”不是该社区的小区（院落）"));
+        errors.add(new FieldError(COURTYARD.name(), "“" + courtyard + "”不是该社区的小区（院落）"));
       }
     }
-    v.put(COURTYARD, courtyard);
-    for (String field : CLASSIFYING) {
-      Object value = submitted.get(field);
+    put(v, COURTYARD, courtyard);
+    for (Variable<?> field : CLASSIFYING) {
+      Object value = submitted.get(field.name());
       if (value == null) {
-        if (field.equals(TOPIC) || field.equals(SCOPE)) {
-          errors.add(new FieldError(field, "必填"));
+        if (field == TOPIC || field == SCOPE) {
+          errors.add(new FieldError(field.name(), "必填"));
         }
-        v.put(field, defaultOf(field));
+        v.put(field.name(), defaultOf(field));
       } else {
-        checkClassifying(field, value, errors).ifPresent(normalised -> v.put(field, normalised));
+        checkClassifying(field, value, errors).ifPresent(normalised -> v.put(field.name(), normalised));
       }
     }
-    Object coSigners = submitted.get(CO_SIGNERS);
-    v.put(CO_SIGNERS, coSigners == null ? Integer.valueOf(0) : integer(CO_SIGNERS, coSigners, 0, 1_000_000, errors));
+    Object coSigners = submitted.get(CO_SIGNERS.name());
+    put(v, CO_SIGNERS, coSigners == null ? Integer.valueOf(0) : integer(CO_SIGNERS, coSigners, 0, 1_000_000, errors));
     if (!errors.isEmpty()) {
       throw new InvalidProposalException(errors);
     }
@@ -125,10 +125,10 @@ public class ProposalFields {
    *
    * @throws InvalidProposalException naming the field
    */
-  public Object checkCorrection(String field, Object value) {
+  public Object checkCorrection(Variable<?> field, Object value) {
     List<FieldError> errors = new ArrayList<>();
     if (value == null) {
-      errors.add(new FieldError(field, "不能为空"));
+      errors.add(new FieldError(field.name(), "不能为空"));
       throw new InvalidProposalException(errors);
     }
     Optional<Object> normalised = checkClassifying(field, value, errors);
@@ -160,14 +160,17 @@ public class ProposalFields {
   }
 
   /** The §1 default of an optional classifying field. */
-  public static Object defaultOf(String field) {
-    return switch (field) {
-      case JURISDICTION -> "COMMUNITY";
-      case CROSS_JURISDICTION, USES_COLLECTIVE_FUNDS, SAFETY_HAZARD, LEGACY_ISSUE -> false;
-      case AFFECTED_HOUSEHOLDS, STAKEHOLDER_PARTIES -> 1;
-      case ESTIMATED_COST -> 0.0;
-      default -> null;
-    };
+  public static Object defaultOf(Variable<?> field) {
+    if (field == JURISDICTION) {
+      return "COMMUNITY";
+    }
+    if (field == CROSS_JURISDICTION || field == USES_COLLECTIVE_FUNDS || field == SAFETY_HAZARD || field == LEGACY_ISSUE) {
+      return false;
+    }
+    if (field == AFFECTED_HOUSEHOLDS || field == STAKEHOLDER_PARTIES) {
+      return 1;
+    }
+    return field == ESTIMATED_COST ? 0.0 : null;
   }
 
   /** A value in a comparable form: numbers without trailing zeros, everything else as text. */
@@ -181,69 +184,80 @@ public class ProposalFields {
     return value.toString().trim();
   }
 
-  private Optional<Object> checkClassifying(String field, Object value, List<FieldError> errors) {
+  private Optional<Object> checkClassifying(Variable<?> field, Object value, List<FieldError> errors) {
     int before = errors.size();
-    Object result =
-        switch (field) {
-          case TOPIC -> oneOf(field, value, TOPICS, errors);
-          case SCOPE -> oneOf(field, value, SCOPES, errors);
-          case JURISDICTION -> oneOf(field, value, JURISDICTIONS, errors);
-          case CROSS_JURISDICTION, USES_COLLECTIVE_FUNDS, SAFETY_HAZARD, LEGACY_ISSUE -> bool(field, value, errors);
-          case AFFECTED_HOUSEHOLDS -> integer(field, value, 1, 1_000_000, errors);
-          case STAKEHOLDER_PARTIES -> integer(field, value, 1, 1000, errors);
-          case ESTIMATED_COST -> cost(value, errors);
-          default -> throw new IllegalArgumentException("not a classifying field: " + field);
-        };
+    Object result;
+    if (field == TOPIC) {
+      result = oneOf(field, value, TOPICS, errors);
+    } else if (field == SCOPE) {
+      result = oneOf(field, value, SCOPES, errors);
+    } else if (field == JURISDICTION) {
+      result = oneOf(field, value, JURISDICTIONS, errors);
+    } else if (field == AFFECTED_HOUSEHOLDS) {
+      result = integer(field, value, 1, 1_000_000, errors);
+    } else if (field == STAKEHOLDER_PARTIES) {
+      result = integer(field, value, 1, 1000, errors);
+    } else if (field == ESTIMATED_COST) {
+      result = cost(value, errors);
+    } else if (CLASSIFYING.contains(field)) {
+      result = bool(field, value, errors);
+    } else {
+      throw new IllegalArgumentException("not a classifying field: " + field);
+    }
     return errors.size() == before ? Optional.of(result) : Optional.empty();
   }
 
-  private static String text(Map<String, Object> v, String field, int max, boolean required, List<FieldError> errors) {
-    Object value = v.get(field);
+  private static <T> void put(Map<String, Object> variables, Variable<T> field, T value) {
+    field.put(variables, value);
+  }
+
+  private static String text(Map<String, Object> v, Variable<String> field, int max, boolean required, List<FieldError> errors) {
+    Object value = v.get(field.name());
     if (value == null || value.toString().isBlank()) {
       if (required) {
-        errors.add(new FieldError(field, "必填"));
+        errors.add(new FieldError(field.name(), "必填"));
       }
       return null;
     }
     if (!(value instanceof String s)) {
-      errors.add(new FieldError(field, "须为文字"));
+      errors.add(new FieldError(field.name(), "须为文字"));
       return null;
     }
     String trimmed = s.trim();
     if (trimmed.length() > max) {
-      errors.add(new FieldError(field, "不能超过" + max + "个字符"));
+      errors.add(new FieldError(field.name(), "不能超过" + max + "个字符"));
     }
     return trimmed;
   }
 
-  private static String oneOf(String field, Object value, Set<String> allowed, List<FieldError> errors) {
+  private static String oneOf(Variable<?> field, Object value, Set<String> allowed, List<FieldError> errors) {
     if (!(value instanceof String s) || !allowed.contains(s)) {
-      errors.add(new FieldError(field, "取值“" + value + "”无效，可选：" + String.join("、", allowed.stream().sorted().toList())));
+      errors.add(new FieldError(field.name(), "取值“" + value + "”无效，可选：" + String.join("、", allowed.stream().sorted().toList())));
       return null;
     }
     return s;
   }
 
-  private static Boolean bool(String field, Object value, List<FieldError> errors) {
+  private static Boolean bool(Variable<?> field, Object value, List<FieldError> errors) {
     if (!(value instanceof Boolean b)) {
-      errors.add(new FieldError(field, "须为是或否"));
+      errors.add(new FieldError(field.name(), "须为是或否"));
       return null;
     }
     return b;
   }
 
-  private static Integer integer(String field, Object value, int min, int max, List<FieldError> errors) {
+  private static Integer integer(Variable<?> field, Object value, int min, int max, List<FieldError> errors) {
     BigDecimal d = exact(value);
     if (d == null) {
-      errors.add(new FieldError(field, "须为整数"));
+      errors.add(new FieldError(field.name(), "须为整数"));
       return null;
     }
     if (d.stripTrailingZeros().scale() > 0) {
-      errors.add(new FieldError(field, "须为整数，不能是小数"));
+      errors.add(new FieldError(field.name(), "须为整数，不能是小数"));
       return null;
     }
     if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
-      errors.add(new FieldError(field, "须在" + min + "到" + max + "之间"));
+      errors.add(new FieldError(field.name(), "须在" + min + "到" + max + "之间"));
       return null;
     }
     return d.intValueExact();
@@ -252,19 +266,19 @@ public class ProposalFields {
   private static Double cost(Object value, List<FieldError> errors) {
     BigDecimal d = exact(value);
     if (d == null) {
-      errors.add(new FieldError(ESTIMATED_COST, "须为数字（元）"));
+      errors.add(new FieldError(ESTIMATED_COST.name(), "须为数字（元）"));
       return null;
     }
     if (d.signum() < 0) {
-      errors.add(new FieldError(ESTIMATED_COST, "不能为负数"));
+      errors.add(new FieldError(ESTIMATED_COST.name(), "不能为负数"));
       return null;
     }
     if (d.compareTo(MAX_COST) > 0) {
-      errors.add(new FieldError(ESTIMATED_COST, "不能超过 " + MAX_COST.toPlainString() + " 元"));
+      errors.add(new FieldError(ESTIMATED_COST.name(), "不能超过 " + MAX_COST.toPlainString() + " 元"));
       return null;
     }
     if (d.stripTrailingZeros().scale() > 2) {
-      errors.add(new FieldError(ESTIMATED_COST, "最多两位小数（精确到分）"));
+      errors.add(new FieldError(ESTIMATED_COST.name(), "最多两位小数（精确到分）"));
       return null;
     }
     return d.doubleValue();

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,13 +45,13 @@ public class ProposalNumbers {
   public ProposalNumbers(
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
-      @Value("${yishi.numbering.prefix:JN}") String prefix) {
+      NumberingProperties numbering) {
     this.jdbc = jdbc;
     DataSource unpooled = unpooled(jdbc.getDataSource());
     this.ddl = unpooled == null ? jdbc : new JdbcTemplate(unpooled);
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.prefix = prefix;
+    this.prefix = numbering.prefix();
   }
 
   /** The next number of the year {@code at} falls in (in its own offset: pass business time). */

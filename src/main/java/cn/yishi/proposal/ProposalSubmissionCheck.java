@@ -1,6 +1,8 @@
 package cn.yishi.proposal;
 
-import static cn.yishi.proposal.ProposalVariables.*;
+import static cn.yishi.common.CommonVariables.ROUND;
+import static cn.yishi.proposal.ProposalLifecycleProcess.CLASSIFICATION_CORRECTED;
+import static cn.yishi.proposal.ProposalLifecycleProcess.SORTED;
 
 import cn.yishi.common.DiagramCallable;
 import java.util.Map;
@@ -35,9 +37,9 @@ public class ProposalSubmissionCheck implements ExecutionListener {
         execution.setVariable(name, value);
       }
     });
-    execution.setVariable(ROUND, 1);
-    execution.setVariable(SORTED, false);
-    execution.setVariable(CLASSIFICATION_CORRECTED, false);
+    ROUND.set(execution, 1);
+    SORTED.set(execution, false);
+    CLASSIFICATION_CORRECTED.set(execution, false);
   }
 
   /** Equal and of the same Java type (an Integer normalised to a Long is a change). */

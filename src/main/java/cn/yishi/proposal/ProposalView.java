@@ -2,6 +2,7 @@ package cn.yishi.proposal;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The public view of a proposal (CONTRACT §4, GET /api/proposals/{number}) without its open
@@ -40,6 +41,39 @@ public record ProposalView(
     return HandlingDeadline.overdue(deadline, resultRecorded, status, now);
   }
 
+  /** This view with its handling period's result recorded. */
+  ProposalView withResultRecorded() {
+    return new ProposalView(
+        number, title, status, category, matterScope, track, level, community, courtyard, coSigners,
+        submittedAt, updatedAt, deliberationUnit, rating, closedUnrated, acceptedAt, deadline, true, timeline);
+  }
+
   /** One public step: when, which step (Chinese), and its outcome (a status or a step result). */
   public record TimelineEntry(OffsetDateTime at, String step, String outcome) {}
+
+  /**
+   * What the lifecycle knows of the proposal when its status changes: the view's columns (a null
+   * keeps the column as it is), the time limits the handling deadline is counted from, and what the
+   * submitter's message needs (the phone it goes to, the route, exclusion, reason or guidance of a
+   * proposal that is not deliberated).
+   */
+  public record Facts(
+      String title,
+      String community,
+      String courtyard,
+      String category,
+      String matterScope,
+      String track,
+      String level,
+      Integer coSigners,
+      OffsetDateTime submittedAt,
+      String rating,
+      Boolean closedUnrated,
+      String deliberationUnit,
+      Map<String, Object> timeLimits,
+      String submitterPhone,
+      String route,
+      String exclusion,
+      String rejectionReason,
+      String selfHelpGuidance) {}
 }

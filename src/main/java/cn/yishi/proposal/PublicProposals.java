@@ -1,20 +1,25 @@
 package cn.yishi.proposal;
 
+import static cn.yishi.proposal.ProposalLifecycleProcess.EVALUATION_COMMENT;
+import static cn.yishi.proposal.ProposalLifecycleProcess.KEY;
+import static cn.yishi.proposal.ProposalLifecycleProcess.RATING;
+import static cn.yishi.common.CommonVariables.SUBMITTER_PHONE;
+import static cn.yishi.proposal.ProposalLifecycleProcess.TASK_EVALUATE_OUTCOME;
+
 import cn.yishi.common.BusinessTime;
-import static cn.yishi.proposal.ProposalVariables.*;
+import cn.yishi.common.Variable;
 
 import cn.yishi.api.PhoneChecks;
 import cn.yishi.organisation.Groups;
 import cn.yishi.organisation.OrganisationService;
 import cn.yishi.organisation.Unit;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -62,7 +67,7 @@ public class PublicProposals {
    */
   public PublicProposal submit(Map<String, Object> submitted) {
     Map<String, Object> checked = fields.checkSubmission(submitted);
-    ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, checked);
+    ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, checked);
     // the number is the business key (AssignProposalNumber sets both in the start transaction):
     // reading it from the started instance spares a second command loading every variable
     String number = instance.getBusinessKey();
@@ -70,14 +75,14 @@ public class PublicProposals {
   }
 
   public Optional<PublicProposal> find(String number) {
-    return views.find(number).map(view -> publicView(view));
+    return views.find(number).map(this::publicView);
   }
 
   /**
    * @throws UnknownProposalException no proposal has this number (404)
    */
   public void requireKnown(String number) {
-    if (views.find(number).isEmpty()) {
+    if (!views.exists(number)) {
       throw new UnknownProposalException(number);
     }
   }
@@ -97,11 +102,11 @@ public class PublicProposals {
   public PublicProposal evaluate(String number, String rating, String comment, String phone) {
     if (rating == null || !EvaluationCheck.RATINGS.contains(rating)) {
       throw new InvalidProposalException(
-          List.of(new FieldError(RATING, "须为 SATISFIED、BASICALLY_SATISFIED 或 DISSATISFIED")));
+          List.of(new FieldError(RATING.name(), "须为 SATISFIED、BASICALLY_SATISFIED 或 DISSATISFIED")));
     }
     ProcessInstance lifecycle =
         runtime.createProcessInstanceQuery()
-            .processDefinitionKey(PROCESS_KEY)
+            .processDefinitionKey(KEY)
             .processInstanceBusinessKey(number)
             .singleResult();
     if (lifecycle == null) {
@@ -111,21 +116,22 @@ public class PublicProposals {
     Task evaluation =
         tasks.createTaskQuery()
             .processInstanceId(lifecycle.getId())
-            .taskDefinitionKey("Task_EvaluateOutcome")
+            .taskDefinitionKey(TASK_EVALUATE_OUTCOME)
             .singleResult();
     if (evaluation == null) {
       throw new NotAwaitingEvaluationException(number);
     }
-    Object submitterPhone = runtime.getVariable(lifecycle.getId(), SUBMITTER_PHONE);
+    String submitterPhone = SUBMITTER_PHONE.read(runtime.getVariable(lifecycle.getId(), SUBMITTER_PHONE.name()));
     if (!phoneChecks.attempt(number, () -> phone != null && phone.equals(submitterPhone))) {
       throw new WrongSubmitterException(number);
     }
-    tasks.complete(evaluation.getId(), Map.of(RATING, rating, EVALUATION_COMMENT, comment == null ? "" : comment));
+    tasks.complete(
+        evaluation.getId(), Variable.values(RATING.is(rating), EVALUATION_COMMENT.is(comment == null ? "" : comment)));
     return find(number).orElseThrow();
   }
 
   private PublicProposal publicView(ProposalView view) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    OffsetDateTime now = time.now();
     return new PublicProposal(
         view.number(),
         view.title(),
@@ -138,13 +144,13 @@ public class PublicProposals {
         view.coSigners(),
         view.submittedAt(),
         view.deadline(),
-        view.overdueAt(time.at(now)),
+        view.overdueAt(now),
         openSteps(view.number(), now),
         view.timeline());
   }
 
   /** Open steps, overdue by the engine's clock (the clock their due dates and the watch use). */
-  private List<PublicProposal.OpenStep> openSteps(String number, Instant now) {
+  private List<PublicProposal.OpenStep> openSteps(String number, OffsetDateTime now) {
     List<PublicProposal.OpenStep> steps = new ArrayList<>();
     for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(number).orderByTaskCreateTime().asc().list()) {
       steps.add(
@@ -153,7 +159,7 @@ public class PublicProposals {
               task.getTaskDefinitionKey(),
               levelOf(task),
               task.getDueDate() == null ? null : time.at(task.getDueDate().toInstant()),
-              task.getDueDate() != null && !task.getDueDate().toInstant().isAfter(now)));
+              task.getDueDate() != null && !task.getDueDate().toInstant().isAfter(now.toInstant())));
     }
     return steps;
   }

@@ -1,6 +1,8 @@
 package cn.yishi.proposal;
 
-import static cn.yishi.proposal.ProposalVariables.*;
+import static cn.yishi.common.CommonVariables.TIME_LIMITS;
+import static cn.yishi.proposal.ProposalLifecycleProcess.SENT_BACK_TO_SORTING;
+import static cn.yishi.proposal.ProposalLifecycleProcess.SUBMITTED_AT;
 
 import cn.yishi.common.DiagramCallable;
 import java.time.OffsetDateTime;
@@ -21,19 +23,27 @@ import org.springframework.stereotype.Component;
 @Component("responseClock")
 public class ResponseClock {
 
+  /** The output of the timeLimits decision that is the response time limit. */
+  static final String RESPONSE_WITHIN = "responseWithin";
+
   public Date sortingDue(DelegateExecution execution) {
-    Object limits = execution.getVariable(TIME_LIMITS);
-    String within = limits instanceof Map<?, ?> m ? (String) m.get("responseWithin") : null;
+    String submitted = SUBMITTED_AT.get(execution);
+    boolean sentBack = Boolean.TRUE.equals(SENT_BACK_TO_SORTING.get(execution));
+    return sortingDue(
+        ProposalLifecycleProcess.number(execution),
+        TIME_LIMITS.get(execution),
+        !sentBack && submitted != null ? OffsetDateTime.parse(submitted) : null);
+  }
+
+  /** {@code responseWithin} after {@code from}, or after now when {@code from} is null. */
+  static Date sortingDue(String number, Map<String, Object> timeLimits, OffsetDateTime from) {
+    Object within = timeLimits == null ? null : timeLimits.get(RESPONSE_WITHIN);
     if (within == null) {
-      throw new IllegalStateException("timeLimits.responseWithin is missing (提案 " + execution.getVariable(NUMBER) + ")");
+      throw new IllegalStateException("timeLimits.responseWithin is missing (提案 " + number + ")");
     }
-    Object submitted = execution.getVariable(ProposalStatusVariables.SUBMITTED_AT);
-    Date from =
-        !Boolean.TRUE.equals(execution.getVariable(SENT_BACK_TO_SORTING)) && submitted != null
-            ? Date.from(OffsetDateTime.parse(submitted.toString()).toInstant())
-            : ClockUtil.getCurrentTime();
+    Date start = from != null ? Date.from(from.toInstant()) : ClockUtil.getCurrentTime();
     try {
-      return new DurationHelper(within, from).getDateAfter(from);
+      return new DurationHelper(within.toString(), start).getDateAfter(start);
     } catch (Exception e) {
       throw new IllegalStateException("timeLimits.responseWithin is not an ISO-8601 duration: " + within, e);
     }

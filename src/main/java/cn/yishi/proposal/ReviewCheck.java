@@ -1,10 +1,15 @@
 package cn.yishi.proposal;
 
-import static cn.yishi.proposal.ProposalVariables.*;
+import static cn.yishi.proposal.ProposalLifecycleProcess.HANDLING_UNIT;
+import static cn.yishi.proposal.ProposalLifecycleProcess.HANDLING_UNIT_NAME;
+import static cn.yishi.proposal.ProposalLifecycleProcess.REVIEW_DECISION;
+import static cn.yishi.proposal.ProposalLifecycleProcess.REVIEW_REASON;
+import static cn.yishi.proposal.ProposalLifecycleProcess.REVIEW_UNIT;
+import static cn.yishi.proposal.ProposalLifecycleProcess.REVIEW_UNIT_NAME;
 
 import cn.yishi.common.DiagramCallable;
+import cn.yishi.common.StepCheck;
 import cn.yishi.organisation.Units;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -23,6 +28,8 @@ import org.springframework.stereotype.Component;
 public class ReviewCheck implements TaskListener {
 
   public static final Set<String> DECISIONS = Set.of("SETTLE", "PASS_UP", "SEND_BACK");
+  /** As the review form allows. */
+  static final int MAX_REASON = 1000;
 
   private final Units units;
 
@@ -32,38 +39,31 @@ public class ReviewCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String unit = (String) task.getVariable(REVIEW_UNIT);
-    String handlingUnit = (String) task.getVariable(HANDLING_UNIT);
+    String unit = REVIEW_UNIT.get(task);
+    String handlingUnit = HANDLING_UNIT.get(task);
     boolean belowHandlingUnit = units.isBelow(unit, units.levelOf(handlingUnit));
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariableLocal(REVIEW_UNIT_NAME, units.name(unit));
-      task.setVariableLocal(HANDLING_UNIT_NAME, units.name(handlingUnit));
+      REVIEW_UNIT_NAME.setLocal(task, units.name(unit));
+      HANDLING_UNIT_NAME.setLocal(task, units.name(handlingUnit));
       // a new level decides afresh: the route's answer is preselected, the previous reason is not
-      task.getExecution().setVariable(REVIEW_DECISION, belowHandlingUnit ? "PASS_UP" : "SETTLE");
-      task.getExecution().setVariable(REVIEW_REASON, null);
+      REVIEW_DECISION.set(task.getExecution(), belowHandlingUnit ? "PASS_UP" : "SETTLE");
+      REVIEW_REASON.set(task.getExecution(), null);
       return;
     }
-    String decision = SortingCheck.trimmed(task.getVariable(REVIEW_DECISION));
-    if (decision == null || !DECISIONS.contains(decision)) {
-      throw refused(REVIEW_DECISION, "请选择审议意见：在本级协商、上报上级或退回");
-    }
-    boolean reason = SortingCheck.trimmed(task.getVariable(REVIEW_REASON)) != null;
-    if ("PASS_UP".equals(decision) && !units.hasAbove(unit)) {
-      throw refused(REVIEW_DECISION, units.name(unit) + "已是最高层级，不能再上报");
-    }
-    if ("PASS_UP".equals(decision) && !belowHandlingUnit && !reason) {
-      throw refused(REVIEW_REASON, "本级已是办理层级（" + units.name(handlingUnit) + "），再上报须说明理由");
-    }
-    if ("SETTLE".equals(decision) && belowHandlingUnit && !reason) {
-      throw refused(REVIEW_REASON, "办理层级是" + units.name(handlingUnit) + "，在本级协商须说明理由");
-    }
-    if ("SEND_BACK".equals(decision) && !reason) {
-      throw refused(REVIEW_REASON, "退回须说明理由");
-    }
-    task.setVariable(REVIEW_DECISION, decision);
-  }
-
-  private static InvalidProposalException refused(String field, String message) {
-    return new InvalidProposalException(List.of(new FieldError(field, message)));
+    StepCheck check = StepCheck.of(task);
+    String decision = check.oneOf(REVIEW_DECISION, DECISIONS, "请选择审议意见：在本级协商、上报上级或退回");
+    boolean reason = check.optionalText(REVIEW_REASON, MAX_REASON) != null;
+    boolean passUp = "PASS_UP".equals(decision);
+    boolean settle = "SETTLE".equals(decision);
+    check.rule(!passUp || units.hasAbove(unit), REVIEW_DECISION, units.name(unit) + "已是最高层级，不能再上报");
+    check.rule(
+        !passUp || belowHandlingUnit || reason,
+        REVIEW_REASON,
+        "本级已是办理层级（" + units.name(handlingUnit) + "），再上报须说明理由");
+    check.rule(
+        !settle || !belowHandlingUnit || reason,
+        REVIEW_REASON,
+        "办理层级是" + units.name(handlingUnit) + "，在本级协商须说明理由");
+    check.rule(!"SEND_BACK".equals(decision) || reason, REVIEW_REASON, "退回须说明理由");
   }
 }

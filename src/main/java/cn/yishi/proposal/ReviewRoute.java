@@ -1,6 +1,9 @@
 package cn.yishi.proposal;
 
-import static cn.yishi.proposal.ProposalVariables.*;
+import static cn.yishi.common.CommonVariables.COMMUNITY;
+import static cn.yishi.common.CommonVariables.DELIBERATION_UNIT;
+import static cn.yishi.common.CommonVariables.TRACK;
+import static cn.yishi.proposal.ProposalLifecycleProcess.*;
 
 import cn.yishi.common.DiagramCallable;
 import cn.yishi.organisation.Units;
@@ -29,37 +32,32 @@ public class ReviewRoute {
    * (the entry unit).
    */
   public void determineHandlingUnit(DelegateExecution execution) {
-    String entry =
-        units.entry(
-            (String) execution.getVariable(COMMUNITY),
-            (String) execution.getVariable(COURTYARD),
-            (String) execution.getVariable(MATTER_SCOPE));
-    execution.setVariable(ENTRY_UNIT, entry);
-    execution.setVariable(HANDLING_UNIT, units.handlingUnit(entry, (String) execution.getVariable(LEVEL)));
-    execution.setVariable(REVIEW_UNIT, entry);
+    String entry = units.entry(COMMUNITY.get(execution), COURTYARD.get(execution), MATTER_SCOPE.get(execution));
+    ENTRY_UNIT.set(execution, entry);
+    HANDLING_UNIT.set(execution, units.handlingUnit(entry, LEVEL.get(execution)));
+    REVIEW_UNIT.set(execution, entry);
   }
 
   /** 确定上一级审议单位: the review goes on at the unit above the reviewing one. */
   public void up(DelegateExecution execution) {
-    execution.setVariable(REVIEW_UNIT, units.above(reviewUnit(execution)));
+    REVIEW_UNIT.set(execution, units.above(REVIEW_UNIT.get(execution)));
   }
 
   /** 确定下一级审议单位: sent back, the review goes on one level down towards the entry unit. */
   public void down(DelegateExecution execution) {
-    execution.setVariable(
-        REVIEW_UNIT, units.below(reviewUnit(execution), (String) execution.getVariable(ENTRY_UNIT)));
+    REVIEW_UNIT.set(execution, units.below(REVIEW_UNIT.get(execution), ENTRY_UNIT.get(execution)));
   }
 
   /** 退回分拣: the entry level sent it back; the community sorts it again. */
   public void backToSorting(DelegateExecution execution) {
-    execution.setVariable(SORTED, false);
-    execution.setVariable(SENT_BACK_TO_SORTING, true);
+    SORTED.set(execution, false);
+    SENT_BACK_TO_SORTING.set(execution, true);
   }
 
   /** 记录在办理层级以下协商: the fact and its reason, for auditors and statistics. */
   public void settledBelowHandlingLevel(DelegateExecution execution) {
-    execution.setVariable(SETTLED_BELOW_HANDLING_LEVEL, true);
-    execution.setVariable(SETTLED_BELOW_REASON, execution.getVariable(REVIEW_REASON));
+    SETTLED_BELOW_HANDLING_LEVEL.set(execution, true);
+    SETTLED_BELOW_REASON.set(execution, REVIEW_REASON.get(execution));
   }
 
   /**
@@ -67,22 +65,22 @@ public class ReviewRoute {
    * (四议两公开 and 难事广议 are led by the community or above).
    */
   public void deliberateAtReviewUnit(DelegateExecution execution) {
-    String unit = reviewUnit(execution);
-    Object track = execution.getVariable(TRACK);
-    execution.setVariable(
-        DELIBERATION_UNIT, "MAJOR".equals(track) || "HARD".equals(track) ? units.atLeastCommunity(unit) : unit);
+    String unit = REVIEW_UNIT.get(execution);
+    String track = TRACK.get(execution);
+    DELIBERATION_UNIT.set(
+        execution, "MAJOR".equals(track) || "HARD".equals(track) ? units.atLeastCommunity(unit) : unit);
   }
 
   /** 急事交办理单位: an urgent matter is deliberated at once by its handling unit, without review. */
   public void urgentAtHandlingUnit(DelegateExecution execution) {
-    execution.setVariable(DELIBERATION_UNIT, execution.getVariable(HANDLING_UNIT));
+    DELIBERATION_UNIT.set(execution, HANDLING_UNIT.get(execution));
   }
 
   /** 确定上一级协商单位: an urgent plan raised goes to the unit above, which deliberates it at once. */
   public void urgentUnitAbove(DelegateExecution execution) {
-    String unit = (String) execution.getVariable(DELIBERATION_UNIT);
-    execution.setVariable(RAISED_FROM, unit);
-    execution.setVariable(DELIBERATION_UNIT, units.above(unit));
+    String unit = DELIBERATION_UNIT.get(execution);
+    RAISED_FROM.set(execution, unit);
+    DELIBERATION_UNIT.set(execution, units.above(unit));
   }
 
   /**
@@ -90,17 +88,13 @@ public class ReviewRoute {
    * one reviews it (the district, with nothing above it, reviews it again).
    */
   public void raiseForReview(DelegateExecution execution) {
-    String unit = (String) execution.getVariable(DELIBERATION_UNIT);
-    execution.setVariable(RAISED_FROM, unit);
-    execution.setVariable(REVIEW_UNIT, units.hasAbove(unit) ? units.above(unit) : unit);
+    String unit = DELIBERATION_UNIT.get(execution);
+    RAISED_FROM.set(execution, unit);
+    REVIEW_UNIT.set(execution, units.hasAbove(unit) ? units.above(unit) : unit);
   }
 
   /** 确定跟进单位: a department's work order is followed (and rated) by the proposal's community. */
   public void departmentOrder(DelegateExecution execution) {
-    execution.setVariable(DELIBERATION_UNIT, execution.getVariable(COMMUNITY));
-  }
-
-  private static String reviewUnit(DelegateExecution execution) {
-    return (String) execution.getVariable(REVIEW_UNIT);
+    DELIBERATION_UNIT.set(execution, COMMUNITY.get(execution));
   }
 }

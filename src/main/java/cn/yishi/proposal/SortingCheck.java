@@ -1,9 +1,25 @@
 package cn.yishi.proposal;
 
-import static cn.yishi.proposal.ProposalVariables.*;
+import static cn.yishi.common.CommonVariables.IMPLEMENTER;
+import static cn.yishi.common.CommonVariables.REJECTION_REASON;
+import static cn.yishi.common.CommonVariables.RESOLUTION;
+import static cn.yishi.common.CommonVariables.SUMMONED_DEPARTMENTS;
+import static cn.yishi.proposal.ProposalLifecycleProcess.CLASSIFICATION_BEFORE;
+import static cn.yishi.proposal.ProposalLifecycleProcess.CLASSIFICATION_CORRECTED;
+import static cn.yishi.proposal.ProposalLifecycleProcess.CLASSIFYING;
+import static cn.yishi.proposal.ProposalLifecycleProcess.CORRECTION_REASON;
+import static cn.yishi.proposal.ProposalLifecycleProcess.EXCLUSION;
+import static cn.yishi.proposal.ProposalLifecycleProcess.MATTER_SCOPE;
+import static cn.yishi.proposal.ProposalLifecycleProcess.ORDER_DEPARTMENT;
+import static cn.yishi.proposal.ProposalLifecycleProcess.SELF_HELP_GUIDANCE;
+import static cn.yishi.proposal.ProposalLifecycleProcess.SORTED;
+import static cn.yishi.proposal.ProposalLifecycleProcess.SORTING_NOTE;
 
 import cn.yishi.common.DiagramCallable;
+import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.common.StepActor;
+import cn.yishi.common.StepCheck;
+import cn.yishi.common.Variable;
 import cn.yishi.organisation.OrganisationService;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +40,10 @@ import org.springframework.stereotype.Component;
 @Component("sortingCheck")
 public class SortingCheck implements TaskListener {
 
+  /** As the sorting form allows (correctionReason, sortingNote). */
+  static final int MAX_TEXT = 1000;
+  static final int MAX_CODE = 100;
+
   private final ProposalFields fields;
   private final CorrectionRecords corrections;
   private final OrganisationService organisation;
@@ -38,77 +58,71 @@ public class SortingCheck implements TaskListener {
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       Map<String, Object> before = new HashMap<>();
-      for (String field : ProposalFields.CLASSIFYING) {
-        before.put(field, ProposalFields.comparable(task.getVariable(field)));
+      for (Variable<?> field : CLASSIFYING) {
+        before.put(field.name(), ProposalFields.comparable(task.getVariable(field.name())));
       }
-      task.setVariableLocal(CLASSIFICATION_BEFORE, before);
-      task.getExecution().setVariable(CORRECTION_REASON, null);
+      CLASSIFICATION_BEFORE.setLocal(task, before);
+      CORRECTION_REASON.set(task.getExecution(), null);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      complete(task);
+      try {
+        complete(task);
+      } catch (InvalidProposalException e) {
+        throw e;
+      } catch (InvalidStepInputException e) {
+        // the sorting form shows refusals as the proposal's: "提案信息有误：field：message"
+        throw new InvalidProposalException(List.of(new FieldError(e.field(), e.getMessage())));
+      }
     }
   }
 
-  @SuppressWarnings("unchecked")
   private void complete(DelegateTask task) {
-    Map<String, Object> before = (Map<String, Object>) task.getVariableLocal(CLASSIFICATION_BEFORE);
-    String reason = trimmed(task.getVariable(CORRECTION_REASON));
+    StepCheck check = StepCheck.of(task);
+    Map<String, Object> before = CLASSIFICATION_BEFORE.getLocal(task);
+    String reason = check.optionalText(CORRECTION_REASON, MAX_TEXT);
     List<Correction> made = new ArrayList<>();
-    String number = (String) task.getVariable(NUMBER);
+    String number = ProposalLifecycleProcess.number(task.getExecution());
     String actor = StepActor.of(task).orElse("system");
-    for (String field : ProposalFields.CLASSIFYING) {
-      Object now = task.getVariable(field);
-      String old = before == null ? null : (String) before.get(field);
+    for (Variable<?> field : CLASSIFYING) {
+      Object now = check.raw(field);
+      String old = before == null ? null : (String) before.get(field.name());
       if (old != null && old.equals(ProposalFields.comparable(now))) {
         continue;
       }
       Object normalised = fields.checkCorrection(field, now);
-      if (reason == null) {
-        throw new InvalidProposalException(
-            List.of(new FieldError(CORRECTION_REASON, "更正了“" + field + "”（" + old + " → " + ProposalFields.comparable(now) + "），须填写更正理由")));
-      }
-      task.setVariable(field, normalised);
-      made.add(new Correction(number, field, old, ProposalFields.comparable(normalised), reason, actor, CorrectionRecords.now()));
+      check.rule(
+          reason != null,
+          CORRECTION_REASON,
+          "更正了“" + field + "”（" + old + " → " + ProposalFields.comparable(now) + "），须填写更正理由");
+      task.setVariable(field.name(), normalised);
+      made.add(new Correction(number, field.name(), old, ProposalFields.comparable(normalised), reason, actor, CorrectionRecords.now()));
     }
-    String exclusion = trimmed(task.getVariable(EXCLUSION));
-    if (exclusion == null) {
-      exclusion = "NONE";
-    }
-    if (!ProposalFields.EXCLUSIONS.contains(exclusion)) {
-      throw new InvalidProposalException(List.of(new FieldError(EXCLUSION, "取值“" + exclusion + "”无效")));
-    }
-    task.setVariable(EXCLUSION, exclusion);
-    String note = trimmed(task.getVariable(SORTING_NOTE));
-    if (!"NONE".equals(exclusion) && note == null) {
-      throw new InvalidProposalException(
-          List.of(new FieldError(SORTING_NOTE, "不予协商的事项须说明理由和去向，告知提案人")));
-    }
+    String given = check.optionalText(EXCLUSION, MAX_CODE);
+    String exclusion = given == null ? "NONE" : given;
+    check.rule(ProposalFields.EXCLUSIONS.contains(exclusion), EXCLUSION, "取值“" + exclusion + "”无效");
+    EXCLUSION.set(task, exclusion);
+    String note = check.optionalText(SORTING_NOTE, MAX_TEXT);
+    boolean deliberated = "NONE".equals(exclusion);
+    check.rule(deliberated || note != null, SORTING_NOTE, "不予协商的事项须说明理由和去向，告知提案人");
     if ("DEPARTMENT_DUTY".equals(exclusion)) {
-      String department = trimmed(task.getVariable(ORDER_DEPARTMENT));
-      if (department == null || organisation.findDepartment(department).isEmpty()) {
-        throw new InvalidProposalException(
-            List.of(new FieldError(ORDER_DEPARTMENT, "转职能部门办理须选择承办部门")));
-      }
-      task.setVariable(IMPLEMENTER, "DEPARTMENTS");
-      task.setVariable(SUMMONED_DEPARTMENTS, new ArrayList<>(List.of(department)));
-      task.setVariable(RESOLUTION, note);
+      String department = check.optionalText(ORDER_DEPARTMENT, MAX_CODE);
+      check.rule(
+          department != null && organisation.findDepartment(department).isPresent(),
+          ORDER_DEPARTMENT,
+          "转职能部门办理须选择承办部门");
+      IMPLEMENTER.set(task, "DEPARTMENTS");
+      SUMMONED_DEPARTMENTS.set(task, new ArrayList<>(List.of(department)));
+      RESOLUTION.set(task, note);
     }
-    if ("NONE".equals(exclusion) && made.isEmpty() && "HOUSEHOLD".equals(task.getVariable(MATTER_SCOPE)) && note == null) {
-      throw new InvalidProposalException(
-          List.of(new FieldError(SORTING_NOTE, "家里事须写明自行解决的指引，告知提案人")));
-    }
+    check.rule(
+        !deliberated || !made.isEmpty() || !"HOUSEHOLD".equals(MATTER_SCOPE.get(task)) || note != null,
+        SORTING_NOTE,
+        "家里事须写明自行解决的指引，告知提案人");
     if (note != null) {
-      task.setVariable(REJECTION_REASON, note);
-      task.setVariable(SELF_HELP_GUIDANCE, note);
+      REJECTION_REASON.set(task, note);
+      SELF_HELP_GUIDANCE.set(task, note);
     }
     made.forEach(corrections::add);
-    task.setVariable(CLASSIFICATION_CORRECTED, !made.isEmpty());
-    task.setVariable(SORTED, true);
-  }
-
-  static String trimmed(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    return value.toString().trim();
+    CLASSIFICATION_CORRECTED.set(task, !made.isEmpty());
+    SORTED.set(task, true);
   }
 }

@@ -153,6 +153,17 @@ public class SignatureService {
         proposalNumber);
   }
 
+  /** How many records of this kind have been signed for the proposal (e.g. its recorded results). */
+  public int count(String proposalNumber, RecordKind kind) {
+    Integer count =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM signature_record WHERE proposal_number = ? AND kind = ?",
+            Integer.class,
+            proposalNumber,
+            kind.name());
+    return count == null ? 0 : count;
+  }
+
   /** Fingerprint of the deployment's public key. */
   public String keyId() {
     return keys.keyId();

@@ -35,6 +35,12 @@ class NamesOutsideBoundariesTest {
   static {
     CONTRACT_FILES.put("cn/yishi/architecture/NamesOutsideBoundariesTest.java", "this test");
     // proposal (path, reason)
+    CONTRACT_FILES.put("cn/yishi/proposal/ProposalViewService.java", "SQL column names of proposal_view (number, title, status …)");
+    CONTRACT_FILES.put("cn/yishi/proposal/PublicProposal.java", "the JSON property order of CONTRACT §4 GET /api/proposals/{number}");
+    CONTRACT_FILES.put("cn/yishi/proposal/ProposalApiIT.java", "tests the public API's JSON (CONTRACT §1, §4 field names)");
+    CONTRACT_FILES.put("cn/yishi/proposal/PublicApiInputIT.java", "tests the public API's JSON bodies and answers (CONTRACT §1, §4 field names)");
+    CONTRACT_FILES.put("cn/yishi/proposal/IntakeNumberingIT.java", "submits through the public API's JSON and reads its answer (CONTRACT §1, §4)");
+    CONTRACT_FILES.put("cn/yishi/proposal/LongTextIT.java", "reads the public API's JSON (number, status); evaluates the decision timeLimits by its key");
     // deliberation (path, reason)
     // notice, notification, summons, supervision, implementation (path, reason)
     // platform: security, api, config, deployment, organisation, signature, decisions, conventions (path, reason)

@@ -2,12 +2,11 @@ package cn.yishi.proposal;
 
 import cn.yishi.common.BusinessTime;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import cn.yishi.notification.Notifications;
+import cn.yishi.signature.SignatureService;
+import cn.yishi.signature.SigningKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,10 +38,9 @@ class HandlingDeadlineTest {
   private static final Instant SUBMITTED = Instant.parse("2026-11-20T01:00:00Z");
   private static JdbcTemplate jdbc;
 
-  private final Map<String, Object> variables = new HashMap<>();
-  private ProposalStatusService statuses;
+  private String track;
+  private Map<String, Object> timeLimits;
   private ProposalViewService views;
-  private DelegateExecution execution;
 
   @BeforeAll
   static void tables() throws Exception {
@@ -67,17 +64,7 @@ class HandlingDeadlineTest {
       jdbc.update("DELETE FROM " + table);
     }
     BusinessTime time = new BusinessTime("Asia/Shanghai");
-    statuses = new ProposalStatusService(jdbc, mock(Notifications.class), time);
-    views = new ProposalViewService(jdbc, time);
-    execution = mock(DelegateExecution.class);
-    when(execution.getVariable(anyString())).thenAnswer(i -> variables.get(i.<String>getArgument(0)));
-    when(execution.getCurrentActivityName()).thenReturn("测试步骤");
-    when(execution.getProcessBusinessKey()).thenReturn(NUMBER);
-    org.mockito.Mockito.doAnswer(i -> variables.put(i.getArgument(0), i.getArgument(1)))
-        .when(execution).setVariable(anyString(), any());
-    variables.put(ProposalVariables.NUMBER, NUMBER);
-    variables.put(ProposalVariables.TITLE, "菁华园瀑布噪音扰民");
-    variables.put(ProposalVariables.COMMUNITY, "jn-jld-jldbl");
+    views = new ProposalViewService(jdbc, time, new SignatureService(jdbc, (SigningKeys) null), mock(Notifications.class));
     track("MINOR", "P7D");
     at(SUBMITTED);
   }
@@ -88,11 +75,10 @@ class HandlingDeadlineTest {
   }
 
   private void track(String track, String resolveWithin) {
-    variables.put(ProposalVariables.TRACK, track);
-    Map<String, Object> limits = new HashMap<>();
-    limits.put("responseWithin", "P1D");
-    limits.put(HandlingDeadline.RESOLVE_WITHIN, resolveWithin);
-    variables.put(ProposalVariables.TIME_LIMITS, limits);
+    this.track = track;
+    timeLimits = new HashMap<>();
+    timeLimits.put(ResponseClock.RESPONSE_WITHIN, "P1D");
+    timeLimits.put(HandlingDeadline.RESOLVE_WITHIN, resolveWithin);
   }
 
   private static void at(Instant now) {
@@ -100,7 +86,11 @@ class HandlingDeadlineTest {
   }
 
   private void status(String status) {
-    statuses.set(execution, status);
+    ProposalView.Facts facts =
+        new ProposalView.Facts(
+            "菁华园瀑布噪音扰民", "jn-jld-jldbl", null, null, null, track, null, null, null, null, null, null,
+            timeLimits, "13800000000", null, null, null, null);
+    views.changeStatus(NUMBER, ProposalStatus.of(status), facts, "测试步骤");
   }
 
   private ProposalView view() {
@@ -283,14 +273,14 @@ class HandlingDeadlineTest {
         .isEqualTo(OffsetDateTime.parse("2026-02-07T09:00+08:00"));
     assertThat(HandlingDeadline.deadline(from, Map.of(HandlingDeadline.RESOLVE_WITHIN, "seven days"))).isNull();
     assertThat(HandlingDeadline.deadline(from, Map.of(HandlingDeadline.RESOLVE_WITHIN, "-P7D"))).isNull();
-    assertThat(HandlingDeadline.deadline(from, Map.of("responseWithin", "P1D"))).isNull();
+    assertThat(HandlingDeadline.deadline(from, Map.of(ResponseClock.RESPONSE_WITHIN, "P1D"))).isNull();
     assertThat(HandlingDeadline.deadline(from, "P7D")).isNull();
     assertThat(HandlingDeadline.deadline(from, null)).isNull();
   }
 
   @Test
   void withoutResolveWithinTheProposalIsAcceptedWithoutADeadline() {
-    variables.put(ProposalVariables.TIME_LIMITS, Map.of("responseWithin", "P1D"));
+    timeLimits = Map.of(ResponseClock.RESPONSE_WITHIN, "P1D");
     status("SORTING");
     status("UNDER_REVIEW");
 

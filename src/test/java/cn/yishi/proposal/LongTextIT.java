@@ -1,5 +1,6 @@
 package cn.yishi.proposal;
 
+import cn.yishi.common.CommonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.implementation.ImplementationVariables;
@@ -100,14 +101,14 @@ class LongTextIT {
 
   private String instanceOf(String number) {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
-        .processDefinitionKey(ProposalVariables.PROCESS_KEY).singleResult().getId();
+        .processDefinitionKey(ProposalLifecycleProcess.KEY).singleResult().getId();
   }
 
   @Test
   void aFiveThousandCharacterDescriptionIsTakenByTheApiAndKeptWhole() {
     String description = text(5000, "南堰河与府河交汇处的瀑布汛期水声巨大，二幢居民夜间无法入睡。");
     Map<String, Object> proposal = ProposalApiIT.greening();
-    proposal.put(ProposalVariables.DESCRIPTION, description);
+    proposal.put(CommonVariables.DESCRIPTION.name(), description);
 
     ResponseEntity<JsonNode> created = as(null, HttpMethod.POST, "/api/proposals", proposal);
 
@@ -115,20 +116,20 @@ class LongTextIT {
     String number = created.getBody().get("number").asText();
     assertThat(created.getBody().get("status").asText()).isEqualTo("SORTING");
     assertThat(http.getForEntity("/api/proposals/" + number, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertKeptWhole(instanceOf(number), ProposalVariables.DESCRIPTION, description);
+    assertKeptWhole(instanceOf(number), CommonVariables.DESCRIPTION.name(), description);
   }
 
   @Test
   void aDescriptionOverFiveThousandCharactersIsRefusedNamingIt() {
     Map<String, Object> proposal = ProposalApiIT.greening();
-    proposal.put(ProposalVariables.DESCRIPTION, text(5001, "描述过长。"));
-    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(ProposalVariables.PROCESS_KEY).count();
+    proposal.put(CommonVariables.DESCRIPTION.name(), text(5001, "描述过长。"));
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(ProposalLifecycleProcess.KEY).count();
 
     ResponseEntity<JsonNode> refused = as(null, HttpMethod.POST, "/api/proposals", proposal);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactly(ProposalVariables.DESCRIPTION);
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ProposalVariables.PROCESS_KEY).count())
+    assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactly(CommonVariables.DESCRIPTION.name());
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ProposalLifecycleProcess.KEY).count())
         .isEqualTo(before);
   }
 
@@ -136,19 +137,19 @@ class LongTextIT {
   void aGridWorkerTakesInAFiveThousandCharacterDescriptionWithTasklistsStartForm() {
     String description = text(5000, "社区广场缺少座椅，老人散步无处歇脚，建议增设休闲座椅和遮阳棚。");
     Map<String, Object> fields = new HashMap<>();
-    fields.put(ProposalVariables.TITLE, string("九里堤北路社区增设休闲座椅"));
-    fields.put(ProposalVariables.DESCRIPTION, string(description));
-    fields.put(ProposalVariables.COMMUNITY, string(JLDBL));
-    fields.put(ProposalVariables.SUBMITTER_NAME, string("孙奶奶"));
-    fields.put(ProposalVariables.SUBMITTER_PHONE, string("13812345678"));
-    fields.put(ProposalVariables.TOPIC, string("FACILITIES"));
-    fields.put(ProposalVariables.SCOPE, string("COMMUNITY"));
+    fields.put(CommonVariables.TITLE.name(), string("九里堤北路社区增设休闲座椅"));
+    fields.put(CommonVariables.DESCRIPTION.name(), string(description));
+    fields.put(CommonVariables.COMMUNITY.name(), string(JLDBL));
+    fields.put(ProposalLifecycleProcess.SUBMITTER_NAME.name(), string("孙奶奶"));
+    fields.put(CommonVariables.SUBMITTER_PHONE.name(), string("13812345678"));
+    fields.put(ProposalLifecycleProcess.TOPIC.name(), string("FACILITIES"));
+    fields.put(ProposalLifecycleProcess.SCOPE.name(), string("COMMUNITY"));
 
     ResponseEntity<JsonNode> started = as("jldbl-gridworker", HttpMethod.POST,
-        "/engine-rest/process-definition/key/" + ProposalVariables.PROCESS_KEY + "/submit-form", Map.of("variables", fields));
+        "/engine-rest/process-definition/key/" + ProposalLifecycleProcess.KEY + "/submit-form", Map.of("variables", fields));
 
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertKeptWhole(started.getBody().get("id").asText(), ProposalVariables.DESCRIPTION, description);
+    assertKeptWhole(started.getBody().get("id").asText(), CommonVariables.DESCRIPTION.name(), description);
   }
 
   private static Map<String, Object> string(String value) {
@@ -157,16 +158,16 @@ class LongTextIT {
 
   private Map<String, Object> implementation(String number, String resolution) {
     Map<String, Object> v = new HashMap<>();
-    v.put(ProposalVariables.NUMBER, number);
-    v.put(ProposalVariables.TITLE, "菁华园瀑布噪音扰民");
-    v.put(ProposalVariables.DESCRIPTION, text(5000, "瀑布水声扰民。"));
-    v.put(ProposalVariables.COMMUNITY, JLDBL);
-    v.put(ProposalVariables.SUBMITTER_NAME, "张先生");
-    v.put(ProposalVariables.SUBMITTER_PHONE, PHONE);
+    v.put(CommonVariables.NUMBER.name(), number);
+    v.put(CommonVariables.TITLE.name(), "菁华园瀑布噪音扰民");
+    v.put(CommonVariables.DESCRIPTION.name(), text(5000, "瀑布水声扰民。"));
+    v.put(CommonVariables.COMMUNITY.name(), JLDBL);
+    v.put(ProposalLifecycleProcess.SUBMITTER_NAME.name(), "张先生");
+    v.put(CommonVariables.SUBMITTER_PHONE.name(), PHONE);
     v.put(ImplementationVariables.DELIBERATION_UNIT, JLDBL);
     v.put(ImplementationVariables.RESOLUTION, resolution);
     v.put(SummonsVariables.TIME_LIMITS, new HashMap<>(decisionService.evaluateDecisionByKey("timeLimits")
-        .variables(Map.of("track", "HARD")).evaluate().getSingleResult().getEntryMap()));
+        .variables(Map.of(CommonVariables.TRACK.name(), "HARD")).evaluate().getSingleResult().getEntryMap()));
     return v;
   }
 
@@ -239,7 +240,7 @@ class LongTextIT {
         .superProcessInstanceId(instance.getId()).processDefinitionKey(SummonsVariables.PROCESS_KEY).singleResult();
     Map<String, Object> variables = runtimeService.getVariables(summons.getId());
     assertThat(variables)
-        .doesNotContainKeys(ProposalVariables.SUBMITTER_PHONE, ProposalVariables.SUBMITTER_NAME, ProposalVariables.DESCRIPTION)
+        .doesNotContainKeys(CommonVariables.SUBMITTER_PHONE.name(), ProposalLifecycleProcess.SUBMITTER_NAME.name(), CommonVariables.DESCRIPTION.name())
         .containsEntry(SummonsVariables.SUMMONS_TASK, resolution)
         .containsEntry(SummonsVariables.NUMBER, number)
         .containsEntry(SummonsVariables.SUMMONING_UNIT, JLDBL);
@@ -255,12 +256,12 @@ class LongTextIT {
     ResponseEntity<JsonNode> taskVariables = as("river-staff", HttpMethod.GET, "/engine-rest/task/" + taskId + "/variables", null);
     assertThat(taskVariables.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(taskVariables.getBody().get(SummonsVariables.SUMMONS_TASK).get("value").asText()).isEqualTo(resolution);
-    assertThat(taskVariables.getBody().has(ProposalVariables.TITLE)).isTrue();
-    assertThat(taskVariables.getBody().has(ProposalVariables.SUBMITTER_PHONE)).isFalse();
+    assertThat(taskVariables.getBody().has(CommonVariables.TITLE.name())).isTrue();
+    assertThat(taskVariables.getBody().has(CommonVariables.SUBMITTER_PHONE.name())).isFalse();
     for (String path : List.of(
         "/engine-rest/task/" + taskId + "/variables",
         "/engine-rest/task/" + taskId + "/form-variables",
-        "/engine-rest/variable-instance?variableName=" + ProposalVariables.SUBMITTER_PHONE,
+        "/engine-rest/variable-instance?variableName=" + CommonVariables.SUBMITTER_PHONE.name(),
         "/engine-rest/variable-instance?processInstanceIdIn=" + summons.getId(),
         "/engine-rest/history/variable-instance?processInstanceId=" + summons.getId())) {
       String answer = String.valueOf(as("river-staff", HttpMethod.GET, path, null).getBody());

@@ -1,10 +1,11 @@
 package cn.yishi.proposal;
 
-import static cn.yishi.proposal.ProposalStatusVariables.SUBMITTED_AT;
-import static cn.yishi.proposal.ProposalVariables.*;
+import static cn.yishi.common.CommonVariables.*;
+import static cn.yishi.proposal.ProposalLifecycleProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yishi.common.CommonVariables;
 import cn.yishi.notice.InvalidObjectionException;
 import cn.yishi.notice.NoticeClosedException;
 import cn.yishi.notice.NoticeNotFoundException;
@@ -102,17 +103,17 @@ class PlatformServicesIT {
 
   private static Map<String, Object> greening() {
     Map<String, Object> v = new HashMap<>();
-    v.put(TITLE, "金沙国际小区绿化提升");
-    v.put(DESCRIPTION, "小区中庭绿地裸露，建议补种草坪和灌木。");
-    v.put(COMMUNITY, "jn-jld-jldbl");
-    v.put(COURTYARD, "jn-jld-jldbl-jhy");
-    v.put(SUBMITTER_NAME, "李女士");
-    v.put(SUBMITTER_PHONE, PHONE);
-    v.put(CATEGORY, "CONSTRUCTION");
-    v.put(MATTER_SCOPE, "COMMUNITY");
-    v.put(TRACK, "MINOR");
-    v.put(LEVEL, "COMMUNITY");
-    v.put(CO_SIGNERS, 3);
+    v.put(TITLE.name(), "金沙国际小区绿化提升");
+    v.put(DESCRIPTION.name(), "小区中庭绿地裸露，建议补种草坪和灌木。");
+    v.put(COMMUNITY.name(), "jn-jld-jldbl");
+    v.put(COURTYARD.name(), "jn-jld-jldbl-jhy");
+    v.put(SUBMITTER_NAME.name(), "李女士");
+    v.put(SUBMITTER_PHONE.name(), PHONE);
+    v.put(CATEGORY.name(), "CONSTRUCTION");
+    v.put(MATTER_SCOPE.name(), "COMMUNITY");
+    v.put(TRACK.name(), "MINOR");
+    v.put(LEVEL.name(), "COMMUNITY");
+    v.put(CO_SIGNERS.name(), 3);
     return v;
   }
 
@@ -121,7 +122,7 @@ class PlatformServicesIT {
   }
 
   private String numberOf(ProcessInstance instance) {
-    return (String) runtimeService.getVariable(instance.getId(), NUMBER);
+    return (String) runtimeService.getVariable(instance.getId(), NUMBER.name());
   }
 
   private long deliveriesOf(String number) {
@@ -148,7 +149,7 @@ class PlatformServicesIT {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(newYear.getId()).singleResult()
             .getBusinessKey())
         .isEqualTo("JN-2031-000001");
-    assertThat(runtimeService.getVariable(newYear.getId(), SUBMITTED_AT)).isEqualTo("2031-01-01T00:30:00+08:00");
+    assertThat(runtimeService.getVariable(newYear.getId(), SUBMITTED_AT.name())).isEqualTo("2031-01-01T00:30:00+08:00");
     assertThat(views.find("JN-2031-000001").orElseThrow().submittedAt())
         .isEqualTo(OffsetDateTime.parse("2031-01-01T00:30:00+08:00"));
   }
@@ -188,7 +189,7 @@ class PlatformServicesIT {
     ProcessInstance instance = submit();
     String number = numberOf(instance);
 
-    assertThat(runtimeService.getVariable(instance.getId(), STATUS)).isEqualTo("SORTING");
+    assertThat(runtimeService.getVariable(instance.getId(), STATUS.name())).isEqualTo("SORTING");
     ProposalView view = views.find(number).orElseThrow();
     assertThat(view.status()).isEqualTo(ProposalStatus.SORTING);
     assertThat(view.title()).isEqualTo("金沙国际小区绿化提升");
@@ -218,7 +219,7 @@ class PlatformServicesIT {
         .isEqualTo(number);
 
     String sorting = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-    taskService.complete(sorting, Map.of(NEXT_STATUS, "REJECTED", REJECTION_REASON, "属于物业合同约定的养护范围"));
+    taskService.complete(sorting, Map.of(NEXT_STATUS, "REJECTED", REJECTION_REASON.name(), "属于物业合同约定的养护范围"));
 
     view = views.find(number).orElseThrow();
     assertThat(view.status()).isEqualTo(ProposalStatus.REJECTED);
@@ -277,7 +278,7 @@ class PlatformServicesIT {
         .hasMessageContaining("UNDER_REVEIW");
 
     assertThat(taskService.createTaskQuery().taskId(sorting).count()).isOne();
-    assertThat(runtimeService.getVariable(instance.getId(), STATUS)).isEqualTo("SORTING");
+    assertThat(runtimeService.getVariable(instance.getId(), STATUS.name())).isEqualTo("SORTING");
     assertThat(views.find(number).orElseThrow().status()).isEqualTo(ProposalStatus.SORTING);
     assertThat(views.timeline(number)).hasSize(1);
     assertThat(outbox.ofProposal(number)).hasSize(1);
@@ -311,12 +312,12 @@ class PlatformServicesIT {
 
   private ProcessInstance post(String number, String kind, String period) {
     Map<String, Object> v = new HashMap<>();
-    v.put(NUMBER, number);
-    v.put(TITLE, "星辉中路6号院加装电梯");
-    v.put("deliberationUnit", "jn-jld-jldbl");
+    v.put(NUMBER.name(), number);
+    v.put(TITLE.name(), "星辉中路6号院加装电梯");
+    v.put(CommonVariables.DELIBERATION_UNIT.name(), "jn-jld-jldbl");
     v.put(PublicNoticeVariables.NOTICE_KIND, kind);
     v.put(PublicNoticeVariables.NOTICE_CONTENT, "居民会议表决通过：加装电梯一部，费用按楼层分摊。");
-    v.put(TIME_LIMITS, Map.of("noticePeriod", period, "stepWithin", "P2D", "objectionRoundLevelAbove", 3));
+    v.put(TIME_LIMITS.name(), Map.of("noticePeriod", period, "stepWithin", "P2D", "objectionRoundLevelAbove", 3));
     return runtimeService.startProcessInstanceByKey(NOTICE_PROBE, number, v);
   }
 

@@ -1,7 +1,8 @@
 package cn.yishi.proposal;
 
 import cn.yishi.common.BusinessTime;
-import static cn.yishi.proposal.ProposalVariables.*;
+import static cn.yishi.common.CommonVariables.*;
+import static cn.yishi.proposal.ProposalLifecycleProcess.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -124,15 +125,15 @@ class ProposalLifecycleProcessTest {
     Instant before = Instant.now();
     ProcessInstance p = start(elevator());
 
-    assertThat(p).isWaitingAt("Task_SortProposal");
+    assertThat(p).isWaitingAt(TASK_SORT_PROPOSAL);
     assertThat(p).variables()
-        .containsEntry(NUMBER, "JN-2026-000001")
-        .containsEntry(CATEGORY, "CONSTRUCTION")
-        .containsEntry(MATTER_SCOPE, "COMMUNITY")
-        .containsEntry(TRACK, "MAJOR")
-        .containsEntry(LEVEL, "COMMUNITY")
-        .containsEntry(JURISDICTION, "COMMUNITY") // default filled in
-        .containsEntry(ROUND, 1);
+        .containsEntry(NUMBER.name(), "JN-2026-000001")
+        .containsEntry(CATEGORY.name(), "CONSTRUCTION")
+        .containsEntry(MATTER_SCOPE.name(), "COMMUNITY")
+        .containsEntry(TRACK.name(), "MAJOR")
+        .containsEntry(LEVEL.name(), "COMMUNITY")
+        .containsEntry(JURISDICTION.name(), "COMMUNITY") // default filled in
+        .containsEntry(ROUND.name(), 1);
     org.assertj.core.api.Assertions.assertThat(p.getBusinessKey()).isEqualTo("JN-2026-000001");
     Task sorting = task(p);
     assertThat(sorting).hasCandidateGroup("jn-jld-jldbl.caseworker");
@@ -144,17 +145,17 @@ class ProposalLifecycleProcessTest {
   @Test
   void anInvalidProposalIsRefusedNamingEveryBadFieldAndNothingStarts() {
     Map<String, Object> v = elevator();
-    v.put(SUBMITTER_PHONE, "12345");
-    v.put(COMMUNITY, "nowhere");
-    v.put(AFFECTED_HOUSEHOLDS, 1.5);
-    v.put(EXCLUSION, "NONE");
+    v.put(SUBMITTER_PHONE.name(), "12345");
+    v.put(COMMUNITY.name(), "nowhere");
+    v.put(AFFECTED_HOUSEHOLDS.name(), 1.5);
+    v.put(EXCLUSION.name(), "NONE");
 
     assertThatThrownBy(() -> start(v))
         .isInstanceOf(InvalidProposalException.class)
-        .hasMessageContaining("submitterPhone")
-        .hasMessageContaining("community")
-        .hasMessageContaining("affectedHouseholds")
-        .hasMessageContaining("exclusion");
+        .hasMessageContaining(SUBMITTER_PHONE.name())
+        .hasMessageContaining(COMMUNITY.name())
+        .hasMessageContaining(AFFECTED_HOUSEHOLDS.name())
+        .hasMessageContaining(EXCLUSION.name());
     org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }
 
@@ -162,19 +163,19 @@ class ProposalLifecycleProcessTest {
   void aCorrectionIsRecordedWithItsReasonAndTheTablesRunAgainWithoutASecondSorting() {
     ProcessInstance p = start(elevator());
     Map<String, Object> sorting = sortAs("NONE");
-    sorting.put(SCOPE, "HOUSEHOLD");
-    sorting.put(CORRECTION_REASON, "实为一户自家门窗问题");
-    sorting.put(SORTING_NOTE, "请自行联系物业维修门窗");
+    sorting.put(SCOPE.name(), "HOUSEHOLD");
+    sorting.put(CORRECTION_REASON.name(), "实为一户自家门窗问题");
+    sorting.put(SORTING_NOTE.name(), "请自行联系物业维修门窗");
     complete(task(p), sorting);
 
     ArgumentCaptor<Correction> recorded = ArgumentCaptor.forClass(Correction.class);
     verify(corrections).add(recorded.capture());
     org.assertj.core.api.Assertions.assertThat(recorded.getValue())
         .extracting(Correction::field, Correction::oldValue, Correction::newValue, Correction::reason)
-        .containsExactly(SCOPE, "BUILDING", "HOUSEHOLD", "实为一户自家门窗问题");
-    assertThat(p).hasPassedInOrder("Task_SortProposal", "Gateway_IsCorrected", "Gateway_MergeClassification", "Task_ClassifyMatterScope", "Gateway_IsSorted", "Gateway_MergeEligibility");
-    assertThat(p).variables().containsEntry(MATTER_SCOPE, "HOUSEHOLD").containsEntry(SELF_HELP_GUIDANCE, "请自行联系物业维修门窗");
-    assertThat(p).hasPassed("Event_SelfHelp").isEnded();
+        .containsExactly(SCOPE.name(), "BUILDING", "HOUSEHOLD", "实为一户自家门窗问题");
+    assertThat(p).hasPassedInOrder(TASK_SORT_PROPOSAL, GATEWAY_IS_CORRECTED, GATEWAY_MERGE_CLASSIFICATION, TASK_CLASSIFY_MATTER_SCOPE, GATEWAY_IS_SORTED, GATEWAY_MERGE_ELIGIBILITY);
+    assertThat(p).variables().containsEntry(MATTER_SCOPE.name(), "HOUSEHOLD").containsEntry(SELF_HELP_GUIDANCE.name(), "请自行联系物业维修门窗");
+    assertThat(p).hasPassed(EVENT_SELF_HELP).isEnded();
     org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "SELF_HELP");
   }
 
@@ -182,11 +183,11 @@ class ProposalLifecycleProcessTest {
   void aCorrectionWithoutAReasonIsRefusedAndTheSortingTaskStaysOpen() {
     ProcessInstance p = start(elevator());
     Map<String, Object> sorting = sortAs("NONE");
-    sorting.put(TOPIC, "GREENING");
+    sorting.put(TOPIC.name(), "GREENING");
 
     assertThatThrownBy(() -> complete(task(p), sorting))
         .hasMessageContaining("更正理由");
-    assertThat(p).isWaitingAt("Task_SortProposal");
+    assertThat(p).isWaitingAt(TASK_SORT_PROPOSAL);
     verify(corrections, never()).add(any());
   }
 
@@ -194,30 +195,30 @@ class ProposalLifecycleProcessTest {
   void anUnlawfulProposalIsRejectedAndTheSubmitterIsToldWhy() {
     ProcessInstance p = start(elevator());
     Map<String, Object> sorting = sortAs("UNLAWFUL");
-    sorting.put(SORTING_NOTE, "违反规划许可，不予协商");
+    sorting.put(SORTING_NOTE.name(), "违反规划许可，不予协商");
     complete(task(p), sorting);
 
-    assertThat(p).hasPassed("Event_RejectedAtSorting").isEnded();
-    assertThat(p).variables().containsEntry(ROUTE, "REJECT").containsEntry(REJECTION_REASON, "违反规划许可，不予协商");
+    assertThat(p).hasPassed(EVENT_REJECTED_AT_SORTING).isEnded();
+    assertThat(p).variables().containsEntry(ROUTE.name(), "REJECT").containsEntry(REJECTION_REASON.name(), "违反规划许可，不予协商");
     org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "REJECTED");
   }
 
   @Test
   void anExclusionWithoutAReasonForTheSubmitterIsRefused() {
     ProcessInstance p = start(elevator());
-    assertThatThrownBy(() -> complete(task(p), sortAs("PRIVACY"))).hasMessageContaining("sortingNote");
-    assertThat(p).isWaitingAt("Task_SortProposal");
+    assertThatThrownBy(() -> complete(task(p), sortAs("PRIVACY"))).hasMessageContaining(SORTING_NOTE.name());
+    assertThat(p).isWaitingAt(TASK_SORT_PROPOSAL);
   }
 
   @Test
   void aPrivateDisputeIsRedirectedToMediation() {
     ProcessInstance p = start(elevator());
     Map<String, Object> sorting = sortAs("PRIVATE_DISPUTE");
-    sorting.put(SORTING_NOTE, "邻里私人纠纷，请到社区人民调解委员会调解");
+    sorting.put(SORTING_NOTE.name(), "邻里私人纠纷，请到社区人民调解委员会调解");
     complete(task(p), sorting);
 
-    assertThat(p).hasPassed("Event_Redirected").isEnded();
-    assertThat(p).variables().containsEntry(ROUTE, "MEDIATION");
+    assertThat(p).hasPassed(EVENT_REDIRECTED).isEnded();
+    assertThat(p).variables().containsEntry(ROUTE.name(), "MEDIATION");
     org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "REDIRECTED");
   }
 
@@ -225,29 +226,29 @@ class ProposalLifecycleProcessTest {
   void aDepartmentsDutyBecomesAWorkOrderThatIsRedoneAfterAnObjectionAndReopenedOnlyOnce() {
     ProcessInstance p = start(elevator());
     Map<String, Object> sorting = sortAs("DEPARTMENT_DUTY");
-    sorting.put(ORDER_DEPARTMENT, "dept-urban");
-    sorting.put(SORTING_NOTE, "城市道路路灯损坏，由城管部门维修");
+    sorting.put(ORDER_DEPARTMENT.name(), "dept-urban");
+    sorting.put(SORTING_NOTE.name(), "城市道路路灯损坏，由城管部门维修");
     complete(task(p), sorting);
 
-    assertThat(p).isWaitingAt("Call_Implementation");
+    assertThat(p).isWaitingAt(CALL_IMPLEMENTATION);
     assertThat(p).variables()
-        .containsEntry(IMPLEMENTER, "DEPARTMENTS")
-        .containsEntry(SUMMONED_DEPARTMENTS, List.of("dept-urban"))
-        .containsEntry(DELIBERATION_UNIT, JLDBL);
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "OBJECTED"));
-    assertThat(p).hasPassed("Task_AssignOrderFollowUp");
-    assertThat(p).hasPassedInOrder("Call_Implementation", "Gateway_WasObjected", "Gateway_MergeRework", "Gateway_IsDepartmentOrder", "Gateway_MergeImplementation").isWaitingAt("Call_Implementation");
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "DONE"));
+        .containsEntry(IMPLEMENTER.name(), "DEPARTMENTS")
+        .containsEntry(SUMMONED_DEPARTMENTS.name(), List.of("dept-urban"))
+        .containsEntry(DELIBERATION_UNIT.name(), JLDBL);
+    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "OBJECTED"));
+    assertThat(p).hasPassed(TASK_ASSIGN_ORDER_FOLLOW_UP);
+    assertThat(p).hasPassedInOrder(CALL_IMPLEMENTATION, GATEWAY_WAS_OBJECTED, GATEWAY_MERGE_REWORK, GATEWAY_IS_DEPARTMENT_ORDER, GATEWAY_MERGE_IMPLEMENTATION).isWaitingAt(CALL_IMPLEMENTATION);
+    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
 
     Task evaluation = task(p);
-    assertThat(evaluation).hasDefinitionKey("Task_EvaluateOutcome").hasCandidateGroup("jn-jld-jldbl.caseworker");
-    complete(evaluation, Map.of(RATING, "DISSATISFIED"));
-    assertThat(p).hasPassedInOrder("Task_EvaluateOutcome", "Gateway_Reopen", "Gateway_MergeRework").isWaitingAt("Call_Implementation");
-    assertThat(p).variables().containsEntry(ROUND, 2L); // JUEL arithmetic gives a Long
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "DONE"));
-    complete(task(p), Map.of(RATING, "DISSATISFIED")); // the second rating is final
+    assertThat(evaluation).hasDefinitionKey(TASK_EVALUATE_OUTCOME).hasCandidateGroup("jn-jld-jldbl.caseworker");
+    complete(evaluation, Map.of(RATING.name(), "DISSATISFIED"));
+    assertThat(p).hasPassedInOrder(TASK_EVALUATE_OUTCOME, GATEWAY_REOPEN, GATEWAY_MERGE_REWORK).isWaitingAt(CALL_IMPLEMENTATION);
+    assertThat(p).variables().containsEntry(ROUND.name(), 2L); // JUEL arithmetic gives a Long
+    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
+    complete(task(p), Map.of(RATING.name(), "DISSATISFIED")); // the second rating is final
 
-    assertThat(p).hasPassed("Event_ProposalClosed").isEnded();
+    assertThat(p).hasPassed(EVENT_PROPOSAL_CLOSED).isEnded();
     org.assertj.core.api.Assertions.assertThat(status.statuses)
         .containsExactly("SORTING", "AWAITING_EVALUATION", "AWAITING_EVALUATION", "CLOSED");
   }
@@ -256,9 +257,9 @@ class ProposalLifecycleProcessTest {
   void aDepartmentOrderWithoutADepartmentIsRefused() {
     ProcessInstance p = start(elevator());
     Map<String, Object> sorting = sortAs("DEPARTMENT_DUTY");
-    sorting.put(SORTING_NOTE, "转部门");
-    assertThatThrownBy(() -> complete(task(p), sorting)).hasMessageContaining("orderDepartment");
-    assertThat(p).isWaitingAt("Task_SortProposal");
+    sorting.put(SORTING_NOTE.name(), "转部门");
+    assertThatThrownBy(() -> complete(task(p), sorting)).hasMessageContaining(ORDER_DEPARTMENT.name());
+    assertThat(p).isWaitingAt(TASK_SORT_PROPOSAL);
   }
 
   // ---------------------------------------------------------------- the handling level routes
@@ -266,25 +267,25 @@ class ProposalLifecycleProcessTest {
   @Test
   void whenTheEntryLevelIsTheHandlingLevelItsReviewIsTheOneStepThatDecidesToDeliberate() {
     ProcessInstance p = start(elevator());
-    assertThat(p).variables().containsEntry(ENTRY_UNIT, JLDBL).containsEntry(HANDLING_UNIT, JLDBL);
+    assertThat(p).variables().containsEntry(ENTRY_UNIT.name(), JLDBL).containsEntry(HANDLING_UNIT.name(), JLDBL);
     complete(task(p), sortAs("NONE"));
 
     Task review = task(p);
-    assertThat(review).hasDefinitionKey("Task_ReviewAtLevel").hasCandidateGroup("jn-jld-jldbl.caseworker");
-    org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(review.getId(), REVIEW_UNIT_NAME)).isEqualTo("九里堤北路社区");
-    org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(review.getId(), HANDLING_UNIT_NAME)).isEqualTo("九里堤北路社区");
-    org.assertj.core.api.Assertions.assertThat(taskService().getVariable(review.getId(), REVIEW_DECISION)).isEqualTo("SETTLE");
-    complete(review, Map.of(REVIEW_DECISION, "SETTLE"));
+    assertThat(review).hasDefinitionKey(TASK_REVIEW_AT_LEVEL).hasCandidateGroup("jn-jld-jldbl.caseworker");
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(review.getId(), REVIEW_UNIT_NAME.name())).isEqualTo("九里堤北路社区");
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(review.getId(), HANDLING_UNIT_NAME.name())).isEqualTo("九里堤北路社区");
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariable(review.getId(), REVIEW_DECISION.name())).isEqualTo("SETTLE");
+    complete(review, Map.of(REVIEW_DECISION.name(), "SETTLE"));
 
-    assertThat(p).isWaitingAt("Call_MajorDeliberation").variables()
-        .containsEntry(DELIBERATION_UNIT, JLDBL)
-        .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL);
-    finishStub("majorDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "加装电梯方案"));
-    assertThat(p).isWaitingAt("Call_Implementation");
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "DONE"));
-    complete(task(p), Map.of(RATING, "SATISFIED", EVALUATION_COMMENT, "很好"));
+    assertThat(p).isWaitingAt(CALL_MAJOR_DELIBERATION).variables()
+        .containsEntry(DELIBERATION_UNIT.name(), JLDBL)
+        .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
+    finishStub("majorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "加装电梯方案"));
+    assertThat(p).isWaitingAt(CALL_IMPLEMENTATION);
+    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
+    complete(task(p), Map.of(RATING.name(), "SATISFIED", EVALUATION_COMMENT.name(), "很好"));
 
-    assertThat(p).hasPassed("Event_ProposalClosed").isEnded();
+    assertThat(p).hasPassed(EVENT_PROPOSAL_CLOSED).isEnded();
     org.assertj.core.api.Assertions.assertThat(status.statuses)
         .containsExactly("SORTING", "UNDER_REVIEW", "IN_DELIBERATION", "AWAITING_EVALUATION", "CLOSED");
   }
@@ -292,79 +293,79 @@ class ProposalLifecycleProcessTest {
   @Test
   void theWaterfallGoesUpToTheDistrictBecauseTheTableSaysSo() {
     ProcessInstance p = start(waterfall());
-    assertThat(p).variables().containsEntry(TRACK, "HARD").containsEntry(LEVEL, "DISTRICT")
-        .containsEntry(ENTRY_UNIT, JINGHUAYUAN).containsEntry(HANDLING_UNIT, DISTRICT);
+    assertThat(p).variables().containsEntry(TRACK.name(), "HARD").containsEntry(LEVEL.name(), "DISTRICT")
+        .containsEntry(ENTRY_UNIT.name(), JINGHUAYUAN).containsEntry(HANDLING_UNIT.name(), DISTRICT);
     complete(task(p), sortAs("NONE"));
 
     // every level completes its review with the route's own answer: nobody chooses where it goes
     List<String> reviewers = new ArrayList<>();
-    while (task(p) != null && task(p).getTaskDefinitionKey().equals("Task_ReviewAtLevel")) {
+    while (task(p) != null && task(p).getTaskDefinitionKey().equals(TASK_REVIEW_AT_LEVEL)) {
       reviewers.add(candidateGroup(task(p)));
       complete(task(p));
     }
     org.assertj.core.api.Assertions.assertThat(reviewers)
         .containsExactly("jn-jld-jldbl-jhy.caseworker", "jn-jld-jldbl.caseworker", "jn-jld.caseworker", "jn.caseworker");
-    assertThat(p).isWaitingAt("Call_HardDeliberation").variables()
-        .containsEntry(DELIBERATION_UNIT, DISTRICT)
-        .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL);
-    finishStub("hardDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "降低堰坎、消能降噪"));
-    assertThat(p).isWaitingAt("Call_PublishResolution"); // 决议公开 first: a hard matter waits for its notice period
-    finishStub("publicNotice", Map.of("noticeOutcome", "NO_OBJECTION"));
-    assertThat(p).isWaitingAt("Call_Implementation").variables().containsEntry(RESOLUTION, "降低堰坎、消能降噪");
+    assertThat(p).isWaitingAt(CALL_HARD_DELIBERATION).variables()
+        .containsEntry(DELIBERATION_UNIT.name(), DISTRICT)
+        .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
+    finishStub("hardDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "降低堰坎、消能降噪"));
+    assertThat(p).isWaitingAt(CALL_PUBLISH_RESOLUTION); // 决议公开 first: a hard matter waits for its notice period
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
+    assertThat(p).isWaitingAt(CALL_IMPLEMENTATION).variables().containsEntry(RESOLUTION.name(), "降低堰坎、消能降噪");
   }
 
   @Test
   void theDistrictCannotPassItFurtherAndAHandlingLevelPassesItUpOnlyWithAReason() {
     Map<String, Object> v = waterfall();
-    v.put(JURISDICTION, "STREET");
+    v.put(JURISDICTION.name(), "STREET");
     ProcessInstance p = start(v);
-    assertThat(p).variables().containsEntry(LEVEL, "STREET").containsEntry(HANDLING_UNIT, JLD);
+    assertThat(p).variables().containsEntry(LEVEL.name(), "STREET").containsEntry(HANDLING_UNIT.name(), JLD);
     complete(task(p), sortAs("NONE"));
     complete(task(p)); // 菁华园: up
     complete(task(p)); // 九里堤北路社区: up
     assertThat(task(p)).hasCandidateGroup("jn-jld.caseworker");
-    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION, "PASS_UP"))).hasMessageContaining("再上报须说明理由");
-    complete(task(p), Map.of(REVIEW_DECISION, "PASS_UP", REVIEW_REASON, "涉及市管河道，街道无权处置"));
+    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION.name(), "PASS_UP"))).hasMessageContaining("再上报须说明理由");
+    complete(task(p), Map.of(REVIEW_DECISION.name(), "PASS_UP", REVIEW_REASON.name(), "涉及市管河道，街道无权处置"));
     assertThat(task(p)).hasCandidateGroup("jn.caseworker");
-    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION, "PASS_UP", REVIEW_REASON, "再上报"))).hasMessageContaining("不能再上报");
-    complete(task(p), Map.of(REVIEW_DECISION, "SETTLE"));
+    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION.name(), "PASS_UP", REVIEW_REASON.name(), "再上报"))).hasMessageContaining("不能再上报");
+    complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
 
-    assertThat(p).isWaitingAt("Call_HardDeliberation").variables()
-        .containsEntry(DELIBERATION_UNIT, DISTRICT)
-        .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL);
+    assertThat(p).isWaitingAt(CALL_HARD_DELIBERATION).variables()
+        .containsEntry(DELIBERATION_UNIT.name(), DISTRICT)
+        .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
   }
 
   @Test
   void aLevelBelowTheHandlingLevelSettlesItOnlyWithARecordedReason() {
     ProcessInstance p = start(waterfall());
     complete(task(p), sortAs("NONE"));
-    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION, "SETTLE"))).hasMessageContaining("在本级协商须说明理由");
-    complete(task(p), Map.of(REVIEW_DECISION, "SETTLE", REVIEW_REASON, "院落与河道管理处已有协议，可在院落层面先行协商"));
+    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"))).hasMessageContaining("在本级协商须说明理由");
+    complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE", REVIEW_REASON.name(), "院落与河道管理处已有协议，可在院落层面先行协商"));
 
     // a hard matter is led at least by the community, even when a courtyard keeps it
-    assertThat(p).hasPassedInOrder("Gateway_IsBelowHandlingLevel", "Task_RecordSettledBelow", "Gateway_MergeSettle", "Task_DetermineDeliberationUnit");
-    assertThat(p).isWaitingAt("Call_HardDeliberation").variables()
-        .containsEntry(DELIBERATION_UNIT, JLDBL)
-        .containsEntry(SETTLED_BELOW_HANDLING_LEVEL, true)
-        .containsEntry(SETTLED_BELOW_REASON, "院落与河道管理处已有协议，可在院落层面先行协商");
+    assertThat(p).hasPassedInOrder(GATEWAY_IS_BELOW_HANDLING_LEVEL, TASK_RECORD_SETTLED_BELOW, GATEWAY_MERGE_SETTLE, TASK_DETERMINE_DELIBERATION_UNIT);
+    assertThat(p).isWaitingAt(CALL_HARD_DELIBERATION).variables()
+        .containsEntry(DELIBERATION_UNIT.name(), JLDBL)
+        .containsEntry(SETTLED_BELOW_HANDLING_LEVEL.name(), true)
+        .containsEntry(SETTLED_BELOW_REASON.name(), "院落与河道管理处已有协议，可在院落层面先行协商");
     org.assertj.core.api.Assertions.assertThat(status.steps).containsExactly("SETTLED_BELOW_HANDLING_LEVEL");
   }
 
   @Test
   void aRouteNeverGoesDownWhenTheTableNamesALevelBelowTheEntryUnitItHandlesItItself() {
     Map<String, Object> v = elevator();
-    v.put(TOPIC, "SANITATION");
-    v.put(SCOPE, "COURTYARD"); // a courtyard matter that names no courtyard: it enters at the community
-    v.put(ESTIMATED_COST, 2000.0);
+    v.put(TOPIC.name(), "SANITATION");
+    v.put(SCOPE.name(), "COURTYARD"); // a courtyard matter that names no courtyard: it enters at the community
+    v.put(ESTIMATED_COST.name(), 2000.0);
     ProcessInstance p = start(v);
-    assertThat(p).variables().containsEntry(LEVEL, "COURTYARD").containsEntry(ENTRY_UNIT, JLDBL).containsEntry(HANDLING_UNIT, JLDBL);
+    assertThat(p).variables().containsEntry(LEVEL.name(), "COURTYARD").containsEntry(ENTRY_UNIT.name(), JLDBL).containsEntry(HANDLING_UNIT.name(), JLDBL);
     complete(task(p), sortAs("NONE"));
-    org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task(p).getId(), REVIEW_DECISION)).isEqualTo("SETTLE");
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task(p).getId(), REVIEW_DECISION.name())).isEqualTo("SETTLE");
     complete(task(p));
 
-    assertThat(p).isWaitingAt("Call_MinorDeliberation").variables()
-        .containsEntry(DELIBERATION_UNIT, JLDBL)
-        .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL);
+    assertThat(p).isWaitingAt(CALL_MINOR_DELIBERATION).variables()
+        .containsEntry(DELIBERATION_UNIT.name(), JLDBL)
+        .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
   }
 
   @Test
@@ -378,14 +379,14 @@ class ProposalLifecycleProcessTest {
     String deployment = repositoryService().createDeployment().addString("handlingLevel.dmn", variant).deploy().getId();
     try {
       ProcessInstance p = start(elevator());
-      assertThat(p).variables().containsEntry(LEVEL, "STREET").containsEntry(HANDLING_UNIT, JLD);
+      assertThat(p).variables().containsEntry(LEVEL.name(), "STREET").containsEntry(HANDLING_UNIT.name(), JLD);
       complete(task(p), sortAs("NONE"));
       assertThat(task(p)).hasCandidateGroup("jn-jld-jldbl.caseworker");
-      org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task(p).getId(), REVIEW_DECISION)).isEqualTo("PASS_UP");
+      org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task(p).getId(), REVIEW_DECISION.name())).isEqualTo("PASS_UP");
       complete(task(p));
-      assertThat(task(p)).hasDefinitionKey("Task_ReviewAtLevel").hasCandidateGroup("jn-jld.caseworker");
+      assertThat(task(p)).hasDefinitionKey(TASK_REVIEW_AT_LEVEL).hasCandidateGroup("jn-jld.caseworker");
       complete(task(p));
-      assertThat(p).isWaitingAt("Call_MajorDeliberation").variables().containsEntry(DELIBERATION_UNIT, JLD);
+      assertThat(p).isWaitingAt(CALL_MAJOR_DELIBERATION).variables().containsEntry(DELIBERATION_UNIT.name(), JLD);
     } finally {
       repositoryService().deleteDeployment(deployment, true);
     }
@@ -394,38 +395,38 @@ class ProposalLifecycleProcessTest {
   @Test
   void aCourtyardMatterPassedUpWithAReasonIsSentBackAndRaisedToTheCommunityWhenTheCourtyardCannotSettleIt() {
     Map<String, Object> v = elevator();
-    v.put(TITLE, "菁华园楼道堆物清理");
-    v.put(TOPIC, "SANITATION");
-    v.put(COURTYARD, JINGHUAYUAN);
-    v.put(SCOPE, "COURTYARD");
-    v.put(ESTIMATED_COST, 2000.0);
-    v.put(AFFECTED_HOUSEHOLDS, 30);
+    v.put(TITLE.name(), "菁华园楼道堆物清理");
+    v.put(TOPIC.name(), "SANITATION");
+    v.put(COURTYARD.name(), JINGHUAYUAN);
+    v.put(SCOPE.name(), "COURTYARD");
+    v.put(ESTIMATED_COST.name(), 2000.0);
+    v.put(AFFECTED_HOUSEHOLDS.name(), 30);
     ProcessInstance p = start(v);
-    assertThat(p).variables().containsEntry(MATTER_SCOPE, "COURTYARD").containsEntry(TRACK, "MINOR").containsEntry(LEVEL, "COURTYARD")
-        .containsEntry(HANDLING_UNIT, JINGHUAYUAN);
+    assertThat(p).variables().containsEntry(MATTER_SCOPE.name(), "COURTYARD").containsEntry(TRACK.name(), "MINOR").containsEntry(LEVEL.name(), "COURTYARD")
+        .containsEntry(HANDLING_UNIT.name(), JINGHUAYUAN);
     complete(task(p), sortAs("NONE"));
 
     assertThat(task(p)).hasCandidateGroup("jn-jld-jldbl-jhy.caseworker");
-    complete(task(p), Map.of(REVIEW_DECISION, "PASS_UP", REVIEW_REASON, "涉及多个楼栋"));
+    complete(task(p), Map.of(REVIEW_DECISION.name(), "PASS_UP", REVIEW_REASON.name(), "涉及多个楼栋"));
     assertThat(task(p)).hasCandidateGroup("jn-jld-jldbl.caseworker");
-    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION, "SEND_BACK"))).hasMessageContaining("退回须说明理由");
-    complete(task(p), Map.of(REVIEW_DECISION, "SEND_BACK", REVIEW_REASON, "院落可自行协商"));
-    assertThat(p).hasPassedInOrder("Gateway_IsEntryUnit", "Task_ReviewUnitBelow", "Gateway_MergeLevel");
+    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION.name(), "SEND_BACK"))).hasMessageContaining("退回须说明理由");
+    complete(task(p), Map.of(REVIEW_DECISION.name(), "SEND_BACK", REVIEW_REASON.name(), "院落可自行协商"));
+    assertThat(p).hasPassedInOrder(GATEWAY_IS_ENTRY_UNIT, TASK_REVIEW_UNIT_BELOW, GATEWAY_MERGE_LEVEL);
     assertThat(task(p)).hasCandidateGroup("jn-jld-jldbl-jhy.caseworker");
-    complete(task(p), Map.of(REVIEW_DECISION, "SETTLE"));
+    complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
 
-    assertThat(p).isWaitingAt("Call_CourtyardDeliberation").variables().containsEntry(DELIBERATION_UNIT, JINGHUAYUAN);
-    finishStub("courtyardDeliberation", Map.of(DELIBERATION_OUTCOME, "RAISED", RAISE_REASON, "院落无法达成一致"));
+    assertThat(p).isWaitingAt(CALL_COURTYARD_DELIBERATION).variables().containsEntry(DELIBERATION_UNIT.name(), JINGHUAYUAN);
+    finishStub("courtyardDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RAISED", RAISE_REASON.name(), "院落无法达成一致"));
 
-    assertThat(p).hasPassedInOrder("Gateway_IsRaised", "Task_RaiseForReview", "Event_RaisedForReview", "Gateway_DeliberationOutcome", "Gateway_MergeReview");
-    assertThat(p).variables().containsEntry(RAISED_FROM, JINGHUAYUAN);
-    assertThat(task(p)).hasDefinitionKey("Task_ReviewAtLevel").hasCandidateGroup("jn-jld-jldbl.caseworker");
-    complete(task(p), Map.of(REVIEW_DECISION, "SETTLE"));
-    assertThat(p).isWaitingAt("Call_MinorDeliberation").variables().containsEntry(DELIBERATION_UNIT, JLDBL);
-    finishStub("minorDeliberation", Map.of(DELIBERATION_OUTCOME, "REJECTED", "rejectionReason", "多数居民不同意"));
+    assertThat(p).hasPassedInOrder(GATEWAY_IS_RAISED, TASK_RAISE_FOR_REVIEW, EVENT_RAISED_FOR_REVIEW, GATEWAY_DELIBERATION_OUTCOME, GATEWAY_MERGE_REVIEW);
+    assertThat(p).variables().containsEntry(RAISED_FROM.name(), JINGHUAYUAN);
+    assertThat(task(p)).hasDefinitionKey(TASK_REVIEW_AT_LEVEL).hasCandidateGroup("jn-jld-jldbl.caseworker");
+    complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
+    assertThat(p).isWaitingAt(CALL_MINOR_DELIBERATION).variables().containsEntry(DELIBERATION_UNIT.name(), JLDBL);
+    finishStub("minorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "REJECTED", REJECTION_REASON.name(), "多数居民不同意"));
 
-    assertThat(p).hasPassed("Event_RejectedByDeliberation").isEnded();
-    assertThat(p).variables().containsEntry(REJECTION_REASON, "多数居民不同意").doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL);
+    assertThat(p).hasPassed(EVENT_REJECTED_BY_DELIBERATION).isEnded();
+    assertThat(p).variables().containsEntry(REJECTION_REASON.name(), "多数居民不同意").doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
     org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly(
         "SORTING", "UNDER_REVIEW", "UNDER_REVIEW", "UNDER_REVIEW", "IN_DELIBERATION", "UNDER_REVIEW", "IN_DELIBERATION", "REJECTED");
   }
@@ -434,17 +435,17 @@ class ProposalLifecycleProcessTest {
   void sendingBackFromTheEntryLevelReturnsTheProposalToSortingDueAfresh() {
     ProcessInstance p = start(elevator());
     complete(task(p), sortAs("NONE"));
-    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION, "SEND_BACK"))).hasMessageContaining("退回须说明理由");
+    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION.name(), "SEND_BACK"))).hasMessageContaining("退回须说明理由");
     Instant sentBack = Instant.now();
-    complete(task(p), Map.of(REVIEW_DECISION, "SEND_BACK", REVIEW_REASON, "分类有误，请重新分拣"));
+    complete(task(p), Map.of(REVIEW_DECISION.name(), "SEND_BACK", REVIEW_REASON.name(), "分类有误，请重新分拣"));
 
-    assertThat(p).hasPassedInOrder("Task_ReviewAtLevel", "Gateway_IsEntryUnit", "Task_ReturnToSorting", "Event_SentBackToSorting", "Gateway_ReviewOutcome", "Gateway_MergeIntake")
-        .isWaitingAt("Task_SortProposal");
-    assertThat(p).variables().containsEntry(SORTED, false).containsEntry(SENT_BACK_TO_SORTING, true);
+    assertThat(p).hasPassedInOrder(TASK_REVIEW_AT_LEVEL, GATEWAY_IS_ENTRY_UNIT, TASK_RETURN_TO_SORTING, EVENT_SENT_BACK_TO_SORTING, GATEWAY_REVIEW_OUTCOME, GATEWAY_MERGE_INTAKE)
+        .isWaitingAt(TASK_SORT_PROPOSAL);
+    assertThat(p).variables().containsEntry(SORTED.name(), false).containsEntry(SENT_BACK_TO_SORTING.name(), true);
     org.assertj.core.api.Assertions.assertThat(task(p).getDueDate().toInstant())
         .isBetween(sentBack.plus(Duration.ofDays(2)), Instant.now().plus(Duration.ofDays(2)));
     complete(task(p), sortAs("NONE"));
-    assertThat(task(p)).hasDefinitionKey("Task_ReviewAtLevel").hasCandidateGroup("jn-jld-jldbl.caseworker");
+    assertThat(task(p)).hasDefinitionKey(TASK_REVIEW_AT_LEVEL).hasCandidateGroup("jn-jld-jldbl.caseworker");
   }
 
   // ---------------------------------------------------------------- urgent is fast
@@ -453,43 +454,43 @@ class ProposalLifecycleProcessTest {
   void anUrgentMatterIsSortedWithinTheResponseLimitOfSubmissionAndGoesStraightToTheFastTrackAtItsHandlingUnit() {
     numbering.submittedAgo = Duration.ofHours(1);
     Map<String, Object> v = elevator();
-    v.put(SAFETY_HAZARD, true);
+    v.put(SAFETY_HAZARD.name(), true);
     ProcessInstance p = start(v);
-    assertThat(p).variables().containsEntry(TRACK, "URGENT").containsEntry(HANDLING_UNIT, JLDBL);
+    assertThat(p).variables().containsEntry(TRACK.name(), "URGENT").containsEntry(HANDLING_UNIT.name(), JLDBL);
     Task sorting = task(p);
-    Instant submitted = OffsetDateTime.parse((String) runtimeService().getVariable(p.getId(), "submittedAt")).toInstant();
+    Instant submitted = OffsetDateTime.parse((String) runtimeService().getVariable(p.getId(), SUBMITTED_AT.name())).toInstant();
     // PT2H from submission, an hour ago: due in an hour, not in two
     org.assertj.core.api.Assertions.assertThat(sorting.getDueDate().toInstant()).isEqualTo(submitted.plus(Duration.ofHours(2)));
     complete(sorting, sortAs("NONE"));
 
-    assertThat(p).hasPassedInOrder("Gateway_IsUrgent", "Task_UrgentAtHandlingUnit", "Event_UrgentToDeliberation", "Gateway_MergeDeliberation");
-    assertThat(p).hasNotPassed("Task_ReviewAtLevel");
-    assertThat(p).isWaitingAt("Call_UrgentDeliberation").variables().containsEntry(DELIBERATION_UNIT, JLDBL);
+    assertThat(p).hasPassedInOrder(GATEWAY_IS_URGENT, TASK_URGENT_AT_HANDLING_UNIT, EVENT_URGENT_TO_DELIBERATION, GATEWAY_MERGE_DELIBERATION);
+    assertThat(p).hasNotPassed(TASK_REVIEW_AT_LEVEL);
+    assertThat(p).isWaitingAt(CALL_URGENT_DELIBERATION).variables().containsEntry(DELIBERATION_UNIT.name(), JLDBL);
     org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "IN_DELIBERATION");
 
-    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "立即拆除飞线"));
+    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "立即拆除飞线"));
     // carried out at once while the resolution is posted (ResolutionNoticeProcessTest has the notice's paths)
-    finishStub("publicNotice", Map.of("noticeOutcome", "NO_OBJECTION"));
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "OBJECTED"));
-    assertThat(p).hasPassedInOrder("Call_Implementation", "Gateway_IsDepartmentOrder", "Gateway_MergeDeliberation").isWaitingAt("Call_UrgentDeliberation");
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
+    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "OBJECTED"));
+    assertThat(p).hasPassedInOrder(CALL_IMPLEMENTATION, GATEWAY_IS_DEPARTMENT_ORDER, GATEWAY_MERGE_DELIBERATION).isWaitingAt(CALL_URGENT_DELIBERATION);
   }
 
   @Test
   void aRaisedUrgentPlanIsDeliberatedAtOnceByTheLevelAboveWhichAloneMayCloseIt() {
     Map<String, Object> v = elevator();
-    v.put(SAFETY_HAZARD, true);
+    v.put(SAFETY_HAZARD.name(), true);
     ProcessInstance p = start(v);
     complete(task(p), sortAs("NONE"));
-    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME, "RAISED", RAISE_REASON, "社区无法协调供电公司"));
+    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RAISED", RAISE_REASON.name(), "社区无法协调供电公司"));
 
-    assertThat(p).hasPassedInOrder("Gateway_IsRaised", "Task_UrgentUnitAbove", "Gateway_MergeUrgentRaise", "Gateway_WhichProcedure");
-    assertThat(p).hasNotPassed("Task_ReviewAtLevel");
-    assertThat(p).isWaitingAt("Call_UrgentDeliberation").variables()
-        .containsEntry(DELIBERATION_UNIT, JLD)
-        .containsEntry(RAISED_FROM, JLDBL);
-    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME, "REJECTED", REJECTION_REASON, "线路属供电公司产权，已转供电公司抢修"));
+    assertThat(p).hasPassedInOrder(GATEWAY_IS_RAISED, TASK_URGENT_UNIT_ABOVE, GATEWAY_MERGE_URGENT_RAISE, GATEWAY_WHICH_PROCEDURE);
+    assertThat(p).hasNotPassed(TASK_REVIEW_AT_LEVEL);
+    assertThat(p).isWaitingAt(CALL_URGENT_DELIBERATION).variables()
+        .containsEntry(DELIBERATION_UNIT.name(), JLD)
+        .containsEntry(RAISED_FROM.name(), JLDBL);
+    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "REJECTED", REJECTION_REASON.name(), "线路属供电公司产权，已转供电公司抢修"));
 
-    assertThat(p).hasPassed("Event_RejectedByDeliberation").isEnded();
+    assertThat(p).hasPassed(EVENT_REJECTED_BY_DELIBERATION).isEnded();
     org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "IN_DELIBERATION", "IN_DELIBERATION", "REJECTED");
   }
 
@@ -497,23 +498,23 @@ class ProposalLifecycleProcessTest {
   void withoutARatingWithinTheEvaluationPeriodTheProposalClosesUnrated() {
     ProcessInstance p = start(elevator());
     complete(task(p), sortAs("NONE"));
-    complete(task(p), Map.of(REVIEW_DECISION, "SETTLE"));
-    finishStub("majorDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "方案"));
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "DONE"));
-    assertThat(p).isWaitingAt("Task_EvaluateOutcome");
-    assertThatThrownBy(() -> complete(task(p), Map.of(RATING, "GREAT"))).hasMessageContaining("请选择评价");
+    complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
+    finishStub("majorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "方案"));
+    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
+    assertThat(p).isWaitingAt(TASK_EVALUATE_OUTCOME);
+    assertThatThrownBy(() -> complete(task(p), Map.of(RATING.name(), "GREAT"))).hasMessageContaining("请选择评价");
 
     execute(job(p));
 
-    assertThat(p).hasPassed("Event_ClosedUnrated").isEnded();
-    assertThat(p).variables().containsEntry(CLOSED_UNRATED, true);
+    assertThat(p).hasPassed(EVENT_CLOSED_UNRATED).isEnded();
+    assertThat(p).variables().containsEntry(CLOSED_UNRATED.name(), true);
     org.assertj.core.api.Assertions.assertThat(status.statuses).endsWith("AWAITING_EVALUATION", "CLOSED");
   }
 
   // ---------------------------------------------------------------- helpers
 
   private static ProcessInstance start(Map<String, Object> variables) {
-    return runtimeService().startProcessInstanceByKey(PROCESS_KEY, variables);
+    return runtimeService().startProcessInstanceByKey(KEY, variables);
   }
 
   private static String candidateGroup(Task task) {
@@ -523,7 +524,7 @@ class ProposalLifecycleProcessTest {
 
   private static Map<String, Object> sortAs(String exclusion) {
     Map<String, Object> v = new HashMap<>();
-    v.put(EXCLUSION, exclusion);
+    v.put(EXCLUSION.name(), exclusion);
     return v;
   }
 
@@ -537,33 +538,33 @@ class ProposalLifecycleProcessTest {
   /** The elevator case (星辉中路6号院), here as a community matter of 九里堤北路社区. */
   static Map<String, Object> elevator() {
     Map<String, Object> v = new HashMap<>();
-    v.put(TITLE, "加装电梯");
-    v.put(DESCRIPTION, "老旧院落居民上下楼困难，申请加装电梯。");
-    v.put(COMMUNITY, JLDBL);
-    v.put(SUBMITTER_NAME, "王阿姨");
-    v.put(SUBMITTER_PHONE, "13800000000");
-    v.put(TOPIC, "ELEVATOR");
-    v.put(SCOPE, "BUILDING");
-    v.put(ESTIMATED_COST, 800000.0);
-    v.put(AFFECTED_HOUSEHOLDS, 24);
+    v.put(TITLE.name(), "加装电梯");
+    v.put(DESCRIPTION.name(), "老旧院落居民上下楼困难，申请加装电梯。");
+    v.put(COMMUNITY.name(), JLDBL);
+    v.put(SUBMITTER_NAME.name(), "王阿姨");
+    v.put(SUBMITTER_PHONE.name(), "13800000000");
+    v.put(TOPIC.name(), "ELEVATOR");
+    v.put(SCOPE.name(), "BUILDING");
+    v.put(ESTIMATED_COST.name(), 800000.0);
+    v.put(AFFECTED_HOUSEHOLDS.name(), 24);
     return v;
   }
 
   /** The waterfall noise case (菁华园): two rivers of the city and district. */
   static Map<String, Object> waterfall() {
     Map<String, Object> v = new HashMap<>();
-    v.put(TITLE, "菁华园旁堰坎跌水噪音扰民");
-    v.put(DESCRIPTION, "两河交汇处两米高的堰坎跌水噪音大，一栋楼的居民夜不能寐。");
-    v.put(COMMUNITY, JLDBL);
-    v.put(COURTYARD, JINGHUAYUAN);
-    v.put(SUBMITTER_NAME, "李先生");
-    v.put(SUBMITTER_PHONE, "13900000001");
-    v.put(TOPIC, "NOISE");
-    v.put(SCOPE, "BUILDING");
-    v.put(JURISDICTION, "CITY");
-    v.put(CROSS_JURISDICTION, true);
-    v.put(STAKEHOLDER_PARTIES, 4);
-    v.put(AFFECTED_HOUSEHOLDS, 60);
+    v.put(TITLE.name(), "菁华园旁堰坎跌水噪音扰民");
+    v.put(DESCRIPTION.name(), "两河交汇处两米高的堰坎跌水噪音大，一栋楼的居民夜不能寐。");
+    v.put(COMMUNITY.name(), JLDBL);
+    v.put(COURTYARD.name(), JINGHUAYUAN);
+    v.put(SUBMITTER_NAME.name(), "李先生");
+    v.put(SUBMITTER_PHONE.name(), "13900000001");
+    v.put(TOPIC.name(), "NOISE");
+    v.put(SCOPE.name(), "BUILDING");
+    v.put(JURISDICTION.name(), "CITY");
+    v.put(CROSS_JURISDICTION.name(), true);
+    v.put(STAKEHOLDER_PARTIES.name(), 4);
+    v.put(AFFECTED_HOUSEHOLDS.name(), 60);
     return v;
   }
 
@@ -578,7 +579,7 @@ class ProposalLifecycleProcessTest {
 
     public void set(DelegateExecution execution, String value) {
       statuses.add(value);
-      execution.setVariable(STATUS, value);
+      execution.setVariable(STATUS.name(), value);
     }
   }
 
@@ -589,8 +590,8 @@ class ProposalLifecycleProcessTest {
     @Override
     public void execute(DelegateExecution execution) {
       String number = String.format("JN-2026-%06d", next++);
-      execution.setVariable(NUMBER, number);
-      execution.setVariable("submittedAt", BusinessTime.format(OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).minus(submittedAgo)));
+      execution.setVariable(NUMBER.name(), number);
+      execution.setVariable(SUBMITTED_AT.name(), BusinessTime.format(OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).minus(submittedAgo)));
       execution.setProcessBusinessKey(number);
     }
   }

@@ -1,6 +1,7 @@
 package cn.yishi.proposal;
 
-import static cn.yishi.proposal.ProposalVariables.*;
+import static cn.yishi.common.CommonVariables.*;
+import static cn.yishi.proposal.ProposalLifecycleProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,19 +65,19 @@ class ProposalSortingIT {
 
   private ProcessInstance submitWaterfallNoise() {
     Map<String, Object> v = new HashMap<>();
-    v.put(TITLE, "菁华园瀑布噪音扰民");
-    v.put(DESCRIPTION, "南堰河与府河交汇处两米多高的瀑布，汛期水声巨大，2幢居民夜间无法入睡。");
-    v.put(COMMUNITY, JLDBL);
-    v.put(COURTYARD, "jn-jld-jldbl-jhy");
-    v.put(SUBMITTER_NAME, "张先生");
-    v.put(SUBMITTER_PHONE, "13900000001");
-    v.put(TOPIC, "NOISE");
-    v.put(SCOPE, "BUILDING");
-    v.put(JURISDICTION, "DISTRICT");
-    v.put(CROSS_JURISDICTION, true);
-    v.put(STAKEHOLDER_PARTIES, 4);
-    v.put(AFFECTED_HOUSEHOLDS, 60);
-    return runtimeService.startProcessInstanceByKey(PROCESS_KEY, v);
+    v.put(TITLE.name(), "菁华园瀑布噪音扰民");
+    v.put(DESCRIPTION.name(), "南堰河与府河交汇处两米多高的瀑布，汛期水声巨大，2幢居民夜间无法入睡。");
+    v.put(COMMUNITY.name(), JLDBL);
+    v.put(COURTYARD.name(), "jn-jld-jldbl-jhy");
+    v.put(SUBMITTER_NAME.name(), "张先生");
+    v.put(SUBMITTER_PHONE.name(), "13900000001");
+    v.put(TOPIC.name(), "NOISE");
+    v.put(SCOPE.name(), "BUILDING");
+    v.put(JURISDICTION.name(), "DISTRICT");
+    v.put(CROSS_JURISDICTION.name(), true);
+    v.put(STAKEHOLDER_PARTIES.name(), 4);
+    v.put(AFFECTED_HOUSEHOLDS.name(), 60);
+    return runtimeService.startProcessInstanceByKey(KEY, v);
   }
 
   private <T> ResponseEntity<T> as(String user, HttpMethod method, String path, Object body, Class<T> type) {
@@ -107,14 +108,14 @@ class ProposalSortingIT {
     assertThat(form.getBody().get("id").asText()).isEqualTo("Form_SortProposal");
 
     // the classification the caseworker confirms: the waterfall case is a hard matter for the district
-    Map<String, Object> classification = runtimeService.getVariables(instance.getId(), List.of(CATEGORY, TRACK, LEVEL));
+    Map<String, Object> classification = runtimeService.getVariables(instance.getId(), List.of(CATEGORY.name(), TRACK.name(), LEVEL.name()));
     assertThat(classification)
-        .containsEntry(CATEGORY, "REMEDIATION")
-        .containsEntry(TRACK, "HARD")
-        .containsEntry(LEVEL, "DISTRICT");
+        .containsEntry(CATEGORY.name(), "REMEDIATION")
+        .containsEntry(TRACK.name(), "HARD")
+        .containsEntry(LEVEL.name(), "DISTRICT");
 
     Map<String, Object> completion =
-        Map.of("variables", Map.of(EXCLUSION, Map.of("value", "NONE", "type", "String")));
+        Map.of("variables", Map.of(EXCLUSION.name(), Map.of("value", "NONE", "type", "String")));
     assertThat(as("sorter-ma", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", completion, String.class)
             .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
@@ -122,12 +123,12 @@ class ProposalSortingIT {
 
     // a refusal of a server-side check reaches Tasklist as 400 with the Chinese message alone
     Map<String, Object> excludedWithoutReason =
-        Map.of("variables", Map.of(EXCLUSION, Map.of("value", "PRIVACY", "type", "String")));
+        Map.of("variables", Map.of(EXCLUSION.name(), Map.of("value", "PRIVACY", "type", "String")));
     ResponseEntity<JsonNode> refused =
         as("sorter-jldbl", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", excludedWithoutReason, JsonNode.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message").asText()).isEqualTo("提案信息有误：sortingNote：不予协商的事项须说明理由和去向，告知提案人");
-    assertThat(refused.getBody().get("field").asText()).isEqualTo("sortingNote");
+    assertThat(refused.getBody().get("field").asText()).isEqualTo(SORTING_NOTE.name());
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
 
     assertThat(as("sorter-jldbl", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", completion, String.class)
@@ -138,49 +139,49 @@ class ProposalSortingIT {
         historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list().stream()
             .map(HistoricActivityInstance::getActivityId)
             .toList();
-    assertThat(passed).contains("Task_SortProposal", "Task_CheckEligibility", "Task_ReviewAtLevel");
+    assertThat(passed).contains(TASK_SORT_PROPOSAL, TASK_CHECK_ELIGIBILITY, TASK_REVIEW_AT_LEVEL);
     // eligible: it now waits for review at its entry unit, the courtyard 菁华园 (a courtyard matter)
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup("jn-jld-jldbl-jhy.caseworker")
-            .taskDefinitionKey("Task_ReviewAtLevel").count())
+            .taskDefinitionKey(TASK_REVIEW_AT_LEVEL).count())
         .isEqualTo(1);
     assertThat(historyService.createHistoricVariableInstanceQuery()
-            .processInstanceId(instance.getId()).variableName(ROUTE).singleResult().getValue())
+            .processInstanceId(instance.getId()).variableName(ROUTE.name()).singleResult().getValue())
         .isEqualTo("DELIBERATE");
   }
 
   @Test
   void aGridWorkerTakesInAProposalWithTasklistsStartFormAndADepartmentCannot() {
-    String startForm = "/engine-rest/process-definition/key/" + PROCESS_KEY + "/deployed-start-form";
+    String startForm = "/engine-rest/process-definition/key/" + KEY + "/deployed-start-form";
     ResponseEntity<JsonNode> form = as("intake-jldbl", HttpMethod.GET, startForm, null, JsonNode.class);
     assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(form.getBody().get("id").asText()).isEqualTo("Form_SubmitProposal");
 
     Map<String, Object> fields = new HashMap<>();
-    fields.put(TITLE, Map.of("value", "九里堤北路社区增设休闲座椅", "type", "String"));
-    fields.put(DESCRIPTION, Map.of("value", "社区广场缺少座椅，老人散步无处歇脚。", "type", "String"));
-    fields.put(COMMUNITY, Map.of("value", JLDBL, "type", "String"));
-    fields.put(SUBMITTER_NAME, Map.of("value", "孙奶奶", "type", "String"));
-    fields.put(SUBMITTER_PHONE, Map.of("value", "13812345678", "type", "String"));
-    fields.put(TOPIC, Map.of("value", "FACILITIES", "type", "String"));
-    fields.put(SCOPE, Map.of("value", "COMMUNITY", "type", "String"));
-    fields.put(ESTIMATED_COST, Map.of("value", 3000, "type", "Long"));
-    String submit = "/engine-rest/process-definition/key/" + PROCESS_KEY + "/submit-form";
+    fields.put(TITLE.name(), Map.of("value", "九里堤北路社区增设休闲座椅", "type", "String"));
+    fields.put(DESCRIPTION.name(), Map.of("value", "社区广场缺少座椅，老人散步无处歇脚。", "type", "String"));
+    fields.put(COMMUNITY.name(), Map.of("value", JLDBL, "type", "String"));
+    fields.put(SUBMITTER_NAME.name(), Map.of("value", "孙奶奶", "type", "String"));
+    fields.put(SUBMITTER_PHONE.name(), Map.of("value", "13812345678", "type", "String"));
+    fields.put(TOPIC.name(), Map.of("value", "FACILITIES", "type", "String"));
+    fields.put(SCOPE.name(), Map.of("value", "COMMUNITY", "type", "String"));
+    fields.put(ESTIMATED_COST.name(), Map.of("value", 3000, "type", "Long"));
+    String submit = "/engine-rest/process-definition/key/" + KEY + "/submit-form";
 
     ResponseEntity<JsonNode> byDepartment = as("river-officer", HttpMethod.POST, submit, Map.of("variables", fields), JsonNode.class);
     assertThat(byDepartment.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
     Map<String, Object> badPhone = new HashMap<>(fields);
-    badPhone.put(SUBMITTER_PHONE, Map.of("value", "12345", "type", "String"));
+    badPhone.put(SUBMITTER_PHONE.name(), Map.of("value", "12345", "type", "String"));
     ResponseEntity<JsonNode> refused = as("intake-jldbl", HttpMethod.POST, submit, Map.of("variables", badPhone), JsonNode.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getBody().get("message").asText()).contains("submitterPhone").contains("手机号码");
+    assertThat(refused.getBody().get("message").asText()).contains(SUBMITTER_PHONE.name()).contains("手机号码");
 
     ResponseEntity<JsonNode> started = as("intake-jldbl", HttpMethod.POST, submit, Map.of("variables", fields), JsonNode.class);
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String instanceId = started.getBody().get("id").asText();
-    assertThat((String) runtimeService.getVariable(instanceId, NUMBER)).matches("JN-\\d{4}-\\d{6}");
-    assertThat(runtimeService.getVariable(instanceId, AFFECTED_HOUSEHOLDS)).isEqualTo(1); // default filled in
-    assertThat(taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("Task_SortProposal")
+    assertThat((String) runtimeService.getVariable(instanceId, NUMBER.name())).matches("JN-\\d{4}-\\d{6}");
+    assertThat(runtimeService.getVariable(instanceId, AFFECTED_HOUSEHOLDS.name())).isEqualTo(1); // default filled in
+    assertThat(taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(TASK_SORT_PROPOSAL)
             .taskCandidateGroup(JLDBL + ".caseworker").count())
         .isEqualTo(1);
   }

@@ -163,12 +163,12 @@ class PublicApiInputIT {
     String number = submit();
     ProcessInstance lifecycle =
         runtimeService.createProcessInstanceQuery()
-            .processDefinitionKey(ProposalVariables.PROCESS_KEY)
+            .processDefinitionKey(ProposalLifecycleProcess.KEY)
             .processInstanceBusinessKey(number)
             .singleResult();
     runtimeService.createProcessInstanceModification(lifecycle.getId())
-        .cancelAllForActivity("Task_SortProposal")
-        .startBeforeActivity("Task_EvaluateOutcome")
+        .cancelAllForActivity(ProposalLifecycleProcess.TASK_SORT_PROPOSAL)
+        .startBeforeActivity(ProposalLifecycleProcess.TASK_EVALUATE_OUTCOME)
         .setVariableLocal("deliberationUnit", "jn-cdz-hz")
         .execute();
     return number;
@@ -483,7 +483,7 @@ class PublicApiInputIT {
     assertThat(Long.parseLong(sixth.raw().headers().firstValue("Retry-After").orElseThrow())).isPositive();
     assertThat(right.status()).isEqualTo(429);
     assertThat(right.body()).isEqualTo(sixth.body());
-    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_EvaluateOutcome").count())
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(ProposalLifecycleProcess.TASK_EVALUATE_OUTCOME).count())
         .as("still waiting for the rating")
         .isOne();
     // another proposal's submitter is not locked out by these guesses

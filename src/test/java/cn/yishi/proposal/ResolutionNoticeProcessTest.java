@@ -1,11 +1,10 @@
 package cn.yishi.proposal;
 
-import static cn.yishi.notice.PublicNoticeVariables.NOTICE_OUTCOME;
-import static cn.yishi.notice.PublicNoticeVariables.OBJECTION_PAUSES_WORK;
 import static cn.yishi.proposal.ProposalLifecycleProcessTest.JLDBL;
 import static cn.yishi.proposal.ProposalLifecycleProcessTest.elevator;
 import static cn.yishi.proposal.ProposalLifecycleProcessTest.finishStub;
-import static cn.yishi.proposal.ProposalVariables.*;
+import static cn.yishi.common.CommonVariables.*;
+import static cn.yishi.proposal.ProposalLifecycleProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -75,52 +74,52 @@ class ResolutionNoticeProcessTest {
   void aMinorResolutionIsPostedAndCarriedOutOnlyAfterItsNoticePeriod() {
     ProcessInstance p = minorResolved("增设楼道照明");
 
-    assertThat(p).isWaitingAt("Call_PublishResolution");
-    assertThat(p).hasPassedInOrder("Gateway_PostResolution", "Gateway_WaitForNotice");
+    assertThat(p).isWaitingAt(CALL_PUBLISH_RESOLUTION);
+    assertThat(p).hasPassedInOrder(GATEWAY_POST_RESOLUTION, GATEWAY_WAIT_FOR_NOTICE);
     assertNothingCarriedOut();
     Map<String, Object> notice = stubVariables("publicNotice");
     org.assertj.core.api.Assertions.assertThat(notice)
-        .containsEntry("noticeKind", "RESOLUTION")
-        .containsEntry("noticeContent", "增设楼道照明")
-        .containsEntry(DELIBERATION_UNIT, JLDBL);
+        .containsEntry(NOTICE_KIND.name(), "RESOLUTION")
+        .containsEntry(NOTICE_CONTENT.name(), "增设楼道照明")
+        .containsEntry(DELIBERATION_UNIT.name(), JLDBL);
     // the status stays IN_DELIBERATION while the resolution is posted (IN_NOTICE is the result notice)
     org.assertj.core.api.Assertions.assertThat(status.statuses).endsWith("IN_DELIBERATION");
 
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "NO_OBJECTION", "noticeId", 7L));
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION", NOTICE_ID.name(), 7L));
 
-    assertThat(p).hasPassedInOrder("Call_PublishResolution", "Gateway_ResolutionObjected", "Gateway_MergeCarryOut", "Gateway_MergeWorkOrder")
-        .isWaitingAt("Call_Implementation");
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "DONE"));
-    assertThat(p).isWaitingAt("Task_EvaluateOutcome");
+    assertThat(p).hasPassedInOrder(CALL_PUBLISH_RESOLUTION, GATEWAY_RESOLUTION_OBJECTED, GATEWAY_MERGE_CARRY_OUT, GATEWAY_MERGE_WORK_ORDER)
+        .isWaitingAt(CALL_IMPLEMENTATION);
+    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
+    assertThat(p).isWaitingAt(TASK_EVALUATE_OUTCOME);
   }
 
   @Test
   void anUpheldObjectionToAMinorResolutionSendsItBackToDeliberationWithNothingCarriedOut() {
     ProcessInstance p = minorResolved("拆除院内花坛");
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "OBJECTED", OBJECTION_PAUSES_WORK, false));
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "OBJECTED", OBJECTION_PAUSES_WORK.name(), false));
 
-    assertThat(p).hasPassedInOrder("Gateway_ResolutionObjected", "Event_ResolutionObjected", "Gateway_WasObjected",
-            "Gateway_MergeRework", "Gateway_IsDepartmentOrder", "Gateway_MergeDeliberation")
-        .isWaitingAt("Call_MinorDeliberation");
-    assertThat(p).hasNotPassed("Call_Implementation");
-    assertThat(p).variables().containsEntry(RESOLUTION_OBJECTED, true).containsEntry(ROUND, 1);
+    assertThat(p).hasPassedInOrder(GATEWAY_RESOLUTION_OBJECTED, EVENT_RESOLUTION_OBJECTED, GATEWAY_WAS_OBJECTED,
+            GATEWAY_MERGE_REWORK, GATEWAY_IS_DEPARTMENT_ORDER, GATEWAY_MERGE_DELIBERATION)
+        .isWaitingAt(CALL_MINOR_DELIBERATION);
+    assertThat(p).hasNotPassed(CALL_IMPLEMENTATION);
+    assertThat(p).variables().containsEntry(RESOLUTION_OBJECTED.name(), true).containsEntry(ROUND.name(), 1);
 
     // deliberated again: a new resolution is posted again, and this time it stands
-    finishStub("minorDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "保留花坛，改建座椅"));
-    assertThat(p).isWaitingAt("Call_PublishResolution").variables().containsEntry(RESOLUTION_OBJECTED, false);
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "NO_OBJECTION"));
-    assertThat(p).isWaitingAt("Call_Implementation");
+    finishStub("minorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "保留花坛，改建座椅"));
+    assertThat(p).isWaitingAt(CALL_PUBLISH_RESOLUTION).variables().containsEntry(RESOLUTION_OBJECTED.name(), false);
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
+    assertThat(p).isWaitingAt(CALL_IMPLEMENTATION);
   }
 
   @Test
   void aMajorResolutionIsNotPostedTwice() {
     ProcessInstance p = start(elevator());
     complete(task(p), sortAs("NONE"));
-    complete(task(p), Map.of(REVIEW_DECISION, "SETTLE"));
-    finishStub("majorDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "加装电梯方案"));
+    complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
+    finishStub("majorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "加装电梯方案"));
 
-    assertThat(p).hasPassedInOrder("Gateway_PostResolution", "Gateway_MergeWorkOrder").isWaitingAt("Call_Implementation");
-    assertThat(p).hasNotPassed("Call_PublishResolution", "Call_PublishResolutionWhileCarryingOut");
+    assertThat(p).hasPassedInOrder(GATEWAY_POST_RESOLUTION, GATEWAY_MERGE_WORK_ORDER).isWaitingAt(CALL_IMPLEMENTATION);
+    assertThat(p).hasNotPassed(CALL_PUBLISH_RESOLUTION, CALL_PUBLISH_RESOLUTION_WHILE_CARRYING_OUT);
     org.assertj.core.api.Assertions.assertThat(
         runtimeService().createProcessInstanceQuery().processDefinitionKey("publicNotice").count()).isZero();
   }
@@ -131,28 +130,28 @@ class ResolutionNoticeProcessTest {
   void anUrgentResolutionIsCarriedOutWhileItIsPosted() {
     ProcessInstance p = urgentResolved();
 
-    assertThat(p).isWaitingAt("Call_Implementation", "Call_PublishResolutionWhileCarryingOut");
-    assertThat(p).hasPassedInOrder("Gateway_WaitForNotice", "Gateway_PostAndCarryOut");
+    assertThat(p).isWaitingAt(CALL_IMPLEMENTATION, CALL_PUBLISH_RESOLUTION_WHILE_CARRYING_OUT);
+    assertThat(p).hasPassedInOrder(GATEWAY_WAIT_FOR_NOTICE, GATEWAY_POST_AND_CARRY_OUT);
     org.assertj.core.api.Assertions.assertThat(stubVariables("publicNotice"))
-        .containsEntry("noticeKind", "RESOLUTION").containsEntry("noticeContent", "立即拆除飞线");
+        .containsEntry(NOTICE_KIND.name(), "RESOLUTION").containsEntry(NOTICE_CONTENT.name(), "立即拆除飞线");
 
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "DONE"));
+    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
     // the stage waits for the notice period: the resolution stays on the board until it is over
-    assertThat(p).isWaitingAt("Call_PublishResolutionWhileCarryingOut");
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "NO_OBJECTION"));
+    assertThat(p).isWaitingAt(CALL_PUBLISH_RESOLUTION_WHILE_CARRYING_OUT);
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
 
-    assertThat(p).hasPassed("Event_ResolutionNoticeOver", "Event_ImplementationDone").isWaitingAt("Task_EvaluateOutcome");
+    assertThat(p).hasPassed(EVENT_RESOLUTION_NOTICE_OVER, EVENT_IMPLEMENTATION_DONE).isWaitingAt(TASK_EVALUATE_OUTCOME);
   }
 
   @Test
   void anUpheldObjectionThatPausesWorkStopsTheCarryingOutAndSendsTheUrgentMatterBackToDeliberation() {
     ProcessInstance p = urgentResolved();
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "OBJECTED", OBJECTION_PAUSES_WORK, true));
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "OBJECTED", OBJECTION_PAUSES_WORK.name(), true));
 
-    assertThat(p).hasPassedInOrder("Gateway_ObjectionWhileCarryingOut", "Event_WorkPaused", "Gateway_WasObjected",
-            "Gateway_MergeRework", "Gateway_MergeDeliberation")
-        .isWaitingAt("Call_UrgentDeliberation");
-    assertThat(p).hasNotPassed("Event_ImplementationDone");
+    assertThat(p).hasPassedInOrder(GATEWAY_OBJECTION_WHILE_CARRYING_OUT, EVENT_WORK_PAUSED, GATEWAY_WAS_OBJECTED,
+            GATEWAY_MERGE_REWORK, GATEWAY_MERGE_DELIBERATION)
+        .isWaitingAt(CALL_URGENT_DELIBERATION);
+    assertThat(p).hasNotPassed(EVENT_IMPLEMENTATION_DONE);
     // the carrying out was stopped: no implementation is left running
     org.assertj.core.api.Assertions.assertThat(
         runtimeService().createProcessInstanceQuery().processDefinitionKey("implementation").count()).isZero();
@@ -161,39 +160,39 @@ class ResolutionNoticeProcessTest {
   @Test
   void anUpheldObjectionWithoutPauseLetsTheWorkFinishAndThenTheUrgentMatterIsDeliberatedAgain() {
     ProcessInstance p = urgentResolved();
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "OBJECTED", OBJECTION_PAUSES_WORK, false));
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "OBJECTED", OBJECTION_PAUSES_WORK.name(), false));
 
-    assertThat(p).hasPassed("Event_ObjectionWorkGoesOn").isWaitingAt("Call_Implementation");
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "DONE"));
+    assertThat(p).hasPassed(EVENT_OBJECTION_WORK_GOES_ON).isWaitingAt(CALL_IMPLEMENTATION);
+    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
 
-    assertThat(p).hasPassedInOrder("Event_ImplementationDone", "Gateway_WasObjected", "Gateway_MergeRework", "Gateway_MergeDeliberation")
-        .isWaitingAt("Call_UrgentDeliberation");
-    assertThat(p).hasNotPassed("Task_EvaluateOutcome");
+    assertThat(p).hasPassedInOrder(EVENT_IMPLEMENTATION_DONE, GATEWAY_WAS_OBJECTED, GATEWAY_MERGE_REWORK, GATEWAY_MERGE_DELIBERATION)
+        .isWaitingAt(CALL_URGENT_DELIBERATION);
+    assertThat(p).hasNotPassed(TASK_EVALUATE_OUTCOME);
   }
 
   // ---------------------------------------------------------------- helpers
 
   private ProcessInstance minorResolved(String resolution) {
     Map<String, Object> v = elevator();
-    v.put(TITLE, "楼道照明");
-    v.put(SCOPE, "COMMUNITY");
-    v.put(ESTIMATED_COST, 20000.0);
-    v.put(AFFECTED_HOUSEHOLDS, 10);
+    v.put(TITLE.name(), "楼道照明");
+    v.put(SCOPE.name(), "COMMUNITY");
+    v.put(ESTIMATED_COST.name(), 20000.0);
+    v.put(AFFECTED_HOUSEHOLDS.name(), 10);
     ProcessInstance p = start(v);
-    assertThat(p).variables().containsEntry(TRACK, "MINOR").containsEntry(LEVEL, "COMMUNITY");
+    assertThat(p).variables().containsEntry(TRACK.name(), "MINOR").containsEntry(LEVEL.name(), "COMMUNITY");
     complete(task(p), sortAs("NONE"));
-    complete(task(p), Map.of(REVIEW_DECISION, "SETTLE"));
-    finishStub("minorDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, resolution));
+    complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
+    finishStub("minorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), resolution));
     return p;
   }
 
   private ProcessInstance urgentResolved() {
     Map<String, Object> v = elevator();
-    v.put(SAFETY_HAZARD, true);
+    v.put(SAFETY_HAZARD.name(), true);
     ProcessInstance p = start(v);
-    assertThat(p).variables().containsEntry(TRACK, "URGENT");
+    assertThat(p).variables().containsEntry(TRACK.name(), "URGENT");
     complete(task(p), sortAs("NONE"));
-    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "立即拆除飞线"));
+    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "立即拆除飞线"));
     return p;
   }
 
@@ -210,12 +209,12 @@ class ResolutionNoticeProcessTest {
   }
 
   private static ProcessInstance start(Map<String, Object> variables) {
-    return runtimeService().startProcessInstanceByKey(PROCESS_KEY, variables);
+    return runtimeService().startProcessInstanceByKey(KEY, variables);
   }
 
   private static Map<String, Object> sortAs(String exclusion) {
     Map<String, Object> v = new HashMap<>();
-    v.put(EXCLUSION, exclusion);
+    v.put(EXCLUSION.name(), exclusion);
     return v;
   }
 }

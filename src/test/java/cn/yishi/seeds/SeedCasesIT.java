@@ -1,5 +1,7 @@
 package cn.yishi.seeds;
 
+import static cn.yishi.common.CommonVariables.*;
+import static cn.yishi.proposal.ProposalLifecycleProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.notice.Notices;
@@ -48,7 +50,7 @@ class SeedCasesIT {
 
   private SeedCaseDriver driver() {
     return new SeedCaseDriver(runtime, tasks, management, identity)
-        .on("Task_SortProposal", Map.of("exclusion", "NONE"))
+        .on(TASK_SORT_PROPOSAL, Map.of(EXCLUSION.name(), "NONE"))
         .on("Task_HoldMeeting", this::aQuorateMeetingThatAgrees)
         .on("Task_RecordResult", Map.of("result", "已按决议落实，现场验收合格。"))
         .on("Task_CarryOut", Map.of("carryOutNote", "按方案组织实施。"))
@@ -73,7 +75,7 @@ class SeedCasesIT {
   }
 
   private static Map<String, Object> review(String decision) {
-    return Map.of("reviewDecision", decision);
+    return Map.of(REVIEW_DECISION.name(), decision);
   }
 
   private String submit(Map<String, Object> proposal) {
@@ -104,46 +106,46 @@ class SeedCasesIT {
   @Test
   void waterfallNoise_aCourtyardMatterIsReviewedUpToTheDistrictDeliberatedBroadlyWithDepartmentsSummoned() {
     Map<String, Object> v = new HashMap<>();
-    v.put("title", "菁华园旁堰坎跌水噪音扰民");
-    v.put("description", "府河与沙河交汇处两米高的堰坎跌水，噪音使一栋楼的居民夜不能寐。");
-    v.put("community", "jn-jld-jldbl");
-    v.put("courtyard", "jn-jld-jldbl-jhy");
-    v.put("submitterName", "李先生");
-    v.put("submitterPhone", "13900000001");
-    v.put("topic", "NOISE");
-    v.put("scope", "BUILDING");
-    v.put("jurisdiction", "CITY");
-    v.put("crossJurisdiction", true);
-    v.put("stakeholderParties", 4);
-    v.put("affectedHouseholds", 60);
+    v.put(TITLE.name(), "菁华园旁堰坎跌水噪音扰民");
+    v.put(DESCRIPTION.name(), "府河与沙河交汇处两米高的堰坎跌水，噪音使一栋楼的居民夜不能寐。");
+    v.put(COMMUNITY.name(), "jn-jld-jldbl");
+    v.put(COURTYARD.name(), "jn-jld-jldbl-jhy");
+    v.put(SUBMITTER_NAME.name(), "李先生");
+    v.put(SUBMITTER_PHONE.name(), "13900000001");
+    v.put(TOPIC.name(), "NOISE");
+    v.put(SCOPE.name(), "BUILDING");
+    v.put(JURISDICTION.name(), "CITY");
+    v.put(CROSS_JURISDICTION.name(), true);
+    v.put(STAKEHOLDER_PARTIES.name(), 4);
+    v.put(AFFECTED_HOUSEHOLDS.name(), 60);
     String number = submit(v);
 
     // every level completes its review with the route's own (preselected) answer: the proposal
     // reaches the district because the handlingLevel table says DISTRICT for jurisdiction CITY
     List<SeedCaseDriver.Step> steps =
         driver()
-            .on("Task_ReviewAtLevel", Map.of())
+            .on(TASK_REVIEW_AT_LEVEL, Map.of())
             .on("Task_IdentifyParties", Map.of(
-                "stakeholderNames", "菁华园居民代表\n物业公司\n市河道管理处\n区河长办",
-                "summonedDepartments", List.of("dept-city-river", "dept-river"),
-                "summonsTask", "河道权属单位就降噪方案发表意见"))
+                STAKEHOLDER_NAMES.name(), "菁华园居民代表\n物业公司\n市河道管理处\n区河长办",
+                SUMMONED_DEPARTMENTS.name(), List.of("dept-city-river", "dept-river"),
+                SUMMONS_TASK.name(), "河道权属单位就降噪方案发表意见"))
             .on("Task_HearParty", Map.of("partyOpinion", "同意降低堰坎、消能降噪。"))
             .on("Task_GiveView", Map.of("departmentView", "同意降低堰坎，须保证行洪安全。"))
-            .on("Task_PrepareRound", Map.of("meetingPlan", "请设计院勘测，降低堰坎落差并加设消能设施，由区住建局实施。"))
-            .on("Task_AssignImplementer", Map.of("implementers", List.of("DEPARTMENTS"), "summonedDepartments", List.of("dept-housing")))
-            .run(number, "Task_EvaluateOutcome");
+            .on("Task_PrepareRound", Map.of(MEETING_PLAN.name(), "请设计院勘测，降低堰坎落差并加设消能设施，由区住建局实施。"))
+            .on("Task_AssignImplementer", Map.of("implementers", List.of("DEPARTMENTS"), SUMMONED_DEPARTMENTS.name(), List.of("dept-housing")))
+            .run(number, TASK_EVALUATE_OUTCOME);
 
-    assertThat(groupsOf(steps, "Task_ReviewAtLevel"))
+    assertThat(groupsOf(steps, TASK_REVIEW_AT_LEVEL))
         .containsExactly("jn-jld-jldbl-jhy.caseworker", "jn-jld-jldbl.caseworker", "jn-jld.caseworker", "jn.caseworker");
-    assertThat(steps.stream().filter(s -> s.taskKey().equals("Task_ReviewAtLevel")).map(SeedCaseDriver.Step::answers))
+    assertThat(steps.stream().filter(s -> s.taskKey().equals(TASK_REVIEW_AT_LEVEL)).map(SeedCaseDriver.Step::answers))
         .as("no caseworker chose the route").allSatisfy(answers -> assertThat(answers).isEmpty());
     String lifecycle = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number)
-        .processDefinitionKey("proposalLifecycle").singleResult().getId();
+        .processDefinitionKey(KEY).singleResult().getId();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(lifecycle)
-            .variableName("handlingUnit").singleResult().getValue())
+            .variableName(HANDLING_UNIT.name()).singleResult().getValue())
         .isEqualTo("jn");
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(lifecycle)
-            .variableName("settledBelowHandlingLevel").count())
+            .variableName(SETTLED_BELOW_HANDLING_LEVEL.name()).count())
         .isZero();
     assertThat(groupsOf(steps, "Task_HoldMeeting")).containsExactly("jn.committee");
     assertThat(groupsOf(steps, "Task_HearParty")).hasSize(4);
@@ -174,16 +176,16 @@ class SeedCasesIT {
   @Test
   void flyingWires_anUrgentCourtyardMatterReachesTheFastTrackStraightAfterSortingAndTheSafetyOfficeAndPolicePersuadeWhileTheResidentsRemoveTheWires() {
     Map<String, Object> v = new HashMap<>();
-    v.put("title", "马鞍北路8号院电动车飞线充电");
-    v.put("description", "多户从窗口吊线给电动车充电，存在火灾隐患。");
-    v.put("community", "jn-smq-ma");
-    v.put("courtyard", "jn-smq-ma-mabl8");
-    v.put("submitterName", "周女士");
-    v.put("submitterPhone", "13600000002");
-    v.put("topic", "FIRE_SAFETY");
-    v.put("scope", "COURTYARD");
-    v.put("safetyHazard", true);
-    v.put("affectedHouseholds", 40);
+    v.put(TITLE.name(), "马鞍北路8号院电动车飞线充电");
+    v.put(DESCRIPTION.name(), "多户从窗口吊线给电动车充电，存在火灾隐患。");
+    v.put(COMMUNITY.name(), "jn-smq-ma");
+    v.put(COURTYARD.name(), "jn-smq-ma-mabl8");
+    v.put(SUBMITTER_NAME.name(), "周女士");
+    v.put(SUBMITTER_PHONE.name(), "13600000002");
+    v.put(TOPIC.name(), "FIRE_SAFETY");
+    v.put(SCOPE.name(), "COURTYARD");
+    v.put(SAFETY_HAZARD.name(), true);
+    v.put(AFFECTED_HOUSEHOLDS.name(), 40);
     String number = submit(v);
     PublicProposal sorting = proposals.find(number).orElseThrow();
     assertThat(sorting.track()).isEqualTo("URGENT");
@@ -193,10 +195,10 @@ class SeedCasesIT {
     // no answer for Task_ReviewAtLevel: an urgent matter is not reviewed level by level
     List<SeedCaseDriver.Step> steps =
         driver()
-            .on("Task_RespondQuickly", Map.of("responseNote", "已到现场查看。", "meetingPlan", "一个月内居民自行拆除飞线，社区协调集中充电桩。"))
+            .on("Task_RespondQuickly", Map.of("responseNote", "已到现场查看。", MEETING_PLAN.name(), "一个月内居民自行拆除飞线，社区协调集中充电桩。"))
             .on("Task_AssignImplementer", Map.of(
                 "implementers", List.of("RESIDENTS", "DEPARTMENTS"),
-                "summonedDepartments", List.of("dept-smq-safety", "dept-police"),
+                SUMMONED_DEPARTMENTS.name(), List.of("dept-smq-safety", "dept-police"),
                 "departmentsTask", "上门劝导居民拆除飞线，讲解火灾隐患。"))
             .on("Task_ResidentsCarryOut", Map.of("residentsNote", "居民已自行拆除全部飞线。"))
             // the police's persuading is rated dissatisfied once: it redoes its part, then satisfies
@@ -204,11 +206,11 @@ class SeedCasesIT {
                     && policeRatings.incrementAndGet() == 1
                 ? Map.of("departmentRating", "DISSATISFIED", "departmentRatingComment", "劝导未覆盖全部住户")
                 : Map.of("departmentRating", "SATISFIED", "departmentRatingComment", "响应及时"))
-            .run(number, "Task_EvaluateOutcome");
+            .run(number, TASK_EVALUATE_OUTCOME);
 
-    assertThat(steps.get(0).taskKey()).isEqualTo("Task_SortProposal");
+    assertThat(steps.get(0).taskKey()).isEqualTo(TASK_SORT_PROPOSAL);
     assertThat(steps.get(1).taskKey()).isEqualTo("Task_RespondQuickly");
-    assertThat(groupsOf(steps, "Task_ReviewAtLevel")).isEmpty();
+    assertThat(groupsOf(steps, TASK_REVIEW_AT_LEVEL)).isEmpty();
     assertThat(proposals.find(number).orElseThrow().timeline()).extracting(e -> e.outcome())
         .containsSubsequence("SORTING", "IN_DELIBERATION")
         .doesNotContain("UNDER_REVIEW");
@@ -241,29 +243,29 @@ class SeedCasesIT {
   @Test
   void elevator_aMajorMatterGoesThroughFourDeliberationsTwoPublicationsAndAMeetingWithoutQuorumIsReconvened() {
     Map<String, Object> v = new HashMap<>();
-    v.put("title", "星辉中路6号院加装电梯");
-    v.put("description", "老旧院落居民上下楼困难，申请加装电梯。");
-    v.put("community", "jn-smq-grc");
-    v.put("courtyard", "jn-smq-grc-xhzl6");
-    v.put("submitterName", "王阿姨");
-    v.put("submitterPhone", "13800000003");
-    v.put("topic", "ELEVATOR");
-    v.put("scope", "BUILDING");
-    v.put("estimatedCost", 800000);
-    v.put("affectedHouseholds", 24);
+    v.put(TITLE.name(), "星辉中路6号院加装电梯");
+    v.put(DESCRIPTION.name(), "老旧院落居民上下楼困难，申请加装电梯。");
+    v.put(COMMUNITY.name(), "jn-smq-grc");
+    v.put(COURTYARD.name(), "jn-smq-grc-xhzl6");
+    v.put(SUBMITTER_NAME.name(), "王阿姨");
+    v.put(SUBMITTER_PHONE.name(), "13800000003");
+    v.put(TOPIC.name(), "ELEVATOR");
+    v.put(SCOPE.name(), "BUILDING");
+    v.put(ESTIMATED_COST.name(), 800000);
+    v.put(AFFECTED_HOUSEHOLDS.name(), 24);
     String number = submit(v);
 
     AtomicInteger meetings = new AtomicInteger();
     List<SeedCaseDriver.Step> steps =
         driver()
-            .on("Task_ReviewAtLevel", review("SETTLE"))
+            .on(TASK_REVIEW_AT_LEVEL, review("SETTLE"))
             .on("Task_Propose", Map.of(
                 "residentsOpinions", "24户中22户同意，2户低层住户担心采光。",
-                "meetingPlan", "加装电梯一部，费用按楼层分摊，申请政府补贴。",
+                MEETING_PLAN.name(), "加装电梯一部，费用按楼层分摊，申请政府补贴。",
                 "resolvingBody", "REPRESENTATIVES_MEETING"))
             .on("Task_HoldMeeting", t -> meetings.incrementAndGet() == 1 ? meeting(9, 4, 4) : meeting(9, 8, 7))
             .on("Task_AssignImplementer", Map.of("implementers", List.of("SELF")))
-            .run(number, "Task_EvaluateOutcome");
+            .run(number, TASK_EVALUATE_OUTCOME);
 
     // 商议 without quorum (4 of 9), reconvened; then 商议, 审议, 决议
     assertThat(groupsOf(steps, "Task_HoldMeeting"))
@@ -281,17 +283,17 @@ class SeedCasesIT {
   @Test
   void courtyardCleanUp_fortyCoSignersMinorTrackSettledByTheCourtyard() {
     Map<String, Object> v = new HashMap<>();
-    v.put("title", "马东大院环境整治");
-    v.put("description", "院内杂物堆积、绿化缺失，40余户联名请求整治。");
-    v.put("community", "jn-smq-ma");
-    v.put("courtyard", "jn-smq-ma-mddy");
-    v.put("submitterName", "陈大爷");
-    v.put("submitterPhone", "13500000004");
-    v.put("topic", "SANITATION");
-    v.put("scope", "COURTYARD");
-    v.put("coSigners", 40);
-    v.put("affectedHouseholds", 45);
-    v.put("estimatedCost", 30000);
+    v.put(TITLE.name(), "马东大院环境整治");
+    v.put(DESCRIPTION.name(), "院内杂物堆积、绿化缺失，40余户联名请求整治。");
+    v.put(COMMUNITY.name(), "jn-smq-ma");
+    v.put(COURTYARD.name(), "jn-smq-ma-mddy");
+    v.put(SUBMITTER_NAME.name(), "陈大爷");
+    v.put(SUBMITTER_PHONE.name(), "13500000004");
+    v.put(TOPIC.name(), "SANITATION");
+    v.put(SCOPE.name(), "COURTYARD");
+    v.put(CO_SIGNERS.name(), 40);
+    v.put(AFFECTED_HOUSEHOLDS.name(), 45);
+    v.put(ESTIMATED_COST.name(), 30000);
     String number = submit(v);
     PublicProposal sorting = proposals.find(number).orElseThrow();
     assertThat(sorting.coSigners()).isEqualTo(40);
@@ -300,10 +302,10 @@ class SeedCasesIT {
 
     List<SeedCaseDriver.Step> steps =
         driver()
-            .on("Task_ReviewAtLevel", review("SETTLE"))
-            .on("Task_PrepareCourtyardDeliberation", Map.of("courtyardPreparation", "DELIBERATE", "meetingPlan", "院落自治小组牵头，区财政局支持资金，引入施工方两个月内完成整治。"))
-            .on("Task_AssignImplementer", Map.of("implementers", List.of("DEPARTMENTS"), "summonedDepartments", List.of("dept-finance")))
-            .run(number, "Task_EvaluateOutcome");
+            .on(TASK_REVIEW_AT_LEVEL, review("SETTLE"))
+            .on("Task_PrepareCourtyardDeliberation", Map.of("courtyardPreparation", "DELIBERATE", MEETING_PLAN.name(), "院落自治小组牵头，区财政局支持资金，引入施工方两个月内完成整治。"))
+            .on("Task_AssignImplementer", Map.of("implementers", List.of("DEPARTMENTS"), SUMMONED_DEPARTMENTS.name(), List.of("dept-finance")))
+            .run(number, TASK_EVALUATE_OUTCOME);
 
     assertThat(groupsOf(steps, "Task_PrepareCourtyardDeliberation")).containsExactly("jn-smq-ma-mddy.caseworker");
     assertThat(groupsOf(steps, "Task_HoldMeeting")).containsExactly("jn-smq-ma-mddy.committee");

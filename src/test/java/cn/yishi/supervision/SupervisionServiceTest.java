@@ -111,7 +111,11 @@ class SupervisionServiceTest {
             ORGANISATION,
             new SupervisionRecords(jdbc),
             notifications,
-            new ProposalViewService(jdbc, new BusinessTime("Asia/Shanghai")),
+            new ProposalViewService(
+                jdbc,
+                new BusinessTime("Asia/Shanghai"),
+                new cn.yishi.signature.SignatureService(jdbc, (cn.yishi.signature.SigningKeys) null),
+                mock(cn.yishi.notification.Notifications.class)),
             new DeadlineSupervisions(jdbc),
             "Asia/Shanghai");
   }
