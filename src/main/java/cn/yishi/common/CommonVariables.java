@@ -69,6 +69,12 @@ public final class CommonVariables {
   // --- added while moving the deliberation package to its boundaries ---
 
   // --- added while moving notice, notification, summons, supervision, implementation ---
+  /** {@code departmentSummons}'s input: VIEW when departments give their view before a meeting. */
+  public static final Variable<String> SUMMONS_PURPOSE = Variable.text("summonsPurpose");
+  /** {@code departmentSummons}'s output (VIEW): every department's view, a JSON array of {party, department, opinion}. */
+  public static final Variable<Object> DEPARTMENT_VIEWS = Variable.any("departmentViews");
+  /** {@code implementation}'s output: DONE, or OBJECTED after a well-founded objection to the result. */
+  public static final Variable<String> IMPLEMENTATION_OUTCOME = Variable.text("implementationOutcome");
 
   // --- added while moving the platform packages (security, api, config, organisation …) ---
 

@@ -69,7 +69,9 @@ public class ProposalStatusService {
     upsertView(execution, number, next, now);
     handlingClock(execution, number, before, next, now);
     appendTimeline(number, stepName(execution, next.label()), next.name(), now);
-    notifications.toSubmitter(execution, ProposalStatusMessages.forStatus(next, messageVariables(execution, number)));
+    Object phone = execution.getVariable(ProposalVariables.SUBMITTER_PHONE);
+    notifications.toSubmitter(
+        number, phone == null ? null : phone.toString(), ProposalStatusMessages.forStatus(next, messageVariables(execution, number)));
   }
 
   /** A public timeline entry for a step that does not change the status (e.g. 商议 通过). */
@@ -82,7 +84,8 @@ public class ProposalStatusService {
   }
 
   private static String number(DelegateExecution execution) {
-    String number = Notifications.proposalNumber(execution);
+    Object variable = execution.getVariable(ProposalVariables.NUMBER);
+    String number = variable instanceof String n && !n.isBlank() ? n : execution.getProcessBusinessKey();
     if (number == null || number.isBlank()) {
       throw new IllegalStateException(
           "流程 " + execution.getProcessInstanceId() + " 没有提案编号（变量 number 或业务键）");

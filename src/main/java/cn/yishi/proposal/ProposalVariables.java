@@ -1,7 +1,8 @@
 package cn.yishi.proposal;
 
 import cn.yishi.deliberation.TrackProcedureVariables;
-import cn.yishi.implementation.ImplementationVariables;
+import cn.yishi.common.CommonVariables;
+import cn.yishi.implementation.ImplementationProcess;
 
 /**
  * The process variable names of the proposal lifecycle ({@code proposalLifecycle}), in one
@@ -93,9 +94,9 @@ public final class ProposalVariables {
   public static final String DELIBERATION_OUTCOME = TrackProcedureVariables.DELIBERATION_OUTCOME;
   public static final String RESOLUTION = TrackProcedureVariables.RESOLUTION;
   public static final String RAISE_REASON = TrackProcedureVariables.RAISE_REASON;
-  public static final String IMPLEMENTER = ImplementationVariables.IMPLEMENTER;
-  public static final String SUMMONED_DEPARTMENTS = ImplementationVariables.SUMMONED_DEPARTMENTS;
-  public static final String IMPLEMENTATION_OUTCOME = ImplementationVariables.IMPLEMENTATION_OUTCOME;
+  public static final String IMPLEMENTER = ImplementationProcess.IMPLEMENTER.name();
+  public static final String SUMMONED_DEPARTMENTS = CommonVariables.SUMMONED_DEPARTMENTS.name();
+  public static final String IMPLEMENTATION_OUTCOME = CommonVariables.IMPLEMENTATION_OUTCOME.name();
 
   /**
    * Set by the carrying-out stage (落实与结果公告): true when a judge upheld an objection to the

@@ -8,13 +8,14 @@ import cn.yishi.deliberation.MeetingVariables;
 import cn.yishi.deliberation.MinorDeliberationVariables;
 import cn.yishi.deliberation.TrackProcedureVariables;
 import cn.yishi.deliberation.UrgentDeliberationVariables;
-import cn.yishi.implementation.ImplementationVariables;
-import cn.yishi.notice.PublicNoticeVariables;
-import cn.yishi.notification.NotificationDeliveryVariables;
+import cn.yishi.common.CommonVariables;
+import cn.yishi.implementation.ImplementationProcess;
+import cn.yishi.notice.PublicNoticeProcess;
+import cn.yishi.notification.NotificationDeliveryProcess;
 import cn.yishi.proposal.ProposalStatusVariables;
 import cn.yishi.proposal.ProposalVariables;
-import cn.yishi.summons.SummonsVariables;
-import cn.yishi.supervision.SupervisionVariables;
+import cn.yishi.summons.DepartmentSummonsProcess;
+import cn.yishi.supervision.SupervisionProcess;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -105,62 +106,62 @@ public final class ComputedVariables {
             HardDeliberationVariables.PARTY_OPINIONS,
             HardDeliberationVariables.DEPARTMENT_VIEWS));
     BY_PROCESS.put(
-        ImplementationVariables.PROCESS_KEY,
+        ImplementationProcess.KEY,
         Set.of(
-            ImplementationVariables.RESULT_RECORD_ID,
-            ImplementationVariables.RESULT_RECORDED_BY,
-            ImplementationVariables.DEPARTMENT_OPTIONS,
-            ImplementationVariables.PART));
+            "resultRecordId",
+            ImplementationProcess.RESULT_RECORDED_BY.name(),
+            ImplementationProcess.DEPARTMENT_OPTIONS.name(),
+            ImplementationProcess.PART.name()));
     BY_PROCESS.put(
-        PublicNoticeVariables.PROCESS_KEY,
+        PublicNoticeProcess.KEY,
         Set.of(
-            PublicNoticeVariables.NOTICE_KIND,
-            PublicNoticeVariables.NOTICE_CONTENT,
-            PublicNoticeVariables.NOTICE_ID,
-            PublicNoticeVariables.NOTICE_UNTIL,
-            PublicNoticeVariables.NOTICE_OUTCOME,
-            PublicNoticeVariables.OBJECTION_ROUND,
-            PublicNoticeVariables.OBJECTION_JUDGE_UNIT,
-            PublicNoticeVariables.OBJECTION_ID,
-            PublicNoticeVariables.OBJECTOR_NAME,
-            PublicNoticeVariables.OBJECTION_TEXT,
-            PublicNoticeVariables.JUDGED_OBJECTION_ID));
+            CommonVariables.NOTICE_KIND.name(),
+            CommonVariables.NOTICE_CONTENT.name(),
+            CommonVariables.NOTICE_ID.name(),
+            PublicNoticeProcess.NOTICE_UNTIL.name(),
+            CommonVariables.NOTICE_OUTCOME.name(),
+            PublicNoticeProcess.OBJECTION_ROUND.name(),
+            PublicNoticeProcess.OBJECTION_JUDGE_UNIT.name(),
+            PublicNoticeProcess.OBJECTION_ID.name(),
+            PublicNoticeProcess.OBJECTOR_NAME.name(),
+            PublicNoticeProcess.OBJECTION_TEXT.name(),
+            PublicNoticeProcess.JUDGED_OBJECTION_ID.name()));
     BY_PROCESS.put(
-        SummonsVariables.PROCESS_KEY,
+        DepartmentSummonsProcess.KEY,
         Set.of(
-            SummonsVariables.SUMMONING_UNIT,
-            SummonsVariables.SUMMONS_ID,
-            SummonsVariables.DEPARTMENT,
-            SummonsVariables.DEPARTMENT_NAME,
-            SummonsVariables.SUMMONING_UNIT_NAME,
-            SummonsVariables.REPORTED_IN_AT,
-            SummonsVariables.REPORTED_IN_BY,
-            SummonsVariables.REPORT_IN_OVERDUE,
-            SummonsVariables.DONE_AT,
-            SummonsVariables.DONE_BY,
-            SummonsVariables.RATED_AT,
-            SummonsVariables.RATED_BY,
-            SummonsVariables.REDO_REQUESTED,
-            SummonsVariables.SUMMONS_PURPOSE,
-            SummonsVariables.DEPARTMENT_VIEWS));
+            CommonVariables.SUMMONING_UNIT.name(),
+            DepartmentSummonsProcess.SUMMONS_ID.name(),
+            DepartmentSummonsProcess.DEPARTMENT.name(),
+            DepartmentSummonsProcess.DEPARTMENT_NAME.name(),
+            DepartmentSummonsProcess.SUMMONING_UNIT_NAME.name(),
+            DepartmentSummonsProcess.REPORTED_IN_AT.name(),
+            DepartmentSummonsProcess.REPORTED_IN_BY.name(),
+            DepartmentSummonsProcess.REPORT_IN_OVERDUE.name(),
+            DepartmentSummonsProcess.DONE_AT.name(),
+            DepartmentSummonsProcess.DONE_BY.name(),
+            DepartmentSummonsProcess.RATED_AT.name(),
+            DepartmentSummonsProcess.RATED_BY.name(),
+            DepartmentSummonsProcess.REDO_REQUESTED.name(),
+            CommonVariables.SUMMONS_PURPOSE.name(),
+            CommonVariables.DEPARTMENT_VIEWS.name()));
     BY_PROCESS.put(
-        SupervisionVariables.SUPERVISION_PROCESS_KEY,
+        SupervisionProcess.KEY,
         Set.of(
-            SupervisionVariables.SUPERVISING_UNIT,
-            SupervisionVariables.SUPERVISING_UNIT_NAME,
-            SupervisionVariables.SUPERVISED_UNIT,
-            SupervisionVariables.SUPERVISED_UNIT_NAME,
-            SupervisionVariables.SUPERVISED_GROUP,
-            SupervisionVariables.SUPERVISED_TASK_ID,
-            SupervisionVariables.SUPERVISED_STEP,
-            SupervisionVariables.SUPERVISED_DUE,
-            SupervisionVariables.SUPERVISED_DUE_TEXT,
-            SupervisionVariables.SUPERVISION_KIND,
-            SupervisionVariables.SUPERVISION_LEVEL,
-            SupervisionVariables.SUPERVISION_SUBJECT,
-            SupervisionVariables.ORIGINAL_STEP,
-            SupervisionVariables.ORIGINAL_UNIT_NAME,
-            SupervisionVariables.ESCALATED_FROM));
+            SupervisionProcess.SUPERVISING_UNIT.name(),
+            SupervisionProcess.SUPERVISING_UNIT_NAME.name(),
+            SupervisionProcess.SUPERVISED_UNIT.name(),
+            SupervisionProcess.SUPERVISED_UNIT_NAME.name(),
+            SupervisionProcess.SUPERVISED_GROUP.name(),
+            SupervisionProcess.SUPERVISED_TASK_ID.name(),
+            SupervisionProcess.SUPERVISED_STEP.name(),
+            SupervisionProcess.SUPERVISED_DUE.name(),
+            SupervisionProcess.SUPERVISED_DUE_TEXT.name(),
+            SupervisionProcess.SUPERVISION_KIND.name(),
+            SupervisionProcess.SUPERVISION_LEVEL.name(),
+            SupervisionProcess.SUPERVISION_SUBJECT.name(),
+            SupervisionProcess.ORIGINAL_STEP.name(),
+            SupervisionProcess.ORIGINAL_UNIT_NAME.name(),
+            SupervisionProcess.ESCALATED_FROM.name()));
     BY_PROCESS.put(
         DeliberationDayVariables.PROCESS_KEY,
         Set.of(
@@ -177,7 +178,7 @@ public final class ComputedVariables {
         CourtyardDeliberationVariables.PROCESS_KEY,
         Set.of(CourtyardDeliberationVariables.AGENDA_HISTORY, CourtyardDeliberationVariables.AGENDA_RECORD));
     BY_PROCESS.put(
-        NotificationDeliveryVariables.PROCESS_KEY, Set.of(NotificationDeliveryVariables.NOTIFICATION_ID));
+        NotificationDeliveryProcess.KEY, Set.of(NotificationDeliveryProcess.NOTIFICATION_ID.name()));
   }
 
   private static final Set<String> ALL = union();

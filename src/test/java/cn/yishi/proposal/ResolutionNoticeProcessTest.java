@@ -1,7 +1,7 @@
 package cn.yishi.proposal;
 
-import static cn.yishi.notice.PublicNoticeVariables.NOTICE_OUTCOME;
-import static cn.yishi.notice.PublicNoticeVariables.OBJECTION_PAUSES_WORK;
+import static cn.yishi.common.CommonVariables.NOTICE_OUTCOME;
+import static cn.yishi.common.CommonVariables.OBJECTION_PAUSES_WORK;
 import static cn.yishi.proposal.ProposalLifecycleProcessTest.JLDBL;
 import static cn.yishi.proposal.ProposalLifecycleProcessTest.elevator;
 import static cn.yishi.proposal.ProposalLifecycleProcessTest.finishStub;
@@ -86,7 +86,7 @@ class ResolutionNoticeProcessTest {
     // the status stays IN_DELIBERATION while the resolution is posted (IN_NOTICE is the result notice)
     org.assertj.core.api.Assertions.assertThat(status.statuses).endsWith("IN_DELIBERATION");
 
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "NO_OBJECTION", "noticeId", 7L));
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION", "noticeId", 7L));
 
     assertThat(p).hasPassedInOrder("Call_PublishResolution", "Gateway_ResolutionObjected", "Gateway_MergeCarryOut", "Gateway_MergeWorkOrder")
         .isWaitingAt("Call_Implementation");
@@ -97,7 +97,7 @@ class ResolutionNoticeProcessTest {
   @Test
   void anUpheldObjectionToAMinorResolutionSendsItBackToDeliberationWithNothingCarriedOut() {
     ProcessInstance p = minorResolved("拆除院内花坛");
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "OBJECTED", OBJECTION_PAUSES_WORK, false));
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "OBJECTED", OBJECTION_PAUSES_WORK.name(), false));
 
     assertThat(p).hasPassedInOrder("Gateway_ResolutionObjected", "Event_ResolutionObjected", "Gateway_WasObjected",
             "Gateway_MergeRework", "Gateway_IsDepartmentOrder", "Gateway_MergeDeliberation")
@@ -108,7 +108,7 @@ class ResolutionNoticeProcessTest {
     // deliberated again: a new resolution is posted again, and this time it stands
     finishStub("minorDeliberation", Map.of(DELIBERATION_OUTCOME, "RESOLVED", RESOLUTION, "保留花坛，改建座椅"));
     assertThat(p).isWaitingAt("Call_PublishResolution").variables().containsEntry(RESOLUTION_OBJECTED, false);
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "NO_OBJECTION"));
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
     assertThat(p).isWaitingAt("Call_Implementation");
   }
 
@@ -139,7 +139,7 @@ class ResolutionNoticeProcessTest {
     finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "DONE"));
     // the stage waits for the notice period: the resolution stays on the board until it is over
     assertThat(p).isWaitingAt("Call_PublishResolutionWhileCarryingOut");
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "NO_OBJECTION"));
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
 
     assertThat(p).hasPassed("Event_ResolutionNoticeOver", "Event_ImplementationDone").isWaitingAt("Task_EvaluateOutcome");
   }
@@ -147,7 +147,7 @@ class ResolutionNoticeProcessTest {
   @Test
   void anUpheldObjectionThatPausesWorkStopsTheCarryingOutAndSendsTheUrgentMatterBackToDeliberation() {
     ProcessInstance p = urgentResolved();
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "OBJECTED", OBJECTION_PAUSES_WORK, true));
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "OBJECTED", OBJECTION_PAUSES_WORK.name(), true));
 
     assertThat(p).hasPassedInOrder("Gateway_ObjectionWhileCarryingOut", "Event_WorkPaused", "Gateway_WasObjected",
             "Gateway_MergeRework", "Gateway_MergeDeliberation")
@@ -161,7 +161,7 @@ class ResolutionNoticeProcessTest {
   @Test
   void anUpheldObjectionWithoutPauseLetsTheWorkFinishAndThenTheUrgentMatterIsDeliberatedAgain() {
     ProcessInstance p = urgentResolved();
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME, "OBJECTED", OBJECTION_PAUSES_WORK, false));
+    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "OBJECTED", OBJECTION_PAUSES_WORK.name(), false));
 
     assertThat(p).hasPassed("Event_ObjectionWorkGoesOn").isWaitingAt("Call_Implementation");
     finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME, "DONE"));
