@@ -75,6 +75,8 @@ public final class CommonVariables {
   public static final Variable<Object> DEPARTMENT_VIEWS = Variable.any("departmentViews");
   /** {@code implementation}'s output: DONE, or OBJECTED after a well-founded objection to the result. */
   public static final Variable<String> IMPLEMENTATION_OUTCOME = Variable.text("implementationOutcome");
+  /** Set in {@code implementation} by signResultRecord, handed back to the lifecycle: the signed result record's id. */
+  public static final Variable<String> RESULT_RECORD_ID = Variable.text("resultRecordId");
 
   // --- added while moving the platform packages (security, api, config, organisation …) ---
 

@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
 @Component("signResultRecord")
 public class SignResultRecord implements JavaDelegate {
 
-  // TODO(lead): the implementation package owns these names; resultRecordId is the lifecycle's
+  // the implementation process's names (TODO lead: this delegate belongs in cn.yishi.implementation)
   private static final String IMPLEMENTER = ImplementationProcess.IMPLEMENTER.name();
   private static final String RESULT = ImplementationProcess.RESULT.name();
   private static final String RESULT_RECORDED_BY = ImplementationProcess.RESULT_RECORDED_BY.name();
-  private static final String RESULT_RECORD_ID = "resultRecordId";
+  private static final String RESULT_RECORD_ID = cn.yishi.common.CommonVariables.RESULT_RECORD_ID.name();
 
   private final SignatureService signatures;
 

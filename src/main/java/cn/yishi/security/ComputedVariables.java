@@ -108,7 +108,7 @@ public final class ComputedVariables {
     BY_PROCESS.put(
         ImplementationProcess.KEY,
         Set.of(
-            "resultRecordId",
+            CommonVariables.RESULT_RECORD_ID.name(),
             ImplementationProcess.RESULT_RECORDED_BY.name(),
             ImplementationProcess.DEPARTMENT_OPTIONS.name(),
             ImplementationProcess.PART.name()));
