@@ -16,6 +16,9 @@ public final class TimeLimitWatchProcess {
   public static final String TASK_WATCH_TIME_LIMITS = "Task_WatchTimeLimits";
   public static final String EVENT_WATCHED = "Event_Watched";
 
+  /** The bean of Task_WatchTimeLimits ({@code ${timeLimitWatch}}), named like the process. */
+  public static final String WATCH_DELEGATE = "timeLimitWatch";
+
   /** Output of the timeLimits decision: how long before a step's due date its group is reminded. */
   public static final String REMINDER_BEFORE = "reminderBefore";
 

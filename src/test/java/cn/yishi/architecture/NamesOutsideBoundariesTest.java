@@ -37,6 +37,12 @@ class NamesOutsideBoundariesTest {
     // proposal (path, reason)
     // deliberation (path, reason)
     // notice, notification, summons, supervision, implementation (path, reason)
+    CONTRACT_FILES.put("cn/yishi/notice/NoticeController.java", "the API's JSON: an objection's answer {id, noticeId} (CONTRACT §4)");
+    CONTRACT_FILES.put("cn/yishi/notice/NoticeRepository.java", "SQL column names of public_notice (title)");
+    CONTRACT_FILES.put("cn/yishi/summons/SummonsRepository.java", "SQL column names of department_rating (department, rating)");
+    CONTRACT_FILES.put("cn/yishi/summons/DepartmentStepCheck.java", "keys of a departmentViews record {party, department, opinion}, read by hardDeliberation");
+    CONTRACT_FILES.put("cn/yishi/summons/DepartmentSummonsProcessTest.java", "asserts the keys of a departmentViews record {party, department, opinion}");
+    CONTRACT_FILES.put("cn/yishi/supervision/TimeLimitWatchIT.java", "posts a proposal through the public API (CONTRACT §1 JSON); Task_SortProposal until the lifecycle's boundary exists");
     // platform: security, api, config, deployment, organisation, signature, decisions, conventions (path, reason)
   }
 

@@ -1,5 +1,6 @@
 package cn.yishi.implementation;
 
+import cn.yishi.proposal.ProposalVariables;
 import cn.yishi.notice.PublicNotices;
 import static cn.yishi.implementation.ImplementationProcess.*;
 import static cn.yishi.common.CommonVariables.*;
@@ -68,7 +69,7 @@ class ImplementationJourneyIT {
     v.put(CommonVariables.NUMBER.name(), number);
     v.put(CommonVariables.TITLE.name(), "马鞍北路8号院清理飞线充电");
     v.put(CommonVariables.COMMUNITY.name(), "jn-smq-ma");
-    v.put("courtyard", COURTYARD);
+    v.put(ProposalVariables.COURTYARD, COURTYARD);
     v.put(DELIBERATION_UNIT.name(), COURTYARD);
     v.put(RESOLUTION.name(), "在院内设集中充电点，居民自行拆除飞线。");
     v.put(CommonVariables.TIME_LIMITS.name(), Map.of("responseWithin", "P1D", "resolveWithin", "P7D", "stepWithin", "P3D", "noticePeriod", "P7D",

@@ -1,5 +1,6 @@
 package cn.yishi.implementation;
 
+import cn.yishi.proposal.ProposalVariables;
 import static cn.yishi.implementation.ImplementationProcess.*;
 import static cn.yishi.common.CommonVariables.*;
 import cn.yishi.common.CommonVariables;
@@ -123,8 +124,8 @@ class ImplementationProcessTest {
     Map<String, Object> v = new HashMap<>();
     v.put(CommonVariables.NUMBER.name(), NUMBER);
     v.put(CommonVariables.TITLE.name(), "马鞍北路8号院清理飞线充电");
-    v.put("submitterName", "李先生");
-    v.put("submitterPhone", "13912345678");
+    v.put(ProposalVariables.SUBMITTER_NAME, "李先生");
+    v.put(ProposalVariables.SUBMITTER_PHONE, "13912345678");
     v.put(DELIBERATION_UNIT.name(), COURTYARD);
     v.put(RESOLUTION.name(), PLAN);
     Map<String, Object> timeLimits = new HashMap<>();

@@ -1,5 +1,6 @@
 package cn.yishi.supervision;
 
+import cn.yishi.proposal.ProposalVariables;
 import cn.yishi.common.CommonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.contains;
@@ -196,16 +197,16 @@ class TimeLimitWatchIT {
     Instant submitted = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     ClockUtil.setCurrentTime(Date.from(submitted));
     Map<String, Object> proposal = new HashMap<>();
-    proposal.put(CommonVariables.TITLE.name(), "九里堤北路社区健身器材维修");
-    proposal.put(CommonVariables.DESCRIPTION.name(), "社区广场健身器材多处损坏，老人锻炼不便，建议维修。");
-    proposal.put(CommonVariables.COMMUNITY.name(), JLDBL);
+    proposal.put("title", "九里堤北路社区健身器材维修");
+    proposal.put("description", "社区广场健身器材多处损坏，老人锻炼不便，建议维修。");
+    proposal.put("community", JLDBL);
     proposal.put("submitterName", "李女士");
     proposal.put("submitterPhone", "13712340001");
     proposal.put("topic", "FACILITIES");
     proposal.put("scope", "COMMUNITY");
     ResponseEntity<JsonNode> created = http.postForEntity("/api/proposals", proposal, JsonNode.class);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    String number = created.getBody().get(CommonVariables.NUMBER.name()).asText();
+    String number = created.getBody().get("number").asText();
     assertThat(created.getBody().get("status").asText()).isEqualTo("SORTING");
     assertThat(created.getBody().has("deadline")).isTrue();
     assertThat(created.getBody().get("deadline").isNull()).as("no deadline before sorting ends").isTrue();
@@ -217,7 +218,7 @@ class TimeLimitWatchIT {
     Duration resolveWithin = Duration.parse(((Map<?, ?>) limits).get("resolveWithin").toString());
     Instant sorted = submitted.plus(Duration.ofHours(3));
     ClockUtil.setCurrentTime(Date.from(sorted));
-    taskService.complete(sorting.getId(), Map.of("exclusion", "NONE"));
+    taskService.complete(sorting.getId(), Map.of(ProposalVariables.EXCLUSION, "NONE"));
     runProposalJobs(number);
 
     JsonNode accepted = http.getForEntity("/api/proposals/" + number, JsonNode.class).getBody();
