@@ -69,9 +69,9 @@ public final class CommonVariables {
   public static final Variable<String> SUBMITTER_PHONE = Variable.text("submitterPhone");
   /** What a track procedure hands back: RESOLVED, RAISED, REJECTED (processes/README.md). */
   public static final Variable<String> DELIBERATION_OUTCOME = Variable.text("deliberationOutcome");
-  /** What implementation hands back: DONE or OBJECTED. */
+  /** {@code implementation}'s output: DONE, or OBJECTED after a well-founded objection to the result. */
   public static final Variable<String> IMPLEMENTATION_OUTCOME = Variable.text("implementationOutcome");
-  /** The signed result record implementation hands back. */
+  /** Set in {@code implementation} by signResultRecord, handed back to the lifecycle: the signed result record's id. */
   public static final Variable<String> RESULT_RECORD_ID = Variable.text("resultRecordId");
   /** Who carries out a plan (SELF, RESIDENTS, DEPARTMENTS, joined by commas); sorting presets DEPARTMENTS. */
   @NotInDiagram("implementation.bpmn reads it as execution.getVariable('implementer'), which Diagrams does not see")
@@ -80,6 +80,10 @@ public final class CommonVariables {
   // --- added while moving the deliberation package to its boundaries ---
 
   // --- added while moving notice, notification, summons, supervision, implementation ---
+  /** {@code departmentSummons}'s input: VIEW when departments give their view before a meeting. */
+  public static final Variable<String> SUMMONS_PURPOSE = Variable.text("summonsPurpose");
+  /** {@code departmentSummons}'s output (VIEW): every department's view, a JSON array of {party, department, opinion}. */
+  public static final Variable<Object> DEPARTMENT_VIEWS = Variable.any("departmentViews");
 
   // --- added while moving the platform packages (security, api, config, organisation …) ---
 

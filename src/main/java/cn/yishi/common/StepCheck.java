@@ -51,8 +51,25 @@ public final class StepCheck {
     return text;
   }
 
+  /**
+   * {@link #requiredText(Variable, int, String)} with the step's own words for a text that is too
+   * long (e.g. "落实结果不能超过5000字").
+   */
+  public String requiredText(Variable<String> field, int max, String whenMissing, String whenTooLong) {
+    String text = optionalText(field, max, whenTooLong);
+    if (text == null) {
+      throw refuse(field, whenMissing);
+    }
+    return text;
+  }
+
   /** A text that may be left out (null when blank) and is at most {@code max} characters; stripped. */
   public String optionalText(Variable<String> field, int max) {
+    return optionalText(field, max, null);
+  }
+
+  /** {@link #optionalText(Variable, int)} with the step's own words for a text that is too long. */
+  public String optionalText(Variable<String> field, int max, String whenTooLong) {
     Object raw = values.apply(field.name());
     if (raw == null) {
       return null;
@@ -65,7 +82,7 @@ public final class StepCheck {
       return null;
     }
     if (stripped.length() > max) {
-      throw refuse(field, "内容不能超过" + max + "字（现为" + stripped.length() + "字）");
+      throw refuse(field, whenTooLong != null ? whenTooLong : "内容不能超过" + max + "字（现为" + stripped.length() + "字）");
     }
     return stripped;
   }

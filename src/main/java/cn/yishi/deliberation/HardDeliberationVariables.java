@@ -1,6 +1,6 @@
 package cn.yishi.deliberation;
 
-import cn.yishi.summons.SummonsVariables;
+import cn.yishi.common.CommonVariables;
 
 /**
  * The process variable names of {@code hardDeliberation} (难事广议), in one place. Outputs, the
@@ -33,11 +33,11 @@ public final class HardDeliberationVariables {
   /** Every opinion heard, the parties' and the departments': a JSON array (Spin) of {party, opinion, round}. */
   public static final String PARTY_OPINIONS = "partyOpinions";
   /** Call_HearDepartments' output: the departments' views of this round (departmentSummons). */
-  public static final String DEPARTMENT_VIEWS = SummonsVariables.DEPARTMENT_VIEWS;
+  public static final String DEPARTMENT_VIEWS = CommonVariables.DEPARTMENT_VIEWS.name();
 
   // Task_PrepareRound
   public static final String MEETING_PLAN = MeetingVariables.MEETING_PLAN;
-  public static final String SUMMONED_DEPARTMENTS = SummonsVariables.SUMMONED_DEPARTMENTS;
+  public static final String SUMMONED_DEPARTMENTS = CommonVariables.SUMMONED_DEPARTMENTS.name();
   public static final String SUMMONS_TASK = "summonsTask";
   public static final String SUMMONING_UNIT = "summoningUnit";
 

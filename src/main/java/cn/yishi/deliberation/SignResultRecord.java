@@ -1,12 +1,7 @@
 package cn.yishi.deliberation;
 
-import static cn.yishi.implementation.ImplementationVariables.IMPLEMENTER;
-import static cn.yishi.implementation.ImplementationVariables.RESULT;
-import static cn.yishi.implementation.ImplementationVariables.RESULT_RECORDED_BY;
-import static cn.yishi.implementation.ImplementationVariables.RESULT_RECORD_ID;
-
 import cn.yishi.common.DiagramCallable;
-import cn.yishi.implementation.ImplementationVariables;
+import cn.yishi.implementation.ImplementationProcess;
 import cn.yishi.signature.RecordKind;
 import cn.yishi.signature.SignatureService;
 import cn.yishi.signature.SignedRecord;
@@ -20,11 +15,17 @@ import org.springframework.stereotype.Component;
  * Signs the result of carrying out a proposal (bean {@code signResultRecord}, used by {@code
  * implementation} on an async-before service task): the proposal number, the recorded {@code
  * result}, the {@code implementer} and {@code resultRecordedBy}. Sets {@code resultRecordId}. The
- * variable names are the implementation process's ({@link ImplementationVariables}).
+ * variable names are the implementation process's ({@link ImplementationProcess}).
  */
 @DiagramCallable
 @Component("signResultRecord")
 public class SignResultRecord implements JavaDelegate {
+
+  // the implementation process's names (TODO lead: this delegate belongs in cn.yishi.implementation)
+  private static final String IMPLEMENTER = cn.yishi.common.CommonVariables.IMPLEMENTER.name();
+  private static final String RESULT = ImplementationProcess.RESULT.name();
+  private static final String RESULT_RECORDED_BY = ImplementationProcess.RESULT_RECORDED_BY.name();
+  private static final String RESULT_RECORD_ID = cn.yishi.common.CommonVariables.RESULT_RECORD_ID.name();
 
   private final SignatureService signatures;
 

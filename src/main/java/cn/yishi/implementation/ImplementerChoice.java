@@ -1,9 +1,12 @@
 package cn.yishi.implementation;
 
-import static cn.yishi.implementation.ImplementationVariables.*;
+import static cn.yishi.common.CommonVariables.IMPLEMENTER;
+import static cn.yishi.common.CommonVariables.RESOLUTION;
+import static cn.yishi.common.CommonVariables.SUMMONED_DEPARTMENTS;
+import static cn.yishi.implementation.ImplementationProcess.*;
 
 import cn.yishi.common.DiagramCallable;
-import cn.yishi.common.InvalidStepInputException;
+import cn.yishi.common.StepCheck;
 import cn.yishi.organisation.Department;
 import cn.yishi.organisation.OrganisationService;
 import cn.yishi.summons.DepartmentCodes;
@@ -13,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -25,16 +27,14 @@ import org.springframework.stereotype.Component;
  * The step 指定落实分工 (who carries out which part of the adopted plan), as the bean {@code
  * implementerChoice}.
  *
- * <p>As a {@code complete} task listener it checks what the form cannot: the parts ({@value
- * ImplementationVariables#IMPLEMENTERS}, a checklist; a single {@value
- * ImplementationVariables#IMPLEMENTER} is read as one part) are at least one of {@value
- * ImplementationVariables#SELF}, {@value ImplementationVariables#RESIDENTS}, {@value
- * ImplementationVariables#DEPARTMENTS}, and departments to summon (吹哨报到) are at least one known
- * department. It keeps the parts ({@value ImplementationVariables#IMPLEMENTERS}, in a fixed order),
- * {@value ImplementationVariables#SUMMONED_DEPARTMENTS} (a plain list of codes, empty unless
- * departments carry out a part; what {@code departmentSummons} iterates over), and {@value
- * ImplementationVariables#IMPLEMENTER} as the parts' codes joined by commas. {@link
- * #parts(DelegateExecution)} is the collection of the multi-instance 分工落实.
+ * <p>As a {@code complete} task listener it checks ({@link StepCheck}) what the form cannot: the
+ * parts ({@code implementers}, a checklist; a single {@code implementer} is read as one part) are
+ * at least one of {@link ImplementationProcess#SELF}, {@link ImplementationProcess#RESIDENTS},
+ * {@link ImplementationProcess#DEPARTMENTS}, and departments to summon (吹哨报到) are at least one
+ * known department. It keeps the parts ({@code implementers}, in a fixed order), {@code
+ * summonedDepartments} (a plain list of codes, empty unless departments carry out a part; what
+ * {@code departmentSummons} iterates over), and {@code implementer} as the parts' codes joined by
+ * commas. {@link #parts(DelegateExecution)} is the collection of the multi-instance 分工落实.
  *
  * <p>{@link #departmentOptions()} gives the checklist's choices from the organisation data, so
  * that the form lists no department by hand.
@@ -43,9 +43,6 @@ import org.springframework.stereotype.Component;
 @Component("implementerChoice")
 public class ImplementerChoice implements TaskListener {
 
-  /** The parts in the order they are shown and joined. */
-  private static final List<String> IMPLEMENTERS_IN_ORDER = List.of(SELF, RESIDENTS, DEPARTMENTS);
-  private static final Set<String> KNOWN = Set.copyOf(IMPLEMENTERS_IN_ORDER);
   static final int MAX_DEPARTMENTS_TASK = 2000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,55 +54,42 @@ public class ImplementerChoice implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<String> chosen = DepartmentCodes.of(task.getVariable(IMPLEMENTERS));
-    if (chosen.isEmpty()) {
-      chosen = DepartmentCodes.of(task.getVariable(IMPLEMENTER));
-    }
-    if (chosen.isEmpty()) {
-      throw new InvalidStepInputException(IMPLEMENTERS, "请选择落实方（可多选）");
-    }
+    StepCheck check = StepCheck.of(task);
+    List<String> chosen = chosen(check.raw(IMPLEMENTERS), check.raw(IMPLEMENTER));
+    check.rule(!chosen.isEmpty(), IMPLEMENTERS, "请选择落实方（可多选）");
     for (String implementer : chosen) {
-      if (!KNOWN.contains(implementer)) {
-        throw new InvalidStepInputException(IMPLEMENTERS, "未知的落实方：" + implementer);
-      }
+      check.rule(PARTS_IN_ORDER.contains(implementer), IMPLEMENTERS, "未知的落实方：" + implementer);
     }
-    List<String> parts = IMPLEMENTERS_IN_ORDER.stream().filter(chosen::contains).toList();
+    List<String> parts = inOrder(chosen);
     List<String> departments = List.of();
+    DelegateExecution execution = task.getExecution();
     if (parts.contains(DEPARTMENTS)) {
-      departments = DepartmentCodes.of(task.getVariable(SUMMONED_DEPARTMENTS));
-      if (departments.isEmpty()) {
-        throw new InvalidStepInputException(SUMMONED_DEPARTMENTS, "由职能部门落实时，请至少选择一个职能部门");
-      }
+      departments = DepartmentCodes.of(check.raw(SUMMONED_DEPARTMENTS));
+      check.rule(!departments.isEmpty(), SUMMONED_DEPARTMENTS, "由职能部门落实时，请至少选择一个职能部门");
       for (String code : departments) {
-        if (organisation.findDepartment(code).isEmpty()) {
-          throw new InvalidStepInputException(SUMMONED_DEPARTMENTS, "未知的职能部门：" + code);
-        }
+        check.rule(organisation.findDepartment(code).isPresent(), SUMMONED_DEPARTMENTS, "未知的职能部门：" + code);
       }
-      Object departmentsTask = task.getVariable(DEPARTMENTS_TASK);
-      if (departmentsTask != null && departmentsTask.toString().length() > MAX_DEPARTMENTS_TASK) {
-        throw new InvalidStepInputException(DEPARTMENTS_TASK, "职能部门承担的事项不能超过" + MAX_DEPARTMENTS_TASK + "字");
-      }
-      if (departmentsTask == null || departmentsTask.toString().isBlank()) {
-        task.getExecution().setVariable(DEPARTMENTS_TASK, task.getVariable(RESOLUTION));
+      String departmentsTask =
+          check.optionalText(
+              DEPARTMENTS_TASK, MAX_DEPARTMENTS_TASK, "职能部门承担的事项不能超过" + MAX_DEPARTMENTS_TASK + "字");
+      if (departmentsTask == null) {
+        DEPARTMENTS_TASK.set(execution, RESOLUTION.get(task));
       }
     }
-    task.getExecution().setVariable(IMPLEMENTERS, new ArrayList<>(parts));
-    task.getExecution().setVariable(IMPLEMENTER, String.join(",", parts));
-    task.getExecution().setVariable(SUMMONED_DEPARTMENTS, new ArrayList<>(departments));
+    IMPLEMENTERS.set(execution, new ArrayList<>(parts));
+    IMPLEMENTER.set(execution, String.join(",", parts));
+    SUMMONED_DEPARTMENTS.set(execution, new ArrayList<>(departments));
   }
 
   /**
    * The parts to carry out, one multi-instance of 分工落实 each ({@code
-   * ${implementerChoice.parts(execution)}}): the chosen {@value ImplementationVariables#IMPLEMENTERS},
-   * or a preset {@value ImplementationVariables#IMPLEMENTER} (a department order: {@value
-   * ImplementationVariables#DEPARTMENTS}), in the order self, residents, departments.
+   * ${implementerChoice.parts(execution)}}): the chosen {@code implementers}, or a preset {@code
+   * implementer} (a department order: {@link ImplementationProcess#DEPARTMENTS}), in the order
+   * self, residents, departments.
    */
   public List<String> parts(DelegateExecution execution) {
-    List<String> chosen = DepartmentCodes.of(execution.getVariable(IMPLEMENTERS));
-    if (chosen.isEmpty()) {
-      chosen = DepartmentCodes.of(execution.getVariable(IMPLEMENTER));
-    }
-    List<String> parts = new ArrayList<>(IMPLEMENTERS_IN_ORDER.stream().filter(chosen::contains).toList());
+    List<String> chosen = chosen(IMPLEMENTERS.get(execution), IMPLEMENTER.get(execution));
+    List<String> parts = new ArrayList<>(inOrder(chosen));
     if (parts.isEmpty()) {
       throw new IllegalStateException("implementation has no part to carry out: " + chosen);
     }
@@ -126,5 +110,15 @@ public class ImplementerChoice implements TaskListener {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the department options", e);
     }
+  }
+
+  /** The parts chosen in the checklist, else the single (or preset) implementer. */
+  private static List<String> chosen(Object implementers, Object implementer) {
+    List<String> chosen = DepartmentCodes.of(implementers);
+    return chosen.isEmpty() ? DepartmentCodes.of(implementer) : chosen;
+  }
+
+  private static List<String> inOrder(List<String> chosen) {
+    return PARTS_IN_ORDER.stream().filter(chosen::contains).toList();
   }
 }

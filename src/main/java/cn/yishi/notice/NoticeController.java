@@ -29,10 +29,12 @@ public class NoticeController {
 
   static final Set<String> OBJECTION_FIELDS = Set.of("name", "phone", "text");
 
-  private final Notices notices;
+  private final PublicNotices notices;
+  private final ObjectionIntake objections;
 
-  public NoticeController(Notices notices) {
+  public NoticeController(PublicNotices notices, ObjectionIntake objections) {
     this.notices = notices;
+    this.objections = objections;
   }
 
   @GetMapping(value = "/api/notices", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -44,7 +46,7 @@ public class NoticeController {
   public ResponseEntity<Map<String, String>> object(@PathVariable String id, HttpServletRequest request) {
     Map<String, Object> fields = JsonBody.read(request, OBJECTION_FIELDS, Map.of());
     JsonBody.requireText(fields, OBJECTION_FIELDS);
-    String objectionId = notices.raiseObjection(id, trimmed(fields, "name"), trimmed(fields, "phone"), trimmed(fields, "text"));
+    String objectionId = objections.raiseObjection(id, trimmed(fields, "name"), trimmed(fields, "phone"), trimmed(fields, "text"));
     return ResponseEntity.created(URI.create("/api/notices/" + id + "/objections/" + objectionId))
         .body(Map.of("id", objectionId, "noticeId", id));
   }

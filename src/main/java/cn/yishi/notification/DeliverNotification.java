@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,11 +33,12 @@ public class DeliverNotification implements JavaDelegate {
       NotificationOutbox outbox,
       List<NotificationChannel> channels,
       BusinessTime time,
-      @Value("${yishi.notification.channel:log}") String configured) {
+      NotificationProperties properties) {
     this.outbox = outbox;
     this.channels =
         channels.stream().collect(Collectors.toMap(NotificationChannel::name, Function.identity()));
     this.time = time;
+    String configured = properties.channel();
     if (!this.channels.containsKey(configured)) {
       throw new IllegalStateException(
           "yishi.notification.channel '" + configured + "' 不存在（可用：" + this.channels.keySet() + "）");
@@ -47,7 +47,11 @@ public class DeliverNotification implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String id = (String) execution.getVariable(NotificationDeliveryVariables.NOTIFICATION_ID);
+    deliver(NotificationDeliveryProcess.NOTIFICATION_ID.get(execution));
+  }
+
+  /** Sends the outbox row {@code id} unless it was delivered already. */
+  public void deliver(String id) {
     Notification notification =
         outbox.find(id).orElseThrow(() -> new IllegalStateException("通知 " + id + " 不存在"));
     if (notification.delivered()) {

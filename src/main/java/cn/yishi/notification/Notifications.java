@@ -1,21 +1,18 @@
 package cn.yishi.notification;
 
-import cn.yishi.common.LogText;
 import cn.yishi.common.BusinessTime;
-import cn.yishi.common.CommonVariables;
+import cn.yishi.common.LogText;
+import cn.yishi.common.Variable;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Bean {@code notifications}: queues a message to a proposal's submitter
- * ({@code ${notifications.toSubmitter(execution, '...')}}) or to a task's candidate group
- * (reminders). "Every step is told at once" (办理流程即时通知), and never lost: the outbox row and
- * a {@code notificationDelivery} instance that delivers it are written in the step's transaction;
- * sending happens afterwards, asynchronously and retried.
+ * Bean {@code notifications}: queues a message to a proposal's submitter or to a task's candidate
+ * group (reminders). "Every step is told at once" (办理流程即时通知), and never lost: the outbox
+ * row and a {@code notificationDelivery} instance that delivers it are written in the step's
+ * transaction; sending happens afterwards, asynchronously and retried.
  */
 @Component("notifications")
 public class Notifications {
@@ -28,32 +25,22 @@ public class Notifications {
   private final String channel;
 
   public Notifications(
-      NotificationOutbox outbox,
-      RuntimeService runtimeService,
-      BusinessTime time,
-      @Value("${yishi.notification.channel:log}") String channel) {
+      NotificationOutbox outbox, RuntimeService runtimeService, BusinessTime time, NotificationProperties properties) {
     this.outbox = outbox;
     this.runtimeService = runtimeService;
     this.time = time;
-    this.channel = channel;
+    this.channel = properties.channel();
   }
 
   /**
-   * A message to the submitter of the execution's proposal (variable {@code submitterPhone});
-   * returns the notification id, or null when the proposal has no phone number to write to.
+   * A message to a submitter's phone about a proposal; returns the notification id, or null when
+   * the proposal has no phone number to write to.
    */
-  public String toSubmitter(DelegateExecution execution, String message) {
-    Object phone = execution.getVariable(CommonVariables.SUBMITTER_PHONE.name());
-    String number = proposalNumber(execution);
-    if (!(phone instanceof String p) || p.isBlank()) {
-      LOG.warn("提案 {} 没有提交人手机号，通知未发出：{}", LogText.safe(number), LogText.safe(message));
+  public String toSubmitter(String proposalNumber, String phone, String message) {
+    if (phone == null || phone.isBlank()) {
+      LOG.warn("提案 {} 没有提交人手机号，通知未发出：{}", LogText.safe(proposalNumber), LogText.safe(message));
       return null;
     }
-    return toSubmitter(number, p, message);
-  }
-
-  /** A message to a submitter's phone about a proposal; returns the notification id. */
-  public String toSubmitter(String proposalNumber, String phone, String message) {
     return queue(proposalNumber, Notification.PHONE, phone, message);
   }
 
@@ -72,21 +59,12 @@ public class Notifications {
     String id = outbox.add(proposalNumber, kind, recipient.trim(), message, channel, time.now());
     var delivery =
         runtimeService
-            .createProcessInstanceByKey(NotificationDeliveryVariables.PROCESS_KEY)
-            .setVariable(NotificationDeliveryVariables.NOTIFICATION_ID, id);
+            .createProcessInstanceByKey(NotificationDeliveryProcess.KEY)
+            .setVariables(Variable.values(NotificationDeliveryProcess.NOTIFICATION_ID.is(id)));
     if (proposalNumber != null) {
       delivery.businessKey(proposalNumber);
     }
     delivery.execute();
     return id;
-  }
-
-  /** The proposal number of any proposal process: variable {@code number}, else the business key. */
-  public static String proposalNumber(DelegateExecution execution) {
-    Object number = execution.getVariable(CommonVariables.NUMBER.name());
-    if (number instanceof String n && !n.isBlank()) {
-      return n;
-    }
-    return execution.getProcessBusinessKey();
   }
 }

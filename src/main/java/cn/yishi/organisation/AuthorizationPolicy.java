@@ -75,7 +75,7 @@ public final class AuthorizationPolicy {
         Grant.group(group, PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE));
   }
 
-  /** The process a resident's proposal starts (cn.yishi.proposal.ProposalVariables.PROCESS_KEY). */
+  /** The process a resident's proposal starts (cn.yishi.proposal.ProposalLifecycleProcess.KEY; organisation may not import proposal). */
   static final String PROPOSAL_LIFECYCLE = "proposalLifecycle";
 
   /** Auditors and supervisors (居务监督委员会): read everything, change nothing. */

@@ -1,5 +1,6 @@
 package cn.yishi.summons;
 
+import cn.yishi.common.CommonVariables;
 import cn.yishi.common.InvalidStepInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ public final class DepartmentCodes {
   /**
    * The codes, trimmed, blanks and duplicates dropped, in the order given; never null.
    *
-   * @throws InvalidStepInputException naming {@value SummonsVariables#SUMMONED_DEPARTMENTS} when
+   * @throws InvalidStepInputException naming {@code summonedDepartments} when
    *     text that starts like a JSON array is not one
    */
   public static List<String> of(Object value) {
@@ -40,7 +41,7 @@ public final class DepartmentCodes {
       try {
         addJson(codes, Spin.JSON(text));
       } catch (SpinRuntimeException e) {
-        throw new InvalidStepInputException(SummonsVariables.SUMMONED_DEPARTMENTS, "职能部门列表格式不正确");
+        throw new InvalidStepInputException(CommonVariables.SUMMONED_DEPARTMENTS.name(), "职能部门列表格式不正确");
       }
     } else {
       // a department code never contains a comma or a space (organisation data)

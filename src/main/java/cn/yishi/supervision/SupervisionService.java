@@ -1,10 +1,17 @@
 package cn.yishi.supervision;
 
-import static cn.yishi.supervision.SupervisionVariables.*;
+import static cn.yishi.common.CommonVariables.NUMBER;
+import static cn.yishi.common.CommonVariables.SUMMONING_UNIT;
+import static cn.yishi.common.CommonVariables.TIME_LIMITS;
+import static cn.yishi.common.CommonVariables.TITLE;
+import static cn.yishi.supervision.SupervisionProcess.*;
+import static cn.yishi.supervision.TimeLimitWatchProcess.REMINDER_BEFORE;
 
+import cn.yishi.common.BusinessTime;
 import cn.yishi.common.LogText;
+import cn.yishi.common.Variable;
 import cn.yishi.deliberation.DeliberationDayVariables;
-import cn.yishi.notification.NotificationDeliveryVariables;
+import cn.yishi.notification.NotificationDeliveryProcess;
 import cn.yishi.organisation.Department;
 import cn.yishi.organisation.Groups;
 import cn.yishi.organisation.OrganisationService;
@@ -17,7 +24,6 @@ import cn.yishi.proposal.ProposalViewService;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
@@ -39,7 +45,6 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -74,11 +79,11 @@ public class SupervisionService {
   /** Processes whose tasks are not watched (a supervision's task is: it escalates). */
   private static final Set<String> UNWATCHED_PROCESSES =
       Set.of(
-          WATCH_PROCESS_KEY,
+          TimeLimitWatchProcess.KEY,
           DeliberationDayVariables.PROCESS_KEY,
-          NotificationDeliveryVariables.PROCESS_KEY);
+          NotificationDeliveryProcess.KEY);
   /** Processes that are not the proposal's own (they have its number as business key too). */
-  private static final Set<String> NOT_PROPOSAL_PROCESSES = union(UNWATCHED_PROCESSES, SUPERVISION_PROCESS_KEY);
+  private static final Set<String> NOT_PROPOSAL_PROCESSES = union(UNWATCHED_PROCESSES, SupervisionProcess.KEY);
 
   private final TaskService tasks;
   private final RuntimeService runtime;
@@ -88,7 +93,7 @@ public class SupervisionService {
   private final GroupNotifications notifications;
   private final ProposalViewService views;
   private final DeadlineSupervisions deadlines;
-  private final ZoneId zone;
+  private final BusinessTime time;
 
   public SupervisionService(
       TaskService tasks,
@@ -99,7 +104,7 @@ public class SupervisionService {
       GroupNotifications notifications,
       ProposalViewService views,
       DeadlineSupervisions deadlines,
-      @Value("${yishi.time-zone:Asia/Shanghai}") String zone) {
+      BusinessTime time) {
     this.tasks = tasks;
     this.runtime = runtime;
     this.repository = repository;
@@ -108,7 +113,7 @@ public class SupervisionService {
     this.notifications = notifications;
     this.views = views;
     this.deadlines = deadlines;
-    this.zone = ZoneId.of(zone);
+    this.time = time;
   }
 
   /**
@@ -191,7 +196,7 @@ public class SupervisionService {
           new OverdueStep(
               task.getName(),
               task.getTaskDefinitionKey(),
-              due.atZone(zone).toOffsetDateTime(),
+              time.at(due),
               !due.isAfter(now)));
     }
     return steps;
@@ -225,13 +230,13 @@ public class SupervisionService {
     String number = instance.getBusinessKey();
     Instant due = task.getDueDate().toInstant();
     Map<String, Object> variables = new HashMap<>();
-    variables.put(TITLE, text(task.getExecutionId(), TITLE));
-    variables.put(TIME_LIMITS, runtime.getVariable(task.getExecutionId(), TIME_LIMITS));
-    variables.put(SUPERVISION_KIND, KIND_STEP);
-    variables.put(SUPERVISION_LEVEL, 1);
-    variables.put(ORIGINAL_STEP, task.getName());
-    variables.put(ORIGINAL_UNIT_NAME, resolved.supervisedName());
-    variables.put(SUPERVISION_SUBJECT,
+    variables.put(TITLE.name(), text(task.getExecutionId(), TITLE));
+    variables.put(TIME_LIMITS.name(), runtime.getVariable(task.getExecutionId(), TIME_LIMITS.name()));
+    variables.put(SUPERVISION_KIND.name(), KIND_STEP);
+    variables.put(SUPERVISION_LEVEL.name(), 1);
+    variables.put(ORIGINAL_STEP.name(), task.getName());
+    variables.put(ORIGINAL_UNIT_NAME.name(), resolved.supervisedName());
+    variables.put(SUPERVISION_SUBJECT.name(),
         "步骤「" + task.getName() + "」（" + resolved.supervisedName() + "）已于 " + shown(due)
             + " 到期仍未办结：请督促其办理。");
     String id = start(number, resolved, group.get(), task.getId(), task.getName(), due, variables);
@@ -261,19 +266,19 @@ public class SupervisionService {
     }
     Optional<String> group = candidateGroup(task);
     Instant due = task.getDueDate().toInstant();
-    Object level = runtime.getVariable(task.getExecutionId(), SUPERVISION_LEVEL);
+    Object level = runtime.getVariable(task.getExecutionId(), SUPERVISION_LEVEL.name());
     String originalStep = textOr(task.getExecutionId(), ORIGINAL_STEP, SUPERVISED_STEP);
     String originalUnit = textOr(task.getExecutionId(), ORIGINAL_UNIT_NAME, SUPERVISED_UNIT_NAME);
     Map<String, Object> variables = new HashMap<>();
-    variables.put(TITLE, text(task.getExecutionId(), TITLE));
-    variables.put(TIME_LIMITS, runtime.getVariable(task.getExecutionId(), TIME_LIMITS));
-    Object kind = runtime.getVariable(task.getExecutionId(), SUPERVISION_KIND);
-    variables.put(SUPERVISION_KIND, kind != null ? kind : KIND_STEP);
-    variables.put(SUPERVISION_LEVEL, (level instanceof Number n ? n.intValue() : 1) + 1);
-    variables.put(ORIGINAL_STEP, originalStep);
-    variables.put(ORIGINAL_UNIT_NAME, originalUnit);
-    variables.put(ESCALATED_FROM, instance.getId());
-    variables.put(SUPERVISION_SUBJECT,
+    variables.put(TITLE.name(), text(task.getExecutionId(), TITLE));
+    variables.put(TIME_LIMITS.name(), runtime.getVariable(task.getExecutionId(), TIME_LIMITS.name()));
+    Object kind = runtime.getVariable(task.getExecutionId(), SUPERVISION_KIND.name());
+    variables.put(SUPERVISION_KIND.name(), kind != null ? kind : KIND_STEP);
+    variables.put(SUPERVISION_LEVEL.name(), (level instanceof Number n ? n.intValue() : 1) + 1);
+    variables.put(ORIGINAL_STEP.name(), originalStep);
+    variables.put(ORIGINAL_UNIT_NAME.name(), originalUnit);
+    variables.put(ESCALATED_FROM.name(), instance.getId());
+    variables.put(SUPERVISION_SUBJECT.name(),
         lowerUnit.get().name() + "对「" + originalStep + "」（" + originalUnit + "）的督办已于 " + shown(due)
             + " 到期仍未答复：请督促" + lowerUnit.get().name() + "督办到位。");
     String id =
@@ -309,13 +314,13 @@ public class SupervisionService {
     String supervising = organisation.parentOf(unit.code()).map(Unit::code).orElse(unit.code());
     Instant due = proposal.deadline().toInstant();
     Map<String, Object> variables = new HashMap<>();
-    variables.put(TITLE, proposal.title());
-    variables.put(TIME_LIMITS, limits);
-    variables.put(SUPERVISION_KIND, KIND_DEADLINE);
-    variables.put(SUPERVISION_LEVEL, 1);
-    variables.put(ORIGINAL_STEP, DEADLINE_STEP_NAME);
-    variables.put(ORIGINAL_UNIT_NAME, unit.name());
-    variables.put(SUPERVISION_SUBJECT,
+    variables.put(TITLE.name(), proposal.title());
+    variables.put(TIME_LIMITS.name(), limits);
+    variables.put(SUPERVISION_KIND.name(), KIND_DEADLINE);
+    variables.put(SUPERVISION_LEVEL.name(), 1);
+    variables.put(ORIGINAL_STEP.name(), DEADLINE_STEP_NAME);
+    variables.put(ORIGINAL_UNIT_NAME.name(), unit.name());
+    variables.put(SUPERVISION_SUBJECT.name(),
         "提案自 " + shown(proposal.acceptedAt().toInstant()) + " 受理，办理时限已于 " + shown(due)
             + " 届满，仍未记录办理结果（承办单位：" + unit.name() + "）：请督促办结。");
     String id =
@@ -336,17 +341,17 @@ public class SupervisionService {
   private String start(
       String number, Units units, String supervisedGroup, String taskId, String step, Instant due,
       Map<String, Object> variables) {
-    variables.put(NUMBER, number);
-    variables.put(SUPERVISING_UNIT, units.supervising());
-    variables.put(SUPERVISING_UNIT_NAME, organisation.unit(units.supervising()).name());
-    variables.put(SUPERVISED_UNIT, units.supervised());
-    variables.put(SUPERVISED_UNIT_NAME, units.supervisedName());
-    variables.put(SUPERVISED_GROUP, supervisedGroup);
-    variables.put(SUPERVISED_TASK_ID, taskId);
-    variables.put(SUPERVISED_STEP, step);
-    variables.put(SUPERVISED_DUE, Date.from(due));
-    variables.put(SUPERVISED_DUE_TEXT, shown(due));
-    return runtime.startProcessInstanceByKey(SUPERVISION_PROCESS_KEY, number, variables).getId();
+    variables.put(NUMBER.name(), number);
+    variables.put(SUPERVISING_UNIT.name(), units.supervising());
+    variables.put(SUPERVISING_UNIT_NAME.name(), organisation.unit(units.supervising()).name());
+    variables.put(SUPERVISED_UNIT.name(), units.supervised());
+    variables.put(SUPERVISED_UNIT_NAME.name(), units.supervisedName());
+    variables.put(SUPERVISED_GROUP.name(), supervisedGroup);
+    variables.put(SUPERVISED_TASK_ID.name(), taskId);
+    variables.put(SUPERVISED_STEP.name(), step);
+    variables.put(SUPERVISED_DUE.name(), Date.from(due));
+    variables.put(SUPERVISED_DUE_TEXT.name(), shown(due));
+    return runtime.startProcessInstanceByKey(SupervisionProcess.KEY, number, variables).getId();
   }
 
   /**
@@ -383,7 +388,7 @@ public class SupervisionService {
     Set<String> excluded = definitionIds(NOT_PROPOSAL_PROCESSES);
     for (ProcessInstance instance : instances) {
       if (!excluded.contains(instance.getProcessDefinitionId())) {
-        Object limits = runtime.getVariable(instance.getId(), TIME_LIMITS);
+        Object limits = runtime.getVariable(instance.getId(), TIME_LIMITS.name());
         if (limits != null) {
           return limits;
         }
@@ -436,7 +441,7 @@ public class SupervisionService {
 
   /** The task's reminderBefore from the proposal's timeLimits, or null when it has none. */
   private Duration reminderBefore(Task task) {
-    Object limits = runtime.getVariable(task.getExecutionId(), TIME_LIMITS);
+    Object limits = runtime.getVariable(task.getExecutionId(), TIME_LIMITS.name());
     if (!(limits instanceof Map<?, ?> map) || map.get(REMINDER_BEFORE) == null) {
       return null;
     }
@@ -462,7 +467,7 @@ public class SupervisionService {
       return new Watched(Map.of(), Set.of());
     }
     Set<String> excluded = definitionIds(UNWATCHED_PROCESSES);
-    Set<String> supervisions = definitionIds(Set.of(SUPERVISION_PROCESS_KEY));
+    Set<String> supervisions = definitionIds(Set.of(SupervisionProcess.KEY));
     Map<String, ProcessInstance> instances =
         runtime.createProcessInstanceQuery().processInstanceIds(ids).list().stream()
             .filter(p -> p.getBusinessKey() != null && !excluded.contains(p.getProcessDefinitionId()))
@@ -480,18 +485,18 @@ public class SupervisionService {
   }
 
   /** The variable {@code name}, else {@code otherwise} (a supervision started before the chain was kept). */
-  private String textOr(String executionId, String name, String otherwise) {
+  private String textOr(String executionId, Variable<String> name, Variable<String> otherwise) {
     String value = text(executionId, name);
     return value != null ? value : text(executionId, otherwise);
   }
 
-  private String text(String executionId, String name) {
-    Object value = runtime.getVariable(executionId, name);
+  private String text(String executionId, Variable<String> variable) {
+    Object value = runtime.getVariable(executionId, variable.name());
     return value != null ? value.toString() : null;
   }
 
   private String shown(Instant instant) {
-    return SHOWN.format(instant.atZone(zone));
+    return SHOWN.format(time.at(instant));
   }
 
   private static Set<String> union(Set<String> keys, String key) {
@@ -501,6 +506,6 @@ public class SupervisionService {
   }
 
   private OffsetDateTime at(Instant instant) {
-    return instant.atZone(zone).toOffsetDateTime();
+    return time.at(instant);
   }
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * engine's clock.
  */
 @DiagramCallable
-@Component("timeLimitWatch")
+@Component(TimeLimitWatchProcess.WATCH_DELEGATE)
 public class TimeLimitWatch implements JavaDelegate {
 
   private final SupervisionService supervision;

@@ -39,6 +39,9 @@ final class Diagrams {
   private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*)");
   private static final Pattern NAMING_ATTRIBUTE =
       Pattern.compile("\\b(?:source|target|resultVariable|collection|elementVariable)=\"([A-Za-z_]\\w*)\"");
+  /** A variable named as a text in an expression: {@code execution.getVariable('implementer')}. */
+  private static final Pattern VARIABLE_CALL =
+      Pattern.compile("(?:get|set)Variable(?:Local)?\\(\\s*'([A-Za-z_]\\w*)'");
   private static final Pattern PARAMETER = Pattern.compile("<camunda:(?:inputParameter|outputParameter) name=\"([^\"]+)\"");
   private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
   private static final Pattern DECISION_REF = Pattern.compile("camunda:decisionRef=\"([^\"]+)\"");
@@ -119,8 +122,12 @@ final class Diagrams {
 
   /** Identifiers that start a path in an expression, leaving out beans, functions and keywords. */
   static Set<String> identifiers(String expression) {
-    String text = QUOTED.matcher(expression).replaceAll(" ");
     Set<String> names = new TreeSet<>();
+    Matcher call = VARIABLE_CALL.matcher(expression);
+    while (call.find()) {
+      names.add(call.group(1));
+    }
+    String text = QUOTED.matcher(expression).replaceAll(" ");
     Matcher m = IDENTIFIER.matcher(text);
     while (m.find()) {
       String word = m.group(1);

@@ -43,6 +43,12 @@ class NamesOutsideBoundariesTest {
     CONTRACT_FILES.put("cn/yishi/proposal/LongTextIT.java", "reads the public API's JSON (number, status); evaluates the decision timeLimits by its key");
     // deliberation (path, reason)
     // notice, notification, summons, supervision, implementation (path, reason)
+    CONTRACT_FILES.put("cn/yishi/notice/NoticeController.java", "the API's JSON: an objection's answer {id, noticeId} (CONTRACT §4)");
+    CONTRACT_FILES.put("cn/yishi/notice/NoticeRepository.java", "SQL column names of public_notice (title)");
+    CONTRACT_FILES.put("cn/yishi/summons/SummonsRepository.java", "SQL column names of department_rating (department, rating)");
+    CONTRACT_FILES.put("cn/yishi/summons/DepartmentStepCheck.java", "keys of a departmentViews record {party, department, opinion}, read by hardDeliberation");
+    CONTRACT_FILES.put("cn/yishi/summons/DepartmentSummonsProcessTest.java", "asserts the keys of a departmentViews record {party, department, opinion}");
+    CONTRACT_FILES.put("cn/yishi/supervision/TimeLimitWatchIT.java", "posts a proposal through the public API (CONTRACT §1 JSON); Task_SortProposal until the lifecycle's boundary exists");
     // platform: security, api, config, deployment, organisation, signature, decisions, conventions (path, reason)
     CONTRACT_FILES.put("cn/yishi/api/ApiErrorController.java", "RFC 9457 problem field \"title\", not a variable");
     CONTRACT_FILES.put("cn/yishi/api/ApiProblems.java", "the API's JSON: a problem's errors name the request \"body\"");

@@ -1,5 +1,7 @@
 package cn.yishi.deliberation;
 
+import cn.yishi.summons.DepartmentSummonsProcess;
+import cn.yishi.common.CommonVariables;
 import static cn.yishi.deliberation.HardDeliberationVariables.*;
 import static cn.yishi.summons.SummonsTestSupport.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -13,7 +15,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 
 import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.summons.SummonsTestSupport;
-import cn.yishi.summons.SummonsVariables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -246,11 +247,11 @@ class HardDeliberationProcessTest {
         .containsEntry(SUMMONED_DEPARTMENTS, List.of("dept-river", "dept-city-river"))
         .containsEntry(SUMMONING_UNIT, COMMUNITY)
         .containsEntry(SUMMONS_TASK, "就堰坝降噪方案发表意见")
-        .containsEntry(SummonsVariables.SUMMONS_PURPOSE, SummonsVariables.PURPOSE_VIEW);
+        .containsEntry(CommonVariables.SUMMONS_PURPOSE.name(), DepartmentSummonsProcess.PURPOSE_VIEW);
     // only what the departments' steps read: no description, no submitter's name or phone
     assertThat(summons).variables()
         .containsOnlyKeys(NUMBER, TITLE, TIME_LIMITS, SUMMONED_DEPARTMENTS, SUMMONING_UNIT, SUMMONS_TASK,
-            SummonsVariables.SUMMONS_PURPOSE);
+            CommonVariables.SUMMONS_PURPOSE.name());
 
     complete(task("Task_Stub", summons), Map.of(DEPARTMENT_VIEWS, Spin.JSON(
         "[{\"party\":\"金牛区河长制办公室\",\"department\":\"dept-river\",\"opinion\":\"堰坝可降低0.5米\"},"

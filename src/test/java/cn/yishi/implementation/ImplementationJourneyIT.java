@@ -1,12 +1,14 @@
 package cn.yishi.implementation;
 
-import static cn.yishi.implementation.ImplementationVariables.*;
+import cn.yishi.notice.PublicNotices;
+import static cn.yishi.implementation.ImplementationProcess.*;
+import static cn.yishi.common.CommonVariables.*;
+import cn.yishi.common.CommonVariables;
+import cn.yishi.notice.PublicNoticeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.yishi.notice.Notices;
 import cn.yishi.notice.PublicNotice;
-import cn.yishi.notice.PublicNoticeVariables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,7 @@ class ImplementationJourneyIT {
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired IdentityService identityService;
-  @Autowired Notices notices;
+  @Autowired PublicNotices notices;
   @Autowired JdbcTemplate jdbc;
 
   private Task openTask(ProcessInstance instance) {
@@ -63,49 +65,49 @@ class ImplementationJourneyIT {
   void residentsCarryOutThePlanAndTheSignedResultIsPostedAndNoticedWithoutObjection() {
     String number = "JN-2026-" + UUID.randomUUID().toString().substring(0, 6);
     Map<String, Object> v = new HashMap<>();
-    v.put("number", number);
-    v.put("title", "马鞍北路8号院清理飞线充电");
-    v.put("community", "jn-smq-ma");
-    v.put("courtyard", COURTYARD);
-    v.put(DELIBERATION_UNIT, COURTYARD);
-    v.put(RESOLUTION, "在院内设集中充电点，居民自行拆除飞线。");
-    v.put("timeLimits", Map.of("responseWithin", "P1D", "resolveWithin", "P7D", "stepWithin", "P3D", "noticePeriod", "P7D",
+    v.put(CommonVariables.NUMBER.name(), number);
+    v.put(CommonVariables.TITLE.name(), "马鞍北路8号院清理飞线充电");
+    v.put(CommonVariables.COMMUNITY.name(), "jn-smq-ma");
+    v.put(cn.yishi.proposal.ProposalLifecycleProcess.COURTYARD.name(), COURTYARD);
+    v.put(DELIBERATION_UNIT.name(), COURTYARD);
+    v.put(RESOLUTION.name(), "在院内设集中充电点，居民自行拆除飞线。");
+    v.put(CommonVariables.TIME_LIMITS.name(), Map.of("responseWithin", "P1D", "resolveWithin", "P7D", "stepWithin", "P3D", "noticePeriod", "P7D",
         "objectionRoundLevelAbove", 3));
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, number, v);
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, number, v);
     assertThat(statusOf(number)).isEqualTo("IN_IMPLEMENTATION");
 
     Task assign = openTask(instance);
     assertThat(taskService.getIdentityLinksForTask(assign.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(COURTYARD + ".caseworker"));
-    assertThat(String.valueOf(runtimeService.getVariableLocal(assign.getExecutionId(), DEPARTMENT_OPTIONS)))
+    assertThat(String.valueOf(runtimeService.getVariableLocal(assign.getExecutionId(), DEPARTMENT_OPTIONS.name())))
         .contains("\"value\":\"dept-police\"");
     assertThatThrownBy(
             () -> taskService.complete(
-                assign.getId(), Map.of(IMPLEMENTER, DEPARTMENTS, SUMMONED_DEPARTMENTS, List.of("dept-nowhere"))))
+                assign.getId(), Map.of(IMPLEMENTER.name(), DEPARTMENTS, SUMMONED_DEPARTMENTS.name(), List.of("dept-nowhere"))))
         .hasMessageContaining("未知的职能部门：dept-nowhere");
-    taskService.complete(assign.getId(), Map.of(IMPLEMENTERS, List.of(RESIDENTS)));
+    taskService.complete(assign.getId(), Map.of(IMPLEMENTERS.name(), List.of(RESIDENTS)));
     Task residents = openTask(instance);
-    assertThat(residents.getTaskDefinitionKey()).isEqualTo("Task_ResidentsCarryOut");
-    taskService.complete(residents.getId(), Map.of(RESIDENTS_NOTE, "居民分楼栋拆除。"));
+    assertThat(residents.getTaskDefinitionKey()).isEqualTo(ImplementationProcess.TASK_RESIDENTS_CARRY_OUT);
+    taskService.complete(residents.getId(), Map.of(RESIDENTS_NOTE.name(), "居民分楼栋拆除。"));
 
     // the courtyard group's convenor, logged in to Tasklist
     identityService.setAuthentication("convenor-li", List.of(COURTYARD + ".caseworker"));
     try {
-      taskService.complete(openTask(instance).getId(), Map.of(RESULT, "飞线全部拆除，新设充电桩12个。"));
+      taskService.complete(openTask(instance).getId(), Map.of(RESULT.name(), "飞线全部拆除，新设充电桩12个。"));
     } finally {
       identityService.clearAuthentication();
     }
     runJobOf(instance.getId()); // sign the result
-    assertThat(runtimeService.getVariable(instance.getId(), RESULT_RECORD_ID)).isNotNull();
-    assertThat(runtimeService.getVariable(instance.getId(), RESULT_RECORDED_BY)).isEqualTo("convenor-li");
+    assertThat(runtimeService.getVariable(instance.getId(), RESULT_RECORD_ID.name())).isNotNull();
+    assertThat(runtimeService.getVariable(instance.getId(), RESULT_RECORDED_BY.name())).isEqualTo("convenor-li");
     assertThat(statusOf(number)).isEqualTo("IN_NOTICE");
 
     ProcessInstance notice =
         runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
     runJobOf(notice.getId()); // publish
-    String noticeId = (String) runtimeService.getVariable(notice.getId(), NOTICE_ID);
+    String noticeId = (String) runtimeService.getVariable(notice.getId(), NOTICE_ID.name());
     PublicNotice posted = notices.find(noticeId).orElseThrow();
-    assertThat(posted.kind()).isEqualTo(PublicNoticeVariables.KIND_RESULT);
+    assertThat(posted.kind()).isEqualTo(PublicNoticeProcess.KIND_RESULT);
     assertThat(posted.proposalNumber()).isEqualTo(number);
     assertThat(posted.content()).isEqualTo("飞线全部拆除，新设充电桩12个。");
 
@@ -113,7 +115,7 @@ class ImplementationJourneyIT {
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
     assertThat(historyService.createHistoricVariableInstanceQuery()
-            .processInstanceId(instance.getId()).variableName(IMPLEMENTATION_OUTCOME).singleResult().getValue())
+            .processInstanceId(instance.getId()).variableName(IMPLEMENTATION_OUTCOME.name()).singleResult().getValue())
         .isEqualTo(DONE);
     assertThat(notices.find(noticeId).orElseThrow().open()).isFalse();
   }

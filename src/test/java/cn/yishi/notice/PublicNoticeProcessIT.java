@@ -1,6 +1,8 @@
 package cn.yishi.notice;
 
-import static cn.yishi.notice.PublicNoticeVariables.*;
+import static cn.yishi.notice.PublicNoticeProcess.*;
+import static cn.yishi.common.CommonVariables.*;
+import cn.yishi.common.CommonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +40,8 @@ class PublicNoticeProcessIT {
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
-  @Autowired Notices notices;
+  @Autowired PublicNotices notices;
+  @Autowired ObjectionIntake objections;
   @Autowired Groups groups;
 
   private static final String COMMUNITY = "jn-jld-jldbl"; // 九里堤北路社区
@@ -56,20 +59,20 @@ class PublicNoticeProcessIT {
   /** A result notice; from objection round {@code roundLevelAbove} on the level above judges. */
   private ProcessInstance postResult(String number, int roundLevelAbove) {
     Map<String, Object> v = new HashMap<>();
-    v.put("deliberationUnit", COMMUNITY);
-    v.put("number", number);
-    v.put("title", "马鞍北路8号院清理飞线充电");
-    v.put(NOTICE_KIND, KIND_RESULT);
-    v.put(NOTICE_CONTENT, "居民已自行拆除飞线，院内新设充电桩12个。");
-    v.put(TIME_LIMITS, Map.of(NOTICE_PERIOD, "P7D", "responseWithin", "P1D", OBJECTION_ROUND_LEVEL_ABOVE, roundLevelAbove));
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, number, v);
+    v.put(CommonVariables.DELIBERATION_UNIT.name(), COMMUNITY);
+    v.put(CommonVariables.NUMBER.name(), number);
+    v.put(CommonVariables.TITLE.name(), "马鞍北路8号院清理飞线充电");
+    v.put(NOTICE_KIND.name(), KIND_RESULT);
+    v.put(NOTICE_CONTENT.name(), "居民已自行拆除飞线，院内新设充电桩12个。");
+    v.put(TIME_LIMITS.name(), Map.of(NOTICE_PERIOD, "P7D", "responseWithin", "P1D", OBJECTION_ROUND_LEVEL_ABOVE, roundLevelAbove));
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, number, v);
     Job publication = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
     managementService.executeJob(publication.getId());
     return instance;
   }
 
   private String noticeIdOf(ProcessInstance instance) {
-    return (String) runtimeService.getVariable(instance.getId(), NOTICE_ID);
+    return (String) runtimeService.getVariable(instance.getId(), NOTICE_ID.name());
   }
 
   private Object finalVariable(ProcessInstance instance, String name) {
@@ -85,11 +88,11 @@ class PublicNoticeProcessIT {
   }
 
   private Task judgingTask(ProcessInstance instance) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_JudgeObjection").singleResult();
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(PublicNoticeProcess.TASK_JUDGE_OBJECTION).singleResult();
   }
 
   private void judge(Task task, String judgement, String reply) {
-    taskService.complete(task.getId(), Map.of(OBJECTION_JUDGEMENT, judgement, OBJECTION_REPLY, reply));
+    taskService.complete(task.getId(), Map.of(OBJECTION_JUDGEMENT.name(), judgement, OBJECTION_REPLY.name(), reply));
   }
 
   @Test
@@ -103,12 +106,12 @@ class PublicNoticeProcessIT {
     assertThat(posted.replies()).isEmpty();
     assertThat(Duration.between(posted.from(), posted.to())).isEqualTo(Duration.ofDays(7));
 
-    String objection = notices.raiseObjection(id, "赵先生", "13700000002", "三号楼的飞线还在。");
+    String objection = objections.raiseObjection(id, "赵先生", "13700000002", "三号楼的飞线还在。");
 
     Task task = judgingTask(instance);
     assertThat(taskService.getIdentityLinksForTask(task.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(groups.caseworkers(COMMUNITY)));
-    assertThat(taskService.getVariable(task.getId(), OBJECTION_ID)).isEqualTo(objection);
+    assertThat(taskService.getVariable(task.getId(), OBJECTION_ID.name())).isEqualTo(objection);
     assertThat(board(id).open()).as("the objection waits for judgement; the notice stays up").isTrue();
 
     judge(task, UNFOUNDED, "三号楼的飞线已于3月4日拆除，见现场照片。");
@@ -128,7 +131,7 @@ class PublicNoticeProcessIT {
     managementService.executeJob(
         managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult().getId());
 
-    assertThat(finalVariable(instance, NOTICE_OUTCOME)).isEqualTo(NO_OBJECTION);
+    assertThat(finalVariable(instance, NOTICE_OUTCOME.name())).isEqualTo(NO_OBJECTION);
     assertThat(board(id).open()).isFalse();
     assertThat(board(id).replies()).hasSize(1);
   }
@@ -137,20 +140,20 @@ class PublicNoticeProcessIT {
   void aWellFoundedObjectionWithdrawsTheNoticeObjectedAndTakesNoMore() {
     ProcessInstance instance = postResult();
     String id = noticeIdOf(instance);
-    notices.raiseObjection(id, "赵先生", "13700000002", "三号楼的飞线还在。");
+    objections.raiseObjection(id, "赵先生", "13700000002", "三号楼的飞线还在。");
 
     judge(judgingTask(instance), WELL_FOUNDED, "现场核实飞线仍在，退回重新协商。");
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
-    assertThat(finalVariable(instance, NOTICE_OUTCOME)).isEqualTo(OBJECTED);
-    assertThat(finalVariable(instance, NOTICE_ID)).isEqualTo(id);
+    assertThat(finalVariable(instance, NOTICE_OUTCOME.name())).isEqualTo(OBJECTED);
+    assertThat(finalVariable(instance, NOTICE_ID.name())).isEqualTo(id);
     assertThat(board(id).open()).isFalse();
     assertThat(board(id).replies()).as("only unfounded objections get a public reply").isEmpty();
     assertThat(notices.objections(id)).singleElement().satisfies(row -> {
       assertThat(row.get("judgement")).isEqualTo(WELL_FOUNDED);
       assertThat(row.get("pauses_work")).isEqualTo(false);
     });
-    assertThatThrownBy(() -> notices.raiseObjection(id, "钱女士", "13700000003", "同意"))
+    assertThatThrownBy(() -> objections.raiseObjection(id, "钱女士", "13700000003", "同意"))
         .isInstanceOf(NoticeClosedException.class);
   }
 
@@ -159,18 +162,18 @@ class PublicNoticeProcessIT {
     String number = "JN-2026-" + UUID.randomUUID().toString().substring(0, 6);
     for (int round = 1; round <= 2; round++) {
       ProcessInstance earlier = postResult(number);
-      assertThat(runtimeService.getVariable(earlier.getId(), OBJECTION_ROUND)).isEqualTo(round);
-      assertThat(runtimeService.getVariable(earlier.getId(), OBJECTION_JUDGE_UNIT)).isEqualTo(COMMUNITY);
-      notices.raiseObjection(noticeIdOf(earlier), "赵先生", "13700000002", "第" + round + "轮：飞线还在。");
+      assertThat(runtimeService.getVariable(earlier.getId(), OBJECTION_ROUND.name())).isEqualTo(round);
+      assertThat(runtimeService.getVariable(earlier.getId(), OBJECTION_JUDGE_UNIT.name())).isEqualTo(COMMUNITY);
+      objections.raiseObjection(noticeIdOf(earlier), "赵先生", "13700000002", "第" + round + "轮：飞线还在。");
       judge(judgingTask(earlier), WELL_FOUNDED, "退回重新协商。");
     }
     ProcessInstance unobjected = postResult("JN-2026-" + UUID.randomUUID().toString().substring(0, 6));
-    assertThat(runtimeService.getVariable(unobjected.getId(), OBJECTION_ROUND)).as("another proposal").isEqualTo(1);
+    assertThat(runtimeService.getVariable(unobjected.getId(), OBJECTION_ROUND.name())).as("another proposal").isEqualTo(1);
 
     ProcessInstance third = postResult(number);
-    assertThat(runtimeService.getVariable(third.getId(), OBJECTION_ROUND)).isEqualTo(3);
-    assertThat(runtimeService.getVariable(third.getId(), OBJECTION_JUDGE_UNIT)).isEqualTo(STREET);
-    notices.raiseObjection(noticeIdOf(third), "赵先生", "13700000002", "第3轮：飞线还在。");
+    assertThat(runtimeService.getVariable(third.getId(), OBJECTION_ROUND.name())).isEqualTo(3);
+    assertThat(runtimeService.getVariable(third.getId(), OBJECTION_JUDGE_UNIT.name())).isEqualTo(STREET);
+    objections.raiseObjection(noticeIdOf(third), "赵先生", "13700000002", "第3轮：飞线还在。");
 
     assertThat(taskService.getIdentityLinksForTask(judgingTask(third).getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(groups.caseworkers(STREET)));
@@ -180,13 +183,13 @@ class PublicNoticeProcessIT {
   void theRoundFromWhichTheLevelAboveJudgesIsTheTimeLimitsTablesNumber() {
     String number = "JN-2026-" + UUID.randomUUID().toString().substring(0, 6);
     ProcessInstance first = postResult(number, 2);
-    assertThat(runtimeService.getVariable(first.getId(), OBJECTION_JUDGE_UNIT)).isEqualTo(COMMUNITY);
-    notices.raiseObjection(noticeIdOf(first), "赵先生", "13700000002", "第1轮：飞线还在。");
+    assertThat(runtimeService.getVariable(first.getId(), OBJECTION_JUDGE_UNIT.name())).isEqualTo(COMMUNITY);
+    objections.raiseObjection(noticeIdOf(first), "赵先生", "13700000002", "第1轮：飞线还在。");
     judge(judgingTask(first), WELL_FOUNDED, "退回重新协商。");
 
     ProcessInstance second = postResult(number, 2);
-    assertThat(runtimeService.getVariable(second.getId(), OBJECTION_ROUND)).isEqualTo(2);
-    assertThat(runtimeService.getVariable(second.getId(), OBJECTION_JUDGE_UNIT)).isEqualTo(STREET);
+    assertThat(runtimeService.getVariable(second.getId(), OBJECTION_ROUND.name())).isEqualTo(2);
+    assertThat(runtimeService.getVariable(second.getId(), OBJECTION_JUDGE_UNIT.name())).isEqualTo(STREET);
   }
 
   @Test
@@ -198,9 +201,9 @@ class PublicNoticeProcessIT {
 
     managementService.executeJob(timer.getId());
 
-    assertThat(finalVariable(instance, NOTICE_OUTCOME)).isEqualTo(NO_OBJECTION);
+    assertThat(finalVariable(instance, NOTICE_OUTCOME.name())).isEqualTo(NO_OBJECTION);
     assertThat(board(id).open()).isFalse();
-    assertThatThrownBy(() -> notices.raiseObjection(id, "赵先生", "13700000002", "迟到的意见"))
+    assertThatThrownBy(() -> objections.raiseObjection(id, "赵先生", "13700000002", "迟到的意见"))
         .isInstanceOf(NoticeClosedException.class);
   }
 }

@@ -1,6 +1,8 @@
 package cn.yishi.notice;
 
-import static cn.yishi.notice.PublicNoticeVariables.*;
+import static cn.yishi.notice.PublicNoticeProcess.*;
+import static cn.yishi.common.CommonVariables.*;
+import cn.yishi.common.CommonVariables;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -65,25 +67,25 @@ class PublicNoticeProcessTest {
 
   private static Map<String, Object> resultNotice(String noticePeriod) {
     Map<String, Object> v = new HashMap<>();
-    v.put("number", "JN-2026-000123");
-    v.put("title", "马鞍北路8号院清理飞线充电");
-    v.put("track", "MINOR");
-    v.put("deliberationUnit", COMMUNITY);
-    v.put(NOTICE_KIND, KIND_RESULT);
-    v.put(NOTICE_CONTENT, "居民已自行拆除飞线，院内新设充电桩12个。");
+    v.put(CommonVariables.NUMBER.name(), "JN-2026-000123");
+    v.put(CommonVariables.TITLE.name(), "马鞍北路8号院清理飞线充电");
+    v.put(CommonVariables.TRACK.name(), "MINOR");
+    v.put(CommonVariables.DELIBERATION_UNIT.name(), COMMUNITY);
+    v.put(NOTICE_KIND.name(), KIND_RESULT);
+    v.put(NOTICE_CONTENT.name(), "居民已自行拆除飞线，院内新设充电桩12个。");
     Map<String, Object> timeLimits = new HashMap<>();
     timeLimits.put(NOTICE_PERIOD, noticePeriod);
     timeLimits.put(OBJECTION_ROUND_LEVEL_ABOVE, 3);
     timeLimits.put("responseWithin", "P1D");
-    v.put(TIME_LIMITS, timeLimits);
+    v.put(TIME_LIMITS.name(), timeLimits);
     return v;
   }
 
   /** Starts a notice and runs the asynchronous publication, as the job executor would. */
   private ProcessInstance publish(Map<String, Object> variables) {
     int postedBefore = notices.published.size();
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey(PROCESS_KEY, "JN-2026-000123", variables);
-    assertThat(instance).isWaitingAt("Task_PublishNotice");
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(KEY, "JN-2026-000123", variables);
+    assertThat(instance).isWaitingAt(PublicNoticeProcess.TASK_PUBLISH_NOTICE);
     Assertions.assertThat(notices.published).as("nothing is posted before the job runs").hasSize(postedBefore);
     execute(job(instance));
     Assertions.assertThat(notices.published).hasSize(postedBefore + 1);
@@ -94,26 +96,26 @@ class PublicNoticeProcessTest {
   private static void object(String noticeId, String objectionId, String text) {
     runtimeService()
         .createMessageCorrelation(OBJECTION_MESSAGE)
-        .processInstanceVariableEquals(NOTICE_ID, noticeId)
-        .setVariable(OBJECTION_ID, objectionId)
-        .setVariable(OBJECTOR_NAME, "赵先生")
-        .setVariable(OBJECTION_TEXT, text)
+        .processInstanceVariableEquals(NOTICE_ID.name(), noticeId)
+        .setVariable(OBJECTION_ID.name(), objectionId)
+        .setVariable(OBJECTOR_NAME.name(), "赵先生")
+        .setVariable(OBJECTION_TEXT.name(), text)
         .correlate();
   }
 
   private static Task judgingTaskFor(ProcessInstance instance, String objectionId) {
-    return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_JudgeObjection").list().stream()
-        .filter(t -> objectionId.equals(taskService().getVariable(t.getId(), OBJECTION_ID)))
+    return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(PublicNoticeProcess.TASK_JUDGE_OBJECTION).list().stream()
+        .filter(t -> objectionId.equals(taskService().getVariable(t.getId(), OBJECTION_ID.name())))
         .findFirst()
         .orElseThrow();
   }
 
   private static void judge(Task task, String judgement, String reply, Boolean pausesWork) {
     Map<String, Object> v = new HashMap<>();
-    v.put(OBJECTION_JUDGEMENT, judgement);
-    v.put(OBJECTION_REPLY, reply);
+    v.put(OBJECTION_JUDGEMENT.name(), judgement);
+    v.put(OBJECTION_REPLY.name(), reply);
     if (pausesWork != null) {
-      v.put(OBJECTION_PAUSES_WORK, pausesWork);
+      v.put(OBJECTION_PAUSES_WORK.name(), pausesWork);
     }
     taskService().complete(task.getId(), v);
   }
@@ -127,21 +129,21 @@ class PublicNoticeProcessTest {
     Instant before = Instant.now();
     ProcessInstance instance = publish(resultNotice("P7D"));
 
-    assertThat(instance).isWaitingAt("Event_NoticePeriodEnded");
+    assertThat(instance).isWaitingAt(PublicNoticeProcess.EVENT_NOTICE_PERIOD_ENDED);
     Assertions.assertThat(notices.published).containsExactly("RESULT: 居民已自行拆除飞线，院内新设充电桩12个。");
-    assertThat(instance).variables().containsEntry(NOTICE_ID, "notice-1").containsKey(NOTICE_UNTIL);
+    assertThat(instance).variables().containsEntry(NOTICE_ID.name(), "notice-1").containsKey(NOTICE_UNTIL.name());
     Job timer = periodTimer(instance);
     Assertions.assertThat(timer.getDuedate().toInstant())
         .isBetween(before.plus(Duration.ofDays(7)), Instant.now().plus(Duration.ofDays(7)));
 
     execute(timer);
 
-    assertThat(instance).hasPassed("Event_NoticePeriodOver", "Task_CloseNoticeAtPeriodEnd", "Event_NoObjection").isEnded();
-    assertThat(instance).hasNotPassed("Event_ObjectionReceived");
+    assertThat(instance).hasPassed(PublicNoticeProcess.EVENT_NOTICE_PERIOD_OVER, PublicNoticeProcess.TASK_CLOSE_NOTICE_AT_PERIOD_END, PublicNoticeProcess.EVENT_NO_OBJECTION).isEnded();
+    assertThat(instance).hasNotPassed(PublicNoticeProcess.EVENT_OBJECTION_RECEIVED);
     assertThat(instance)
         .variables()
-        .containsEntry(NOTICE_OUTCOME, NO_OBJECTION)
-        .containsEntry(NOTICE_ID, "notice-1");
+        .containsEntry(NOTICE_OUTCOME.name(), NO_OBJECTION)
+        .containsEntry(NOTICE_ID.name(), "notice-1");
     Assertions.assertThat(notices.closed).containsExactly("notice-1");
   }
 
@@ -163,20 +165,20 @@ class PublicNoticeProcessTest {
     Task task = judgingTaskFor(instance, "objection-1");
     assertThat(task).hasCandidateGroup(new Groups(ORGANISATION).caseworkers(COMMUNITY));
     Assertions.assertThat(task.getDueDate()).isNotNull();
-    Assertions.assertThat(taskService().getVariable(task.getId(), OBJECTION_TEXT)).isEqualTo("三号楼的飞线还在。");
+    Assertions.assertThat(taskService().getVariable(task.getId(), OBJECTION_TEXT.name())).isEqualTo("三号楼的飞线还在。");
     Assertions.assertThat(notices.closed).as("an objection does not take the notice down").isEmpty();
 
     judge(task, UNFOUNDED, "三号楼的飞线已于3月4日拆除，现场照片见公示附件。", null);
 
-    assertThat(instance).hasPassed("Task_RecordJudgement", "Event_ObjectionAnswered").isNotEnded();
-    assertThat(instance).isWaitingAt("Event_NoticePeriodEnded");
+    assertThat(instance).hasPassed(PublicNoticeProcess.TASK_RECORD_JUDGEMENT, PublicNoticeProcess.EVENT_OBJECTION_ANSWERED).isNotEnded();
+    assertThat(instance).isWaitingAt(PublicNoticeProcess.EVENT_NOTICE_PERIOD_ENDED);
     Assertions.assertThat(notices.judged)
         .containsExactly("objection-1 UNFOUNDED 三号楼的飞线已于3月4日拆除，现场照片见公示附件。");
 
     execute(periodTimer(instance));
 
-    assertThat(instance).isEnded().hasPassed("Event_NoObjection").hasNotPassed("Event_Objected");
-    assertThat(instance).variables().containsEntry(NOTICE_OUTCOME, NO_OBJECTION);
+    assertThat(instance).isEnded().hasPassed(PublicNoticeProcess.EVENT_NO_OBJECTION).hasNotPassed(PublicNoticeProcess.EVENT_OBJECTED);
+    assertThat(instance).variables().containsEntry(NOTICE_OUTCOME.name(), NO_OBJECTION);
   }
 
   @Test
@@ -187,10 +189,10 @@ class PublicNoticeProcessTest {
     judge(judgingTaskFor(instance, "objection-1"), WELL_FOUNDED, "确未征求一楼住户意见，退回重新协商。", null);
 
     assertThat(instance)
-        .hasPassed("Event_ObjectionUpheld", "Event_ObjectionUpheldCaught", "Task_CloseNoticeOnObjection", "Event_Objected")
+        .hasPassed(PublicNoticeProcess.EVENT_OBJECTION_UPHELD, PublicNoticeProcess.EVENT_OBJECTION_UPHELD_CAUGHT, PublicNoticeProcess.TASK_CLOSE_NOTICE_ON_OBJECTION, PublicNoticeProcess.EVENT_OBJECTED)
         .isEnded()
-        .hasNotPassed("Event_NoticePeriodOver", "Task_CloseNoticeAtPeriodEnd");
-    assertThat(instance).variables().containsEntry(NOTICE_OUTCOME, OBJECTED).containsEntry(OBJECTION_PAUSES_WORK, false);
+        .hasNotPassed(PublicNoticeProcess.EVENT_NOTICE_PERIOD_OVER, PublicNoticeProcess.TASK_CLOSE_NOTICE_AT_PERIOD_END);
+    assertThat(instance).variables().containsEntry(NOTICE_OUTCOME.name(), OBJECTED).containsEntry(OBJECTION_PAUSES_WORK.name(), false);
     Assertions.assertThat(notices.closed).containsExactly("notice-1");
     Assertions.assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("the period timer is gone").isZero();
   }
@@ -198,14 +200,14 @@ class PublicNoticeProcessTest {
   @Test
   void forAnUrgentMatterTheJudgeRecordsWhetherWorkUnderWayPauses() {
     Map<String, Object> urgent = resultNotice("P3D");
-    urgent.put("track", "URGENT");
-    urgent.put(NOTICE_KIND, KIND_RESOLUTION);
+    urgent.put(CommonVariables.TRACK.name(), "URGENT");
+    urgent.put(NOTICE_KIND.name(), KIND_RESOLUTION);
     ProcessInstance instance = publish(urgent);
     object("notice-1", "objection-1", "抢修方案会堵住消防通道。");
 
     judge(judgingTaskFor(instance, "objection-1"), WELL_FOUNDED, "消防通道问题属实，暂停施工，重新协商。", true);
 
-    assertThat(instance).isEnded().variables().containsEntry(NOTICE_OUTCOME, OBJECTED).containsEntry(OBJECTION_PAUSES_WORK, true);
+    assertThat(instance).isEnded().variables().containsEntry(NOTICE_OUTCOME.name(), OBJECTED).containsEntry(OBJECTION_PAUSES_WORK.name(), true);
     Assertions.assertThat(notices.judged).containsExactly("objection-1 WELL_FOUNDED 消防通道问题属实，暂停施工，重新协商。 pauses");
   }
 
@@ -216,14 +218,14 @@ class PublicNoticeProcessTest {
 
     execute(periodTimer(instance)); // the seven days are over, the objection is not yet judged
 
-    assertThat(instance).hasPassed("Event_NoticePeriodOver").isNotEnded().isWaitingAt("Task_JudgeObjection");
-    assertThat(instance).hasNotPassed("Task_CloseNoticeAtPeriodEnd");
+    assertThat(instance).hasPassed(PublicNoticeProcess.EVENT_NOTICE_PERIOD_OVER).isNotEnded().isWaitingAt(PublicNoticeProcess.TASK_JUDGE_OBJECTION);
+    assertThat(instance).hasNotPassed(PublicNoticeProcess.TASK_CLOSE_NOTICE_AT_PERIOD_END);
     Assertions.assertThat(notices.closed).isEmpty();
 
     judge(judgingTaskFor(instance, "objection-1"), UNFOUNDED, "飞线已拆除。", null);
 
-    assertThat(instance).isEnded().hasPassed("Task_CloseNoticeAtPeriodEnd", "Event_NoObjection");
-    assertThat(instance).variables().containsEntry(NOTICE_OUTCOME, NO_OBJECTION);
+    assertThat(instance).isEnded().hasPassed(PublicNoticeProcess.TASK_CLOSE_NOTICE_AT_PERIOD_END, PublicNoticeProcess.EVENT_NO_OBJECTION);
+    assertThat(instance).variables().containsEntry(NOTICE_OUTCOME.name(), NO_OBJECTION);
   }
 
   @Test
@@ -234,8 +236,8 @@ class PublicNoticeProcessTest {
 
     judge(judgingTaskFor(instance, "objection-1"), WELL_FOUNDED, "现场核实飞线仍在。", null);
 
-    assertThat(instance).isEnded().hasPassed("Event_Objected").hasNotPassed("Task_CloseNoticeAtPeriodEnd");
-    assertThat(instance).variables().containsEntry(NOTICE_OUTCOME, OBJECTED);
+    assertThat(instance).isEnded().hasPassed(PublicNoticeProcess.EVENT_OBJECTED).hasNotPassed(PublicNoticeProcess.TASK_CLOSE_NOTICE_AT_PERIOD_END);
+    assertThat(instance).variables().containsEntry(NOTICE_OUTCOME.name(), OBJECTED);
   }
 
   @Test
@@ -245,18 +247,18 @@ class PublicNoticeProcessTest {
     object("notice-1", "objection-1", "三号楼的飞线还在。");
     object("notice-1", "objection-2", "充电桩数量不够。");
 
-    Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_JudgeObjection").count())
+    Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(PublicNoticeProcess.TASK_JUDGE_OBJECTION).count())
         .isEqualTo(2);
     Task first = judgingTaskFor(instance, "objection-1");
     Task second = judgingTaskFor(instance, "objection-2");
-    Assertions.assertThat(taskService().getVariable(first.getId(), OBJECTION_TEXT)).isEqualTo("三号楼的飞线还在。");
-    Assertions.assertThat(taskService().getVariable(second.getId(), OBJECTION_TEXT)).isEqualTo("充电桩数量不够。");
+    Assertions.assertThat(taskService().getVariable(first.getId(), OBJECTION_TEXT.name())).isEqualTo("三号楼的飞线还在。");
+    Assertions.assertThat(taskService().getVariable(second.getId(), OBJECTION_TEXT.name())).isEqualTo("充电桩数量不够。");
 
     judge(second, UNFOUNDED, "充电桩按住户申报数量设置。", null);
     assertThat(instance).isNotEnded();
     judge(first, WELL_FOUNDED, "飞线仍在，退回。", null);
 
-    assertThat(instance).isEnded().variables().containsEntry(NOTICE_OUTCOME, OBJECTED);
+    assertThat(instance).isEnded().variables().containsEntry(NOTICE_OUTCOME.name(), OBJECTED);
     Assertions.assertThat(notices.judged)
         .containsExactly("objection-2 UNFOUNDED 充电桩按住户申报数量设置。", "objection-1 WELL_FOUNDED 飞线仍在，退回。");
   }
@@ -274,15 +276,15 @@ class PublicNoticeProcessTest {
   void objectionReachesOnlyTheNoticeItIsAbout() {
     ProcessInstance first = publish(resultNotice("P7D"));
     Map<String, Object> resolution = resultNotice("P7D");
-    resolution.put(NOTICE_KIND, KIND_RESOLUTION);
-    resolution.put(NOTICE_CONTENT, "决议：在院内设集中充电点。");
+    resolution.put(NOTICE_KIND.name(), KIND_RESOLUTION);
+    resolution.put(NOTICE_CONTENT.name(), "决议：在院内设集中充电点。");
     ProcessInstance second = publish(resolution);
-    assertThat(second).variables().containsEntry(NOTICE_ID, "notice-2");
+    assertThat(second).variables().containsEntry(NOTICE_ID.name(), "notice-2");
 
     object("notice-2", "objection-1", "不同意设在院内。");
 
-    assertThat(second).isWaitingAt("Task_JudgeObjection");
-    assertThat(first).isWaitingAt("Event_NoticePeriodEnded");
+    assertThat(second).isWaitingAt(PublicNoticeProcess.TASK_JUDGE_OBJECTION);
+    assertThat(first).isWaitingAt(PublicNoticeProcess.EVENT_NOTICE_PERIOD_ENDED);
     Assertions.assertThat(taskQuery().processInstanceId(first.getId()).count()).isZero();
     Assertions.assertThat(notices.published).contains("RESOLUTION: 决议：在院内设集中充电点。");
   }
@@ -290,14 +292,14 @@ class PublicNoticeProcessTest {
   @Test
   void failedPublicationIsRetriedByTheEngineAndPostsNothing() {
     notices.failPublishing = true;
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey(PROCESS_KEY, resultNotice("P7D"));
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(KEY, resultNotice("P7D"));
     Job publication = job(instance);
 
     Assertions.assertThatThrownBy(() -> managementService().executeJob(publication.getId()))
         .hasMessageContaining("notice board unavailable");
 
     Assertions.assertThat(job(instance).getRetries()).isEqualTo(2);
-    assertThat(instance).isWaitingAt("Task_PublishNotice");
+    assertThat(instance).isWaitingAt(PublicNoticeProcess.TASK_PUBLISH_NOTICE);
     Assertions.assertThat(notices.published).isEmpty();
   }
 
@@ -313,25 +315,25 @@ class PublicNoticeProcessTest {
       if (failPublishing) {
         throw new IllegalStateException("notice board unavailable");
       }
-      published.add(execution.getVariable(NOTICE_KIND) + ": " + execution.getVariable(NOTICE_CONTENT));
-      execution.setVariable(NOTICE_ID, "notice-" + published.size());
-      execution.setVariable(NOTICE_UNTIL, new java.util.Date());
-      execution.setVariable(OBJECTION_ROUND, judgeUnit == null ? 1 : 3);
-      execution.setVariable(OBJECTION_JUDGE_UNIT, judgeUnit == null ? execution.getVariable("deliberationUnit") : judgeUnit);
+      published.add(execution.getVariable(NOTICE_KIND.name()) + ": " + execution.getVariable(NOTICE_CONTENT.name()));
+      execution.setVariable(NOTICE_ID.name(), "notice-" + published.size());
+      execution.setVariable(NOTICE_UNTIL.name(), new java.util.Date());
+      execution.setVariable(OBJECTION_ROUND.name(), judgeUnit == null ? 1 : 3);
+      execution.setVariable(OBJECTION_JUDGE_UNIT.name(), judgeUnit == null ? execution.getVariable(CommonVariables.DELIBERATION_UNIT.name()) : judgeUnit);
     }
 
     public void judge(DelegateExecution execution) {
-      boolean wellFounded = WELL_FOUNDED.equals(execution.getVariable(OBJECTION_JUDGEMENT));
+      boolean wellFounded = WELL_FOUNDED.equals(execution.getVariable(OBJECTION_JUDGEMENT.name()));
       if (wellFounded) {
-        execution.setVariable(OBJECTION_PAUSES_WORK, Boolean.TRUE.equals(execution.getVariable(OBJECTION_PAUSES_WORK)));
+        execution.setVariable(OBJECTION_PAUSES_WORK.name(), Boolean.TRUE.equals(execution.getVariable(OBJECTION_PAUSES_WORK.name())));
       }
-      judged.add(execution.getVariable(JUDGED_OBJECTION_ID) + " " + execution.getVariable(OBJECTION_JUDGEMENT) + " "
-          + execution.getVariable(OBJECTION_REPLY)
-          + (wellFounded && Boolean.TRUE.equals(execution.getVariable(OBJECTION_PAUSES_WORK)) ? " pauses" : ""));
+      judged.add(execution.getVariable(JUDGED_OBJECTION_ID.name()) + " " + execution.getVariable(OBJECTION_JUDGEMENT.name()) + " "
+          + execution.getVariable(OBJECTION_REPLY.name())
+          + (wellFounded && Boolean.TRUE.equals(execution.getVariable(OBJECTION_PAUSES_WORK.name())) ? " pauses" : ""));
     }
 
     public void close(DelegateExecution execution) {
-      closed.add(String.valueOf(execution.getVariable(NOTICE_ID)));
+      closed.add(String.valueOf(execution.getVariable(NOTICE_ID.name())));
     }
   }
 }

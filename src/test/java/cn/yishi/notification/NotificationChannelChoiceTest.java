@@ -14,7 +14,7 @@ class NotificationChannelChoiceTest {
   void aConfiguredChannelThatDoesNotExistStopsTheStartNamingTheChannels() {
     NotificationChannel log = new LogNotificationChannel();
     assertThatThrownBy(
-            () -> new DeliverNotification(mock(NotificationOutbox.class), List.of(log), new BusinessTime("Asia/Shanghai"), "sms"))
+            () -> new DeliverNotification(mock(NotificationOutbox.class), List.of(log), new BusinessTime("Asia/Shanghai"), new NotificationProperties("sms")))
         .hasMessageContaining("'sms'")
         .hasMessageContaining("log");
   }

@@ -1,6 +1,7 @@
 package cn.yishi.notification;
 
-import static cn.yishi.notification.NotificationDeliveryVariables.*;
+import static cn.yishi.notification.NotificationDeliveryProcess.*;
+import static cn.yishi.common.CommonVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -54,7 +55,7 @@ class NotificationDeliveryProcessTest {
   void registerDelegate() {
     Mocks.register(
         "deliverNotification",
-        new DeliverNotification(outbox, List.of(channel), new BusinessTime("Asia/Shanghai"), "log"));
+        new DeliverNotification(outbox, List.of(channel), new BusinessTime("Asia/Shanghai"), new NotificationProperties(LogNotificationChannel.NAME)));
   }
 
   @AfterEach
@@ -70,7 +71,7 @@ class NotificationDeliveryProcessTest {
   }
 
   private ProcessInstance queue() {
-    return BpmnAwareTests.runtimeService().startProcessInstanceByKey(PROCESS_KEY, Map.of(NOTIFICATION_ID, ID));
+    return BpmnAwareTests.runtimeService().startProcessInstanceByKey(KEY, Map.of(NOTIFICATION_ID.name(), ID));
   }
 
   private static ManagementService management() {
@@ -84,12 +85,12 @@ class NotificationDeliveryProcessTest {
     ProcessInstance instance = queue();
 
     // nothing is sent in the step's own transaction: delivery waits for the job
-    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_DeliverNotification");
+    BpmnAwareTests.assertThat(instance).isWaitingAt(NotificationDeliveryProcess.TASK_DELIVER_NOTIFICATION);
     assertThat(channel.sent).isEmpty();
 
     BpmnAwareTests.execute(BpmnAwareTests.job(instance));
 
-    BpmnAwareTests.assertThat(instance).hasPassed("Event_NotificationDelivered").isEnded();
+    BpmnAwareTests.assertThat(instance).hasPassed(NotificationDeliveryProcess.EVENT_NOTIFICATION_DELIVERED).isEnded();
     assertThat(channel.sent).extracting(Notification::recipient).containsExactly(PHONE);
     verify(outbox).markDelivered(eq(ID), any(OffsetDateTime.class));
     verify(outbox, never()).recordFailedAttempt(anyString(), anyString());
@@ -122,9 +123,9 @@ class NotificationDeliveryProcessTest {
         BpmnAwareTests.runtimeService().createIncidentQuery().processInstanceId(instance.getId()).list();
     assertThat(incidents).singleElement().satisfies(incident -> {
       assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-      assertThat(incident.getActivityId()).isEqualTo("Task_DeliverNotification");
+      assertThat(incident.getActivityId()).isEqualTo(NotificationDeliveryProcess.TASK_DELIVER_NOTIFICATION);
     });
-    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_DeliverNotification");
+    BpmnAwareTests.assertThat(instance).isWaitingAt(NotificationDeliveryProcess.TASK_DELIVER_NOTIFICATION);
     verify(outbox, times(5)).recordFailedAttempt(eq(ID), anyString());
     verify(outbox, never()).markDelivered(anyString(), any());
   }

@@ -3,8 +3,6 @@ package cn.yishi.proposal;
 import cn.yishi.common.CommonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yishi.implementation.ImplementationVariables;
-import cn.yishi.summons.SummonsVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
@@ -164,9 +162,9 @@ class LongTextIT {
     v.put(CommonVariables.COMMUNITY.name(), JLDBL);
     v.put(ProposalLifecycleProcess.SUBMITTER_NAME.name(), "张先生");
     v.put(CommonVariables.SUBMITTER_PHONE.name(), PHONE);
-    v.put(ImplementationVariables.DELIBERATION_UNIT, JLDBL);
-    v.put(ImplementationVariables.RESOLUTION, resolution);
-    v.put(SummonsVariables.TIME_LIMITS, new HashMap<>(decisionService.evaluateDecisionByKey("timeLimits")
+    v.put(cn.yishi.common.CommonVariables.DELIBERATION_UNIT.name(), JLDBL);
+    v.put(cn.yishi.common.CommonVariables.RESOLUTION.name(), resolution);
+    v.put(cn.yishi.common.CommonVariables.TIME_LIMITS.name(), new HashMap<>(decisionService.evaluateDecisionByKey("timeLimits")
         .variables(Map.of(CommonVariables.TRACK.name(), "HARD")).evaluate().getSingleResult().getEntryMap()));
     return v;
   }
@@ -185,16 +183,16 @@ class LongTextIT {
     String number = "JN-2026-" + UUID.randomUUID().toString().substring(0, 6);
     String resolution = text(5000, "在菁华园南侧堰坝加装消能台阶，降低落差处水声。");
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(
-        ImplementationVariables.PROCESS_KEY, number, implementation(number, resolution));
+        cn.yishi.implementation.ImplementationProcess.KEY, number, implementation(number, resolution));
     taskService.complete(openTask(instance.getId()).getId(),
-        Map.of(ImplementationVariables.IMPLEMENTER, ImplementationVariables.RESIDENTS));
-    taskService.complete(openTask(instance.getId()).getId(), Map.of(ImplementationVariables.CARRY_OUT_NOTE, "居民分楼栋施工。"));
+        Map.of(cn.yishi.common.CommonVariables.IMPLEMENTER.name(), cn.yishi.implementation.ImplementationProcess.RESIDENTS));
+    taskService.complete(openTask(instance.getId()).getId(), Map.of(cn.yishi.implementation.ImplementationProcess.CARRY_OUT_NOTE.name(), "居民分楼栋施工。"));
 
     String result = text(5000, "消能台阶已建成，夜间水声由七十分贝降到四十五分贝。");
     Task record = openTask(instance.getId());
     ResponseEntity<JsonNode> submitted = as("jldbl-caseworker", HttpMethod.POST,
         "/engine-rest/task/" + record.getId() + "/submit-form",
-        Map.of("variables", Map.of(ImplementationVariables.RESULT, string(result))));
+        Map.of("variables", Map.of(cn.yishi.implementation.ImplementationProcess.RESULT.name(), string(result))));
 
     assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     runJobOf(instance.getId()); // sign the result
@@ -206,12 +204,12 @@ class LongTextIT {
         .filter(n -> number.equals(n.get("proposalNumber").asText())).toList();
     assertThat(posted).hasSize(1);
     assertThat(posted.get(0).get("content").asText()).isEqualTo(result);
-    assertKeptWhole(instance.getId(), ImplementationVariables.RESULT, result);
+    assertKeptWhole(instance.getId(), cn.yishi.implementation.ImplementationProcess.RESULT.name(), result);
 
     runJobOf(notice.getId()); // the notice period is over: the proposal's implementation ends
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
-    assertThat(historicVariable(instance.getId(), ImplementationVariables.RESULT).get("value").asText()).isEqualTo(result);
-    assertThat(historicVariable(instance.getId(), ImplementationVariables.RESOLUTION).get("value").asText())
+    assertThat(historicVariable(instance.getId(), cn.yishi.implementation.ImplementationProcess.RESULT.name()).get("value").asText()).isEqualTo(result);
+    assertThat(historicVariable(instance.getId(), cn.yishi.common.CommonVariables.RESOLUTION.name()).get("value").asText())
         .isEqualTo(resolution);
     // the ended instances' runtime variables took their stored texts with them
     assertThat(jdbc.queryForObject(
@@ -231,19 +229,19 @@ class LongTextIT {
     String number = "JN-2026-" + UUID.randomUUID().toString().substring(0, 6);
     String resolution = text(5000, "河长办现场勘查堰坝并提出降噪方案。");
     Map<String, Object> order = implementation(number, resolution);
-    order.put(ImplementationVariables.IMPLEMENTER, ImplementationVariables.DEPARTMENTS);
-    order.put(ImplementationVariables.SUMMONED_DEPARTMENTS, List.of("dept-river"));
+    order.put(cn.yishi.common.CommonVariables.IMPLEMENTER.name(), cn.yishi.implementation.ImplementationProcess.DEPARTMENTS);
+    order.put(cn.yishi.common.CommonVariables.SUMMONED_DEPARTMENTS.name(), List.of("dept-river"));
     ProcessInstance instance =
-        runtimeService.startProcessInstanceByKey(ImplementationVariables.PROCESS_KEY, number, order);
+        runtimeService.startProcessInstanceByKey(cn.yishi.implementation.ImplementationProcess.KEY, number, order);
 
     ProcessInstance summons = runtimeService.createProcessInstanceQuery()
-        .superProcessInstanceId(instance.getId()).processDefinitionKey(SummonsVariables.PROCESS_KEY).singleResult();
+        .superProcessInstanceId(instance.getId()).processDefinitionKey(cn.yishi.summons.DepartmentSummonsProcess.KEY).singleResult();
     Map<String, Object> variables = runtimeService.getVariables(summons.getId());
     assertThat(variables)
         .doesNotContainKeys(CommonVariables.SUBMITTER_PHONE.name(), ProposalLifecycleProcess.SUBMITTER_NAME.name(), CommonVariables.DESCRIPTION.name())
-        .containsEntry(SummonsVariables.SUMMONS_TASK, resolution)
-        .containsEntry(SummonsVariables.NUMBER, number)
-        .containsEntry(SummonsVariables.SUMMONING_UNIT, JLDBL);
+        .containsEntry(cn.yishi.common.CommonVariables.SUMMONS_TASK.name(), resolution)
+        .containsEntry(cn.yishi.common.CommonVariables.NUMBER.name(), number)
+        .containsEntry(cn.yishi.common.CommonVariables.SUMMONING_UNIT.name(), JLDBL);
     assertThat(variables.values()).doesNotContain(PHONE);
     assertThat(jdbc.queryForObject(
             "SELECT summons_task FROM department_summons WHERE proposal_number = ?", String.class, number))
@@ -255,7 +253,7 @@ class LongTextIT {
     String taskId = tasks.get(0).get("id").asText();
     ResponseEntity<JsonNode> taskVariables = as("river-staff", HttpMethod.GET, "/engine-rest/task/" + taskId + "/variables", null);
     assertThat(taskVariables.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(taskVariables.getBody().get(SummonsVariables.SUMMONS_TASK).get("value").asText()).isEqualTo(resolution);
+    assertThat(taskVariables.getBody().get(cn.yishi.common.CommonVariables.SUMMONS_TASK.name()).get("value").asText()).isEqualTo(resolution);
     assertThat(taskVariables.getBody().has(CommonVariables.TITLE.name())).isTrue();
     assertThat(taskVariables.getBody().has(CommonVariables.SUBMITTER_PHONE.name())).isFalse();
     for (String path : List.of(

@@ -9,11 +9,10 @@ import cn.yishi.common.CommonVariables;
 import cn.yishi.notice.InvalidObjectionException;
 import cn.yishi.notice.NoticeClosedException;
 import cn.yishi.notice.NoticeNotFoundException;
-import cn.yishi.notice.Notices;
+import cn.yishi.notice.ObjectionIntake;
+import cn.yishi.notice.PublicNotices;
 import cn.yishi.notice.PublicNotice;
-import cn.yishi.notice.PublicNoticeVariables;
 import cn.yishi.notification.Notification;
-import cn.yishi.notification.NotificationDeliveryVariables;
 import cn.yishi.notification.NotificationOutbox;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +75,8 @@ class PlatformServicesIT {
   @Autowired ManagementService managementService;
   @Autowired ProposalViewService views;
   @Autowired NotificationOutbox outbox;
-  @Autowired Notices notices;
+  @Autowired PublicNotices notices;
+  @Autowired ObjectionIntake objections;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transactions;
 
@@ -127,7 +127,7 @@ class PlatformServicesIT {
 
   private long deliveriesOf(String number) {
     return runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(NotificationDeliveryVariables.PROCESS_KEY)
+        .processDefinitionKey(cn.yishi.notification.NotificationDeliveryProcess.KEY)
         .processInstanceBusinessKey(number)
         .count();
   }
@@ -212,8 +212,8 @@ class PlatformServicesIT {
       assertThat(n.delivered()).isFalse();
     });
     assertThat(runtimeService.createProcessInstanceQuery()
-            .processDefinitionKey(NotificationDeliveryVariables.PROCESS_KEY)
-            .variableValueEquals(NotificationDeliveryVariables.NOTIFICATION_ID, told.get(0).id())
+            .processDefinitionKey(cn.yishi.notification.NotificationDeliveryProcess.KEY)
+            .variableValueEquals(cn.yishi.notification.NotificationDeliveryProcess.NOTIFICATION_ID.name(), told.get(0).id())
             .singleResult()
             .getBusinessKey())
         .isEqualTo(number);
@@ -289,7 +289,7 @@ class PlatformServicesIT {
   void deliveryJobSendsTheNotificationThroughTheLogChannelWithTheNumberMasked(CapturedOutput output) {
     String number = numberOf(submit());
     String deliveryId = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(NotificationDeliveryVariables.PROCESS_KEY)
+        .processDefinitionKey(cn.yishi.notification.NotificationDeliveryProcess.KEY)
         .processInstanceBusinessKey(number)
         .singleResult()
         .getId();
@@ -315,14 +315,14 @@ class PlatformServicesIT {
     v.put(NUMBER.name(), number);
     v.put(TITLE.name(), "星辉中路6号院加装电梯");
     v.put(CommonVariables.DELIBERATION_UNIT.name(), "jn-jld-jldbl");
-    v.put(PublicNoticeVariables.NOTICE_KIND, kind);
-    v.put(PublicNoticeVariables.NOTICE_CONTENT, "居民会议表决通过：加装电梯一部，费用按楼层分摊。");
+    v.put(cn.yishi.common.CommonVariables.NOTICE_KIND.name(), kind);
+    v.put(cn.yishi.common.CommonVariables.NOTICE_CONTENT.name(), "居民会议表决通过：加装电梯一部，费用按楼层分摊。");
     v.put(TIME_LIMITS.name(), Map.of("noticePeriod", period, "stepWithin", "P2D", "objectionRoundLevelAbove", 3));
     return runtimeService.startProcessInstanceByKey(NOTICE_PROBE, number, v);
   }
 
   private String noticeIdOf(ProcessInstance instance) {
-    return (String) runtimeService.getVariable(instance.getId(), PublicNoticeVariables.NOTICE_ID);
+    return (String) runtimeService.getVariable(instance.getId(), cn.yishi.common.CommonVariables.NOTICE_ID.name());
   }
 
   private PublicNotice board(String id) {
@@ -337,7 +337,7 @@ class PlatformServicesIT {
     ProcessInstance resolution = post("JN-2026-900002", "RESOLUTION", "P7D");
     String id = noticeIdOf(resolution);
 
-    assertThat(runtimeService.getVariable(resolution.getId(), PublicNoticeVariables.NOTICE_UNTIL))
+    assertThat(runtimeService.getVariable(resolution.getId(), cn.yishi.notice.PublicNoticeProcess.NOTICE_UNTIL.name()))
         .isEqualTo("2026-03-12T10:00:00+08:00");
     PublicNotice posted = board(id);
     assertThat(posted.proposalNumber()).isEqualTo("JN-2026-900002");
@@ -351,27 +351,27 @@ class PlatformServicesIT {
     assertThat(order.indexOf(id)).isLessThan(order.indexOf(noticeIdOf(older))); // newest first
 
     clockAt("2026-03-11T02:00:00Z"); // the sixth day
-    String objection = notices.raiseObjection(id, "赵先生", "13700000002", "一楼住户采光受影响，方案未征求意见。");
+    String objection = objections.raiseObjection(id, "赵先生", "13700000002", "一楼住户采光受影响，方案未征求意见。");
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(resolution.getId()).count()).isZero();
     assertThat(historyService.createHistoricActivityInstanceQuery()
             .processInstanceId(resolution.getId()).activityId("Event_Objected").count())
         .isOne();
     assertThat(historyService.createHistoricVariableInstanceQuery()
-            .processInstanceId(resolution.getId()).variableName(PublicNoticeVariables.OBJECTION_ID).singleResult().getValue())
+            .processInstanceId(resolution.getId()).variableName(cn.yishi.notice.PublicNoticeProcess.OBJECTION_ID.name()).singleResult().getValue())
         .isEqualTo(objection);
     assertThat(notices.objections(id)).singleElement().satisfies(row ->
         assertThat(row.get("objection_text")).isEqualTo("一楼住户采光受影响，方案未征求意见。"));
     assertThat(board(id).open()).as("an objection does not take the notice down: a judgement does").isTrue();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(older.getId()).count()).isOne();
     // a later objection within the period is recorded too; the probe (waiting no more) reacted once
-    notices.raiseObjection(id, "钱女士", "13700000003", "同意赵先生意见");
+    objections.raiseObjection(id, "钱女士", "13700000003", "同意赵先生意见");
     assertThat(notices.objections(id)).hasSize(2);
     assertThat(historyService.createHistoricActivityInstanceQuery()
             .processInstanceId(resolution.getId()).activityId("Event_Objected").count())
         .isOne();
     assertThat(historyService.createHistoricVariableInstanceQuery()
-            .processInstanceId(resolution.getId()).variableName(PublicNoticeVariables.OBJECTION_ID).singleResult().getValue())
+            .processInstanceId(resolution.getId()).variableName(cn.yishi.notice.PublicNoticeProcess.OBJECTION_ID.name()).singleResult().getValue())
         .isEqualTo(objection);
   }
 
@@ -382,17 +382,17 @@ class PlatformServicesIT {
     String id = noticeIdOf(urgent);
 
     clockAt("2026-03-08T01:30:00Z"); // three days later, exactly when the period ends
-    assertThatThrownBy(() -> notices.raiseObjection(id, "赵先生", "13700000002", "迟到的意见"))
+    assertThatThrownBy(() -> objections.raiseObjection(id, "赵先生", "13700000002", "迟到的意见"))
         .isInstanceOf(NoticeClosedException.class)
         .hasMessageContaining("2026-03-08T09:30:00+08:00");
 
     assertThat(board(id).open()).isFalse();
     assertThat(notices.objections(id)).isEmpty();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(urgent.getId()).count()).isOne();
-    assertThatThrownBy(() -> notices.raiseObjection(id, "赵先生", "13700000002", " "))
+    assertThatThrownBy(() -> objections.raiseObjection(id, "赵先生", "13700000002", " "))
         .isInstanceOf(InvalidObjectionException.class)
         .hasMessageContaining("异议内容");
-    assertThatThrownBy(() -> notices.raiseObjection("no-such-notice", "赵先生", "13700000002", "?"))
+    assertThatThrownBy(() -> objections.raiseObjection("no-such-notice", "赵先生", "13700000002", "?"))
         .isInstanceOf(NoticeNotFoundException.class)
         .hasMessageContaining("no-such-notice");
   }
@@ -406,7 +406,7 @@ class PlatformServicesIT {
     taskService.complete(wait); // the process closes the notice (${notices.close(execution)})
 
     assertThat(board(id).open()).isFalse();
-    assertThatThrownBy(() -> notices.raiseObjection(id, "赵先生", "13700000002", "意见"))
+    assertThatThrownBy(() -> objections.raiseObjection(id, "赵先生", "13700000002", "意见"))
         .isInstanceOf(NoticeClosedException.class)
         .hasMessageContaining("已结束");
     assertThat(Duration.between(board(id).from(), board(id).to())).isEqualTo(Duration.ofDays(7));

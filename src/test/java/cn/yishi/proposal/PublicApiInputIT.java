@@ -1,9 +1,10 @@
 package cn.yishi.proposal;
 
+import cn.yishi.notice.PublicNoticeProcess;
+import cn.yishi.common.CommonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yishi.notice.Notices;
-import cn.yishi.notice.PublicNoticeVariables;
+import cn.yishi.notice.PublicNotices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -68,7 +69,7 @@ class PublicApiInputIT {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
-  @Autowired Notices notices;
+  @Autowired PublicNotices notices;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -180,13 +181,13 @@ class PublicApiInputIT {
     v.put("number", number);
     v.put("title", "马鞍北路8号院清理飞线充电");
     v.put("deliberationUnit", "jn-cdz-hz");
-    v.put(PublicNoticeVariables.NOTICE_KIND, PublicNoticeVariables.KIND_RESULT);
-    v.put(PublicNoticeVariables.NOTICE_CONTENT, "居民已自行拆除飞线，院内新设充电桩12个。");
-    v.put(PublicNoticeVariables.TIME_LIMITS, Map.of(PublicNoticeVariables.NOTICE_PERIOD, "P7D", "responseWithin", "P1D",
-        PublicNoticeVariables.OBJECTION_ROUND_LEVEL_ABOVE, 3));
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PublicNoticeVariables.PROCESS_KEY, number, v);
+    v.put(CommonVariables.NOTICE_KIND.name(), PublicNoticeProcess.KIND_RESULT);
+    v.put(CommonVariables.NOTICE_CONTENT.name(), "居民已自行拆除飞线，院内新设充电桩12个。");
+    v.put(CommonVariables.TIME_LIMITS.name(), Map.of(PublicNoticeProcess.NOTICE_PERIOD, "P7D", "responseWithin", "P1D",
+        PublicNoticeProcess.OBJECTION_ROUND_LEVEL_ABOVE, 3));
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PublicNoticeProcess.KEY, number, v);
     managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
-    return (String) runtimeService.getVariable(instance.getId(), PublicNoticeVariables.NOTICE_ID);
+    return (String) runtimeService.getVariable(instance.getId(), CommonVariables.NOTICE_ID.name());
   }
 
   static Map<String, Object> objection() {
@@ -323,7 +324,7 @@ class PublicApiInputIT {
   void threeSimultaneousObjectionsAreThreeObjectionsEachJudgedNeverAnError() throws Exception {
     String notice = openNotice();
     String instance =
-        runtimeService.createProcessInstanceQuery().variableValueEquals(PublicNoticeVariables.NOTICE_ID, notice).singleResult().getId();
+        runtimeService.createProcessInstanceQuery().variableValueEquals(CommonVariables.NOTICE_ID.name(), notice).singleResult().getId();
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(3);
     List<String> objectionIds = new ArrayList<>();
@@ -353,7 +354,7 @@ class PublicApiInputIT {
     List<Task> judging =
         taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_JudgeObjection").list();
     assertThat(judging).as("one judging task per objection").hasSize(3);
-    assertThat(judging.stream().map(t -> taskService.getVariable(t.getId(), PublicNoticeVariables.OBJECTION_ID)).toList())
+    assertThat(judging.stream().map(t -> taskService.getVariable(t.getId(), PublicNoticeProcess.OBJECTION_ID.name())).toList())
         .containsExactlyInAnyOrderElementsOf(objectionIds);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
     assertThat(notices.find(notice).orElseThrow().open()).as("objections alone do not take the notice down").isTrue();
@@ -363,7 +364,7 @@ class PublicApiInputIT {
   void theNoticeBoardShowsTheReasonedReplyToAnObjectionJudgedUnfounded() throws Exception {
     String notice = openNotice();
     String instance =
-        runtimeService.createProcessInstanceQuery().variableValueEquals(PublicNoticeVariables.NOTICE_ID, notice).singleResult().getId();
+        runtimeService.createProcessInstanceQuery().variableValueEquals(CommonVariables.NOTICE_ID.name(), notice).singleResult().getId();
     assertThat(postJson("/api/notices/" + notice + "/objections", objection()).status()).isEqualTo(201);
     Map<String, Object> second = objection();
     second.put("phone", "13700000009");
@@ -378,11 +379,11 @@ class PublicApiInputIT {
     assertThat(before.get("replies")).isEmpty();
 
     taskService.complete(judging.get(0).getId(), Map.of(
-        PublicNoticeVariables.OBJECTION_JUDGEMENT, PublicNoticeVariables.UNFOUNDED,
-        PublicNoticeVariables.OBJECTION_REPLY, "三号楼的飞线已于3月4日拆除，见现场照片。"));
+        PublicNoticeProcess.OBJECTION_JUDGEMENT.name(), PublicNoticeProcess.UNFOUNDED,
+        PublicNoticeProcess.OBJECTION_REPLY.name(), "三号楼的飞线已于3月4日拆除，见现场照片。"));
     taskService.complete(judging.get(1).getId(), Map.of(
-        PublicNoticeVariables.OBJECTION_JUDGEMENT, PublicNoticeVariables.UNFOUNDED,
-        PublicNoticeVariables.OBJECTION_REPLY, "充电桩按住户申报的数量设置。"));
+        PublicNoticeProcess.OBJECTION_JUDGEMENT.name(), PublicNoticeProcess.UNFOUNDED,
+        PublicNoticeProcess.OBJECTION_REPLY.name(), "充电桩按住户申报的数量设置。"));
 
     JsonNode after = postedNotice(notice);
     assertThat(after.get("open").asBoolean()).as("the notice runs on").isTrue();

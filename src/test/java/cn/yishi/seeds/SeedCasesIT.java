@@ -4,7 +4,7 @@ import static cn.yishi.common.CommonVariables.*;
 import static cn.yishi.proposal.ProposalLifecycleProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yishi.notice.Notices;
+import cn.yishi.notice.PublicNotices;
 import cn.yishi.notification.NotificationOutbox;
 import cn.yishi.proposal.CorrectionRecords;
 import cn.yishi.proposal.PublicProposal;
@@ -44,7 +44,7 @@ class SeedCasesIT {
   @Autowired HistoryService history;
   @Autowired SignatureService signatures;
   @Autowired SummonsRepository summonses;
-  @Autowired Notices notices;
+  @Autowired PublicNotices notices;
   @Autowired NotificationOutbox outbox;
   @Autowired CorrectionRecords corrections;
 

@@ -1,6 +1,8 @@
 package cn.yishi.summons;
 
-import static cn.yishi.summons.SummonsVariables.*;
+import static cn.yishi.summons.DepartmentSummonsProcess.*;
+import static cn.yishi.common.CommonVariables.*;
+import cn.yishi.common.CommonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,20 +52,20 @@ class DepartmentSummonsIT {
 
   private ProcessInstance summon(String number, List<String> departments) {
     Map<String, Object> v = new HashMap<>();
-    v.put(NUMBER, number);
-    v.put("title", "菁华园瀑布噪音扰民");
-    v.put(TIME_LIMITS, new HashMap<>(decisionService.evaluateDecisionByKey("timeLimits")
-        .variables(Map.of("track", "HARD")).evaluate().getSingleResult().getEntryMap()));
-    v.put(SUMMONED_DEPARTMENTS, departments);
-    v.put(SUMMONING_UNIT, COMMUNITY);
-    v.put(SUMMONS_TASK, "现场勘查堰坝并提出降噪方案");
+    v.put(NUMBER.name(), number);
+    v.put(CommonVariables.TITLE.name(), "菁华园瀑布噪音扰民");
+    v.put(TIME_LIMITS.name(), new HashMap<>(decisionService.evaluateDecisionByKey(CommonVariables.TIME_LIMITS.name())
+        .variables(Map.of(CommonVariables.TRACK.name(), "HARD")).evaluate().getSingleResult().getEntryMap()));
+    v.put(SUMMONED_DEPARTMENTS.name(), departments);
+    v.put(SUMMONING_UNIT.name(), COMMUNITY);
+    v.put(SUMMONS_TASK.name(), "现场勘查堰坝并提出降噪方案");
     signIn();
-    return runtimeService.startProcessInstanceByKey(PROCESS_KEY, number, v);
+    return runtimeService.startProcessInstanceByKey(KEY, number, v);
   }
 
   private Task task(ProcessInstance instance, String key, String department) {
     return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).list().stream()
-        .filter(t -> department.equals(taskService.getVariable(t.getId(), DEPARTMENT)))
+        .filter(t -> department.equals(taskService.getVariable(t.getId(), DEPARTMENT.name())))
         .findFirst().orElseThrow();
   }
 
@@ -88,23 +90,23 @@ class DepartmentSummonsIT {
             .taskDefinitionKey(TASK_REPORT_IN).taskCandidateGroup("dept-river.department").count())
         .isEqualTo(1);
     Task riverReportIn = task(instance, TASK_REPORT_IN, "dept-river");
-    assertThat(taskService.getVariable(riverReportIn.getId(), DEPARTMENT_NAME)).isEqualTo("金牛区河长制办公室");
-    assertThat(taskService.getVariable(riverReportIn.getId(), SUMMONING_UNIT_NAME)).isEqualTo("九里堤北路社区");
+    assertThat(taskService.getVariable(riverReportIn.getId(), DEPARTMENT_NAME.name())).isEqualTo("金牛区河长制办公室");
+    assertThat(taskService.getVariable(riverReportIn.getId(), SUMMONING_UNIT_NAME.name())).isEqualTo("九里堤北路社区");
 
     for (String department : List.of("dept-river", "dept-housing")) {
-      taskService.complete(task(instance, TASK_REPORT_IN, department).getId(), Map.of(REPORT_IN_NOTE, "王工到场"));
-      taskService.complete(task(instance, TASK_DO_DEPARTMENT_PART, department).getId(), Map.of(DEPARTMENT_WORK, department + "：已勘查"));
+      taskService.complete(task(instance, TASK_REPORT_IN, department).getId(), Map.of(REPORT_IN_NOTE.name(), "王工到场"));
+      taskService.complete(task(instance, TASK_DO_DEPARTMENT_PART, department).getId(), Map.of(DEPARTMENT_WORK.name(), department + "：已勘查"));
     }
     taskService.complete(task(instance, TASK_RATE_DEPARTMENT, "dept-river").getId(),
-        Map.of(DEPARTMENT_RATING, "SATISFIED"));
+        Map.of(DEPARTMENT_RATING.name(), "SATISFIED"));
     taskService.complete(task(instance, TASK_RATE_DEPARTMENT, "dept-housing").getId(),
-        Map.of(DEPARTMENT_RATING, "DISSATISFIED", DEPARTMENT_RATING_COMMENT, "施工拖延两周"));
+        Map.of(DEPARTMENT_RATING.name(), "DISSATISFIED", DEPARTMENT_RATING_COMMENT.name(), "施工拖延两周"));
     // the dissatisfied department redoes its part once; its second rating is final
     assertThat(repository.ratingsOf(number)).hasSize(2);
     taskService.complete(task(instance, TASK_DO_DEPARTMENT_PART, "dept-housing").getId(),
-        Map.of(DEPARTMENT_WORK, "dept-housing：已返工"));
+        Map.of(DEPARTMENT_WORK.name(), "dept-housing：已返工"));
     taskService.complete(task(instance, TASK_RATE_DEPARTMENT, "dept-housing").getId(),
-        Map.of(DEPARTMENT_RATING, "BASICALLY_SATISFIED", DEPARTMENT_RATING_COMMENT, "返工后基本满意"));
+        Map.of(DEPARTMENT_RATING.name(), "BASICALLY_SATISFIED", DEPARTMENT_RATING_COMMENT.name(), "返工后基本满意"));
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
     List<DepartmentRatingRecord> ratings = repository.ratingsOf(number);

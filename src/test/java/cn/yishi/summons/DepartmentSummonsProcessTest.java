@@ -1,7 +1,9 @@
 package cn.yishi.summons;
 
+import static cn.yishi.summons.DepartmentSummonsProcess.*;
+import static cn.yishi.common.CommonVariables.*;
+import cn.yishi.common.CommonVariables;
 import static cn.yishi.summons.SummonsTestSupport.*;
-import static cn.yishi.summons.SummonsVariables.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.decisionService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -76,7 +78,7 @@ class DepartmentSummonsProcessTest {
     OrganisationService organisation = mock(OrganisationService.class);
     when(organisation.department(anyString()))
         .thenAnswer(i -> new Department(i.getArgument(0), "部门" + i.getArgument(0), "DISTRICT_BUREAU"));
-    Mocks.register("departmentRatings", new DepartmentRatings(repository, organisation));
+    Mocks.register("departmentRatings", new DepartmentRatings(new SummonsService(repository), organisation));
     Mocks.register("units", units());
     Mocks.register("departmentStepCheck", new DepartmentStepCheck());
   }
@@ -95,17 +97,17 @@ class DepartmentSummonsProcessTest {
   private ProcessInstance summon(List<String> departments, String purpose) {
     Map<String, Object> v = new HashMap<>();
     if (purpose != null) {
-      v.put(SUMMONS_PURPOSE, purpose);
+      v.put(SUMMONS_PURPOSE.name(), purpose);
     }
-    v.put(NUMBER, NUMBER_VALUE);
-    v.put("title", "菁华园瀑布噪音扰民");
-    v.put(TIME_LIMITS, limits());
-    v.put(SUMMONED_DEPARTMENTS, new ArrayList<>(departments));
-    v.put(SUMMONING_UNIT, COMMUNITY);
-    v.put(SUMMONS_TASK, SUMMONS_TEXT);
+    v.put(NUMBER.name(), NUMBER_VALUE);
+    v.put(CommonVariables.TITLE.name(), "菁华园瀑布噪音扰民");
+    v.put(TIME_LIMITS.name(), limits());
+    v.put(SUMMONED_DEPARTMENTS.name(), new ArrayList<>(departments));
+    v.put(SUMMONING_UNIT.name(), SummonsTestSupport.COMMUNITY);
+    v.put(SUMMONS_TASK.name(), SUMMONS_TEXT);
     identityService().setAuthenticatedUserId(CASEWORKER);
     try {
-      return runtimeService().startProcessInstanceByKey(PROCESS_KEY, NUMBER_VALUE, v);
+      return runtimeService().startProcessInstanceByKey(KEY, NUMBER_VALUE, v);
     } finally {
       identityService().clearAuthentication();
     }
@@ -113,25 +115,25 @@ class DepartmentSummonsProcessTest {
 
   private Task taskOf(ProcessInstance instance, String key, String department) {
     return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).list().stream()
-        .filter(t -> department.equals(taskService().getVariable(t.getId(), DEPARTMENT)))
+        .filter(t -> department.equals(taskService().getVariable(t.getId(), DEPARTMENT.name())))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no " + key + " for " + department));
   }
 
   private void reportIn(ProcessInstance instance, String department) {
     taskService().complete(taskOf(instance, TASK_REPORT_IN, department).getId(),
-        Map.of(REPORT_IN_NOTE, department + " 派员到场，联系人：李工 13800000001"));
+        Map.of(REPORT_IN_NOTE.name(), department + " 派员到场，联系人：李工 13800000001"));
   }
 
   private void doPart(ProcessInstance instance, String department) {
     taskService().complete(taskOf(instance, TASK_DO_DEPARTMENT_PART, department).getId(),
-        Map.of(DEPARTMENT_WORK, department + " 已完成现场勘查"));
+        Map.of(DEPARTMENT_WORK.name(), department + " 已完成现场勘查"));
   }
 
   private void rate(ProcessInstance instance, String department, String rating, String comment) {
     Map<String, Object> v = new HashMap<>();
-    v.put(DEPARTMENT_RATING, rating);
-    v.put(DEPARTMENT_RATING_COMMENT, comment);
+    v.put(DEPARTMENT_RATING.name(), rating);
+    v.put(DEPARTMENT_RATING_COMMENT.name(), comment);
     identityService().setAuthenticatedUserId(CASEWORKER);
     try {
       taskService().complete(taskOf(instance, TASK_RATE_DEPARTMENT, department).getId(), v);
@@ -142,7 +144,7 @@ class DepartmentSummonsProcessTest {
 
   private Job reportInTimer(ProcessInstance instance) {
     return managementService().createJobQuery()
-        .processInstanceId(instance.getId()).activityId("Event_ReportInOverdue").singleResult();
+        .processInstanceId(instance.getId()).activityId(DepartmentSummonsProcess.EVENT_REPORT_IN_OVERDUE).singleResult();
   }
 
   @Test
@@ -153,24 +155,24 @@ class DepartmentSummonsProcessTest {
     ArgumentCaptor<SummonsRecord> summons = ArgumentCaptor.forClass(SummonsRecord.class);
     verify(repository).insert(summons.capture());
     Assertions.assertThat(summons.getValue().proposalNumber()).isEqualTo(NUMBER_VALUE);
-    Assertions.assertThat(summons.getValue().summoningUnit()).isEqualTo(COMMUNITY);
+    Assertions.assertThat(summons.getValue().summoningUnit()).isEqualTo(SummonsTestSupport.COMMUNITY);
     Assertions.assertThat(summons.getValue().departments())
         .containsExactly("dept-river", "dept-city-river", "dept-housing");
     Assertions.assertThat(summons.getValue().summonsTask()).isEqualTo(SUMMONS_TEXT);
     Assertions.assertThat(summons.getValue().summonedBy()).isEqualTo(CASEWORKER);
     Assertions.assertThat(summons.getValue().processInstanceId()).isEqualTo(instance.getId());
-    assertThat(instance).variables().containsEntry(SUMMONS_ID, summons.getValue().id());
+    assertThat(instance).variables().containsEntry(SUMMONS_ID.name(), summons.getValue().id());
 
     List<Task> reportIns = taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_REPORT_IN).list();
     Assertions.assertThat(reportIns).hasSize(3);
     for (String department : List.of("dept-river", "dept-city-river", "dept-housing")) {
       Task reportIn = taskOf(instance, TASK_REPORT_IN, department);
       assertThat(reportIn).hasCandidateGroup(department + ".department");
-      Assertions.assertThat(taskService().getVariable(reportIn.getId(), DEPARTMENT_NAME)).isEqualTo("部门" + department);
+      Assertions.assertThat(taskService().getVariable(reportIn.getId(), DEPARTMENT_NAME.name())).isEqualTo("部门" + department);
       Assertions.assertThat(isDueWithin(reportIn, before, limit(timeLimits, "reportInWithin"))).isTrue();
     }
     Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId())
-        .activityId("Event_ReportInOverdue").count()).isEqualTo(3);
+        .activityId(DepartmentSummonsProcess.EVENT_REPORT_IN_OVERDUE).count()).isEqualTo(3);
 
     for (String department : List.of("dept-river", "dept-city-river", "dept-housing")) {
       Instant reported = Instant.now();
@@ -180,7 +182,7 @@ class DepartmentSummonsProcessTest {
       Assertions.assertThat(isDueWithin(part, reported, limit(timeLimits, "resolveWithin"))).isTrue();
       doPart(instance, department);
       Task rating = taskOf(instance, TASK_RATE_DEPARTMENT, department);
-      assertThat(rating).hasCandidateGroup(COMMUNITY + ".caseworker");
+      assertThat(rating).hasCandidateGroup(SummonsTestSupport.COMMUNITY + ".caseworker");
     }
     // reporting in in time leaves no timer behind
     Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
@@ -191,17 +193,17 @@ class DepartmentSummonsProcessTest {
     rate(instance, "dept-housing", "DISSATISFIED", "施工拖延");
 
     // a dissatisfied department is asked to redo its part, once; its second rating is final
-    assertThat(instance).isNotEnded().hasPassed("Task_RequestRedo");
+    assertThat(instance).isNotEnded().hasPassed(DepartmentSummonsProcess.TASK_REQUEST_REDO);
     Task redo = taskOf(instance, TASK_DO_DEPARTMENT_PART, "dept-housing");
     assertThat(redo).hasCandidateGroup("dept-housing.department");
-    Assertions.assertThat(taskService().getVariable(redo.getId(), REDO_REQUESTED)).isEqualTo(true);
-    Assertions.assertThat(taskService().getVariable(redo.getId(), DEPARTMENT_RATING_COMMENT)).isEqualTo("施工拖延");
+    Assertions.assertThat(taskService().getVariable(redo.getId(), REDO_REQUESTED.name())).isEqualTo(true);
+    Assertions.assertThat(taskService().getVariable(redo.getId(), DEPARTMENT_RATING_COMMENT.name())).isEqualTo("施工拖延");
     Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_DO_DEPARTMENT_PART).count())
         .as("only the dissatisfied department redoes its part").isEqualTo(1);
-    taskService().complete(redo.getId(), Map.of(DEPARTMENT_WORK, "dept-housing 已加派人手，工程完工"));
+    taskService().complete(redo.getId(), Map.of(DEPARTMENT_WORK.name(), "dept-housing 已加派人手，工程完工"));
     rate(instance, "dept-housing", "DISSATISFIED", "仍有拖延");
 
-    assertThat(instance).hasPassed("Event_SummonsCompleted").isEnded();
+    assertThat(instance).hasPassed(DepartmentSummonsProcess.EVENT_SUMMONS_COMPLETED).isEnded();
     ArgumentCaptor<DepartmentRatingRecord> ratings = ArgumentCaptor.forClass(DepartmentRatingRecord.class);
     verify(repository, times(4)).insert(ratings.capture());
     Assertions.assertThat(ratings.getAllValues())
@@ -218,7 +220,7 @@ class DepartmentSummonsProcessTest {
     DepartmentRatingRecord river = ratings.getAllValues().get(0);
     Assertions.assertThat(river.summonsId()).isEqualTo(summons.getValue().id());
     Assertions.assertThat(river.proposalNumber()).isEqualTo(NUMBER_VALUE);
-    Assertions.assertThat(river.summoningUnit()).isEqualTo(COMMUNITY);
+    Assertions.assertThat(river.summoningUnit()).isEqualTo(SummonsTestSupport.COMMUNITY);
     Assertions.assertThat(river.reportInOverdue()).isFalse();
     Assertions.assertThat(river.workDone()).isEqualTo("dept-river 已完成现场勘查");
     Assertions.assertThat(river.ratedBy()).isEqualTo(CASEWORKER);
@@ -244,7 +246,7 @@ class DepartmentSummonsProcessTest {
     Assertions.assertThat(lateReportIn.getDueDate()).isEqualTo(timer.getDuedate());
     execute(timer);
 
-    assertThat(instance).hasPassed("Event_ReportInOverdue", "Event_ReportInLateMarked");
+    assertThat(instance).hasPassed(DepartmentSummonsProcess.EVENT_REPORT_IN_OVERDUE, DepartmentSummonsProcess.EVENT_REPORT_IN_LATE_MARKED);
     // dept-river still to report in, dept-water at its part: no supervision task of the summons
     // itself, the one 督办 of the overdue step is timeLimitWatch's
     Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).list())
@@ -280,21 +282,21 @@ class DepartmentSummonsProcessTest {
     Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_DO_DEPARTMENT_PART).count())
         .as("a view, not the work").isZero();
     Task river = taskOf(instance, TASK_GIVE_VIEW, "dept-river");
-    Assertions.assertThat(refusal(() -> taskService().complete(river.getId(), Map.of(DEPARTMENT_VIEW, " "))))
+    Assertions.assertThat(refusal(() -> taskService().complete(river.getId(), Map.of(DEPARTMENT_VIEW.name(), " "))))
         .hasMessage("请填写部门意见");
-    taskService().complete(river.getId(), Map.of(DEPARTMENT_VIEW, " 堰坝可降低0.5米 "));
-    taskService().complete(taskOf(instance, TASK_GIVE_VIEW, "dept-city-river").getId(), Map.of(DEPARTMENT_VIEW, "须保证行洪"));
+    taskService().complete(river.getId(), Map.of(DEPARTMENT_VIEW.name(), " 堰坝可降低0.5米 "));
+    taskService().complete(taskOf(instance, TASK_GIVE_VIEW, "dept-city-river").getId(), Map.of(DEPARTMENT_VIEW.name(), "须保证行洪"));
 
-    SpinJsonNode views = (SpinJsonNode) runtimeService().getVariable(instance.getId(), DEPARTMENT_VIEWS);
+    SpinJsonNode views = (SpinJsonNode) runtimeService().getVariable(instance.getId(), DEPARTMENT_VIEWS.name());
     Assertions.assertThat(views.elements())
-        .extracting(v -> v.prop("party").stringValue() + "|" + v.prop("department").stringValue() + "|" + v.prop("opinion").stringValue())
+        .extracting(v -> v.prop("party").stringValue() + "|" + v.prop(DepartmentSummonsProcess.DEPARTMENT.name()).stringValue() + "|" + v.prop("opinion").stringValue())
         .containsExactly("部门dept-river|dept-river|堰坝可降低0.5米", "部门dept-city-river|dept-city-river|须保证行洪");
 
     rate(instance, "dept-river", "SATISFIED", null);
     // a dissatisfying view is not redone here: the deliberating level may hear the department again
     rate(instance, "dept-city-river", "DISSATISFIED", "意见过于笼统");
 
-    assertThat(instance).hasPassed("Event_SummonsCompleted").hasNotPassed("Task_RequestRedo").isEnded();
+    assertThat(instance).hasPassed(DepartmentSummonsProcess.EVENT_SUMMONS_COMPLETED).hasNotPassed(DepartmentSummonsProcess.TASK_REQUEST_REDO).isEnded();
     ArgumentCaptor<DepartmentRatingRecord> ratings = ArgumentCaptor.forClass(DepartmentRatingRecord.class);
     verify(repository, times(2)).insert(ratings.capture());
     Assertions.assertThat(ratings.getAllValues())
@@ -313,7 +315,7 @@ class DepartmentSummonsProcessTest {
     Assertions.assertThat(refusal(() -> rate(instance, "dept-market", "DISSATISFIED", "  ")))
         .hasMessage("评价为不满意时，请写明原因")
         .extracting(InvalidStepInputException::field)
-        .isEqualTo(DEPARTMENT_RATING_COMMENT);
+        .isEqualTo(DEPARTMENT_RATING_COMMENT.name());
     Assertions.assertThat(refusal(() -> rate(instance, "dept-market", "GOOD", null)))
         .hasMessage("请选择评价：满意、基本满意或不满意");
     Assertions.assertThat(refusal(() -> rate(instance, "dept-market", "SATISFIED", "很".repeat(1001))))
@@ -327,9 +329,9 @@ class DepartmentSummonsProcessTest {
   void reportInAndWorkWithoutAnAnswerAreRefused() {
     ProcessInstance instance = summon(List.of("dept-fire"));
     Task reportIn = taskOf(instance, TASK_REPORT_IN, "dept-fire");
-    Assertions.assertThat(refusal(() -> taskService().complete(reportIn.getId(), Map.of(REPORT_IN_NOTE, " "))))
+    Assertions.assertThat(refusal(() -> taskService().complete(reportIn.getId(), Map.of(REPORT_IN_NOTE.name(), " "))))
         .hasMessage("请填写报到说明（报到人员及联系方式）");
-    Assertions.assertThat(refusal(() -> taskService().complete(reportIn.getId(), Map.of(REPORT_IN_NOTE, "长".repeat(2001)))))
+    Assertions.assertThat(refusal(() -> taskService().complete(reportIn.getId(), Map.of(REPORT_IN_NOTE.name(), "长".repeat(2001)))))
         .hasMessage("内容不能超过2000字");
 
     reportIn(instance, "dept-fire");
@@ -345,6 +347,6 @@ class DepartmentSummonsProcessTest {
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("without summonedDepartments");
     verify(repository, never()).insert(org.mockito.ArgumentMatchers.any(SummonsRecord.class));
-    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count()).isZero();
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
   }
 }

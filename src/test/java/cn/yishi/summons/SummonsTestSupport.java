@@ -1,5 +1,6 @@
 package cn.yishi.summons;
 
+import cn.yishi.common.CommonVariables;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -61,8 +62,8 @@ public final class SummonsTestSupport {
   /** The timeLimits decision's result for a track, as the lifecycle keeps it. */
   public static Map<String, Object> timeLimits(DecisionService decisions, String track) {
     return new HashMap<>(
-        decisions.evaluateDecisionByKey("timeLimits")
-            .variables(Map.of("track", track))
+        decisions.evaluateDecisionByKey(CommonVariables.TIME_LIMITS.name())
+            .variables(Map.of(CommonVariables.TRACK.name(), track))
             .evaluate()
             .getSingleResult()
             .getEntryMap());

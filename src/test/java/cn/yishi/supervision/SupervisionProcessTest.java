@@ -1,6 +1,7 @@
 package cn.yishi.supervision;
 
-import static cn.yishi.supervision.SupervisionVariables.*;
+import static cn.yishi.supervision.SupervisionProcess.*;
+import static cn.yishi.common.CommonVariables.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -52,25 +53,25 @@ class SupervisionProcessTest {
   @Test
   void theStreetsCaseworkersSuperviseAnOverdueCommunityStepAndRecordTheirNote() {
     Map<String, Object> v = new HashMap<>();
-    v.put(NUMBER, "JN-2026-000123");
-    v.put(TITLE, "菁华园瀑布噪音扰民");
-    v.put(TIME_LIMITS, Map.of("responseWithin", "P2D", "reminderBefore", "PT4H"));
-    v.put(SUPERVISING_UNIT, "jn-jld");
-    v.put(SUPERVISED_UNIT, "jn-jld-jldbl");
-    v.put(SUPERVISED_STEP, "分拣提案");
-    v.put(SUPERVISED_DUE, Date.from(NOW.minus(Duration.ofHours(1))));
+    v.put(NUMBER.name(), "JN-2026-000123");
+    v.put(TITLE.name(), "菁华园瀑布噪音扰民");
+    v.put(TIME_LIMITS.name(), Map.of("responseWithin", "P2D", "reminderBefore", "PT4H"));
+    v.put(SUPERVISING_UNIT.name(), "jn-jld");
+    v.put(SUPERVISED_UNIT.name(), "jn-jld-jldbl");
+    v.put(SUPERVISED_STEP.name(), "分拣提案");
+    v.put(SUPERVISED_DUE.name(), Date.from(NOW.minus(Duration.ofHours(1))));
     ProcessInstance instance =
-        runtimeService().startProcessInstanceByKey(SUPERVISION_PROCESS_KEY, "JN-2026-000123", v);
+        runtimeService().startProcessInstanceByKey(SupervisionProcess.KEY, "JN-2026-000123", v);
 
-    assertThat(instance).isWaitingAt("Task_Supervise");
+    assertThat(instance).isWaitingAt(SupervisionProcess.TASK_SUPERVISE);
     Task supervise = task(instance);
     assertThat(supervise).hasCandidateGroup("jn-jld.caseworker");
     org.assertj.core.api.Assertions.assertThat(supervise.getDueDate().toInstant())
         .isEqualTo(NOW.plus(Duration.ofDays(2)));
 
-    complete(supervise, Map.of(SUPERVISION_NOTE, "已电话督促九里堤北路社区，承诺明日完成分拣。"));
+    complete(supervise, Map.of(SUPERVISION_NOTE.name(), "已电话督促九里堤北路社区，承诺明日完成分拣。"));
 
-    assertThat(instance).hasPassed("Event_Supervised").isEnded();
-    assertThat(instance).variables().containsEntry(SUPERVISION_NOTE, "已电话督促九里堤北路社区，承诺明日完成分拣。");
+    assertThat(instance).hasPassed(SupervisionProcess.EVENT_SUPERVISED).isEnded();
+    assertThat(instance).variables().containsEntry(SUPERVISION_NOTE.name(), "已电话督促九里堤北路社区，承诺明日完成分拣。");
   }
 }

@@ -1,6 +1,8 @@
 package cn.yishi.supervision;
 
-import static cn.yishi.supervision.SupervisionVariables.*;
+import static cn.yishi.supervision.SupervisionProcess.*;
+import static cn.yishi.common.CommonVariables.*;
+import cn.yishi.common.CommonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -117,7 +119,7 @@ class SupervisionServiceTest {
                 new cn.yishi.signature.SignatureService(jdbc, (cn.yishi.signature.SigningKeys) null),
                 mock(cn.yishi.notification.Notifications.class)),
             new DeadlineSupervisions(jdbc),
-            "Asia/Shanghai");
+            new BusinessTime("Asia/Shanghai"));
   }
 
   @AfterEach
@@ -139,9 +141,9 @@ class SupervisionServiceTest {
     Map<String, Object> v = new HashMap<>(extra);
     v.put("stepGroup", group);
     v.put("stepDue", Date.from(due));
-    v.put(SupervisionVariables.NUMBER, NUMBER);
-    v.put(TITLE, "菁华园瀑布噪音扰民");
-    v.put(TIME_LIMITS, timeLimits());
+    v.put(CommonVariables.NUMBER.name(), NUMBER);
+    v.put(TITLE.name(), "菁华园瀑布噪音扰民");
+    v.put(TIME_LIMITS.name(), timeLimits());
     return runtimeService().startProcessInstanceByKey("overdueStepTest", NUMBER, v);
   }
 
@@ -150,7 +152,7 @@ class SupervisionServiceTest {
   }
 
   private static List<Task> supervisionTasks() {
-    return taskQuery().processDefinitionKey(SUPERVISION_PROCESS_KEY).list();
+    return taskQuery().processDefinitionKey(SupervisionProcess.KEY).list();
   }
 
   private static void assertSupervisedBy(String group) {
@@ -206,13 +208,13 @@ class SupervisionServiceTest {
         runtimeService().createProcessInstanceQuery().processInstanceId(supervise.getProcessInstanceId()).singleResult();
     assertThat(supervisionInstance.getBusinessKey()).isEqualTo(NUMBER);
     assertThat(runtimeService().getVariables(supervise.getProcessInstanceId()))
-        .containsEntry(SUPERVISING_UNIT, JLD)
-        .containsEntry(SUPERVISING_UNIT_NAME, "九里堤街道")
-        .containsEntry(SUPERVISED_UNIT, JLDBL)
-        .containsEntry(SUPERVISED_UNIT_NAME, "九里堤北路社区")
-        .containsEntry(SUPERVISED_STEP, "办理测试步骤")
-        .containsEntry(SUPERVISED_DUE_TEXT, "2026-11-22 07:00")
-        .containsEntry(TITLE, "菁华园瀑布噪音扰民");
+        .containsEntry(SUPERVISING_UNIT.name(), JLD)
+        .containsEntry(SUPERVISING_UNIT_NAME.name(), "九里堤街道")
+        .containsEntry(SUPERVISED_UNIT.name(), JLDBL)
+        .containsEntry(SUPERVISED_UNIT_NAME.name(), "九里堤北路社区")
+        .containsEntry(SUPERVISED_STEP.name(), "办理测试步骤")
+        .containsEntry(SUPERVISED_DUE_TEXT.name(), "2026-11-22 07:00")
+        .containsEntry(TITLE.name(), "菁华园瀑布噪音扰民");
     // due within the supervised proposal's responseWithin (P1D)
     assertThat(supervise.getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(1)));
     String taskId = taskQuery().processInstanceId(proposal.getId()).singleResult().getId();
@@ -248,15 +250,15 @@ class SupervisionServiceTest {
 
   @Test
   void anOverdueDepartmentStepIsSupervisedByTheUnitThatSummonedIt() {
-    step("dept-river.department", NOW.minus(Duration.ofDays(1)), Map.of(SUMMONING_UNIT, JLD));
+    step("dept-river.department", NOW.minus(Duration.ofDays(1)), Map.of(SUMMONING_UNIT.name(), JLD));
 
     supervision.watch(NOW);
 
     assertSupervisedBy(JLD + ".caseworker");
     assertThat(runtimeService().getVariables(supervisionTasks().get(0).getProcessInstanceId()))
-        .containsEntry(SUPERVISED_UNIT, "dept-river")
-        .containsEntry(SUPERVISED_UNIT_NAME, "金牛区河长制办公室")
-        .containsEntry(SUPERVISED_GROUP, "dept-river.department");
+        .containsEntry(SUPERVISED_UNIT.name(), "dept-river")
+        .containsEntry(SUPERVISED_UNIT_NAME.name(), "金牛区河长制办公室")
+        .containsEntry(SUPERVISED_GROUP.name(), "dept-river.department");
   }
 
   @Test
@@ -300,7 +302,7 @@ class SupervisionServiceTest {
     Map<String, Object> extra = new HashMap<>();
     step(JLDBL + ".caseworker", NOW.plus(Duration.ofMinutes(1)), extra);
     runtimeService().createProcessInstanceQuery().list()
-        .forEach(p -> runtimeService().setVariable(p.getId(), TIME_LIMITS, Map.of("responseWithin", "P1D")));
+        .forEach(p -> runtimeService().setVariable(p.getId(), TIME_LIMITS.name(), Map.of("responseWithin", "P1D")));
 
     supervision.watch(NOW);
     supervision.watch(NOW.plus(Duration.ofMinutes(2)));
@@ -334,7 +336,7 @@ class SupervisionServiceTest {
     supervision.watch(NOW.plus(Duration.ofMinutes(15)));
 
     assertThat(supervisionTasks()).hasSize(1);
-    complete(supervisionTasks().get(0), Map.of(SUPERVISION_NOTE, "已督促社区，步骤已于督办期间办结。"));
+    complete(supervisionTasks().get(0), Map.of(SUPERVISION_NOTE.name(), "已督促社区，步骤已于督办期间办结。"));
     assertThat(supervisionTasks()).isEmpty();
   }
 
@@ -343,7 +345,7 @@ class SupervisionServiceTest {
   private static Task supervisionAt(int level) {
     List<Task> found =
         supervisionTasks().stream()
-            .filter(t -> Integer.valueOf(level).equals(runtimeService().getVariable(t.getProcessInstanceId(), SUPERVISION_LEVEL)))
+            .filter(t -> Integer.valueOf(level).equals(runtimeService().getVariable(t.getProcessInstanceId(), SUPERVISION_LEVEL.name())))
             .toList();
     assertThat(found).as("supervision tasks at level " + level).hasSize(1);
     return found.get(0);
@@ -361,7 +363,7 @@ class SupervisionServiceTest {
   void everyOverdueStepGetsExactlyOneSupervisionHoweverOftenTheWatchRuns() {
     step(JLDBL + ".caseworker", NOW.minus(Duration.ofHours(2)));
     step(JINGHUAYUAN + ".caseworker", NOW.minus(Duration.ofHours(1)));
-    step("dept-river.department", NOW.minus(Duration.ofMinutes(5)), Map.of(SUMMONING_UNIT, JLDBL));
+    step("dept-river.department", NOW.minus(Duration.ofMinutes(5)), Map.of(SUMMONING_UNIT.name(), JLDBL));
 
     SupervisionService.WatchResult first = supervision.watch(NOW);
     SupervisionService.WatchResult second = supervision.watch(NOW.plus(Duration.ofMinutes(15)));
@@ -373,15 +375,15 @@ class SupervisionServiceTest {
     List<Task> supervisions = supervisionTasks();
     assertThat(supervisions).hasSize(3);
     assertThat(supervisions)
-        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), SUPERVISED_TASK_ID))
+        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), SUPERVISED_TASK_ID.name()))
         .doesNotHaveDuplicates()
         .doesNotContainNull();
     assertThat(supervisions).extracting(SupervisionServiceTest::candidateGroupOf)
         .containsExactlyInAnyOrder(JLD + ".caseworker", JLDBL + ".caseworker", JLDBL + ".caseworker");
     assertThat(supervisions)
         .allSatisfy(t -> assertThat(runtimeService().getVariables(t.getProcessInstanceId()))
-            .containsEntry(SUPERVISION_KIND, KIND_STEP)
-            .containsEntry(SUPERVISION_LEVEL, 1));
+            .containsEntry(SUPERVISION_KIND.name(), KIND_STEP)
+            .containsEntry(SUPERVISION_LEVEL.name(), 1));
   }
 
   @Test
@@ -403,19 +405,19 @@ class SupervisionServiceTest {
     Task street = supervisionAt(2);
     assertThat(candidateGroupOf(street)).isEqualTo(JLD + ".caseworker");
     assertThat(runtimeService().getVariables(street.getProcessInstanceId()))
-        .containsEntry(SUPERVISION_KIND, KIND_STEP)
-        .containsEntry(SUPERVISING_UNIT, JLD)
-        .containsEntry(SUPERVISED_UNIT, JLDBL)
-        .containsEntry(SUPERVISED_UNIT_NAME, "九里堤北路社区")
-        .containsEntry(SUPERVISED_GROUP, JLDBL + ".caseworker")
-        .containsEntry(SUPERVISED_TASK_ID, community.getId())
-        .containsEntry(SUPERVISED_STEP, "督办超期事项")
-        .containsEntry(SUPERVISED_DUE_TEXT, "2026-11-23 09:00")
-        .containsEntry(ORIGINAL_STEP, "办理测试步骤")
-        .containsEntry(ORIGINAL_UNIT_NAME, "菁华园")
-        .containsEntry(ESCALATED_FROM, community.getProcessInstanceId())
+        .containsEntry(SUPERVISION_KIND.name(), KIND_STEP)
+        .containsEntry(SUPERVISING_UNIT.name(), JLD)
+        .containsEntry(SUPERVISED_UNIT.name(), JLDBL)
+        .containsEntry(SUPERVISED_UNIT_NAME.name(), "九里堤北路社区")
+        .containsEntry(SUPERVISED_GROUP.name(), JLDBL + ".caseworker")
+        .containsEntry(SUPERVISED_TASK_ID.name(), community.getId())
+        .containsEntry(SUPERVISED_STEP.name(), "督办超期事项")
+        .containsEntry(SUPERVISED_DUE_TEXT.name(), "2026-11-23 09:00")
+        .containsEntry(ORIGINAL_STEP.name(), "办理测试步骤")
+        .containsEntry(ORIGINAL_UNIT_NAME.name(), "菁华园")
+        .containsEntry(ESCALATED_FROM.name(), community.getProcessInstanceId())
         .containsEntry(
-            SUPERVISION_SUBJECT,
+            SUPERVISION_SUBJECT.name(),
             "九里堤北路社区对「办理测试步骤」（菁华园）的督办已于 2026-11-23 09:00 到期仍未答复：请督促九里堤北路社区督办到位。");
     assertThat(street.getDueDate().toInstant()).isEqualTo(dayLater.plus(Duration.ofDays(1)));
 
@@ -425,9 +427,9 @@ class SupervisionServiceTest {
     Task district = supervisionAt(3);
     assertThat(candidateGroupOf(district)).isEqualTo(DISTRICT + ".caseworker");
     assertThat(runtimeService().getVariables(district.getProcessInstanceId()))
-        .containsEntry(SUPERVISED_UNIT, JLD)
-        .containsEntry(ORIGINAL_STEP, "办理测试步骤")
-        .containsEntry(ESCALATED_FROM, street.getProcessInstanceId());
+        .containsEntry(SUPERVISED_UNIT.name(), JLD)
+        .containsEntry(ORIGINAL_STEP.name(), "办理测试步骤")
+        .containsEntry(ESCALATED_FROM.name(), street.getProcessInstanceId());
 
     // at the district nothing further, however long it stays unanswered
     Instant muchLater = twoDaysLater.plus(Duration.ofDays(5));
@@ -457,7 +459,7 @@ class SupervisionServiceTest {
   void aSupervisionAnsweredInTimeIsNotEscalated() {
     step(JLDBL + ".caseworker", NOW.minus(Duration.ofMinutes(1)));
     supervision.watch(NOW);
-    complete(supervisionAt(1), Map.of(SUPERVISION_NOTE, "已督促社区，当日办结。"));
+    complete(supervisionAt(1), Map.of(SUPERVISION_NOTE.name(), "已督促社区，当日办结。"));
 
     Instant later = NOW.plus(Duration.ofDays(3));
     SupervisionService.WatchResult result = supervision.watch(later);
@@ -496,11 +498,11 @@ class SupervisionServiceTest {
     ProcessInstance started =
         runtimeService()
             .startProcessInstanceByKey(
-                SUPERVISION_PROCESS_KEY,
+                SupervisionProcess.KEY,
                 NUMBER,
-                Map.of(NUMBER, NUMBER, TIME_LIMITS, timeLimits(), SUPERVISING_UNIT, JLD));
+                Map.of(NUMBER, NUMBER, TIME_LIMITS.name(), timeLimits(), SUPERVISING_UNIT.name(), JLD));
     // a supervising unit the organisation no longer knows: nothing to escalate from
-    runtimeService().setVariable(started.getId(), SUPERVISING_UNIT, "jn-nowhere");
+    runtimeService().setVariable(started.getId(), SUPERVISING_UNIT.name(), "jn-nowhere");
 
     SupervisionService.WatchResult result = supervision.watch(NOW.plus(Duration.ofDays(2)));
 
@@ -555,18 +557,18 @@ class SupervisionServiceTest {
     assertSupervisedBy(JLD + ".caseworker");
     Task supervise = supervisionTasks().get(0);
     assertThat(runtimeService().getVariables(supervise.getProcessInstanceId()))
-        .containsEntry(SUPERVISION_KIND, KIND_DEADLINE)
-        .containsEntry(SUPERVISION_LEVEL, 1)
-        .containsEntry(SUPERVISING_UNIT, JLD)
-        .containsEntry(SUPERVISED_UNIT, JLDBL)
-        .containsEntry(SUPERVISED_GROUP, JLDBL + ".caseworker")
-        .containsEntry(SUPERVISED_STEP, DEADLINE_STEP_NAME)
-        .containsEntry(SUPERVISED_DUE_TEXT, "2026-11-21 09:00")
-        .containsEntry(TITLE, "菁华园瀑布噪音扰民")
+        .containsEntry(SUPERVISION_KIND.name(), KIND_DEADLINE)
+        .containsEntry(SUPERVISION_LEVEL.name(), 1)
+        .containsEntry(SUPERVISING_UNIT.name(), JLD)
+        .containsEntry(SUPERVISED_UNIT.name(), JLDBL)
+        .containsEntry(SUPERVISED_GROUP.name(), JLDBL + ".caseworker")
+        .containsEntry(SUPERVISED_STEP.name(), DEADLINE_STEP_NAME)
+        .containsEntry(SUPERVISED_DUE_TEXT.name(), "2026-11-21 09:00")
+        .containsEntry(TITLE.name(), "菁华园瀑布噪音扰民")
         .containsEntry(
-            SUPERVISION_SUBJECT,
+            SUPERVISION_SUBJECT.name(),
             "提案自 2026-11-14 09:00 受理，办理时限已于 2026-11-21 09:00 届满，仍未记录办理结果（承办单位：九里堤北路社区）：请督促办结。");
-    assertThat(runtimeService().getVariable(supervise.getProcessInstanceId(), SUPERVISED_TASK_ID)).isNull();
+    assertThat(runtimeService().getVariable(supervise.getProcessInstanceId(), SUPERVISED_TASK_ID.name())).isNull();
     assertThat(supervise.getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(1)));
     Map<String, Object> record =
         jdbc.queryForMap(
@@ -588,9 +590,9 @@ class SupervisionServiceTest {
     Task district = supervisionAt(2);
     assertThat(candidateGroupOf(district)).isEqualTo(DISTRICT + ".caseworker");
     assertThat(runtimeService().getVariables(district.getProcessInstanceId()))
-        .containsEntry(SUPERVISION_KIND, KIND_DEADLINE)
-        .containsEntry(ORIGINAL_STEP, DEADLINE_STEP_NAME)
-        .containsEntry(ORIGINAL_UNIT_NAME, "九里堤北路社区");
+        .containsEntry(SUPERVISION_KIND.name(), KIND_DEADLINE)
+        .containsEntry(ORIGINAL_STEP.name(), DEADLINE_STEP_NAME)
+        .containsEntry(ORIGINAL_UNIT_NAME.name(), "九里堤北路社区");
     // one deadline supervision per handling period, escalations aside
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deadline_supervision", Integer.class)).isEqualTo(1);
   }
@@ -604,7 +606,7 @@ class SupervisionServiceTest {
 
     // 菁华园 → 九里堤北路社区 → 九里堤街道 handles it: the district supervises
     assertSupervisedBy(DISTRICT + ".caseworker");
-    assertThat(runtimeService().getVariable(supervisionTasks().get(0).getProcessInstanceId(), SUPERVISED_UNIT))
+    assertThat(runtimeService().getVariable(supervisionTasks().get(0).getProcessInstanceId(), SUPERVISED_UNIT.name()))
         .isEqualTo(JLD);
   }
 

@@ -1,5 +1,6 @@
 package cn.yishi.supervision;
 
+import cn.yishi.common.CommonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
@@ -80,9 +81,9 @@ class TimeLimitWatchIT {
     Map<String, Object> v = new HashMap<>();
     v.put("stepGroup", group);
     v.put("stepDue", Date.from(due));
-    v.put(SupervisionVariables.NUMBER, number);
-    v.put(SupervisionVariables.TITLE, "菁华园瀑布噪音扰民");
-    v.put(SupervisionVariables.TIME_LIMITS, Map.of("reminderBefore", "PT30M", "responseWithin", "P1D"));
+    v.put(CommonVariables.NUMBER.name(), number);
+    v.put(CommonVariables.TITLE.name(), "菁华园瀑布噪音扰民");
+    v.put(CommonVariables.TIME_LIMITS.name(), Map.of("reminderBefore", "PT30M", "responseWithin", "P1D"));
     return runtimeService.startProcessInstanceByKey("overdueStepTest", number, v);
   }
 
@@ -91,7 +92,7 @@ class TimeLimitWatchIT {
     Job timer =
         managementService
             .createJobQuery()
-            .processDefinitionKey(SupervisionVariables.WATCH_PROCESS_KEY)
+            .processDefinitionKey(TimeLimitWatchProcess.KEY)
             .timers()
             .singleResult();
     assertThat(timer).as("the watch's timer start job").isNotNull();
@@ -99,7 +100,7 @@ class TimeLimitWatchIT {
     for (Job async :
         managementService
             .createJobQuery()
-            .processDefinitionKey(SupervisionVariables.WATCH_PROCESS_KEY)
+            .processDefinitionKey(TimeLimitWatchProcess.KEY)
             .messages()
             .list()) {
       managementService.executeJob(async.getId());
@@ -116,11 +117,11 @@ class TimeLimitWatchIT {
     watchRound();
 
     List<Task> supervisions =
-        taskService.createTaskQuery().processDefinitionKey(SupervisionVariables.SUPERVISION_PROCESS_KEY).processInstanceBusinessKey(number).list();
+        taskService.createTaskQuery().processDefinitionKey(SupervisionProcess.KEY).processInstanceBusinessKey(number).list();
     assertThat(supervisions).hasSize(1);
     assertThat(taskService.getIdentityLinksForTask(supervisions.get(0).getId()))
         .anyMatch(link -> (JLD + ".caseworker").equals(link.getGroupId()));
-    assertThat(runtimeService.getVariable(supervisions.get(0).getProcessInstanceId(), SupervisionVariables.SUPERVISED_STEP))
+    assertThat(runtimeService.getVariable(supervisions.get(0).getProcessInstanceId(), SupervisionProcess.SUPERVISED_STEP.name()))
         .isEqualTo("办理测试步骤");
     Map<String, Object> record =
         jdbc.queryForMap("SELECT proposal_number, supervision_instance_id FROM supervision_record WHERE task_id = ?", stepId);
@@ -144,7 +145,7 @@ class TimeLimitWatchIT {
     watchRound();
 
     verify(notifications, times(1)).toGroup(eq(number), eq(JLDBL + ".caseworker"), contains("办理测试步骤"));
-    assertThat(taskService.createTaskQuery().processDefinitionKey(SupervisionVariables.SUPERVISION_PROCESS_KEY).processInstanceBusinessKey(number).count())
+    assertThat(taskService.createTaskQuery().processDefinitionKey(SupervisionProcess.KEY).processInstanceBusinessKey(number).count())
         .isZero();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM supervision_record WHERE proposal_number = ? AND reminded_at IS NOT NULL", Integer.class, number))
         .isEqualTo(1);
@@ -152,7 +153,7 @@ class TimeLimitWatchIT {
 
   private List<Task> supervisions(String number) {
     return taskService.createTaskQuery()
-        .processDefinitionKey(SupervisionVariables.SUPERVISION_PROCESS_KEY)
+        .processDefinitionKey(SupervisionProcess.KEY)
         .processInstanceBusinessKey(number)
         .list();
   }
@@ -212,11 +213,11 @@ class TimeLimitWatchIT {
 
     Task sorting =
         taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_SortProposal").singleResult();
-    Object limits = runtimeService.getVariable(sorting.getProcessInstanceId(), SupervisionVariables.TIME_LIMITS);
+    Object limits = runtimeService.getVariable(sorting.getProcessInstanceId(), CommonVariables.TIME_LIMITS.name());
     Duration resolveWithin = Duration.parse(((Map<?, ?>) limits).get("resolveWithin").toString());
     Instant sorted = submitted.plus(Duration.ofHours(3));
     ClockUtil.setCurrentTime(Date.from(sorted));
-    taskService.complete(sorting.getId(), Map.of("exclusion", "NONE"));
+    taskService.complete(sorting.getId(), Map.of(cn.yishi.proposal.ProposalLifecycleProcess.EXCLUSION.name(), "NONE"));
     runProposalJobs(number);
 
     JsonNode accepted = http.getForEntity("/api/proposals/" + number, JsonNode.class).getBody();
@@ -241,11 +242,11 @@ class TimeLimitWatchIT {
     List<Task> supervisions = supervisions(number);
     List<Object> kinds =
         supervisions.stream()
-            .map(t -> runtimeService.getVariable(t.getProcessInstanceId(), SupervisionVariables.SUPERVISION_KIND))
+            .map(t -> runtimeService.getVariable(t.getProcessInstanceId(), SupervisionProcess.SUPERVISION_KIND.name()))
             .toList();
-    assertThat(kinds).containsOnlyOnce(SupervisionVariables.KIND_DEADLINE);
+    assertThat(kinds).containsOnlyOnce(SupervisionProcess.KIND_DEADLINE);
     // one per overdue step besides, however often the watch runs
-    assertThat(kinds).filteredOn(SupervisionVariables.KIND_STEP::equals).hasSize(late.get("openSteps").size());
+    assertThat(kinds).filteredOn(SupervisionProcess.KIND_STEP::equals).hasSize(late.get("openSteps").size());
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deadline_supervision WHERE proposal_number = ?", Integer.class, number))
         .isEqualTo(1);
   }

@@ -1,6 +1,6 @@
 package cn.yishi.supervision;
 
-import static cn.yishi.supervision.SupervisionVariables.WATCH_PROCESS_KEY;
+import static cn.yishi.supervision.TimeLimitWatchProcess.KEY;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
@@ -45,8 +45,8 @@ class TimeLimitWatchProcessTest {
   @BeforeEach
   void beans() {
     ClockUtil.setCurrentTime(Date.from(DEPLOYED));
-    Mocks.register("timeLimitWatchSchedule", new TimeLimitWatchSchedule("PT10M"));
-    Mocks.register("timeLimitWatch", new TimeLimitWatch(supervision));
+    Mocks.register("timeLimitWatchSchedule", new TimeLimitWatchSchedule(new SupervisionProperties("PT10M")));
+    Mocks.register(TimeLimitWatchProcess.KEY, new TimeLimitWatch(supervision));
   }
 
   @AfterEach
@@ -56,7 +56,7 @@ class TimeLimitWatchProcessTest {
   }
 
   private static Job timer() {
-    return managementService().createJobQuery().processDefinitionKey(WATCH_PROCESS_KEY).timers().singleResult();
+    return managementService().createJobQuery().processDefinitionKey(TimeLimitWatchProcess.KEY).timers().singleResult();
   }
 
   @Test
@@ -67,18 +67,18 @@ class TimeLimitWatchProcessTest {
     Instant firstRound = DEPLOYED.plus(Duration.ofMinutes(10));
     ClockUtil.setCurrentTime(Date.from(firstRound));
     execute(timer());
-    ProcessInstance round = runtimeService().createProcessInstanceQuery().processDefinitionKey(WATCH_PROCESS_KEY).singleResult();
-    assertThat(round).isWaitingAt("Task_WatchTimeLimits");
+    ProcessInstance round = runtimeService().createProcessInstanceQuery().processDefinitionKey(TimeLimitWatchProcess.KEY).singleResult();
+    assertThat(round).isWaitingAt(TimeLimitWatchProcess.TASK_WATCH_TIME_LIMITS);
     verify(supervision, never()).watch(any());
 
     execute(job(round));
 
-    assertThat(round).hasPassed("Event_Watched").isEnded();
+    assertThat(round).hasPassed(TimeLimitWatchProcess.EVENT_WATCHED).isEnded();
     verify(supervision, times(1)).watch(firstRound);
     org.assertj.core.api.Assertions.assertThat(timer().getDuedate().toInstant())
         .isEqualTo(firstRound.plus(Duration.ofMinutes(10)));
     org.assertj.core.api.Assertions.assertThat(
-            historyService().createHistoricProcessInstanceQuery().processDefinitionKey(WATCH_PROCESS_KEY).count())
+            historyService().createHistoricProcessInstanceQuery().processDefinitionKey(TimeLimitWatchProcess.KEY).count())
         .isEqualTo(1);
   }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class TimeLimitWatchScheduleTest {
 
   private static TimeLimitWatchSchedule every(String interval) {
-    return new TimeLimitWatchSchedule(interval);
+    return new TimeLimitWatchSchedule(new SupervisionProperties(interval));
   }
 
   @Test
