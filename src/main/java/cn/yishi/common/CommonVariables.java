@@ -67,6 +67,42 @@ public final class CommonVariables {
   // --- added while moving the proposal package to its boundary ---
 
   // --- added while moving the deliberation package to its boundaries ---
+  /**
+   * What a track procedure hands back: RESOLVED, REJECTED or RAISED (processes/README.md). Also
+   * added in the proposal section on branch proposal: keep one when merging.
+   */
+  @NotInDiagram("set by expressions (execution.setVariable('deliberationOutcome', …)) the extractor does not read as a name")
+  public static final Variable<String> DELIBERATION_OUTCOME = Variable.text("deliberationOutcome");
+  /** departmentSummons' optional input: VIEW when departments give a view before a meeting (难事广议). */
+  public static final Variable<String> SUMMONS_PURPOSE = Variable.text("summonsPurpose");
+  /** departmentSummons' output with VIEW: a JSON array (Spin) of {party, opinion}, one per department. */
+  public static final Variable<Object> DEPARTMENT_VIEWS = Variable.any("departmentViews");
+  /**
+   * Read by signResultRecord (implementation's delegate, still in cn.yishi.deliberation): who
+   * carries out the plan, and the signed record it hands back. IMPLEMENTER and RESULT_RECORD_ID
+   * are also added in the proposal section on branch proposal: keep one when merging.
+   */
+  @NotInDiagram("implementation.bpmn reads it as execution.getVariable('implementer'), which Diagrams does not see")
+  public static final Variable<String> IMPLEMENTER = Variable.text("implementer");
+  public static final Variable<String> RESULT_RECORD_ID = Variable.text("resultRecordId");
+  /** What was done (记录落实结果), signed by signResultRecord. */
+  public static final Variable<String> RESULT = Variable.text("result");
+  /** Who recorded the result, signed by signResultRecord. */
+  @NotInDiagram("set by implementation's resultRecording listener, read by signResultRecord")
+  public static final Variable<String> RESULT_RECORDED_BY = Variable.text("resultRecordedBy");
+
+  /** Set by the lifecycle when a lower level raised the matter to this one (proposal declares it too: keep this one). */
+  @NotInDiagram("the lifecycle's fact (reviewRoute), read by urgentDeliberation's urgentPlanHandlingCheck")
+  public static final Variable<String> RAISED_FROM = Variable.text("raisedFrom");
+
+  /** Values of {@link #DELIBERATION_OUTCOME}. */
+  public static final class TrackOutcome {
+    public static final String RESOLVED = "RESOLVED";
+    public static final String REJECTED = "REJECTED";
+    public static final String RAISED = "RAISED";
+
+    private TrackOutcome() {}
+  }
 
   // --- added while moving notice, notification, summons, supervision, implementation ---
 

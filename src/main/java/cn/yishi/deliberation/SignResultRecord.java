@@ -1,15 +1,14 @@
 package cn.yishi.deliberation;
 
-import static cn.yishi.implementation.ImplementationVariables.IMPLEMENTER;
-import static cn.yishi.implementation.ImplementationVariables.RESULT;
-import static cn.yishi.implementation.ImplementationVariables.RESULT_RECORDED_BY;
-import static cn.yishi.implementation.ImplementationVariables.RESULT_RECORD_ID;
+import static cn.yishi.common.CommonVariables.IMPLEMENTER;
+import static cn.yishi.common.CommonVariables.NUMBER;
+import static cn.yishi.common.CommonVariables.RESULT;
+import static cn.yishi.common.CommonVariables.RESULT_RECORDED_BY;
+import static cn.yishi.common.CommonVariables.RESULT_RECORD_ID;
 
 import cn.yishi.common.DiagramCallable;
-import cn.yishi.implementation.ImplementationVariables;
 import cn.yishi.signature.RecordKind;
 import cn.yishi.signature.SignatureService;
-import cn.yishi.signature.SignedRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs the result of carrying out a proposal (bean {@code signResultRecord}, used by {@code
- * implementation} on an async-before service task): the proposal number, the recorded {@code
- * result}, the {@code implementer} and {@code resultRecordedBy}. Sets {@code resultRecordId}. The
- * variable names are the implementation process's ({@link ImplementationVariables}).
+ * implementation} on an async-before service task): the proposal number (the business key), the
+ * recorded {@code result}, the {@code implementer} and {@code resultRecordedBy}. Sets {@code
+ * resultRecordId}. It belongs to implementation (it is here for history); it reads implementation's
+ * variables through CommonVariables so that deliberation does not import implementation.
  */
 @DiagramCallable
 @Component("signResultRecord")
@@ -34,15 +34,22 @@ public class SignResultRecord implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String number = SignMeetingRecord.proposalNumber(execution);
-    Object recordedBy = execution.getVariable(RESULT_RECORDED_BY);
+    RESULT_RECORD_ID.set(
+        execution,
+        sign(
+            execution.getProcessBusinessKey(),
+            RESULT.get(execution),
+            IMPLEMENTER.get(execution),
+            RESULT_RECORDED_BY.get(execution)));
+  }
+
+  /** Signs the result record; returns its id. The content is keyed by the variable names. */
+  public String sign(String number, String result, String implementer, String recordedBy) {
     Map<String, Object> content = new LinkedHashMap<>();
-    content.put("number", number);
-    content.put(RESULT, execution.getVariable(RESULT));
-    content.put(IMPLEMENTER, execution.getVariable(IMPLEMENTER));
-    content.put(RESULT_RECORDED_BY, recordedBy);
-    SignedRecord record =
-        signatures.sign(RecordKind.RESULT.name(), number, content, recordedBy == null ? null : recordedBy.toString());
-    execution.setVariable(RESULT_RECORD_ID, record.id());
+    content.put(NUMBER.name(), number);
+    content.put(RESULT.name(), result);
+    content.put(IMPLEMENTER.name(), implementer);
+    content.put(RESULT_RECORDED_BY.name(), recordedBy);
+    return signatures.sign(RecordKind.RESULT.name(), number, content, recordedBy).id();
   }
 }

@@ -1,6 +1,6 @@
 package cn.yishi.implementation;
 
-import cn.yishi.deliberation.TrackProcedureVariables;
+import cn.yishi.common.CommonVariables;
 
 import cn.yishi.notice.PublicNoticeVariables;
 import cn.yishi.summons.SummonsVariables;
@@ -17,7 +17,7 @@ public final class ImplementationVariables {
   // inputs (beyond the lifecycle's shared variables)
   public static final String DELIBERATION_UNIT = "deliberationUnit";
   /** The adopted plan being carried out; also what departments are summoned for. */
-  public static final String RESOLUTION = TrackProcedureVariables.RESOLUTION;
+  public static final String RESOLUTION = CommonVariables.RESOLUTION.name();
   /**
    * Who carries it out: {@link #SELF}, {@link #RESIDENTS} or {@link #DEPARTMENTS}; may be preset
    * ({@link #DEPARTMENTS} for a department order). When several share the work, the step

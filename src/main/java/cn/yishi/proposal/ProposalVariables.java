@@ -1,6 +1,6 @@
 package cn.yishi.proposal;
 
-import cn.yishi.deliberation.TrackProcedureVariables;
+import cn.yishi.common.CommonVariables;
 import cn.yishi.implementation.ImplementationVariables;
 
 /**
@@ -58,7 +58,7 @@ public final class ProposalVariables {
   public static final String CLASSIFICATION_BEFORE = "classificationBefore";
   /** The department that gets the work order when exclusion is DEPARTMENT_DUTY. */
   public static final String ORDER_DEPARTMENT = "orderDepartment";
-  public static final String REJECTION_REASON = TrackProcedureVariables.REJECTION_REASON;
+  public static final String REJECTION_REASON = CommonVariables.REJECTION_REASON.name();
   public static final String SELF_HELP_GUIDANCE = "selfHelpGuidance";
 
   // review level by level (逐级审议)
@@ -89,10 +89,10 @@ public final class ProposalVariables {
   public static final String RAISED_FROM = "raisedFrom";
 
   // deliberation, implementation, evaluation (processes/README.md contracts)
-  public static final String DELIBERATION_UNIT = TrackProcedureVariables.DELIBERATION_UNIT;
-  public static final String DELIBERATION_OUTCOME = TrackProcedureVariables.DELIBERATION_OUTCOME;
-  public static final String RESOLUTION = TrackProcedureVariables.RESOLUTION;
-  public static final String RAISE_REASON = TrackProcedureVariables.RAISE_REASON;
+  public static final String DELIBERATION_UNIT = CommonVariables.DELIBERATION_UNIT.name();
+  public static final String DELIBERATION_OUTCOME = CommonVariables.DELIBERATION_OUTCOME.name();
+  public static final String RESOLUTION = CommonVariables.RESOLUTION.name();
+  public static final String RAISE_REASON = CommonVariables.RAISE_REASON.name();
   public static final String IMPLEMENTER = ImplementationVariables.IMPLEMENTER;
   public static final String SUMMONED_DEPARTMENTS = ImplementationVariables.SUMMONED_DEPARTMENTS;
   public static final String IMPLEMENTATION_OUTCOME = ImplementationVariables.IMPLEMENTATION_OUTCOME;

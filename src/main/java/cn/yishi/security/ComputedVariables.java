@@ -1,13 +1,13 @@
 package cn.yishi.security;
 
-import cn.yishi.deliberation.CourtyardDeliberationVariables;
-import cn.yishi.deliberation.DeliberationDayVariables;
-import cn.yishi.deliberation.HardDeliberationVariables;
-import cn.yishi.deliberation.MajorDeliberationVariables;
-import cn.yishi.deliberation.MeetingVariables;
-import cn.yishi.deliberation.MinorDeliberationVariables;
-import cn.yishi.deliberation.TrackProcedureVariables;
-import cn.yishi.deliberation.UrgentDeliberationVariables;
+import cn.yishi.common.CommonVariables;
+import cn.yishi.deliberation.CourtyardDeliberationProcess;
+import cn.yishi.deliberation.DeliberationDayProcess;
+import cn.yishi.deliberation.DeliberationMeetingProcess;
+import cn.yishi.deliberation.HardDeliberationProcess;
+import cn.yishi.deliberation.MajorDeliberationProcess;
+import cn.yishi.deliberation.MinorDeliberationProcess;
+import cn.yishi.deliberation.UrgentDeliberationProcess;
 import cn.yishi.implementation.ImplementationVariables;
 import cn.yishi.notice.PublicNoticeVariables;
 import cn.yishi.notification.NotificationDeliveryVariables;
@@ -55,7 +55,7 @@ public final class ComputedVariables {
             "responseWithin",
             "resolveWithin",
             "noticePeriod",
-            HardDeliberationVariables.MAX_ROUNDS,
+            HardDeliberationProcess.MAX_ROUNDS,
             // sorting bookkeeping (sortingCheck)
             ProposalVariables.SORTED,
             ProposalVariables.CLASSIFICATION_CORRECTED,
@@ -72,38 +72,38 @@ public final class ComputedVariables {
             ProposalVariables.REVIEW_UNIT_NAME,
             ProposalVariables.HANDLING_UNIT_NAME,
             ProposalVariables.DELIBERATION_UNIT,
-            TrackProcedureVariables.DELIBERATION_OUTCOME,
-            TrackProcedureVariables.RESOLUTION,
+            CommonVariables.DELIBERATION_OUTCOME.name(),
+            CommonVariables.RESOLUTION.name(),
             ProposalVariables.IMPLEMENTATION_OUTCOME,
             ProposalVariables.RESOLUTION_OBJECTED,
             ProposalVariables.ROUND,
             ProposalVariables.CLOSED_UNRATED));
     BY_PROCESS.put(
-        MeetingVariables.PROCESS_KEY,
+        DeliberationMeetingProcess.KEY,
         Set.of(
-            MeetingVariables.MEETING_BODY,
-            MeetingVariables.MEETING_STEP,
-            MeetingVariables.MEETING_GROUP,
-            MeetingVariables.MEETING_OUTCOME,
-            MeetingVariables.MEETING_RECORD_ID,
-            MeetingVariables.MEETING_RECORDED_BY,
-            MeetingVariables.MEETING_STAKEHOLDERS,
-            MeetingVariables.MEETING_ATTEMPT));
+            CommonVariables.MEETING_BODY.name(),
+            CommonVariables.MEETING_STEP.name(),
+            CommonVariables.MEETING_GROUP.name(),
+            CommonVariables.MEETING_OUTCOME.name(),
+            CommonVariables.MEETING_RECORD_ID.name(),
+            DeliberationMeetingProcess.MEETING_RECORDED_BY.name(),
+            CommonVariables.MEETING_STAKEHOLDERS.name(),
+            DeliberationMeetingProcess.MEETING_ATTEMPT.name()));
     BY_PROCESS.put(
-        MinorDeliberationVariables.PROCESS_KEY,
+        MinorDeliberationProcess.KEY,
         Set.of(
-            MinorDeliberationVariables.STAKEHOLDERS,
-            MinorDeliberationVariables.STAKEHOLDER,
-            MinorDeliberationVariables.STAKEHOLDER_OPINIONS,
-            MinorDeliberationVariables.STAKEHOLDER_OPINION_SUMMARY));
-    BY_PROCESS.put(UrgentDeliberationVariables.PROCESS_KEY, Set.of(UrgentDeliberationVariables.MAY_CLOSE));
-    BY_PROCESS.put(MajorDeliberationVariables.PROCESS_KEY, Set.of(MajorDeliberationVariables.LAST_MEETING_STEP));
+            CommonVariables.STAKEHOLDERS.name(),
+            CommonVariables.STAKEHOLDER.name(),
+            MinorDeliberationProcess.STAKEHOLDER_OPINIONS.name(),
+            MinorDeliberationProcess.STAKEHOLDER_OPINION_SUMMARY.name()));
+    BY_PROCESS.put(UrgentDeliberationProcess.KEY, Set.of(UrgentDeliberationProcess.MAY_CLOSE.name()));
+    BY_PROCESS.put(MajorDeliberationProcess.KEY, Set.of(CommonVariables.LAST_MEETING_STEP.name()));
     BY_PROCESS.put(
-        HardDeliberationVariables.PROCESS_KEY,
+        HardDeliberationProcess.KEY,
         Set.of(
-            HardDeliberationVariables.DELIBERATION_ROUND,
-            HardDeliberationVariables.PARTY_OPINIONS,
-            HardDeliberationVariables.DEPARTMENT_VIEWS));
+            HardDeliberationProcess.DELIBERATION_ROUND.name(),
+            HardDeliberationProcess.PARTY_OPINIONS.name(),
+            CommonVariables.DEPARTMENT_VIEWS.name()));
     BY_PROCESS.put(
         ImplementationVariables.PROCESS_KEY,
         Set.of(
@@ -162,20 +162,20 @@ public final class ComputedVariables {
             SupervisionVariables.ORIGINAL_UNIT_NAME,
             SupervisionVariables.ESCALATED_FROM));
     BY_PROCESS.put(
-        DeliberationDayVariables.PROCESS_KEY,
+        DeliberationDayProcess.KEY,
         Set.of(
-            DeliberationDayVariables.AGENDAS,
-            DeliberationDayVariables.AGENDA,
-            DeliberationDayVariables.COURTYARD_NAME,
-            DeliberationDayVariables.AGENDA_ITEMS_TEXT,
-            DeliberationDayVariables.MATTER_COUNT,
-            DeliberationDayVariables.AGENDA_DAY,
-            DeliberationDayVariables.AGENDA_OPTIONS,
-            DeliberationDayVariables.AGENDA_OUTCOMES));
+            DeliberationDayProcess.AGENDAS.name(),
+            DeliberationDayProcess.AGENDA.name(),
+            DeliberationDayProcess.COURTYARD_NAME.name(),
+            DeliberationDayProcess.AGENDA_ITEMS.name(),
+            DeliberationDayProcess.MATTER_COUNT.name(),
+            DeliberationDayProcess.AGENDA_DAY.name(),
+            DeliberationDayProcess.AGENDA_OPTIONS.name(),
+            DeliberationDayProcess.AGENDA_OUTCOMES.name()));
     // written on each pending courtyardDeliberation by the deliberation day (courtyardAgenda)
     BY_PROCESS.put(
-        CourtyardDeliberationVariables.PROCESS_KEY,
-        Set.of(CourtyardDeliberationVariables.AGENDA_HISTORY, CourtyardDeliberationVariables.AGENDA_RECORD));
+        CourtyardDeliberationProcess.KEY,
+        Set.of(CourtyardDeliberationProcess.AGENDA_HISTORY.name(), CourtyardDeliberationProcess.AGENDA_RECORD.name()));
     BY_PROCESS.put(
         NotificationDeliveryVariables.PROCESS_KEY, Set.of(NotificationDeliveryVariables.NOTIFICATION_ID));
   }

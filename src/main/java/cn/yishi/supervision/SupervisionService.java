@@ -3,7 +3,7 @@ package cn.yishi.supervision;
 import static cn.yishi.supervision.SupervisionVariables.*;
 
 import cn.yishi.common.LogText;
-import cn.yishi.deliberation.DeliberationDayVariables;
+import cn.yishi.deliberation.DeliberationDayProcess;
 import cn.yishi.notification.NotificationDeliveryVariables;
 import cn.yishi.organisation.Department;
 import cn.yishi.organisation.Groups;
@@ -75,7 +75,7 @@ public class SupervisionService {
   private static final Set<String> UNWATCHED_PROCESSES =
       Set.of(
           WATCH_PROCESS_KEY,
-          DeliberationDayVariables.PROCESS_KEY,
+          DeliberationDayProcess.KEY,
           NotificationDeliveryVariables.PROCESS_KEY);
   /** Processes that are not the proposal's own (they have its number as business key too). */
   private static final Set<String> NOT_PROPOSAL_PROCESSES = union(UNWATCHED_PROCESSES, SUPERVISION_PROCESS_KEY);

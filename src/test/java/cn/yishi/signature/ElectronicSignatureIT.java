@@ -2,7 +2,8 @@ package cn.yishi.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yishi.deliberation.MeetingVariables;
+import cn.yishi.common.CommonVariables;
+import cn.yishi.deliberation.DeliberationMeetingProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,29 +58,29 @@ class ElectronicSignatureIT {
 
   private ProcessInstance twoCommitteesMeeting() {
     Map<String, Object> v = new HashMap<>();
-    v.put(MeetingVariables.NUMBER, NUMBER);
+    v.put(CommonVariables.NUMBER.name(), NUMBER);
     v.put("title", "马东大院环境整治");
     v.put("community", "jn-jld-jldbl");
     v.put("timeLimits", Map.of("stepWithin", "P3D", "noticePeriod", "P7D", "objectionRoundLevelAbove", 3));
-    v.put(MeetingVariables.MEETING_BODY, "TWO_COMMITTEES");
-    v.put(MeetingVariables.MEETING_STEP, "商议");
-    v.put(MeetingVariables.MEETING_GROUP, "jn-jld-jldbl.two-committees");
-    v.put(MeetingVariables.MEETING_PLAN, "清理院内堆放杂物，修复排水沟。");
-    return runtimeService.startProcessInstanceByKey(MeetingVariables.PROCESS_KEY, NUMBER, v);
+    v.put(CommonVariables.MEETING_BODY.name(), "TWO_COMMITTEES");
+    v.put(CommonVariables.MEETING_STEP.name(), "商议");
+    v.put(CommonVariables.MEETING_GROUP.name(), "jn-jld-jldbl.two-committees");
+    v.put(CommonVariables.MEETING_PLAN.name(), "清理院内堆放杂物，修复排水沟。");
+    return runtimeService.startProcessInstanceByKey(DeliberationMeetingProcess.KEY, NUMBER, v);
   }
 
   @Test
   void aMeetingRecordIsSignedByTheJobAndVerifiesThroughTheDatabase() {
     ProcessInstance instance = twoCommitteesMeeting();
     Task meeting = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-    assertThat(meeting.getTaskDefinitionKey()).isEqualTo(MeetingVariables.TASK_HOLD_MEETING);
+    assertThat(meeting.getTaskDefinitionKey()).isEqualTo(DeliberationMeetingProcess.TASK_HOLD_MEETING);
     taskService.claim(meeting.getId(), "secretary-jldbl");
     Map<String, Object> counts = new HashMap<>();
-    counts.put(MeetingVariables.MEMBERS, 9L);
-    counts.put(MeetingVariables.PRESENT, 7L);
-    counts.put(MeetingVariables.IN_FAVOUR, 6L);
-    counts.put(MeetingVariables.PARTICIPANTS, "张建国\n李秀英\n王芳\n赵磊\n陈静\n刘洋\n周敏");
-    counts.put(MeetingVariables.MINUTES, "一致同意先清理杂物。");
+    counts.put(DeliberationMeetingProcess.MEMBERS.name(), 9L);
+    counts.put(DeliberationMeetingProcess.PRESENT.name(), 7L);
+    counts.put(DeliberationMeetingProcess.IN_FAVOUR.name(), 6L);
+    counts.put(DeliberationMeetingProcess.PARTICIPANTS.name(), "张建国\n李秀英\n王芳\n赵磊\n陈静\n刘洋\n周敏");
+    counts.put(DeliberationMeetingProcess.MINUTES.name(), "一致同意先清理杂物。");
     taskService.complete(meeting.getId(), counts);
 
     Job signing = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
@@ -93,7 +94,7 @@ class ElectronicSignatureIT {
             historyService
                 .createHistoricVariableInstanceQuery()
                 .processInstanceId(instance.getId())
-                .variableName(MeetingVariables.MEETING_RECORD_ID)
+                .variableName(CommonVariables.MEETING_RECORD_ID.name())
                 .singleResult()
                 .getValue();
     SignedRecord record = signatures.record(recordId).orElseThrow();
