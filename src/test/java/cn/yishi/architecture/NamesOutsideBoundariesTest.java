@@ -36,6 +36,14 @@ class NamesOutsideBoundariesTest {
     CONTRACT_FILES.put("cn/yishi/architecture/NamesOutsideBoundariesTest.java", "this test");
     // proposal (path, reason)
     // deliberation (path, reason)
+    CONTRACT_FILES.put(
+        "cn/yishi/deliberation/DeliberationDaySchedule.java",
+        "the bean name deliberationDay that the timer start event calls (${deliberationDay.cycle()}) is spelled like the process key; Diagrams reads bean names from @Component(\"…\") literals");
+    CONTRACT_FILES.put(
+        "cn/yishi/deliberation/MeetingCountsTest.java", "tests the inputs of decision meetingResolution by their CONTRACT §3 names");
+    CONTRACT_FILES.put(
+        "cn/yishi/deliberation/MeetingResolutionServiceTest.java",
+        "tests the inputs of decision meetingResolution by their CONTRACT §3 names");
     // notice, notification, summons, supervision, implementation (path, reason)
     // platform: security, api, config, deployment, organisation, signature, decisions, conventions (path, reason)
   }

@@ -53,10 +53,10 @@ class CourtyardDeliberationJourneyIT {
     Map<String, Object> v = new HashMap<>();
     v.put(NUMBER.name(), number);
     v.put(TITLE.name(), "马东大院环境整治");
-    v.put("community", "jn-smq-ma");
-    v.put("courtyard", COURTYARD);
+    v.put(COMMUNITY.name(), "jn-smq-ma");
+    v.put(cn.yishi.proposal.ProposalVariables.COURTYARD, COURTYARD);
     v.put(DELIBERATION_UNIT.name(), COURTYARD);
-    v.put("timeLimits", Map.of("responseWithin", "P1D", "resolveWithin", "P7D", "stepWithin", "P3D", "noticePeriod", "P7D",
+    v.put(TIME_LIMITS.name(), Map.of("responseWithin", "P1D", "resolveWithin", "P7D", "stepWithin", "P3D", "noticePeriod", "P7D",
         "objectionRoundLevelAbove", 3));
     return runtimeService.startProcessInstanceByKey(KEY, number, v);
   }
@@ -89,7 +89,7 @@ class CourtyardDeliberationJourneyIT {
     try {
       taskService.complete(
           hold.getId(),
-          Map.of("members", 7, "present", 6, "inFavour", 5, "participants", "王大爷\n李阿姨\n张师傅\n刘女士\n陈先生\n赵先生"));
+          Map.of(DeliberationMeetingProcess.MEMBERS.name(), 7, DeliberationMeetingProcess.PRESENT.name(), 6, DeliberationMeetingProcess.IN_FAVOUR.name(), 5, DeliberationMeetingProcess.PARTICIPANTS.name(), "王大爷\n李阿姨\n张师傅\n刘女士\n陈先生\n赵先生"));
     } finally {
       identityService.clearAuthentication();
     }

@@ -69,13 +69,13 @@ class CourtyardDeliberationProcessTest {
     Map<String, Object> v = new HashMap<>();
     v.put(NUMBER.name(), PROPOSAL_NUMBER);
     v.put(TITLE.name(), "马东大院环境整治");
-    v.put("description", "院内杂物堆积，40余户联名要求清理。");
+    v.put(DESCRIPTION.name(), "院内杂物堆积，40余户联名要求清理。");
     v.put(DELIBERATION_UNIT.name(), COURTYARD);
     Map<String, Object> timeLimits = new HashMap<>();
     timeLimits.put("responseWithin", "P1D");
     timeLimits.put("resolveWithin", "P7D");
     timeLimits.put("stepWithin", "P3D");
-    v.put("timeLimits", timeLimits);
+    v.put(TIME_LIMITS.name(), timeLimits);
     return runtimeService().startProcessInstanceByKey(KEY, PROPOSAL_NUMBER, v);
   }
 
@@ -102,7 +102,7 @@ class CourtyardDeliberationProcessTest {
         .isBetween(before.plus(Duration.ofDays(3)), Instant.now().plus(Duration.ofDays(3)));
     ProcessInstance meeting = putToGroup(instance, "  " + PLAN + "\n");
 
-    assertThat(meeting).hasProcessDefinitionKey("deliberationMeeting").hasBusinessKey(PROPOSAL_NUMBER);
+    assertThat(meeting).hasProcessDefinitionKey(DeliberationMeetingProcess.KEY).hasBusinessKey(PROPOSAL_NUMBER);
     assertThat(meeting)
         .variables()
         .containsEntry(MEETING_BODY.name(), DELIBERATION_COMMITTEE)

@@ -67,7 +67,7 @@ class DeliberationDayProcessTest {
   void beans() {
     // before the deployment: the timer's cycle is evaluated when the diagram is deployed
     ClockUtil.setCurrentTime(Date.from(NOW));
-    Mocks.register("deliberationDay", new DeliberationDaySchedule(20, "09:00", "Asia/Shanghai", null));
+    Mocks.register(DeliberationDayProcess.KEY, new DeliberationDaySchedule(20, "09:00", "Asia/Shanghai", null));
     Mocks.register("groups", new Groups(ORGANISATION));
     Mocks.register(
         "courtyardAgenda",
@@ -129,7 +129,7 @@ class DeliberationDayProcessTest {
   private static Duration minorStepWithin() {
     String stepWithin =
         decisionService()
-            .evaluateDecisionTableByKey("timeLimits", Map.of(TRACK.name(), "MINOR"))
+            .evaluateDecisionTableByKey(TIME_LIMITS.name(), Map.of(TRACK.name(), "MINOR"))
             .getSingleResult()
             .getEntry("stepWithin");
     return Duration.parse(stepWithin);
@@ -240,14 +240,14 @@ class DeliberationDayProcessTest {
     org.assertj.core.api.Assertions.assertThat(variable(stairs, CourtyardDeliberationProcess.AGENDA_RECORD.name())).isEqualTo("2026-12-20 爱邻议事日：当日已议");
     org.assertj.core.api.Assertions.assertThat(variable(noise, CourtyardDeliberationProcess.AGENDA_RECORD.name())).isEqualTo("2026-12-20 爱邻议事日：延期，下一个议事日再议");
     org.assertj.core.api.Assertions.assertThat((List<Object>) variable(noise, CourtyardDeliberationProcess.AGENDA_HISTORY.name()))
-        .containsExactly(Map.of("day", "2026-12-20", "outcome", POSTPONED));
+        .containsExactly(Map.of("day", "2026-12-20", DeliberationDayProcess.Agenda.ENTRY_OUTCOME, POSTPONED));
     Object outcomes =
         historyService().createHistoricVariableInstanceQuery().taskIdIn(agenda.getId()).variableName(AGENDA_OUTCOMES.name())
             .singleResult().getValue();
     org.assertj.core.api.Assertions.assertThat((List<Object>) outcomes)
         .containsExactly(
-            Map.of("number", "JN-2026-000007", "outcome", DELIBERATED),
-            Map.of("number", "JN-2026-000012", "outcome", POSTPONED));
+            Map.of(DeliberationDayProcess.Agenda.ENTRY_NUMBER, "JN-2026-000007", DeliberationDayProcess.Agenda.ENTRY_OUTCOME, DELIBERATED),
+            Map.of(DeliberationDayProcess.Agenda.ENTRY_NUMBER, "JN-2026-000012", DeliberationDayProcess.Agenda.ENTRY_OUTCOME, POSTPONED));
   }
 
   @Test

@@ -119,16 +119,16 @@ class DeliberationMeetingProcessTest {
     org.assertj.core.api.Assertions.assertThat(record.proposalNumber()).isEqualTo(NUMBER_VALUE);
     org.assertj.core.api.Assertions.assertThat(record.signedBy()).isEqualTo(RECORDER);
     JsonNode content = new ObjectMapper().readTree(record.content());
-    org.assertj.core.api.Assertions.assertThat(content.get("meetingStep").asText()).isEqualTo("商议");
-    org.assertj.core.api.Assertions.assertThat(content.get("meetingBody").asText()).isEqualTo("TWO_COMMITTEES");
-    org.assertj.core.api.Assertions.assertThat(content.get("members").asInt()).isEqualTo(7);
-    org.assertj.core.api.Assertions.assertThat(content.get("present").asInt()).isEqualTo(6);
-    org.assertj.core.api.Assertions.assertThat(content.get("inFavour").asInt()).isEqualTo(4);
+    org.assertj.core.api.Assertions.assertThat(content.get(MEETING_STEP.name()).asText()).isEqualTo("商议");
+    org.assertj.core.api.Assertions.assertThat(content.get(MEETING_BODY.name()).asText()).isEqualTo("TWO_COMMITTEES");
+    org.assertj.core.api.Assertions.assertThat(content.get(DeliberationMeetingProcess.MEMBERS.name()).asInt()).isEqualTo(7);
+    org.assertj.core.api.Assertions.assertThat(content.get(DeliberationMeetingProcess.PRESENT.name()).asInt()).isEqualTo(6);
+    org.assertj.core.api.Assertions.assertThat(content.get(DeliberationMeetingProcess.IN_FAVOUR.name()).asInt()).isEqualTo(4);
     org.assertj.core.api.Assertions.assertThat(content.get("outcome").asText()).isEqualTo(PASSED);
-    org.assertj.core.api.Assertions.assertThat(content.get("participants").toString())
+    org.assertj.core.api.Assertions.assertThat(content.get(DeliberationMeetingProcess.PARTICIPANTS.name()).toString())
         .isEqualTo("[\"张建国\",\"李秀英\",\"王芳\"]");
     org.assertj.core.api.Assertions.assertThat(content.get("recordedBy").asText()).isEqualTo(RECORDER);
-    org.assertj.core.api.Assertions.assertThat(content.get("minutes").asText()).contains("费用分摊");
+    org.assertj.core.api.Assertions.assertThat(content.get(DeliberationMeetingProcess.MINUTES.name()).asText()).contains("费用分摊");
   }
 
   /** A 小事小议 committee meeting with its X stakeholders as members (7+X). */
@@ -163,8 +163,8 @@ class DeliberationMeetingProcessTest {
         .containsEntry(COMMITTEE_MEMBERS.name(), 7)
         .containsEntry(MEETING_OUTCOME.name(), PASSED);
     JsonNode content = new ObjectMapper().readTree(record.content());
-    org.assertj.core.api.Assertions.assertThat(content.get("members").asInt()).isEqualTo(10);
-    org.assertj.core.api.Assertions.assertThat(content.get("committeeMembers").asInt()).isEqualTo(7);
+    org.assertj.core.api.Assertions.assertThat(content.get(DeliberationMeetingProcess.MEMBERS.name()).asInt()).isEqualTo(10);
+    org.assertj.core.api.Assertions.assertThat(content.get(DeliberationMeetingProcess.COMMITTEE_MEMBERS.name()).asInt()).isEqualTo(7);
     org.assertj.core.api.Assertions.assertThat(content.get("stakeholderMembers").toString())
         .isEqualTo("[\"3幢居民代表\",\"物业公司\",\"业委会\"]");
   }
@@ -246,16 +246,16 @@ class DeliberationMeetingProcessTest {
     ProcessInstance instance = twoCommitteesMeeting();
     Task meeting = task(instance);
 
-    assertRefused(meeting, counts(7, 5, 6), "inFavour", "赞成票数不能多于实到人数");
-    assertRefused(meeting, counts(7, 8, 6), "present", "实到人数不能多于应到人数");
-    assertRefused(meeting, counts(0, 0, 0), "members", "应到人数至少为1");
-    assertRefused(meeting, counts(-1, 0, 0), "members", "应到人数不能为负数");
+    assertRefused(meeting, counts(7, 5, 6), DeliberationMeetingProcess.IN_FAVOUR.name(), "赞成票数不能多于实到人数");
+    assertRefused(meeting, counts(7, 8, 6), DeliberationMeetingProcess.PRESENT.name(), "实到人数不能多于应到人数");
+    assertRefused(meeting, counts(0, 0, 0), DeliberationMeetingProcess.MEMBERS.name(), "应到人数至少为1");
+    assertRefused(meeting, counts(-1, 0, 0), DeliberationMeetingProcess.MEMBERS.name(), "应到人数不能为负数");
     Map<String, Object> fractional = counts(7, 5, 4);
     fractional.put(PRESENT.name(), 4.5);
-    assertRefused(meeting, fractional, "present", "实到人数必须是整数");
+    assertRefused(meeting, fractional, DeliberationMeetingProcess.PRESENT.name(), "实到人数必须是整数");
     Map<String, Object> missing = counts(7, 5, 4);
     missing.put(IN_FAVOUR.name(), null);
-    assertRefused(meeting, missing, "inFavour", "赞成票数不能为空");
+    assertRefused(meeting, missing, DeliberationMeetingProcess.IN_FAVOUR.name(), "赞成票数不能为空");
     Map<String, Object> noParticipants = counts(7, 5, 4);
     noParticipants.put(PARTICIPANTS.name(), " \n ");
     assertRefused(meeting, noParticipants, PARTICIPANTS.name(), "请填写签到的参会人员，每行一人");

@@ -114,12 +114,12 @@ class HardDeliberationProcessTest {
     Map<String, Object> v = new HashMap<>();
     v.put(NUMBER.name(), NUMBER_VALUE);
     v.put(TITLE.name(), "菁华园瀑布噪音扰民");
-    v.put("description", "两河交汇处两米多高的堰坝水声巨大，2幢居民夜间无法入睡。");
-    v.put("submitterName", "张先生");
-    v.put("submitterPhone", "13912345678");
+    v.put(DESCRIPTION.name(), "两河交汇处两米多高的堰坝水声巨大，2幢居民夜间无法入睡。");
+    v.put(cn.yishi.proposal.ProposalVariables.SUBMITTER_NAME, "张先生");
+    v.put(cn.yishi.proposal.ProposalVariables.SUBMITTER_PHONE, "13912345678");
     v.put(DELIBERATION_UNIT.name(), unit);
     v.put(TIME_LIMITS.name(), limits());
-    v.put("round", 1); // the lifecycle's evaluation round: not this process's counter
+    v.put(ROUND.name(), 1); // the lifecycle's evaluation round: not this process's counter
     return runtimeService().startProcessInstanceByKey(KEY, NUMBER_VALUE, v);
   }
 
@@ -148,7 +148,7 @@ class HardDeliberationProcessTest {
   }
 
   private void meetingDecides(ProcessInstance instance, String outcome) {
-    ProcessInstance meeting = calledProcessInstance("deliberationMeeting", instance);
+    ProcessInstance meeting = calledProcessInstance(DeliberationMeetingProcess.KEY, instance);
     complete(task("Task_Stub", meeting), Map.of(MEETING_OUTCOME.name(), outcome, MEETING_RECORD_ID.name(), "MR-HARD"));
   }
 
@@ -211,7 +211,7 @@ class HardDeliberationProcessTest {
     assertThat(instance).hasNotPassed(CALL_HEAR_DEPARTMENTS);
     SpinJsonNode opinions = (SpinJsonNode) runtimeService().getVariable(instance.getId(), PARTY_OPINIONS.name());
     Assertions.assertThat(opinions.elements()).hasSize(3)
-        .extracting(o -> o.prop("party").stringValue(), o -> o.prop("round").numberValue().intValue())
+        .extracting(o -> o.prop(PARTY.name()).stringValue(), o -> o.prop(ROUND.name()).numberValue().intValue())
         .containsExactlyInAnyOrder(
             Assertions.tuple("菁华园2幢居民代表", 1), Assertions.tuple("市河长制办公室", 1), Assertions.tuple("区水务局", 1));
     // parallel hearings keep their opinions apart
@@ -220,7 +220,7 @@ class HardDeliberationProcessTest {
     prepare(instance);
 
     assertThat(instance).isWaitingAt(CALL_DELIBERATION_ROUND);
-    ProcessInstance meeting = calledProcessInstance("deliberationMeeting", instance);
+    ProcessInstance meeting = calledProcessInstance(DeliberationMeetingProcess.KEY, instance);
     assertThat(meeting).hasBusinessKey(NUMBER_VALUE);
     assertThat(meeting).variables()
         .containsEntry(MEETING_BODY.name(), "DELIBERATION_COMMITTEE")
@@ -235,7 +235,7 @@ class HardDeliberationProcessTest {
         .containsEntry(DELIBERATION_OUTCOME.name(), "RESOLVED")
         .containsEntry(RESOLUTION.name(), PLAN)
         .containsEntry(DELIBERATION_ROUND.name(), 1L)
-        .containsEntry("round", 1);
+        .containsEntry(ROUND.name(), 1);
   }
 
   @Test
@@ -246,7 +246,7 @@ class HardDeliberationProcessTest {
     hearParties(instance);
 
     assertThat(instance).isWaitingAt(CALL_HEAR_DEPARTMENTS).hasNotPassed(TASK_PREPARE_ROUND);
-    ProcessInstance summons = calledProcessInstance("departmentSummons", instance);
+    ProcessInstance summons = calledProcessInstance(cn.yishi.summons.SummonsVariables.PROCESS_KEY, instance);
     assertThat(summons).hasBusinessKey(NUMBER_VALUE);
     assertThat(summons).variables()
         .containsEntry(SUMMONED_DEPARTMENTS.name(), List.of("dept-river", "dept-city-river"))
@@ -266,7 +266,7 @@ class HardDeliberationProcessTest {
     assertThat(instance).isWaitingAt(TASK_PREPARE_ROUND);
     SpinJsonNode opinions = (SpinJsonNode) runtimeService().getVariable(instance.getId(), PARTY_OPINIONS.name());
     Assertions.assertThat(opinions.elements())
-        .extracting(o -> o.prop("party").stringValue() + " " + o.prop("round").numberValue().intValue() + " " + o.prop("opinion").stringValue())
+        .extracting(o -> o.prop(PARTY.name()).stringValue() + " " + o.prop(ROUND.name()).numberValue().intValue() + " " + o.prop(OPINION.name()).stringValue())
         .contains("金牛区河长制办公室 1 堰坝可降低0.5米", "成都市河长制办公室 1 须保证行洪")
         .hasSize(5);
     Assertions.assertThat(runtimeService().getVariable(instance.getId(), DEPARTMENT_VIEWS.name())).isNull();
@@ -293,18 +293,18 @@ class HardDeliberationProcessTest {
     again.put(SUMMONS_TASK.name(), "就调整后的方案发表意见");
     decide(instance, again);
 
-    assertThat(instance).variables().containsEntry(DELIBERATION_ROUND.name(), 2L).containsEntry("round", 1);
+    assertThat(instance).variables().containsEntry(DELIBERATION_ROUND.name(), 2L).containsEntry(ROUND.name(), 1);
     Task hearing = task(TASK_HEAR_PARTY, instance);
     Assertions.assertThat(taskService().getVariable(hearing.getId(), STAKEHOLDER.name())).isEqualTo("菁华园2幢居民代表");
     taskService().complete(hearing.getId(), Map.of(PARTY_OPINION.name(), "可以接受分期施工"));
-    ProcessInstance summons = calledProcessInstance("departmentSummons", instance);
+    ProcessInstance summons = calledProcessInstance(cn.yishi.summons.SummonsVariables.PROCESS_KEY, instance);
     assertThat(summons).variables().containsEntry(SUMMONED_DEPARTMENTS.name(), List.of("dept-water"));
     complete(task("Task_Stub", summons));
 
     SpinJsonNode opinions = (SpinJsonNode) runtimeService().getVariable(instance.getId(), PARTY_OPINIONS.name());
     Assertions.assertThat(opinions.elements())
-        .filteredOn(o -> o.prop("round").numberValue().intValue() == 2)
-        .extracting(o -> o.prop("party").stringValue() + "：" + o.prop("opinion").stringValue())
+        .filteredOn(o -> o.prop(ROUND.name()).numberValue().intValue() == 2)
+        .extracting(o -> o.prop(PARTY.name()).stringValue() + "：" + o.prop(OPINION.name()).stringValue())
         .containsExactly("菁华园2幢居民代表：可以接受分期施工");
     prepare(instance);
     meetingDecides(instance, "PASSED");

@@ -98,7 +98,7 @@ class MajorDeliberationProcessTest {
   }
 
   private Map<String, Object> notice(ProcessInstance instance, String outcome) {
-    ProcessInstance notice = stubs.called(instance, "publicNotice");
+    ProcessInstance notice = stubs.called(instance, cn.yishi.notice.PublicNoticeVariables.PROCESS_KEY);
     Map<String, Object> inputs = stubs.variables(notice);
     stubs.finish(notice, Map.of(NOTICE_OUTCOME.name(), outcome, NOTICE_ID.name(), "notice-" + outcome));
     return inputs;

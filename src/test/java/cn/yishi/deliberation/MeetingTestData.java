@@ -35,10 +35,10 @@ final class MeetingTestData {
   static Map<String, Object> proposal() {
     Map<String, Object> v = new HashMap<>();
     v.put(NUMBER.name(), NUMBER_VALUE);
-    v.put("title", "星辉中路6号院加装电梯");
-    v.put("community", "jn-jld-jldbl");
-    v.put("deliberationUnit", "jn-jld-jldbl");
-    v.put("timeLimits", timeLimits());
+    v.put(TITLE.name(), "星辉中路6号院加装电梯");
+    v.put(COMMUNITY.name(), "jn-jld-jldbl");
+    v.put(DELIBERATION_UNIT.name(), "jn-jld-jldbl");
+    v.put(TIME_LIMITS.name(), timeLimits());
     return v;
   }
 

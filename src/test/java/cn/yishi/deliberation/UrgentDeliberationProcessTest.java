@@ -80,7 +80,7 @@ class UrgentDeliberationProcessTest {
     Map<String, Object> v = new HashMap<>();
     v.put(NUMBER.name(), NUMBER_VALUE);
     v.put(TITLE.name(), "马鞍北路8号院飞线充电");
-    v.put("description", "居民从窗户拉电线给电动车充电，存在火灾隐患。");
+    v.put(DESCRIPTION.name(), "居民从窗户拉电线给电动车充电，存在火灾隐患。");
     v.put(DELIBERATION_UNIT.name(), unit);
     v.put(TIME_LIMITS.name(), limits());
     if (raisedFrom != null) {
@@ -95,7 +95,7 @@ class UrgentDeliberationProcessTest {
   }
 
   private void meetingDecides(ProcessInstance instance, String outcome) {
-    ProcessInstance meeting = calledProcessInstance("deliberationMeeting", instance);
+    ProcessInstance meeting = calledProcessInstance(DeliberationMeetingProcess.KEY, instance);
     complete(task("Task_Stub", meeting), Map.of(MEETING_OUTCOME.name(), outcome, MEETING_RECORD_ID.name(), "MR-URGENT-1"));
   }
 
@@ -119,7 +119,7 @@ class UrgentDeliberationProcessTest {
     respond(instance);
 
     assertThat(instance).isWaitingAt(CALL_QUICK_MEETING);
-    ProcessInstance meeting = calledProcessInstance("deliberationMeeting", instance);
+    ProcessInstance meeting = calledProcessInstance(DeliberationMeetingProcess.KEY, instance);
     assertThat(meeting).hasBusinessKey(NUMBER_VALUE);
     assertThat(meeting).variables()
         .containsEntry(MEETING_BODY.name(), "DELIBERATION_COMMITTEE")
@@ -151,7 +151,7 @@ class UrgentDeliberationProcessTest {
     complete(handling, Map.of(URGENT_PLAN_HANDLING.name(), "REVISE", MEETING_PLAN.name(), REVISED_PLAN));
 
     assertThat(instance).hasPassedInOrder(GATEWAY_URGENT_PLAN_HANDLING, GATEWAY_MERGE_QUICK_MEETING).isWaitingAt(CALL_QUICK_MEETING);
-    assertThat(calledProcessInstance("deliberationMeeting", instance)).variables().containsEntry(MEETING_PLAN.name(), REVISED_PLAN);
+    assertThat(calledProcessInstance(DeliberationMeetingProcess.KEY, instance)).variables().containsEntry(MEETING_PLAN.name(), REVISED_PLAN);
     meetingDecides(instance, "PASSED");
     assertThat(instance).hasPassed(EVENT_URGENT_RESOLVED).isEnded();
     assertThat(instance).variables().containsEntry(RESOLUTION.name(), REVISED_PLAN);
