@@ -78,12 +78,25 @@ public final class CommonVariables {
   public static final Variable<String> IMPLEMENTER = Variable.text("implementer");
 
   // --- added while moving the deliberation package to its boundaries ---
+  /** departmentSummons' optional input: VIEW when departments give a view before a meeting (难事广议). */
+  public static final Variable<String> SUMMONS_PURPOSE = Variable.text("summonsPurpose");
+  /** departmentSummons' output with VIEW: a JSON array (Spin) of {party, opinion}, one per department. */
+  public static final Variable<Object> DEPARTMENT_VIEWS = Variable.any("departmentViews");
+
+  /** Set by the lifecycle when a lower level raised the matter to this one . */
+  @NotInDiagram("the lifecycle's fact (reviewRoute), read by urgentDeliberation's urgentPlanHandlingCheck")
+  public static final Variable<String> RAISED_FROM = Variable.text("raisedFrom");
+
+  /** Values of {@link #DELIBERATION_OUTCOME}. */
+  public static final class TrackOutcome {
+    public static final String RESOLVED = "RESOLVED";
+    public static final String REJECTED = "REJECTED";
+    public static final String RAISED = "RAISED";
+
+    private TrackOutcome() {}
+  }
 
   // --- added while moving notice, notification, summons, supervision, implementation ---
-  /** {@code departmentSummons}'s input: VIEW when departments give their view before a meeting. */
-  public static final Variable<String> SUMMONS_PURPOSE = Variable.text("summonsPurpose");
-  /** {@code departmentSummons}'s output (VIEW): every department's view, a JSON array of {party, department, opinion}. */
-  public static final Variable<Object> DEPARTMENT_VIEWS = Variable.any("departmentViews");
 
   // --- added while moving the platform packages (security, api, config, organisation …) ---
 

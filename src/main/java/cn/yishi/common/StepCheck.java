@@ -63,6 +63,36 @@ public final class StepCheck {
     return text;
   }
 
+  /**
+   * A count (a whole number from 0 on, at most Integer.MAX_VALUE) from whatever a form sent
+   * (Integer, Long, Double, text); messages name it by {@code label} (应到人数不能为空 …).
+   */
+  public int count(Variable<?> field, String label) {
+    Object value = values.apply(field.name());
+    if (value == null || (value instanceof String text && text.isBlank())) {
+      throw refuse(field, label + "不能为空");
+    }
+    java.math.BigDecimal number;
+    try {
+      number = new java.math.BigDecimal(value.toString().strip());
+    } catch (NumberFormatException e) {
+      throw refuse(field, label + "必须是整数");
+    }
+    if (number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
+      throw refuse(field, label + "必须是整数");
+    }
+    int whole;
+    try {
+      whole = number.intValueExact();
+    } catch (ArithmeticException e) {
+      throw refuse(field, label + "必须是不超过" + Integer.MAX_VALUE + "的整数");
+    }
+    if (whole < 0) {
+      throw refuse(field, label + "不能为负数");
+    }
+    return whole;
+  }
+
   /** A text that may be left out (null when blank) and is at most {@code max} characters; stripped. */
   public String optionalText(Variable<String> field, int max) {
     return optionalText(field, max, null);

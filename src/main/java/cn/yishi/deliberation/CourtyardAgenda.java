@@ -1,6 +1,13 @@
 package cn.yishi.deliberation;
 
-import static cn.yishi.deliberation.DeliberationDayVariables.*;
+import static cn.yishi.common.CommonVariables.DELIBERATION_UNIT;
+import static cn.yishi.common.CommonVariables.NUMBER;
+import static cn.yishi.common.CommonVariables.TITLE;
+import static cn.yishi.deliberation.CourtyardDeliberationProcess.AGENDA_HISTORY;
+import static cn.yishi.deliberation.CourtyardDeliberationProcess.AGENDA_RECORD;
+import static cn.yishi.deliberation.DeliberationDayProcess.*;
+
+import cn.yishi.deliberation.DeliberationDayProcess.Agenda;
 
 import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
@@ -56,8 +63,8 @@ import org.springframework.stereotype.Component;
 public class CourtyardAgenda implements JavaDelegate, TaskListener {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String DAY = "day";
-  private static final String OUTCOME = "outcome";
+  private static final String DAY = Agenda.ENTRY_DAY;
+  private static final String OUTCOME = Agenda.ENTRY_OUTCOME;
 
   private final RuntimeService runtime;
   private final Units units;
@@ -72,104 +79,108 @@ public class CourtyardAgenda implements JavaDelegate, TaskListener {
   @Override
   public void execute(DelegateExecution execution) {
     String day = today();
-    execution.setVariable(AGENDA_DAY, day);
-    execution.setVariable(AGENDAS, collect(day));
+    AGENDA_DAY.set(execution, day);
+    AGENDAS.set(execution, collect(day));
   }
 
   @Override
   public void notify(DelegateTask task) {
-    Map<?, ?> agenda = (Map<?, ?>) task.getVariable(AGENDA);
+    Map<String, Object> agenda = AGENDA.get(task);
     if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      record(task, agenda);
+      List<String> deliberated = numbers(DELIBERATED_TODAY.get(task));
+      DELIBERATED_TODAY.setLocal(task, deliberated);
+      AGENDA_OUTCOMES.setLocal(task, record(agenda, deliberated));
       return;
     }
-    List<?> items = (List<?>) agenda.get(AGENDA_ITEMS);
-    task.setVariableLocal(AGENDA_COURTYARD, agenda.get(AGENDA_COURTYARD));
-    task.setVariableLocal(COURTYARD_NAME, agenda.get(AGENDA_COURTYARD_NAME));
-    task.setVariableLocal(AGENDA_ITEMS_TEXT, agenda.get(AGENDA_SUMMARY));
-    task.setVariableLocal(MATTER_COUNT, items.size());
-    task.setVariableLocal(AGENDA_OPTIONS, options(items));
+    List<?> items = (List<?>) agenda.get(Agenda.ITEMS);
+    task.setVariableLocal(Agenda.COURTYARD, agenda.get(Agenda.COURTYARD));
+    COURTYARD_NAME.setLocal(task, (String) agenda.get(Agenda.COURTYARD_NAME));
+    AGENDA_ITEMS.setLocal(task, (String) agenda.get(Agenda.SUMMARY));
+    MATTER_COUNT.setLocal(task, items.size());
+    AGENDA_OPTIONS.setLocal(task, options(items));
   }
 
   /** The agendas of every courtyard with pending matters; each listed matter records the day. */
   public List<Map<String, Object>> collect(String day) {
     Map<String, List<Map<String, Object>>> byCourtyard = new TreeMap<>();
     List<ProcessInstance> pending =
-        runtime.createProcessInstanceQuery().processDefinitionKey(COURTYARD_PROCESS_KEY).active().list();
+        runtime.createProcessInstanceQuery().processDefinitionKey(CourtyardDeliberationProcess.KEY).active().list();
     for (ProcessInstance instance : pending) {
       Map<String, Object> variables =
-          runtime.getVariables(instance.getId(), List.of(DELIBERATION_UNIT, NUMBER, TITLE, AGENDA_HISTORY));
-      Object courtyard = variables.get(DELIBERATION_UNIT);
+          runtime.getVariables(
+              instance.getId(), List.of(DELIBERATION_UNIT.name(), NUMBER.name(), TITLE.name(), AGENDA_HISTORY.name()));
+      String courtyard = DELIBERATION_UNIT.from(variables);
       if (courtyard == null) {
         continue;
       }
-      List<Map<String, String>> history = history(variables.get(AGENDA_HISTORY));
+      List<Map<String, String>> history = history(AGENDA_HISTORY.from(variables));
       Map<String, Object> item = new LinkedHashMap<>();
-      item.put(NUMBER, text(variables.get(NUMBER), instance.getBusinessKey()));
-      item.put(TITLE, text(variables.get(TITLE), ""));
-      item.put(ITEM_INSTANCE, instance.getId());
-      item.put(ITEM_POSTPONED_BEFORE, !history.isEmpty() && POSTPONED.equals(history.get(history.size() - 1).get(OUTCOME)));
-      byCourtyard.computeIfAbsent(courtyard.toString(), c -> new ArrayList<>()).add(item);
+      item.put(Agenda.ITEM_NUMBER, text(NUMBER.from(variables), instance.getBusinessKey()));
+      item.put(Agenda.ITEM_TITLE, text(TITLE.from(variables), ""));
+      item.put(Agenda.ITEM_INSTANCE, instance.getId());
+      item.put(Agenda.ITEM_POSTPONED_BEFORE, !history.isEmpty() && POSTPONED.equals(history.get(history.size() - 1).get(OUTCOME)));
+      byCourtyard.computeIfAbsent(courtyard, c -> new ArrayList<>()).add(item);
       setOutcome(history, day, ON_AGENDA);
       write(instance.getId(), history);
     }
     List<Map<String, Object>> agendas = new ArrayList<>();
     byCourtyard.forEach(
         (courtyard, items) -> {
-          items.sort(Comparator.comparing(i -> String.valueOf(i.get(NUMBER))));
+          items.sort(Comparator.comparing(i -> String.valueOf(i.get(Agenda.ITEM_NUMBER))));
           StringBuilder summary = new StringBuilder();
           for (Map<String, Object> item : items) {
             if (summary.length() > 0) {
               summary.append('\n');
             }
-            summary.append(item.get(NUMBER)).append(' ').append(item.get(TITLE));
-            if (Boolean.TRUE.equals(item.get(ITEM_POSTPONED_BEFORE))) {
+            summary.append(item.get(Agenda.ITEM_NUMBER)).append(' ').append(item.get(Agenda.ITEM_TITLE));
+            if (Boolean.TRUE.equals(item.get(Agenda.ITEM_POSTPONED_BEFORE))) {
               summary.append("（上次议事日延期）");
             }
           }
           Map<String, Object> agenda = new LinkedHashMap<>();
-          agenda.put(AGENDA_COURTYARD, courtyard);
-          agenda.put(AGENDA_COURTYARD_NAME, units.name(courtyard));
-          agenda.put(AGENDA_DAY, day);
-          agenda.put(AGENDA_ITEMS, items);
-          agenda.put(AGENDA_SUMMARY, summary.toString());
+          agenda.put(Agenda.COURTYARD, courtyard);
+          agenda.put(Agenda.COURTYARD_NAME, units.name(courtyard));
+          agenda.put(Agenda.DAY, day);
+          agenda.put(Agenda.ITEMS, items);
+          agenda.put(Agenda.SUMMARY, summary.toString());
           agendas.add(agenda);
         });
     return agendas;
   }
 
-  /** Completing the agenda: deliberated today or postponed, for each listed matter. */
-  private void record(DelegateTask task, Map<?, ?> agenda) {
-    List<?> items = (List<?>) agenda.get(AGENDA_ITEMS);
+  /**
+   * Completing the agenda: deliberated today (the numbers given) or postponed, for each listed
+   * matter; returns each matter's number and outcome.
+   */
+  public List<Map<String, String>> record(Map<String, Object> agenda, List<String> deliberated) {
+    List<?> items = (List<?>) agenda.get(Agenda.ITEMS);
     Set<String> listed = new LinkedHashSet<>();
-    items.forEach(item -> listed.add(String.valueOf(((Map<?, ?>) item).get(NUMBER))));
-    List<String> deliberated = numbers(task.getVariable(DELIBERATED_TODAY));
+    items.forEach(item -> listed.add(String.valueOf(((Map<?, ?>) item).get(Agenda.ITEM_NUMBER))));
     for (String number : deliberated) {
       if (!listed.contains(number)) {
-        throw new InvalidStepInputException(DELIBERATED_TODAY, "不在本院落议程上的事项：" + number);
+        throw new InvalidStepInputException(DELIBERATED_TODAY.name(), "不在本院落议程上的事项：" + number);
       }
     }
-    String day = agenda.get(AGENDA_DAY) != null ? agenda.get(AGENDA_DAY).toString() : today();
+    String day = agenda.get(Agenda.DAY) != null ? agenda.get(Agenda.DAY).toString() : today();
     List<Map<String, String>> outcomes = new ArrayList<>();
     for (Object each : items) {
       Map<?, ?> item = (Map<?, ?>) each;
-      String number = String.valueOf(item.get(NUMBER));
+      String number = String.valueOf(item.get(Agenda.ITEM_NUMBER));
       String outcome = deliberated.contains(number) ? DELIBERATED : POSTPONED;
       Map<String, String> entry = new LinkedHashMap<>();
-      entry.put(NUMBER, number);
+      entry.put(Agenda.ENTRY_NUMBER, number);
       entry.put(OUTCOME, outcome);
       outcomes.add(entry);
-      String instance = String.valueOf(item.get(ITEM_INSTANCE));
+      String instance = String.valueOf(item.get(Agenda.ITEM_INSTANCE));
       boolean stillPending =
           runtime.createProcessInstanceQuery().processInstanceId(instance).active().count() == 1;
       if (stillPending) {
-        List<Map<String, String>> history = history(runtime.getVariable(instance, AGENDA_HISTORY));
+        List<Map<String, String>> history = history(runtime.getVariable(instance, AGENDA_HISTORY.name()));
         setOutcome(history, day, outcome);
         write(instance, history);
       }
     }
-    task.setVariableLocal(DELIBERATED_TODAY, deliberated);
-    task.setVariableLocal(AGENDA_OUTCOMES, outcomes);
+    return outcomes;
   }
 
   /** The checklist's choices: one per listed matter, its number as the value. */
@@ -178,9 +189,9 @@ public class CourtyardAgenda implements JavaDelegate, TaskListener {
     for (Object each : items) {
       Map<?, ?> item = (Map<?, ?>) each;
       Map<String, String> option = new LinkedHashMap<>();
-      String label = item.get(NUMBER) + " " + item.get(TITLE);
-      option.put("label", Boolean.TRUE.equals(item.get(ITEM_POSTPONED_BEFORE)) ? label + "（上次议事日延期）" : label);
-      option.put("value", String.valueOf(item.get(NUMBER)));
+      String label = item.get(Agenda.ITEM_NUMBER) + " " + item.get(Agenda.ITEM_TITLE);
+      option.put("label", Boolean.TRUE.equals(item.get(Agenda.ITEM_POSTPONED_BEFORE)) ? label + "（上次议事日延期）" : label);
+      option.put("value", String.valueOf(item.get(Agenda.ITEM_NUMBER)));
       options.add(option);
     }
     try {
@@ -200,7 +211,7 @@ public class CourtyardAgenda implements JavaDelegate, TaskListener {
       try {
         value = Spin.JSON(text);
       } catch (SpinRuntimeException e) {
-        throw new InvalidStepInputException(DELIBERATED_TODAY, "今日已议事项的格式不正确");
+        throw new InvalidStepInputException(DELIBERATED_TODAY.name(), "今日已议事项的格式不正确");
       }
     }
     if (value instanceof SpinJsonNode json) {
@@ -265,8 +276,8 @@ public class CourtyardAgenda implements JavaDelegate, TaskListener {
       }
       text.append(entry.get(DAY)).append(" 爱邻议事日：").append(describe(entry.get(OUTCOME)));
     }
-    runtime.setVariable(instance, AGENDA_HISTORY, history);
-    runtime.setVariable(instance, AGENDA_RECORD, text.toString());
+    runtime.setVariable(instance, AGENDA_HISTORY.name(), history);
+    runtime.setVariable(instance, AGENDA_RECORD.name(), text.toString());
   }
 
   static String describe(String outcome) {

@@ -1,9 +1,12 @@
 package cn.yishi.deliberation;
 
-import static cn.yishi.deliberation.CourtyardDeliberationVariables.*;
+import static cn.yishi.common.CommonVariables.MEETING_PLAN;
+import static cn.yishi.common.CommonVariables.RAISE_REASON;
+import static cn.yishi.deliberation.CourtyardDeliberationProcess.*;
 
 import cn.yishi.common.DiagramCallable;
-import cn.yishi.common.InvalidStepInputException;
+import cn.yishi.common.StepCheck;
+import cn.yishi.common.Variable;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -25,37 +28,16 @@ public class CourtyardStepCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    boolean preparing = TASK_PREPARE.equals(task.getTaskDefinitionKey());
-    String field = preparing ? COURTYARD_PREPARATION : COURTYARD_NEXT_STEP;
-    String choice = text(task.getVariable(field));
-    if (choice == null) {
-      throw new InvalidStepInputException(field, preparing ? "请选择提交院落议事或提升为社区提案" : "请选择修改方案或提升为社区提案");
-    }
-    if (!(preparing ? PREPARATIONS : NEXT_STEPS).contains(choice)) {
-      throw new InvalidStepInputException(field, "未知的选项：" + choice);
-    }
+    boolean preparing = TASK_PREPARE_COURTYARD_DELIBERATION.equals(task.getTaskDefinitionKey());
+    Variable<String> field = preparing ? COURTYARD_PREPARATION : COURTYARD_NEXT_STEP;
+    StepCheck check = StepCheck.of(task);
+    String choice = check.optionalText(field, 100);
+    check.rule(choice != null, field, preparing ? "请选择提交院落议事或提升为社区提案" : "请选择修改方案或提升为社区提案");
+    check.rule((preparing ? PREPARATIONS : NEXT_STEPS).contains(choice), field, "未知的选项：" + choice);
     if (DELIBERATE.equals(choice)) {
-      requireText(task, MEETING_PLAN, "请填写提交院落议事小组的方案", "方案", PLAN_MAX_LENGTH);
+      MEETING_PLAN.set(task.getExecution(), check.requiredText(MEETING_PLAN, PLAN_MAX_LENGTH, "请填写提交院落议事小组的方案", "方案" + "不能超过" + PLAN_MAX_LENGTH + "字"));
     } else if (RAISE.equals(choice)) {
-      requireText(task, RAISE_REASON, "提升为社区提案时，请说明理由", "提升理由", REASON_MAX_LENGTH);
+      RAISE_REASON.set(task.getExecution(), check.requiredText(RAISE_REASON, REASON_MAX_LENGTH, "提升为社区提案时，请说明理由", "提升理由" + "不能超过" + REASON_MAX_LENGTH + "字"));
     }
-  }
-
-  private static void requireText(DelegateTask task, String field, String missing, String label, int max) {
-    String value = text(task.getVariable(field));
-    if (value == null) {
-      throw new InvalidStepInputException(field, missing);
-    }
-    if (value.length() > max) {
-      throw new InvalidStepInputException(field, label + "不能超过" + max + "字");
-    }
-    task.getExecution().setVariable(field, value);
-  }
-
-  private static String text(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    return value.toString().strip();
   }
 }

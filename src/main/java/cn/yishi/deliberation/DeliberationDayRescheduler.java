@@ -47,7 +47,7 @@ public class DeliberationDayRescheduler {
     List<Job> timers =
         management
             .createJobQuery()
-            .processDefinitionKey(DeliberationDayVariables.PROCESS_KEY)
+            .processDefinitionKey(DeliberationDayProcess.KEY)
             .timers()
             .list();
     int changed = 0;

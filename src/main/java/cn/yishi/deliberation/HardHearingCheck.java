@@ -1,9 +1,10 @@
 package cn.yishi.deliberation;
 
-import static cn.yishi.deliberation.HardDeliberationVariables.*;
+import static cn.yishi.common.CommonVariables.SUMMONED_DEPARTMENTS;
+import static cn.yishi.common.CommonVariables.SUMMONS_TASK;
 
 import cn.yishi.common.DiagramCallable;
-import cn.yishi.common.InvalidStepInputException;
+import cn.yishi.common.StepCheck;
 import cn.yishi.organisation.Units;
 import cn.yishi.summons.DepartmentCodes;
 import java.util.ArrayList;
@@ -15,10 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener ({@code complete}) on hardDeliberation's Task_IdentifyParties: who is heard in a
  * round besides the parties. Refuses department codes the organisation does not know and a summons
- * without what the departments are asked about, and stores {@value
- * HardDeliberationVariables#SUMMONED_DEPARTMENTS} as a list (a Tasklist checklist submits JSON)
- * for the gateway and departmentSummons' multi-instance. {@link HardNextStepCheck} applies the same
- * rules to the hearing of a further round, where naming no party at all is allowed.
+ * without what the departments are asked about, and stores summonedDepartments as a list (a
+ * Tasklist checklist submits JSON) for the gateway and departmentSummons' multi-instance. {@link
+ * HardNextStepCheck} applies the same rules to the hearing of a further round, where naming no
+ * party at all is allowed.
  */
 @DiagramCallable
 @Component("hardHearingCheck")
@@ -34,25 +35,21 @@ public class HardHearingCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    departmentsToHear(task);
+    SUMMONED_DEPARTMENTS.set(task, departmentsToHear(StepCheck.of(task)));
   }
 
-  /** Checks and stores the departments summoned to give their view, and what they are asked. */
-  void departmentsToHear(DelegateTask task) {
-    List<String> departments = DepartmentCodes.of(task.getVariable(SUMMONED_DEPARTMENTS));
+  /** Checks the departments summoned to give their view, and what they are asked; returns them. */
+  List<String> departmentsToHear(StepCheck check) {
+    List<String> departments = DepartmentCodes.of(check.raw(SUMMONED_DEPARTMENTS));
     List<String> known = units.departmentCodes();
     for (String code : departments) {
-      if (!known.contains(code)) {
-        throw new InvalidStepInputException(SUMMONED_DEPARTMENTS, "未知的职能部门：" + code);
-      }
+      check.rule(known.contains(code), SUMMONED_DEPARTMENTS, "未知的职能部门：" + code);
     }
-    Object summonsTask = task.getVariable(SUMMONS_TASK);
-    if (!departments.isEmpty() && (summonsTask == null || summonsTask.toString().isBlank())) {
-      throw new InvalidStepInputException(SUMMONS_TASK, "召集职能部门发表意见时，请写明请其发表意见的事项");
+    if (!departments.isEmpty()) {
+      check.requiredText(SUMMONS_TASK, MAX_TASK, "召集职能部门发表意见时，请写明请其发表意见的事项", "召集事项" + "不能超过" + MAX_TASK + "字");
     }
-    if (summonsTask != null && summonsTask.toString().length() > MAX_TASK) {
-      throw new InvalidStepInputException(SUMMONS_TASK, "召集事项不能超过" + MAX_TASK + "字");
-    }
-    task.setVariable(SUMMONED_DEPARTMENTS, new ArrayList<>(departments));
+    Object summonsTask = check.raw(SUMMONS_TASK);
+    check.rule(summonsTask == null || summonsTask.toString().length() <= MAX_TASK, SUMMONS_TASK, "召集事项不能超过" + MAX_TASK + "字");
+    return new ArrayList<>(departments);
   }
 }

@@ -1,9 +1,14 @@
 package cn.yishi.deliberation;
 
-import static cn.yishi.deliberation.HardDeliberationVariables.*;
+import static cn.yishi.common.CommonVariables.DELIBERATION_UNIT;
+import static cn.yishi.common.CommonVariables.RAISE_REASON;
+import static cn.yishi.common.CommonVariables.REJECTION_REASON;
+import static cn.yishi.common.CommonVariables.STAKEHOLDERS;
+import static cn.yishi.common.CommonVariables.SUMMONED_DEPARTMENTS;
+import static cn.yishi.deliberation.HardDeliberationProcess.*;
 
 import cn.yishi.common.DiagramCallable;
-import cn.yishi.common.InvalidStepInputException;
+import cn.yishi.common.StepCheck;
 import cn.yishi.organisation.Units;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +37,7 @@ public class HardNextStepCheck implements TaskListener {
   static final int MAX_RESOLUTION = 5000;
   static final int MAX_DISSENT = 2000;
   private static final Set<String> WITH_ROUNDS_LEFT = Set.of(NEXT_ROUND, RAISE, REJECT);
-  private static final Set<String> AFTER_LAST_ROUND = Set.of(FINAL_RESOLUTION, RAISE, REJECT);
+  private static final Set<String> AFTER_LAST_ROUND = Set.of(RESOLVE_FINALLY, RAISE, REJECT);
 
   private final Units units;
   private final HardHearingCheck hearing;
@@ -45,60 +50,35 @@ public class HardNextStepCheck implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     boolean lastRound = TASK_DECIDE_AFTER_LAST_ROUND.equals(task.getTaskDefinitionKey());
-    Object step = task.getVariable(NEXT_STEP);
-    Set<String> allowed = lastRound ? AFTER_LAST_ROUND : WITH_ROUNDS_LEFT;
-    if (step == null || !allowed.contains(step.toString())) {
-      throw new InvalidStepInputException(
-          NEXT_STEP,
-          lastRound
-              ? "协商轮次已满：请选择作出最终决议（记录异议）、提交上级协商或不予通过"
-              : "请选择下一步：再议一轮、提交上级协商或不予通过");
-    }
-    switch (step.toString()) {
-      case NEXT_ROUND -> nextRound(task);
-      case FINAL_RESOLUTION -> {
-        requireText(task, FINAL_RESOLUTION_TEXT, MAX_RESOLUTION, "请填写最终决议的内容");
-        requireText(task, DISSENT, MAX_DISSENT, "请记录不同意见（异议），与最终决议一并存档");
+    StepCheck check = StepCheck.of(task);
+    String step =
+        check.oneOf(
+            NEXT_STEP,
+            lastRound ? AFTER_LAST_ROUND : WITH_ROUNDS_LEFT,
+            lastRound
+                ? "协商轮次已满：请选择作出最终决议（记录异议）、提交上级协商或不予通过"
+                : "请选择下一步：再议一轮、提交上级协商或不予通过");
+    switch (step) {
+      case NEXT_ROUND -> {
+        // the next round hears the parties named again (none is allowed) and the departments chosen
+        List<String> parties = StakeholderList.names(check);
+        SUMMONED_DEPARTMENTS.set(task, hearing.departmentsToHear(check));
+        STAKEHOLDERS.set(task, parties);
+      }
+      case RESOLVE_FINALLY -> {
+        check.requiredText(FINAL_RESOLUTION, MAX_RESOLUTION, "请填写最终决议的内容", "内容" + "不能超过" + MAX_RESOLUTION + "字");
+        check.requiredText(DISSENT, MAX_DISSENT, "请记录不同意见（异议），与最终决议一并存档", "内容" + "不能超过" + MAX_DISSENT + "字");
       }
       case RAISE -> {
-        String unit = (String) task.getVariable(DELIBERATION_UNIT);
-        if (!units.hasAbove(unit)) {
-          throw new InvalidStepInputException(
-              NEXT_STEP,
-              lastRound
-                  ? "区级已是最高层级，无法提交上级协商：请作出最终决议或不予通过"
-                  : "区级已是最高层级，无法提交上级协商：请再议一轮或不予通过");
-        }
-        requireText(task, RAISE_REASON, MAX_REASON, "请写明提交上级协商的理由");
+        check.rule(
+            units.hasAbove(DELIBERATION_UNIT.get(task)),
+            NEXT_STEP,
+            lastRound
+                ? "区级已是最高层级，无法提交上级协商：请作出最终决议或不予通过"
+                : "区级已是最高层级，无法提交上级协商：请再议一轮或不予通过");
+        check.requiredText(RAISE_REASON, MAX_REASON, "请写明提交上级协商的理由", "内容" + "不能超过" + MAX_REASON + "字");
       }
-      default -> requireText(task, REJECTION_REASON, MAX_REASON, "请写明不予通过的理由，理由将告知提案人");
-    }
-  }
-
-  /** The next round hears the parties named again (none is allowed) and the departments chosen. */
-  private void nextRound(DelegateTask task) {
-    List<String> parties = TextLines.of(task.getVariable(STAKEHOLDER_NAMES));
-    if (parties.size() > StakeholderList.MAX_STAKEHOLDERS) {
-      throw new InvalidStepInputException(
-          STAKEHOLDER_NAMES, "利益相关方不能超过" + StakeholderList.MAX_STAKEHOLDERS + "位");
-    }
-    for (String party : parties) {
-      if (party.length() > StakeholderList.NAME_MAX_LENGTH) {
-        throw new InvalidStepInputException(
-            STAKEHOLDER_NAMES, "每位利益相关方的名称不能超过" + StakeholderList.NAME_MAX_LENGTH + "个字：" + party);
-      }
-    }
-    hearing.departmentsToHear(task);
-    task.setVariable(STAKEHOLDERS, parties);
-  }
-
-  private static void requireText(DelegateTask task, String field, int max, String message) {
-    Object text = task.getVariable(field);
-    if (text == null || text.toString().isBlank()) {
-      throw new InvalidStepInputException(field, message);
-    }
-    if (text.toString().length() > max) {
-      throw new InvalidStepInputException(field, "内容不能超过" + max + "字");
+      default -> check.requiredText(REJECTION_REASON, MAX_REASON, "请写明不予通过的理由，理由将告知提案人", "内容" + "不能超过" + MAX_REASON + "字");
     }
   }
 }

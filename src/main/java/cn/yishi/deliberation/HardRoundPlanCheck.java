@@ -1,9 +1,9 @@
 package cn.yishi.deliberation;
 
-import static cn.yishi.deliberation.HardDeliberationVariables.*;
+import static cn.yishi.common.CommonVariables.MEETING_PLAN;
 
 import cn.yishi.common.DiagramCallable;
-import cn.yishi.common.InvalidStepInputException;
+import cn.yishi.common.StepCheck;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -21,12 +21,6 @@ public class HardRoundPlanCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object plan = task.getVariable(MEETING_PLAN);
-    if (plan == null || plan.toString().isBlank()) {
-      throw new InvalidStepInputException(MEETING_PLAN, "请填写提交协商会议的方案");
-    }
-    if (plan.toString().length() > MAX_PLAN) {
-      throw new InvalidStepInputException(MEETING_PLAN, "协商方案不能超过" + MAX_PLAN + "字");
-    }
+    StepCheck.of(task).requiredText(MEETING_PLAN, MAX_PLAN, "请填写提交协商会议的方案", "协商方案" + "不能超过" + MAX_PLAN + "字");
   }
 }

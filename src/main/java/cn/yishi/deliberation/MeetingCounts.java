@@ -1,5 +1,10 @@
 package cn.yishi.deliberation;
 
+import static cn.yishi.deliberation.DeliberationMeetingProcess.BODY;
+import static cn.yishi.deliberation.DeliberationMeetingProcess.IN_FAVOUR;
+import static cn.yishi.deliberation.DeliberationMeetingProcess.MEMBERS;
+import static cn.yishi.deliberation.DeliberationMeetingProcess.PRESENT;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -34,22 +39,22 @@ public record MeetingCounts(String body, Integer members, Integer present, Integ
      */
     public MeetingCounts validate() {
         if (body == null || body.isBlank()) {
-            throw new InvalidMeetingCountsException("body", "议事主体不能为空");
+            throw new InvalidMeetingCountsException(BODY.name(), "议事主体不能为空");
         }
         if (!BODIES.contains(body)) {
-            throw new InvalidMeetingCountsException("body", "未知的议事主体：" + body);
+            throw new InvalidMeetingCountsException(BODY.name(), "未知的议事主体：" + body);
         }
-        requireCount("members", members, "应到人数");
-        requireCount("present", present, "实到人数");
-        requireCount("inFavour", inFavour, "赞成票数");
+        requireCount(MEMBERS.name(), members, "应到人数");
+        requireCount(PRESENT.name(), present, "实到人数");
+        requireCount(IN_FAVOUR.name(), inFavour, "赞成票数");
         if (members == 0) {
-            throw new InvalidMeetingCountsException("members", "应到人数至少为1");
+            throw new InvalidMeetingCountsException(MEMBERS.name(), "应到人数至少为1");
         }
         if (present > members) {
-            throw new InvalidMeetingCountsException("present", "实到人数不能多于应到人数");
+            throw new InvalidMeetingCountsException(PRESENT.name(), "实到人数不能多于应到人数");
         }
         if (inFavour > present) {
-            throw new InvalidMeetingCountsException("inFavour", "赞成票数不能多于实到人数");
+            throw new InvalidMeetingCountsException(IN_FAVOUR.name(), "赞成票数不能多于实到人数");
         }
         return this;
     }
@@ -57,10 +62,10 @@ public record MeetingCounts(String body, Integer members, Integer present, Integ
     /** The variables for decision {@code meetingResolution}, named as in CONTRACT §3. */
     public Map<String, Object> toVariables() {
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("body", body);
-        variables.put("members", members);
-        variables.put("present", present);
-        variables.put("inFavour", inFavour);
+        variables.put(BODY.name(), body);
+        variables.put(MEMBERS.name(), members);
+        variables.put(PRESENT.name(), present);
+        variables.put(IN_FAVOUR.name(), inFavour);
         return variables;
     }
 

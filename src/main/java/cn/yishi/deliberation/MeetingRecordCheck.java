@@ -1,11 +1,14 @@
 package cn.yishi.deliberation;
 
-import static cn.yishi.deliberation.MeetingVariables.*;
+import static cn.yishi.common.CommonVariables.MEETING_BODY;
+import static cn.yishi.common.CommonVariables.MEETING_STAKEHOLDERS;
+import static cn.yishi.deliberation.DeliberationMeetingProcess.*;
 
 import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.common.StepActor;
-import java.math.BigDecimal;
+import cn.yishi.common.StepCheck;
+import cn.yishi.common.Variable;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -31,83 +34,66 @@ public class MeetingRecordCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<String> stakeholders = TextLines.of(task.getVariable(MEETING_STAKEHOLDERS));
+    StepCheck check = StepCheck.of(task);
+    List<String> stakeholders = TextLines.of(MEETING_STAKEHOLDERS.get(task));
     Integer committeeMembers = null;
-    Integer members;
+    int members;
     if (stakeholders.isEmpty()) {
-      members = count(task, MEMBERS, "应到人数");
+      members = check.count(MEMBERS, "应到人数");
     } else {
-      committeeMembers = count(task, COMMITTEE_MEMBERS, "议事委员会成员应到人数");
-      if (committeeMembers == 0) {
-        throw new InvalidStepInputException(COMMITTEE_MEMBERS, "议事委员会成员应到人数至少为1");
-      }
-      if (committeeMembers > Integer.MAX_VALUE - stakeholders.size()) {
-        throw new InvalidStepInputException(COMMITTEE_MEMBERS, "议事委员会成员应到人数过大");
-      }
+      committeeMembers = check.count(COMMITTEE_MEMBERS, "议事委员会成员应到人数");
+      check.rule(committeeMembers != 0, COMMITTEE_MEMBERS, "议事委员会成员应到人数至少为1");
+      check.rule(committeeMembers <= Integer.MAX_VALUE - stakeholders.size(), COMMITTEE_MEMBERS, "议事委员会成员应到人数过大");
       members = committeeMembers + stakeholders.size();
     }
-    Integer present = count(task, PRESENT, "实到人数");
-    Integer inFavour = count(task, IN_FAVOUR, "赞成票数");
-    Object body = task.getVariable(MEETING_BODY);
+    int present = check.count(PRESENT, "实到人数");
+    int inFavour = check.count(IN_FAVOUR, "赞成票数");
+    Object body = check.raw(MEETING_BODY);
     try {
       new MeetingCounts(body == null ? null : body.toString(), members, present, inFavour).validate();
     } catch (InvalidMeetingCountsException e) {
-      String field = "body".equals(e.field()) ? MEETING_BODY : e.field();
+      Variable<?> field = fieldOf(e.field());
       String message = e.getMessage();
-      if (committeeMembers != null && MEMBERS.equals(e.field())) {
+      if (committeeMembers != null && field == MEMBERS) {
         field = COMMITTEE_MEMBERS;
       }
-      if (committeeMembers != null && PRESENT.equals(e.field())) {
+      if (committeeMembers != null && field == PRESENT) {
         message += "（应到" + members + "人：议事委员会成员" + committeeMembers + "人，利益相关方" + stakeholders.size() + "位）";
       }
-      throw new InvalidStepInputException(field, message);
+      throw new InvalidStepInputException(field.name(), message);
     }
-    Object participants = task.getVariable(PARTICIPANTS);
-    if (TextLines.of(participants).isEmpty()) {
-      throw new InvalidStepInputException(PARTICIPANTS, "请填写签到的参会人员，每行一人");
-    }
-    if (participants.toString().length() > PARTICIPANTS_MAX_LENGTH) {
-      throw new InvalidStepInputException(PARTICIPANTS, "参会人员名单不能超过" + PARTICIPANTS_MAX_LENGTH + "个字");
-    }
-    Object minutes = task.getVariable(MINUTES);
-    if (minutes != null && minutes.toString().length() > MINUTES_MAX_LENGTH) {
-      throw new InvalidStepInputException(MINUTES, "会议纪要不能超过" + MINUTES_MAX_LENGTH + "个字");
-    }
+    check.rule(!TextLines.of(check.raw(PARTICIPANTS)).isEmpty(), PARTICIPANTS, "请填写签到的参会人员，每行一人");
+    check.rule(
+        check.raw(PARTICIPANTS).toString().length() <= PARTICIPANTS_MAX_LENGTH,
+        PARTICIPANTS,
+        "参会人员名单不能超过" + PARTICIPANTS_MAX_LENGTH + "个字");
+    Object minutes = check.raw(MINUTES);
+    check.rule(
+        minutes == null || minutes.toString().length() <= MINUTES_MAX_LENGTH,
+        MINUTES,
+        "会议纪要不能超过" + MINUTES_MAX_LENGTH + "个字");
     String recordedBy =
         StepActor.of(task)
-            .orElseThrow(() -> new InvalidStepInputException(MEETING_RECORDED_BY, "无法确定会议记录人：请登录并认领任务后再提交"));
-    task.setVariable(MEMBERS, members);
+            .orElseThrow(() -> new InvalidStepInputException(MEETING_RECORDED_BY.name(), "无法确定会议记录人：请登录并认领任务后再提交"));
+    MEMBERS.set(task, members);
     if (committeeMembers != null) {
-      task.setVariable(COMMITTEE_MEMBERS, committeeMembers);
+      COMMITTEE_MEMBERS.set(task, committeeMembers);
     }
-    task.setVariable(PRESENT, present);
-    task.setVariable(IN_FAVOUR, inFavour);
-    task.setVariable(MEETING_RECORDED_BY, recordedBy);
+    PRESENT.set(task, present);
+    IN_FAVOUR.set(task, inFavour);
+    MEETING_RECORDED_BY.set(task, recordedBy);
   }
 
-  /** A whole, non-negative count from whatever the form sent (Integer, Long, Double, text). */
-  private static Integer count(DelegateTask task, String field, String label) {
-    Object value = task.getVariable(field);
-    if (value == null || (value instanceof String text && text.isBlank())) {
-      throw new InvalidStepInputException(field, label + "不能为空");
+  /** The record's field a refused count names (MeetingCounts names the decision's inputs). */
+  private static Variable<?> fieldOf(String countField) {
+    if (BODY.name().equals(countField)) {
+      return MEETING_BODY;
     }
-    BigDecimal number;
-    try {
-      number = new BigDecimal(value.toString().strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidStepInputException(field, label + "必须是整数");
-    }
-    if (number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
-      throw new InvalidStepInputException(field, label + "必须是整数");
-    }
-    try {
-      int whole = number.intValueExact();
-      if (whole < 0) {
-        throw new InvalidStepInputException(field, label + "不能为负数");
+    for (Variable<?> count : List.of(MEMBERS, PRESENT, IN_FAVOUR)) {
+      if (count.name().equals(countField)) {
+        return count;
       }
-      return whole;
-    } catch (ArithmeticException e) {
-      throw new InvalidStepInputException(field, label + "必须是不超过" + Integer.MAX_VALUE + "的整数");
     }
+    throw new IllegalStateException("unknown count field " + countField);
   }
 }

@@ -1,7 +1,10 @@
 package cn.yishi.deliberation;
 
+import static cn.yishi.common.CommonVariables.PLAN_HANDLING;
+import static cn.yishi.common.CommonVariables.REJECTION_REASON;
+
 import cn.yishi.common.DiagramCallable;
-import cn.yishi.common.InvalidStepInputException;
+import cn.yishi.common.StepCheck;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -18,10 +21,6 @@ import org.springframework.stereotype.Component;
 @Component("planHandlingCheck")
 public class PlanHandlingCheck implements TaskListener {
 
-  /** The choice made in 方案处理. */
-  public static final String PLAN_HANDLING = "planHandling";
-  /** Why the proposal ends; an output of the track procedure when it is rejected. */
-  public static final String REJECTION_REASON = "rejectionReason";
   public static final String REVISE = "REVISE";
   public static final String END = "END";
   public static final int REASON_MAX_LENGTH = 1000;
@@ -30,18 +29,10 @@ public class PlanHandlingCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object choice = task.getVariable(PLAN_HANDLING);
-    if (choice == null || !CHOICES.contains(choice.toString())) {
-      throw new InvalidStepInputException(PLAN_HANDLING, "请选择修改方案后重新协商，或终止协商");
-    }
+    StepCheck check = StepCheck.of(task);
+    String choice = check.oneOf(PLAN_HANDLING, CHOICES, "请选择修改方案后重新协商，或终止协商");
     if (END.equals(choice)) {
-      Object reason = task.getVariable(REJECTION_REASON);
-      if (reason == null || reason.toString().isBlank()) {
-        throw new InvalidStepInputException(REJECTION_REASON, "终止协商须填写理由，理由将告知提案人");
-      }
-      if (reason.toString().length() > REASON_MAX_LENGTH) {
-        throw new InvalidStepInputException(REJECTION_REASON, "理由不能超过" + REASON_MAX_LENGTH + "个字");
-      }
+      check.requiredText(REJECTION_REASON, REASON_MAX_LENGTH, "终止协商须填写理由，理由将告知提案人", "理由" + "不能超过" + REASON_MAX_LENGTH + "字");
     }
   }
 }

@@ -1,8 +1,9 @@
 package cn.yishi.deliberation;
 
+import static cn.yishi.deliberation.MajorDeliberationProcess.*;
+
 import cn.yishi.common.DiagramCallable;
-import cn.yishi.common.InvalidStepInputException;
-import java.util.Set;
+import cn.yishi.common.StepCheck;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,24 +20,10 @@ import org.springframework.stereotype.Component;
 @Component("proposeStepCheck")
 public class ProposeStepCheck implements TaskListener {
 
-  public static final String RESIDENTS_OPINIONS = "residentsOpinions";
-  public static final String RESOLVING_BODY = "resolvingBody";
-  public static final Set<String> RESOLVING_BODIES =
-      Set.of("RESIDENTS_MEETING", "REPRESENTATIVES_MEETING", "HOUSEHOLD_REPRESENTATIVES");
-  public static final int OPINIONS_MAX_LENGTH = 5000;
-
   @Override
   public void notify(DelegateTask task) {
-    Object opinions = task.getVariable(RESIDENTS_OPINIONS);
-    if (opinions == null || opinions.toString().isBlank()) {
-      throw new InvalidStepInputException(RESIDENTS_OPINIONS, "请填写居民意见征集情况");
-    }
-    if (opinions.toString().length() > OPINIONS_MAX_LENGTH) {
-      throw new InvalidStepInputException(RESIDENTS_OPINIONS, "居民意见征集情况不能超过" + OPINIONS_MAX_LENGTH + "个字");
-    }
-    Object body = task.getVariable(RESOLVING_BODY);
-    if (body == null || !RESOLVING_BODIES.contains(body.toString())) {
-      throw new InvalidStepInputException(RESOLVING_BODY, "请选择决议主体：居民会议、居民代表会议或户代表会议");
-    }
+    StepCheck check = StepCheck.of(task);
+    check.requiredText(RESIDENTS_OPINIONS, OPINIONS_MAX_LENGTH, "请填写居民意见征集情况", "居民意见征集情况" + "不能超过" + OPINIONS_MAX_LENGTH + "字");
+    check.oneOf(RESOLVING_BODY, RESOLVING_BODIES, "请选择决议主体：居民会议、居民代表会议或户代表会议");
   }
 }

@@ -1,9 +1,14 @@
 package cn.yishi.deliberation;
 
-import static cn.yishi.deliberation.UrgentDeliberationVariables.*;
+import static cn.yishi.common.CommonVariables.DELIBERATION_UNIT;
+import static cn.yishi.common.CommonVariables.MEETING_PLAN;
+import static cn.yishi.common.CommonVariables.RAISED_FROM;
+import static cn.yishi.common.CommonVariables.RAISE_REASON;
+import static cn.yishi.common.CommonVariables.REJECTION_REASON;
+import static cn.yishi.deliberation.UrgentDeliberationProcess.*;
 
 import cn.yishi.common.DiagramCallable;
-import cn.yishi.common.InvalidStepInputException;
+import cn.yishi.common.StepCheck;
 import cn.yishi.organisation.Units;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component("urgentPlanHandlingCheck")
 public class UrgentPlanHandlingCheck implements TaskListener {
 
-  static final Set<String> CHOICES = Set.of("REVISE", "RAISE", "CLOSE");
+  static final Set<String> CHOICES = Set.of(REVISE, RAISE, CLOSE);
   static final int MAX_TEXT = 1000;
 
   private final Units units;
@@ -32,42 +37,25 @@ public class UrgentPlanHandlingCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String unit = (String) task.getVariable(DELIBERATION_UNIT);
-    boolean mayClose = task.getVariable(RAISED_FROM) != null || !units.hasAbove(unit);
+    String unit = DELIBERATION_UNIT.get(task);
+    boolean mayClose = RAISED_FROM.isSet(task) || !units.hasAbove(unit);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariableLocal(MAY_CLOSE, mayClose);
-      task.getExecution().setVariable(URGENT_PLAN_HANDLING, null);
+      MAY_CLOSE.setLocal(task, mayClose);
+      URGENT_PLAN_HANDLING.set(task.getExecution(), null);
       return;
     }
-    Object choice = task.getVariable(URGENT_PLAN_HANDLING);
-    if (choice == null || !CHOICES.contains(choice.toString())) {
-      throw new InvalidStepInputException(URGENT_PLAN_HANDLING, "请选择：修改方案再次快议、上报上一级或不予处理");
-    }
-    switch (choice.toString()) {
-      case "REVISE" -> text(task, MEETING_PLAN, "请写明修改后的方案", PlanCheck.PLAN_MAX_LENGTH);
-      case "RAISE" -> {
-        if (!units.hasAbove(unit)) {
-          throw new InvalidStepInputException(URGENT_PLAN_HANDLING, units.name(unit) + "已是最高层级，不能再上报");
-        }
-        text(task, RAISE_REASON, "请写明上报上一级的理由", MAX_TEXT);
+    StepCheck check = StepCheck.of(task);
+    String choice = check.oneOf(URGENT_PLAN_HANDLING, CHOICES, "请选择：修改方案再次快议、上报上一级或不予处理");
+    switch (choice) {
+      case REVISE -> check.requiredText(MEETING_PLAN, PlanCheck.PLAN_MAX_LENGTH, "请写明修改后的方案", "不能超过" + PlanCheck.PLAN_MAX_LENGTH + "字");
+      case RAISE -> {
+        check.rule(units.hasAbove(unit), URGENT_PLAN_HANDLING, units.name(unit) + "已是最高层级，不能再上报");
+        check.requiredText(RAISE_REASON, MAX_TEXT, "请写明上报上一级的理由", "不能超过" + MAX_TEXT + "字");
       }
       default -> {
-        if (!mayClose) {
-          throw new InvalidStepInputException(
-              URGENT_PLAN_HANDLING, "急事方案未通过时，本级只能修改方案或上报上一级；只有上一级可以不予处理");
-        }
-        text(task, REJECTION_REASON, "请写明不予处理的理由，理由将告知提案人", MAX_TEXT);
+        check.rule(mayClose, URGENT_PLAN_HANDLING, "急事方案未通过时，本级只能修改方案或上报上一级；只有上一级可以不予处理");
+        check.requiredText(REJECTION_REASON, MAX_TEXT, "请写明不予处理的理由，理由将告知提案人", "不能超过" + MAX_TEXT + "字");
       }
-    }
-  }
-
-  private static void text(DelegateTask task, String field, String missing, int max) {
-    Object value = task.getVariable(field);
-    if (value == null || value.toString().isBlank()) {
-      throw new InvalidStepInputException(field, missing);
-    }
-    if (value.toString().length() > max) {
-      throw new InvalidStepInputException(field, "不能超过" + max + "字");
     }
   }
 }

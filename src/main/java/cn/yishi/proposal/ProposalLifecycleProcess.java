@@ -178,9 +178,6 @@ public final class ProposalLifecycleProcess {
   /** True once the entry level sent the proposal back to sorting (re-sorting is due from then). */
   @NotInDiagram("set by reviewRoute, read by the response clock")
   public static final Variable<Boolean> SENT_BACK_TO_SORTING = Variable.flag("sentBackToSorting");
-  /** The unit a deliberation raised the proposal from (to the unit above it). */
-  @NotInDiagram("a fact for auditors, set by reviewRoute")
-  public static final Variable<String> RAISED_FROM = Variable.text("raisedFrom");
 
   // after carrying out
   /** True when a judge upheld an objection to the posted resolution: back to deliberation. */

@@ -2,6 +2,7 @@ package cn.yishi.proposal;
 
 import static cn.yishi.common.CommonVariables.COMMUNITY;
 import static cn.yishi.common.CommonVariables.DELIBERATION_UNIT;
+import static cn.yishi.common.CommonVariables.RAISED_FROM;
 import static cn.yishi.common.CommonVariables.TRACK;
 import static cn.yishi.proposal.ProposalLifecycleProcess.*;
 

@@ -10,7 +10,7 @@ import static cn.yishi.supervision.TimeLimitWatchProcess.REMINDER_BEFORE;
 import cn.yishi.common.BusinessTime;
 import cn.yishi.common.LogText;
 import cn.yishi.common.Variable;
-import cn.yishi.deliberation.DeliberationDayVariables;
+import cn.yishi.deliberation.DeliberationDayProcess;
 import cn.yishi.notification.NotificationDeliveryProcess;
 import cn.yishi.organisation.Department;
 import cn.yishi.organisation.Groups;
@@ -80,7 +80,7 @@ public class SupervisionService {
   private static final Set<String> UNWATCHED_PROCESSES =
       Set.of(
           TimeLimitWatchProcess.KEY,
-          DeliberationDayVariables.PROCESS_KEY,
+          DeliberationDayProcess.KEY,
           NotificationDeliveryProcess.KEY);
   /** Processes that are not the proposal's own (they have its number as business key too). */
   private static final Set<String> NOT_PROPOSAL_PROCESSES = union(UNWATCHED_PROCESSES, SupervisionProcess.KEY);

@@ -42,6 +42,14 @@ class NamesOutsideBoundariesTest {
     CONTRACT_FILES.put("cn/yishi/proposal/IntakeNumberingIT.java", "submits through the public API's JSON and reads its answer (CONTRACT §1, §4)");
     CONTRACT_FILES.put("cn/yishi/proposal/LongTextIT.java", "reads the public API's JSON (number, status); evaluates the decision timeLimits by its key");
     // deliberation (path, reason)
+    CONTRACT_FILES.put(
+        "cn/yishi/deliberation/DeliberationDaySchedule.java",
+        "the bean name deliberationDay that the timer start event calls (${deliberationDay.cycle()}) is spelled like the process key; Diagrams reads bean names from @Component(\"…\") literals");
+    CONTRACT_FILES.put(
+        "cn/yishi/deliberation/MeetingCountsTest.java", "tests the inputs of decision meetingResolution by their CONTRACT §3 names");
+    CONTRACT_FILES.put(
+        "cn/yishi/deliberation/MeetingResolutionServiceTest.java",
+        "tests the inputs of decision meetingResolution by their CONTRACT §3 names");
     // notice, notification, summons, supervision, implementation (path, reason)
     CONTRACT_FILES.put("cn/yishi/notice/NoticeController.java", "the API's JSON: an objection's answer {id, noticeId} (CONTRACT §4)");
     CONTRACT_FILES.put("cn/yishi/notice/NoticeRepository.java", "SQL column names of public_notice (title)");

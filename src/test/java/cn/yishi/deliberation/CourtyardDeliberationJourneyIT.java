@@ -1,6 +1,12 @@
 package cn.yishi.deliberation;
 
-import static cn.yishi.deliberation.CourtyardDeliberationVariables.*;
+import static cn.yishi.common.CommonVariables.*;
+import static cn.yishi.common.CommonVariables.TrackOutcome.*;
+import static cn.yishi.deliberation.DeliberationMeetingProcess.PASSED;
+import static cn.yishi.deliberation.PlanHandlingCheck.END;
+import static cn.yishi.deliberation.PlanHandlingCheck.REVISE;
+
+import static cn.yishi.deliberation.CourtyardDeliberationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,14 +51,14 @@ class CourtyardDeliberationJourneyIT {
   private ProcessInstance start() {
     String number = "JN-2026-" + UUID.randomUUID().toString().substring(0, 6);
     Map<String, Object> v = new HashMap<>();
-    v.put(NUMBER, number);
-    v.put(TITLE, "马东大院环境整治");
-    v.put("community", "jn-smq-ma");
-    v.put("courtyard", COURTYARD);
-    v.put(DELIBERATION_UNIT, COURTYARD);
-    v.put("timeLimits", Map.of("responseWithin", "P1D", "resolveWithin", "P7D", "stepWithin", "P3D", "noticePeriod", "P7D",
+    v.put(NUMBER.name(), number);
+    v.put(TITLE.name(), "马东大院环境整治");
+    v.put(COMMUNITY.name(), "jn-smq-ma");
+    v.put(cn.yishi.proposal.ProposalLifecycleProcess.COURTYARD.name(), COURTYARD);
+    v.put(DELIBERATION_UNIT.name(), COURTYARD);
+    v.put(TIME_LIMITS.name(), Map.of("responseWithin", "P1D", "resolveWithin", "P7D", "stepWithin", "P3D", "noticePeriod", "P7D",
         "objectionRoundLevelAbove", 3));
-    return runtimeService.startProcessInstanceByKey(PROCESS_KEY, number, v);
+    return runtimeService.startProcessInstanceByKey(KEY, number, v);
   }
 
   private static List<String> candidateGroups(TaskService taskService, Task task) {
@@ -69,11 +75,11 @@ class CourtyardDeliberationJourneyIT {
     ProcessInstance instance = start();
     Task prepare = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(candidateGroups(taskService, prepare)).containsExactly(COURTYARD + ".caseworker");
-    assertThatThrownBy(() -> taskService.complete(prepare.getId(), Map.of(COURTYARD_PREPARATION, DELIBERATE)))
+    assertThatThrownBy(() -> taskService.complete(prepare.getId(), Map.of(COURTYARD_PREPARATION.name(), DELIBERATE)))
         .hasMessageContaining("请填写提交院落议事小组的方案");
 
     String plan = "清理院内堆积杂物，由院落自管小组与保洁公司分片负责。";
-    taskService.complete(prepare.getId(), Map.of(COURTYARD_PREPARATION, DELIBERATE, MEETING_PLAN, plan));
+    taskService.complete(prepare.getId(), Map.of(COURTYARD_PREPARATION.name(), DELIBERATE, MEETING_PLAN.name(), plan));
 
     ProcessInstance meeting =
         runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
@@ -83,7 +89,7 @@ class CourtyardDeliberationJourneyIT {
     try {
       taskService.complete(
           hold.getId(),
-          Map.of("members", 7, "present", 6, "inFavour", 5, "participants", "王大爷\n李阿姨\n张师傅\n刘女士\n陈先生\n赵先生"));
+          Map.of(DeliberationMeetingProcess.MEMBERS.name(), 7, DeliberationMeetingProcess.PRESENT.name(), 6, DeliberationMeetingProcess.IN_FAVOUR.name(), 5, DeliberationMeetingProcess.PARTICIPANTS.name(), "王大爷\n李阿姨\n张师傅\n刘女士\n陈先生\n赵先生"));
     } finally {
       identityService.clearAuthentication();
     }
@@ -91,10 +97,10 @@ class CourtyardDeliberationJourneyIT {
     managementService.executeJob(sign.getId());
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
-    assertThat(finalVariable(instance, MEETING_OUTCOME)).isEqualTo(PASSED);
-    assertThat(finalVariable(instance, MEETING_RECORD_ID)).isNotNull();
-    assertThat(finalVariable(instance, DELIBERATION_OUTCOME)).isEqualTo(RESOLVED);
-    assertThat(finalVariable(instance, RESOLUTION)).isEqualTo(plan);
+    assertThat(finalVariable(instance, MEETING_OUTCOME.name())).isEqualTo(PASSED);
+    assertThat(finalVariable(instance, MEETING_RECORD_ID.name())).isNotNull();
+    assertThat(finalVariable(instance, DELIBERATION_OUTCOME.name())).isEqualTo(RESOLVED);
+    assertThat(finalVariable(instance, RESOLUTION.name())).isEqualTo(plan);
   }
 
   @Test
@@ -102,9 +108,9 @@ class CourtyardDeliberationJourneyIT {
     ProcessInstance instance = start();
     Task prepare = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 
-    taskService.complete(prepare.getId(), Map.of(COURTYARD_PREPARATION, RAISE, RAISE_REASON, "涉及社区公共区域，院落无权处置。"));
+    taskService.complete(prepare.getId(), Map.of(COURTYARD_PREPARATION.name(), RAISE, RAISE_REASON.name(), "涉及社区公共区域，院落无权处置。"));
 
-    assertThat(finalVariable(instance, DELIBERATION_OUTCOME)).isEqualTo(RAISED);
-    assertThat(finalVariable(instance, RAISE_REASON)).isEqualTo("涉及社区公共区域，院落无权处置。");
+    assertThat(finalVariable(instance, DELIBERATION_OUTCOME.name())).isEqualTo(RAISED);
+    assertThat(finalVariable(instance, RAISE_REASON.name())).isEqualTo("涉及社区公共区域，院落无权处置。");
   }
 }

@@ -1,6 +1,12 @@
 package cn.yishi.deliberation;
 
-import static cn.yishi.deliberation.CourtyardDeliberationVariables.*;
+import static cn.yishi.common.CommonVariables.*;
+import static cn.yishi.common.CommonVariables.TrackOutcome.*;
+import static cn.yishi.deliberation.DeliberationMeetingProcess.PASSED;
+import static cn.yishi.deliberation.PlanHandlingCheck.END;
+import static cn.yishi.deliberation.PlanHandlingCheck.REVISE;
+
+import static cn.yishi.deliberation.CourtyardDeliberationProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -61,28 +67,28 @@ class CourtyardDeliberationProcessTest {
 
   private static ProcessInstance start() {
     Map<String, Object> v = new HashMap<>();
-    v.put(NUMBER, PROPOSAL_NUMBER);
-    v.put(TITLE, "马东大院环境整治");
-    v.put("description", "院内杂物堆积，40余户联名要求清理。");
-    v.put(DELIBERATION_UNIT, COURTYARD);
+    v.put(NUMBER.name(), PROPOSAL_NUMBER);
+    v.put(TITLE.name(), "马东大院环境整治");
+    v.put(DESCRIPTION.name(), "院内杂物堆积，40余户联名要求清理。");
+    v.put(DELIBERATION_UNIT.name(), COURTYARD);
     Map<String, Object> timeLimits = new HashMap<>();
     timeLimits.put("responseWithin", "P1D");
     timeLimits.put("resolveWithin", "P7D");
     timeLimits.put("stepWithin", "P3D");
-    v.put("timeLimits", timeLimits);
-    return runtimeService().startProcessInstanceByKey(PROCESS_KEY, PROPOSAL_NUMBER, v);
+    v.put(TIME_LIMITS.name(), timeLimits);
+    return runtimeService().startProcessInstanceByKey(KEY, PROPOSAL_NUMBER, v);
   }
 
   /** The convenor puts a plan to the group; returns the meeting's instance. */
   private static ProcessInstance putToGroup(ProcessInstance instance, String plan) {
-    assertThat(instance).isWaitingAt(TASK_PREPARE);
-    complete(task(instance), Map.of(COURTYARD_PREPARATION, DELIBERATE, MEETING_PLAN, plan));
-    assertThat(instance).isWaitingAt("Call_CourtyardMeeting");
+    assertThat(instance).isWaitingAt(TASK_PREPARE_COURTYARD_DELIBERATION);
+    complete(task(instance), Map.of(COURTYARD_PREPARATION.name(), DELIBERATE, MEETING_PLAN.name(), plan));
+    assertThat(instance).isWaitingAt(CALL_COURTYARD_MEETING);
     return calledProcessInstance(instance);
   }
 
   private static void meetingDecides(ProcessInstance meeting, String outcome, String recordId) {
-    complete(task(meeting), Map.of(MEETING_OUTCOME, outcome, MEETING_RECORD_ID, recordId));
+    complete(task(meeting), Map.of(MEETING_OUTCOME.name(), outcome, MEETING_RECORD_ID.name(), recordId));
   }
 
   @Test
@@ -91,45 +97,45 @@ class CourtyardDeliberationProcessTest {
     ProcessInstance instance = start();
 
     Task prepare = task(instance);
-    assertThat(prepare).hasCandidateGroup(CONVENOR).hasDefinitionKey(TASK_PREPARE);
+    assertThat(prepare).hasCandidateGroup(CONVENOR).hasDefinitionKey(TASK_PREPARE_COURTYARD_DELIBERATION);
     Assertions.assertThat(prepare.getDueDate().toInstant())
         .isBetween(before.plus(Duration.ofDays(3)), Instant.now().plus(Duration.ofDays(3)));
     ProcessInstance meeting = putToGroup(instance, "  " + PLAN + "\n");
 
-    assertThat(meeting).hasProcessDefinitionKey("deliberationMeeting").hasBusinessKey(PROPOSAL_NUMBER);
+    assertThat(meeting).hasProcessDefinitionKey(DeliberationMeetingProcess.KEY).hasBusinessKey(PROPOSAL_NUMBER);
     assertThat(meeting)
         .variables()
-        .containsEntry(MEETING_BODY, DELIBERATION_COMMITTEE)
-        .containsEntry(MEETING_STEP, "院落协商")
-        .containsEntry(MEETING_GROUP, GROUP)
-        .containsEntry(MEETING_PLAN, PLAN)
-        .containsEntry(DELIBERATION_UNIT, COURTYARD);
+        .containsEntry(MEETING_BODY.name(), DELIBERATION_COMMITTEE)
+        .containsEntry(MEETING_STEP.name(), "院落协商")
+        .containsEntry(MEETING_GROUP.name(), GROUP)
+        .containsEntry(MEETING_PLAN.name(), PLAN)
+        .containsEntry(DELIBERATION_UNIT.name(), COURTYARD);
 
     meetingDecides(meeting, PASSED, "meeting-1");
 
-    assertThat(instance).hasPassed("Event_SettledByCourtyard").isEnded();
-    assertThat(instance).hasNotPassed("Task_DecideCourtyardNextStep");
+    assertThat(instance).hasPassed(EVENT_SETTLED_BY_COURTYARD).isEnded();
+    assertThat(instance).hasNotPassed(TASK_DECIDE_COURTYARD_NEXT_STEP);
     assertThat(instance)
         .variables()
-        .containsEntry(DELIBERATION_OUTCOME, RESOLVED)
-        .containsEntry(RESOLUTION, PLAN)
-        .containsEntry(MEETING_RECORD_ID, "meeting-1")
-        .doesNotContainKey(RAISE_REASON);
+        .containsEntry(DELIBERATION_OUTCOME.name(), RESOLVED)
+        .containsEntry(RESOLUTION.name(), PLAN)
+        .containsEntry(MEETING_RECORD_ID.name(), "meeting-1")
+        .doesNotContainKey(RAISE_REASON.name());
   }
 
   @Test
   void convenorRaisesAMatterTheCourtyardCannotSettleStraightAway() {
     ProcessInstance instance = start();
 
-    complete(task(instance), Map.of(COURTYARD_PREPARATION, RAISE, RAISE_REASON, "涉及社区公共区域，院落无权处置。"));
+    complete(task(instance), Map.of(COURTYARD_PREPARATION.name(), RAISE, RAISE_REASON.name(), "涉及社区公共区域，院落无权处置。"));
 
-    assertThat(instance).hasPassed("Event_RaisedToCommunity").isEnded();
-    assertThat(instance).hasNotPassed("Call_CourtyardMeeting");
+    assertThat(instance).hasPassed(EVENT_RAISED_TO_COMMUNITY).isEnded();
+    assertThat(instance).hasNotPassed(CALL_COURTYARD_MEETING);
     assertThat(instance)
         .variables()
-        .containsEntry(DELIBERATION_OUTCOME, RAISED)
-        .containsEntry(RAISE_REASON, "涉及社区公共区域，院落无权处置。")
-        .doesNotContainKey(RESOLUTION);
+        .containsEntry(DELIBERATION_OUTCOME.name(), RAISED)
+        .containsEntry(RAISE_REASON.name(), "涉及社区公共区域，院落无权处置。")
+        .doesNotContainKey(RESOLUTION.name());
   }
 
   @Test
@@ -138,21 +144,21 @@ class CourtyardDeliberationProcessTest {
     ProcessInstance instance = start();
     meetingDecides(putToGroup(instance, PLAN), REJECTED, "meeting-1");
 
-    assertThat(instance).isWaitingAt(TASK_DECIDE_NEXT_STEP);
+    assertThat(instance).isWaitingAt(TASK_DECIDE_COURTYARD_NEXT_STEP);
     Task decide = task(instance);
     assertThat(decide).hasCandidateGroup(CONVENOR);
     Assertions.assertThat(decide.getDueDate().toInstant())
         .isBetween(before.plus(Duration.ofDays(3)), Instant.now().plus(Duration.ofDays(3)));
 
-    complete(decide, Map.of(COURTYARD_NEXT_STEP, RAISE, RAISE_REASON, "费用分摊无法达成一致。"));
+    complete(decide, Map.of(COURTYARD_NEXT_STEP.name(), RAISE, RAISE_REASON.name(), "费用分摊无法达成一致。"));
 
-    assertThat(instance).hasPassed("Event_RaisedToCommunity").isEnded();
+    assertThat(instance).hasPassed(EVENT_RAISED_TO_COMMUNITY).isEnded();
     assertThat(instance)
         .variables()
-        .containsEntry(DELIBERATION_OUTCOME, RAISED)
-        .containsEntry(RAISE_REASON, "费用分摊无法达成一致。")
-        .containsEntry(MEETING_OUTCOME, REJECTED)
-        .doesNotContainKey(RESOLUTION);
+        .containsEntry(DELIBERATION_OUTCOME.name(), RAISED)
+        .containsEntry(RAISE_REASON.name(), "费用分摊无法达成一致。")
+        .containsEntry(MEETING_OUTCOME.name(), REJECTED)
+        .doesNotContainKey(RESOLUTION.name());
   }
 
   @Test
@@ -160,21 +166,21 @@ class CourtyardDeliberationProcessTest {
     ProcessInstance instance = start();
     meetingDecides(putToGroup(instance, PLAN), REJECTED, "meeting-1");
 
-    complete(task(instance), Map.of(COURTYARD_NEXT_STEP, REVISE));
+    complete(task(instance), Map.of(COURTYARD_NEXT_STEP.name(), REVISE));
 
-    assertThat(instance).isWaitingAt(TASK_PREPARE);
-    assertThat(instance).variables().containsEntry(MEETING_PLAN, PLAN).containsEntry(MEETING_OUTCOME, REJECTED);
+    assertThat(instance).isWaitingAt(TASK_PREPARE_COURTYARD_DELIBERATION);
+    assertThat(instance).variables().containsEntry(MEETING_PLAN.name(), PLAN).containsEntry(MEETING_OUTCOME.name(), REJECTED);
     String revised = PLAN + "费用按户均摊，每户不超过50元。";
     ProcessInstance secondMeeting = putToGroup(instance, revised);
-    assertThat(secondMeeting).variables().containsEntry(MEETING_PLAN, revised);
+    assertThat(secondMeeting).variables().containsEntry(MEETING_PLAN.name(), revised);
     meetingDecides(secondMeeting, PASSED, "meeting-2");
 
-    assertThat(instance).hasPassed("Event_SettledByCourtyard").isEnded();
+    assertThat(instance).hasPassed(EVENT_SETTLED_BY_COURTYARD).isEnded();
     assertThat(instance)
         .variables()
-        .containsEntry(DELIBERATION_OUTCOME, RESOLVED)
-        .containsEntry(RESOLUTION, revised)
-        .containsEntry(MEETING_RECORD_ID, "meeting-2");
+        .containsEntry(DELIBERATION_OUTCOME.name(), RESOLVED)
+        .containsEntry(RESOLUTION.name(), revised)
+        .containsEntry(MEETING_RECORD_ID.name(), "meeting-2");
   }
 
   @Test
@@ -184,13 +190,13 @@ class CourtyardDeliberationProcessTest {
     ProcessInstance pending =
         runtimeService()
             .createProcessInstanceQuery()
-            .processDefinitionKey(PROCESS_KEY)
-            .variableValueEquals(DELIBERATION_UNIT, COURTYARD)
+            .processDefinitionKey(KEY)
+            .variableValueEquals(DELIBERATION_UNIT.name(), COURTYARD)
             .singleResult();
 
     Assertions.assertThat(pending.getId()).isEqualTo(instance.getId());
     assertThat(pending).hasBusinessKey(PROPOSAL_NUMBER);
-    assertThat(pending).variables().containsEntry(NUMBER, PROPOSAL_NUMBER).containsEntry(TITLE, "马东大院环境整治");
+    assertThat(pending).variables().containsEntry(NUMBER.name(), PROPOSAL_NUMBER).containsEntry(TITLE.name(), "马东大院环境整治");
   }
 
   @Test
@@ -198,20 +204,20 @@ class CourtyardDeliberationProcessTest {
     ProcessInstance instance = start();
     Task prepare = task(instance);
 
-    assertRefused(prepare, Map.of(), COURTYARD_PREPARATION, "请选择提交院落议事或提升为社区提案");
-    assertRefused(prepare, Map.of(COURTYARD_PREPARATION, "IGNORE"), COURTYARD_PREPARATION, "未知的选项：IGNORE");
-    assertRefused(prepare, Map.of(COURTYARD_PREPARATION, DELIBERATE), MEETING_PLAN, "请填写提交院落议事小组的方案");
+    assertRefused(prepare, Map.of(), COURTYARD_PREPARATION.name(), "请选择提交院落议事或提升为社区提案");
+    assertRefused(prepare, Map.of(COURTYARD_PREPARATION.name(), "IGNORE"), COURTYARD_PREPARATION.name(), "未知的选项：IGNORE");
+    assertRefused(prepare, Map.of(COURTYARD_PREPARATION.name(), DELIBERATE), MEETING_PLAN.name(), "请填写提交院落议事小组的方案");
     assertRefused(
-        prepare, Map.of(COURTYARD_PREPARATION, DELIBERATE, MEETING_PLAN, " "), MEETING_PLAN, "请填写提交院落议事小组的方案");
+        prepare, Map.of(COURTYARD_PREPARATION.name(), DELIBERATE, MEETING_PLAN.name(), " "), MEETING_PLAN.name(), "请填写提交院落议事小组的方案");
     assertRefused(
         prepare,
-        Map.of(COURTYARD_PREPARATION, DELIBERATE, MEETING_PLAN, "方".repeat(PLAN_MAX_LENGTH + 1)),
-        MEETING_PLAN,
+        Map.of(COURTYARD_PREPARATION.name(), DELIBERATE, MEETING_PLAN.name(), "方".repeat(PLAN_MAX_LENGTH + 1)),
+        MEETING_PLAN.name(),
         "方案不能超过5000字");
-    assertRefused(prepare, Map.of(COURTYARD_PREPARATION, RAISE), RAISE_REASON, "提升为社区提案时，请说明理由");
+    assertRefused(prepare, Map.of(COURTYARD_PREPARATION.name(), RAISE), RAISE_REASON.name(), "提升为社区提案时，请说明理由");
 
-    assertThat(instance).isWaitingAt(TASK_PREPARE);
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), COURTYARD_PREPARATION)).isNull();
+    assertThat(instance).isWaitingAt(TASK_PREPARE_COURTYARD_DELIBERATION);
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), COURTYARD_PREPARATION.name())).isNull();
   }
 
   @Test
@@ -220,16 +226,16 @@ class CourtyardDeliberationProcessTest {
     meetingDecides(putToGroup(instance, PLAN), REJECTED, "meeting-1");
     Task decide = task(instance);
 
-    assertRefused(decide, Map.of(), COURTYARD_NEXT_STEP, "请选择修改方案或提升为社区提案");
-    assertRefused(decide, Map.of(COURTYARD_NEXT_STEP, DELIBERATE), COURTYARD_NEXT_STEP, "未知的选项：DELIBERATE");
-    assertRefused(decide, Map.of(COURTYARD_NEXT_STEP, RAISE), RAISE_REASON, "提升为社区提案时，请说明理由");
+    assertRefused(decide, Map.of(), COURTYARD_NEXT_STEP.name(), "请选择修改方案或提升为社区提案");
+    assertRefused(decide, Map.of(COURTYARD_NEXT_STEP.name(), DELIBERATE), COURTYARD_NEXT_STEP.name(), "未知的选项：DELIBERATE");
+    assertRefused(decide, Map.of(COURTYARD_NEXT_STEP.name(), RAISE), RAISE_REASON.name(), "提升为社区提案时，请说明理由");
     assertRefused(
         decide,
-        Map.of(COURTYARD_NEXT_STEP, RAISE, RAISE_REASON, "理".repeat(REASON_MAX_LENGTH + 1)),
-        RAISE_REASON,
+        Map.of(COURTYARD_NEXT_STEP.name(), RAISE, RAISE_REASON.name(), "理".repeat(REASON_MAX_LENGTH + 1)),
+        RAISE_REASON.name(),
         "提升理由不能超过1000字");
 
-    assertThat(instance).isWaitingAt(TASK_DECIDE_NEXT_STEP);
+    assertThat(instance).isWaitingAt(TASK_DECIDE_COURTYARD_NEXT_STEP);
   }
 
   /** The engine wraps the listener's exception (ENGINE-03051); the message keeps the Chinese text. */
@@ -245,23 +251,23 @@ class CourtyardDeliberationProcessTest {
   @Test
   void aPendingCourtyardDeliberationShowsTheDeliberationDaysItWasOnTheAgendaOf() throws Exception {
     ProcessInstance instance = start();
-    assertThat(instance).isWaitingAt(TASK_PREPARE);
+    assertThat(instance).isWaitingAt(TASK_PREPARE_COURTYARD_DELIBERATION);
     cn.yishi.organisation.Units units = mock(cn.yishi.organisation.Units.class);
     CourtyardAgenda day =
         new CourtyardAgenda(runtimeService(), units, new DeliberationDaySchedule(20, "09:00", "Asia/Shanghai", null));
 
     day.collect("2026-12-20");
 
-    Assertions.assertThat(taskService().getVariable(task(instance).getId(), AGENDA_RECORD))
+    Assertions.assertThat(taskService().getVariable(task(instance).getId(), AGENDA_RECORD.name()))
         .isEqualTo("2026-12-20 爱邻议事日：列入议程，待议");
     // both of the convenor's forms show it, read-only
     for (String form : new String[] {"processes/prepare-courtyard-deliberation.form", "processes/decide-courtyard-next-step.form"}) {
       com.fasterxml.jackson.databind.JsonNode components =
           new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Path.of(form).toFile()).path("components");
       Assertions.assertThat(components.findValues("key").stream().map(k -> k.asText()))
-          .as(form).contains(AGENDA_RECORD);
+          .as(form).contains(AGENDA_RECORD.name());
       for (com.fasterxml.jackson.databind.JsonNode c : components) {
-        if (AGENDA_RECORD.equals(c.path("key").asText())) {
+        if (AGENDA_RECORD.name().equals(c.path("key").asText())) {
           Assertions.assertThat(c.path("disabled").asBoolean()).as(form).isTrue();
         }
       }

@@ -1,6 +1,9 @@
 package cn.yishi.deliberation;
 
-import static cn.yishi.deliberation.DeliberationDayVariables.*;
+import static cn.yishi.common.CommonVariables.*;
+import static cn.yishi.common.CommonVariables.TrackOutcome.*;
+
+import static cn.yishi.deliberation.DeliberationDayProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.decisionService;
@@ -64,7 +67,7 @@ class DeliberationDayProcessTest {
   void beans() {
     // before the deployment: the timer's cycle is evaluated when the diagram is deployed
     ClockUtil.setCurrentTime(Date.from(NOW));
-    Mocks.register("deliberationDay", new DeliberationDaySchedule(20, "09:00", "Asia/Shanghai", null));
+    Mocks.register(DeliberationDayProcess.KEY, new DeliberationDaySchedule(20, "09:00", "Asia/Shanghai", null));
     Mocks.register("groups", new Groups(ORGANISATION));
     Mocks.register(
         "courtyardAgenda",
@@ -83,15 +86,15 @@ class DeliberationDayProcessTest {
   private static ProcessInstance pendingCourtyardMatter(String courtyard, String number, String title) {
     return runtimeService()
         .startProcessInstanceByKey(
-            COURTYARD_PROCESS_KEY,
+            CourtyardDeliberationProcess.KEY,
             number,
-            Map.of(DELIBERATION_UNIT, courtyard, NUMBER, number, TITLE, title));
+            Map.of(DELIBERATION_UNIT.name(), courtyard, NUMBER.name(), number, TITLE.name(), title));
   }
 
   private static Job deliberationDayTimer() {
     return managementService()
         .createJobQuery()
-        .processDefinitionKey(PROCESS_KEY)
+        .processDefinitionKey(KEY)
         .timers()
         .singleResult();
   }
@@ -101,11 +104,11 @@ class DeliberationDayProcessTest {
     Job timer = deliberationDayTimer();
     ClockUtil.setCurrentTime(timer.getDuedate());
     java.util.Set<String> earlier = new java.util.HashSet<>();
-    historyService().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list()
+    historyService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY).list()
         .forEach(h -> earlier.add(h.getId()));
     execute(timer);
     String id =
-        historyService().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list().stream()
+        historyService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY).list().stream()
             .map(h -> h.getId())
             .filter(i -> !earlier.contains(i))
             .findFirst()
@@ -126,7 +129,7 @@ class DeliberationDayProcessTest {
   private static Duration minorStepWithin() {
     String stepWithin =
         decisionService()
-            .evaluateDecisionTableByKey("timeLimits", Map.of(TRACK, "MINOR"))
+            .evaluateDecisionTableByKey(TIME_LIMITS.name(), Map.of(TRACK.name(), "MINOR"))
             .getSingleResult()
             .getEntry("stepWithin");
     return Duration.parse(stepWithin);
@@ -181,30 +184,30 @@ class DeliberationDayProcessTest {
 
     ProcessInstance day = deliberationDayComes();
 
-    assertThat(day).isWaitingAt("Task_ReviewAgenda");
-    assertThat(day).variables().containsKey(TIME_LIMITS);
+    assertThat(day).isWaitingAt(TASK_REVIEW_AGENDA);
+    assertThat(day).variables().containsKey(TIME_LIMITS.name());
     List<Task> agendas = taskQuery().processInstanceId(day.getId()).list();
     org.assertj.core.api.Assertions.assertThat(agendas).hasSize(2);
 
     Task jinghuayuan = agendaOf(agendas, JINGHUAYUAN + ".caseworker");
     Map<String, Object> shown = taskService().getVariablesLocal(jinghuayuan.getId());
     org.assertj.core.api.Assertions.assertThat(shown)
-        .containsEntry(COURTYARD_NAME, "菁华园")
-        .containsEntry(MATTER_COUNT, 2)
-        .containsEntry(AGENDA_ITEMS_TEXT, "JN-2026-000007 菁华园楼道堆物清理\nJN-2026-000012 菁华园瀑布噪音扰民");
+        .containsEntry(COURTYARD_NAME.name(), "菁华园")
+        .containsEntry(MATTER_COUNT.name(), 2)
+        .containsEntry(AGENDA_ITEMS.name(), "JN-2026-000007 菁华园楼道堆物清理\nJN-2026-000012 菁华园瀑布噪音扰民");
     Task xinghui = agendaOf(agendas, XINGHUI_6 + ".caseworker");
     org.assertj.core.api.Assertions.assertThat(taskService().getVariablesLocal(xinghui.getId()))
-        .containsEntry(COURTYARD_NAME, "星辉中路6号院")
-        .containsEntry(AGENDA_ITEMS_TEXT, "JN-2026-000009 星辉中路6号院加装电梯");
+        .containsEntry(COURTYARD_NAME.name(), "星辉中路6号院")
+        .containsEntry(AGENDA_ITEMS.name(), "JN-2026-000009 星辉中路6号院加装电梯");
     Instant due = DECEMBER_20TH.plus(minorStepWithin());
     org.assertj.core.api.Assertions.assertThat(jinghuayuan.getDueDate().toInstant()).isEqualTo(due);
     org.assertj.core.api.Assertions.assertThat(xinghui.getDueDate().toInstant()).isEqualTo(due);
 
-    complete(jinghuayuan, Map.of(ARRANGEMENTS, "12月20日19:00，菁华园活动室，议事小组全体"));
-    assertThat(day).isWaitingAt("Task_ReviewAgenda");
-    complete(xinghui, Map.of(ARRANGEMENTS, "12月20日15:00，6号院坝坝会"));
+    complete(jinghuayuan, Map.of(ARRANGEMENTS.name(), "12月20日19:00，菁华园活动室，议事小组全体"));
+    assertThat(day).isWaitingAt(TASK_REVIEW_AGENDA);
+    complete(xinghui, Map.of(ARRANGEMENTS.name(), "12月20日15:00，6号院坝坝会"));
 
-    assertThat(day).hasPassed("Event_AgendasReviewed").isEnded();
+    assertThat(day).hasPassed(EVENT_AGENDAS_REVIEWED).isEnded();
   }
 
   private static Object variable(ProcessInstance instance, String name) {
@@ -219,52 +222,52 @@ class DeliberationDayProcessTest {
     ProcessInstance day = deliberationDayComes();
 
     // on the agenda: each pending courtyard deliberation shows the day it was listed on
-    org.assertj.core.api.Assertions.assertThat(variable(stairs, AGENDA_RECORD)).isEqualTo("2026-12-20 爱邻议事日：列入议程，待议");
-    org.assertj.core.api.Assertions.assertThat(variable(noise, AGENDA_RECORD)).isEqualTo("2026-12-20 爱邻议事日：列入议程，待议");
+    org.assertj.core.api.Assertions.assertThat(variable(stairs, CourtyardDeliberationProcess.AGENDA_RECORD.name())).isEqualTo("2026-12-20 爱邻议事日：列入议程，待议");
+    org.assertj.core.api.Assertions.assertThat(variable(noise, CourtyardDeliberationProcess.AGENDA_RECORD.name())).isEqualTo("2026-12-20 爱邻议事日：列入议程，待议");
     Task agenda = taskQuery().processInstanceId(day.getId()).singleResult();
     org.camunda.spin.json.SpinJsonNode options =
-        (org.camunda.spin.json.SpinJsonNode) taskService().getVariableLocal(agenda.getId(), AGENDA_OPTIONS);
+        (org.camunda.spin.json.SpinJsonNode) taskService().getVariableLocal(agenda.getId(), AGENDA_OPTIONS.name());
     org.assertj.core.api.Assertions.assertThat(options.toString())
         .isEqualTo("[{\"label\":\"JN-2026-000007 菁华园楼道堆物清理\",\"value\":\"JN-2026-000007\"},"
             + "{\"label\":\"JN-2026-000012 菁华园瀑布噪音扰民\",\"value\":\"JN-2026-000012\"}]");
 
     // Tasklist's checklist sends a JSON array
     complete(agenda, Map.of(
-        DELIBERATED_TODAY, org.camunda.spin.Spin.JSON("[\"JN-2026-000007\"]"),
-        ARRANGEMENTS, "12月20日19:00，菁华园活动室，议事小组全体"));
+        DELIBERATED_TODAY.name(), org.camunda.spin.Spin.JSON("[\"JN-2026-000007\"]"),
+        ARRANGEMENTS.name(), "12月20日19:00，菁华园活动室，议事小组全体"));
 
-    assertThat(day).hasPassed("Event_AgendasReviewed").isEnded();
-    org.assertj.core.api.Assertions.assertThat(variable(stairs, AGENDA_RECORD)).isEqualTo("2026-12-20 爱邻议事日：当日已议");
-    org.assertj.core.api.Assertions.assertThat(variable(noise, AGENDA_RECORD)).isEqualTo("2026-12-20 爱邻议事日：延期，下一个议事日再议");
-    org.assertj.core.api.Assertions.assertThat((List<Object>) variable(noise, AGENDA_HISTORY))
-        .containsExactly(Map.of("day", "2026-12-20", "outcome", POSTPONED));
+    assertThat(day).hasPassed(EVENT_AGENDAS_REVIEWED).isEnded();
+    org.assertj.core.api.Assertions.assertThat(variable(stairs, CourtyardDeliberationProcess.AGENDA_RECORD.name())).isEqualTo("2026-12-20 爱邻议事日：当日已议");
+    org.assertj.core.api.Assertions.assertThat(variable(noise, CourtyardDeliberationProcess.AGENDA_RECORD.name())).isEqualTo("2026-12-20 爱邻议事日：延期，下一个议事日再议");
+    org.assertj.core.api.Assertions.assertThat((List<Object>) variable(noise, CourtyardDeliberationProcess.AGENDA_HISTORY.name()))
+        .containsExactly(Map.of("day", "2026-12-20", DeliberationDayProcess.Agenda.ENTRY_OUTCOME, POSTPONED));
     Object outcomes =
-        historyService().createHistoricVariableInstanceQuery().taskIdIn(agenda.getId()).variableName(AGENDA_OUTCOMES)
+        historyService().createHistoricVariableInstanceQuery().taskIdIn(agenda.getId()).variableName(AGENDA_OUTCOMES.name())
             .singleResult().getValue();
     org.assertj.core.api.Assertions.assertThat((List<Object>) outcomes)
         .containsExactly(
-            Map.of("number", "JN-2026-000007", "outcome", DELIBERATED),
-            Map.of("number", "JN-2026-000012", "outcome", POSTPONED));
+            Map.of(DeliberationDayProcess.Agenda.ENTRY_NUMBER, "JN-2026-000007", DeliberationDayProcess.Agenda.ENTRY_OUTCOME, DELIBERATED),
+            Map.of(DeliberationDayProcess.Agenda.ENTRY_NUMBER, "JN-2026-000012", DeliberationDayProcess.Agenda.ENTRY_OUTCOME, POSTPONED));
   }
 
   @Test
   void aPostponedMatterComesBackOnTheNextDeliberationDayMarkedAsPostponed() {
     ProcessInstance noise = pendingCourtyardMatter(JINGHUAYUAN, "JN-2026-000012", "菁华园瀑布噪音扰民");
     ProcessInstance december = deliberationDayComes();
-    complete(taskQuery().processInstanceId(december.getId()).singleResult(), Map.of(ARRANGEMENTS, "议事日因雨改期"));
+    complete(taskQuery().processInstanceId(december.getId()).singleResult(), Map.of(ARRANGEMENTS.name(), "议事日因雨改期"));
     assertThat(december).isEnded();
 
     ProcessInstance january = deliberationDayComes();
 
     Task agenda = taskQuery().processInstanceId(january.getId()).singleResult();
-    org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(agenda.getId(), AGENDA_ITEMS_TEXT))
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(agenda.getId(), AGENDA_ITEMS.name()))
         .isEqualTo("JN-2026-000012 菁华园瀑布噪音扰民（上次议事日延期）");
-    org.assertj.core.api.Assertions.assertThat(variable(noise, AGENDA_RECORD))
+    org.assertj.core.api.Assertions.assertThat(variable(noise, CourtyardDeliberationProcess.AGENDA_RECORD.name()))
         .isEqualTo("2026-12-20 爱邻议事日：延期，下一个议事日再议\n2027-01-20 爱邻议事日：列入议程，待议");
 
-    complete(agenda, Map.of(DELIBERATED_TODAY, List.of("JN-2026-000012"), ARRANGEMENTS, "1月20日19:00，菁华园活动室"));
+    complete(agenda, Map.of(DELIBERATED_TODAY.name(), List.of("JN-2026-000012"), ARRANGEMENTS.name(), "1月20日19:00，菁华园活动室"));
 
-    org.assertj.core.api.Assertions.assertThat(variable(noise, AGENDA_RECORD))
+    org.assertj.core.api.Assertions.assertThat(variable(noise, CourtyardDeliberationProcess.AGENDA_RECORD.name()))
         .isEqualTo("2026-12-20 爱邻议事日：延期，下一个议事日再议\n2027-01-20 爱邻议事日：当日已议");
   }
 
@@ -275,15 +278,15 @@ class DeliberationDayProcessTest {
     Task agenda = taskQuery().processInstanceId(day.getId()).singleResult();
 
     StepInputAssertions.assertRefused(
-        taskService(), agenda.getId(), Map.of(DELIBERATED_TODAY, "[\"JN-2026-000009\"]", ARRANGEMENTS, "x"),
-        DELIBERATED_TODAY, "不在本院落议程上的事项：JN-2026-000009");
+        taskService(), agenda.getId(), Map.of(DELIBERATED_TODAY.name(), "[\"JN-2026-000009\"]", ARRANGEMENTS.name(), "x"),
+        DELIBERATED_TODAY.name(), "不在本院落议程上的事项：JN-2026-000009");
     StepInputAssertions.assertRefused(
-        taskService(), agenda.getId(), Map.of(DELIBERATED_TODAY, "[\"JN-2026", ARRANGEMENTS, "x"),
-        DELIBERATED_TODAY, "今日已议事项的格式不正确");
+        taskService(), agenda.getId(), Map.of(DELIBERATED_TODAY.name(), "[\"JN-2026", ARRANGEMENTS.name(), "x"),
+        DELIBERATED_TODAY.name(), "今日已议事项的格式不正确");
 
     // the courtyard settled it before the convenor recorded the day
     complete(taskQuery().processInstanceId(stairs.getId()).singleResult());
-    complete(agenda, Map.of(DELIBERATED_TODAY, "JN-2026-000007", ARRANGEMENTS, "12月20日19:00"));
+    complete(agenda, Map.of(DELIBERATED_TODAY.name(), "JN-2026-000007", ARRANGEMENTS.name(), "12月20日19:00"));
 
     assertThat(day).isEnded();
     assertThat(stairs).isEnded();
@@ -293,17 +296,17 @@ class DeliberationDayProcessTest {
   void withoutPendingCourtyardMattersNoAgendaIsSent() {
     ProcessInstance day = deliberationDayComes();
 
-    assertThat(day).hasPassed("Event_NoAgendas").hasNotPassed("Task_ReviewAgenda").isEnded();
+    assertThat(day).hasPassed(EVENT_NO_AGENDAS).hasNotPassed(TASK_REVIEW_AGENDA).isEnded();
     org.assertj.core.api.Assertions.assertThat(taskQuery().count()).isZero();
   }
 
   @Test
   void aMatterWithoutACourtyardIsLeftOffTheAgendas() {
-    runtimeService().startProcessInstanceByKey(COURTYARD_PROCESS_KEY, "JN-2026-000001", Map.of(NUMBER, "JN-2026-000001"));
+    runtimeService().startProcessInstanceByKey(CourtyardDeliberationProcess.KEY, "JN-2026-000001", Map.of(NUMBER.name(), "JN-2026-000001"));
 
     ProcessInstance day = deliberationDayComes();
 
-    assertThat(day).hasPassed("Event_NoAgendas").isEnded();
+    assertThat(day).hasPassed(EVENT_NO_AGENDAS).isEnded();
   }
 
   private static Task agendaOf(List<Task> agendas, String group) {

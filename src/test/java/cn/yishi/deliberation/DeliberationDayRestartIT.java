@@ -1,5 +1,8 @@
 package cn.yishi.deliberation;
 
+import static cn.yishi.common.CommonVariables.*;
+import static cn.yishi.common.CommonVariables.TrackOutcome.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.YishiApplication;
@@ -64,7 +67,7 @@ class DeliberationDayRestartIT {
     Job job =
         management(yishi)
             .createJobQuery()
-            .processDefinitionKey(DeliberationDayVariables.PROCESS_KEY)
+            .processDefinitionKey(DeliberationDayProcess.KEY)
             .timers()
             .singleResult();
     assertThat(job).as("the deliberation day's timer start job").isNotNull();
@@ -79,7 +82,7 @@ class DeliberationDayRestartIT {
     return yishi.getBean(ProcessEngine.class)
         .getRepositoryService()
         .createProcessDefinitionQuery()
-        .processDefinitionKey(DeliberationDayVariables.PROCESS_KEY)
+        .processDefinitionKey(DeliberationDayProcess.KEY)
         .count();
   }
 

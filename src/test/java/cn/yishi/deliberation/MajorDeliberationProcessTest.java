@@ -1,6 +1,12 @@
 package cn.yishi.deliberation;
 
-import static cn.yishi.deliberation.MajorDeliberationVariables.*;
+import static cn.yishi.common.CommonVariables.*;
+import static cn.yishi.common.CommonVariables.TrackOutcome.*;
+import static cn.yishi.deliberation.DeliberationMeetingProcess.PASSED;
+import static cn.yishi.deliberation.PlanHandlingCheck.END;
+import static cn.yishi.deliberation.PlanHandlingCheck.REVISE;
+
+import static cn.yishi.deliberation.MajorDeliberationProcess.*;
 import static cn.yishi.deliberation.MeetingTestData.NUMBER_VALUE;
 import static cn.yishi.deliberation.MeetingTestData.proposal;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -44,7 +50,7 @@ class MajorDeliberationProcessTest {
       ProcessEngineCoverageExtension.builder("camunda-coverage.cfg.xml").build();
 
   private static final String COMMUNITY_CODE = "jn-jld-jldbl";
-  private static final String PARTY = COMMUNITY_CODE + ".party";
+  private static final String PARTY_GROUP = COMMUNITY_CODE + ".party";
   private static final String TWO_COMMITTEES_GROUP = COMMUNITY_CODE + ".two-committees";
   private static final String CASEWORKERS = COMMUNITY_CODE + ".caseworker";
   private static final String PLAN = "加装电梯一部，费用按楼层分摊，一楼住户免缴。";
@@ -55,7 +61,7 @@ class MajorDeliberationProcessTest {
   @BeforeEach
   void beans() {
     Groups groups = mock(Groups.class);
-    when(groups.party(COMMUNITY_CODE)).thenReturn(PARTY);
+    when(groups.party(COMMUNITY_CODE)).thenReturn(PARTY_GROUP);
     when(groups.twoCommittees(COMMUNITY_CODE)).thenReturn(TWO_COMMITTEES_GROUP);
     when(groups.caseworkers(COMMUNITY_CODE)).thenReturn(CASEWORKERS);
     Mocks.register("groups", groups);
@@ -71,30 +77,30 @@ class MajorDeliberationProcessTest {
   }
 
   private ProcessInstance start() {
-    return runtimeService().startProcessInstanceByKey(PROCESS_KEY, NUMBER_VALUE, proposal());
+    return runtimeService().startProcessInstanceByKey(KEY, NUMBER_VALUE, proposal());
   }
 
   private static Map<String, Object> proposalOf(String plan) {
     Map<String, Object> v = new HashMap<>();
-    v.put(RESIDENTS_OPINIONS, "入户走访24户，21户同意加装电梯，3户担心采光。");
-    v.put(MEETING_PLAN, plan);
-    v.put(RESOLVING_BODY, "REPRESENTATIVES_MEETING");
+    v.put(RESIDENTS_OPINIONS.name(), "入户走访24户，21户同意加装电梯，3户担心采光。");
+    v.put(MEETING_PLAN.name(), plan);
+    v.put(RESOLVING_BODY.name(), "REPRESENTATIVES_MEETING");
     return v;
   }
 
   /** Completes the meeting the instance waits on; returns the meeting's input variables. */
   private Map<String, Object> meeting(ProcessInstance instance, String outcome, String recordId) {
-    ProcessInstance meeting = stubs.called(instance, MeetingVariables.PROCESS_KEY);
+    ProcessInstance meeting = stubs.called(instance, DeliberationMeetingProcess.KEY);
     Map<String, Object> inputs = stubs.variables(meeting);
     org.assertj.core.api.Assertions.assertThat(meeting.getBusinessKey()).isEqualTo(NUMBER_VALUE);
-    stubs.finish(meeting, Map.of(MEETING_OUTCOME, outcome, MEETING_RECORD_ID, recordId));
+    stubs.finish(meeting, Map.of(MEETING_OUTCOME.name(), outcome, MEETING_RECORD_ID.name(), recordId));
     return inputs;
   }
 
   private Map<String, Object> notice(ProcessInstance instance, String outcome) {
-    ProcessInstance notice = stubs.called(instance, "publicNotice");
+    ProcessInstance notice = stubs.called(instance, cn.yishi.notice.PublicNoticeProcess.KEY);
     Map<String, Object> inputs = stubs.variables(notice);
-    stubs.finish(notice, Map.of(NOTICE_OUTCOME, outcome, NOTICE_ID, "notice-" + outcome));
+    stubs.finish(notice, Map.of(NOTICE_OUTCOME.name(), outcome, NOTICE_ID.name(), "notice-" + outcome));
     return inputs;
   }
 
@@ -105,42 +111,42 @@ class MajorDeliberationProcessTest {
 
     assertThat(instance).isWaitingAt(TASK_PROPOSE);
     Task propose = task(instance);
-    assertThat(propose).hasCandidateGroup(PARTY);
+    assertThat(propose).hasCandidateGroup(PARTY_GROUP);
     org.assertj.core.api.Assertions.assertThat(propose.getDueDate().toInstant())
         .isBetween(before.plus(Duration.ofDays(3)), Instant.now().plus(Duration.ofDays(3)));
     complete(propose, proposalOf(PLAN));
 
     assertThat(instance).isWaitingAt(CALL_DISCUSS);
     org.assertj.core.api.Assertions.assertThat(meeting(instance, PASSED, "record-discuss"))
-        .containsEntry(MeetingVariables.MEETING_BODY, TWO_COMMITTEES)
-        .containsEntry(MeetingVariables.MEETING_STEP, "商议")
-        .containsEntry(MeetingVariables.MEETING_GROUP, TWO_COMMITTEES_GROUP)
-        .containsEntry(MEETING_PLAN, PLAN)
-        .containsEntry(NUMBER, NUMBER_VALUE);
+        .containsEntry(MEETING_BODY.name(), TWO_COMMITTEES)
+        .containsEntry(MEETING_STEP.name(), "商议")
+        .containsEntry(MEETING_GROUP.name(), TWO_COMMITTEES_GROUP)
+        .containsEntry(MEETING_PLAN.name(), PLAN)
+        .containsEntry(NUMBER.name(), NUMBER_VALUE);
 
     assertThat(instance).isWaitingAt(CALL_REVIEW);
     org.assertj.core.api.Assertions.assertThat(meeting(instance, PASSED, "record-review"))
-        .containsEntry(MeetingVariables.MEETING_BODY, PARTY_MEMBERS_MEETING)
-        .containsEntry(MeetingVariables.MEETING_STEP, "审议")
-        .containsEntry(MeetingVariables.MEETING_GROUP, PARTY);
+        .containsEntry(MEETING_BODY.name(), PARTY_MEMBERS_MEETING)
+        .containsEntry(MEETING_STEP.name(), "审议")
+        .containsEntry(MEETING_GROUP.name(), PARTY_GROUP);
 
     assertThat(instance).isWaitingAt(CALL_RESOLVE);
     org.assertj.core.api.Assertions.assertThat(meeting(instance, PASSED, "record-resolve"))
-        .containsEntry(MeetingVariables.MEETING_BODY, "REPRESENTATIVES_MEETING")
-        .containsEntry(MeetingVariables.MEETING_STEP, "决议")
-        .containsEntry(MeetingVariables.MEETING_GROUP, CASEWORKERS);
+        .containsEntry(MEETING_BODY.name(), "REPRESENTATIVES_MEETING")
+        .containsEntry(MEETING_STEP.name(), "决议")
+        .containsEntry(MEETING_GROUP.name(), CASEWORKERS);
 
     assertThat(instance).isWaitingAt(CALL_PUBLISH_RESOLUTION);
     org.assertj.core.api.Assertions.assertThat(notice(instance, NO_OBJECTION))
-        .containsEntry(NOTICE_KIND, RESOLUTION_NOTICE)
-        .containsEntry(NOTICE_CONTENT, PLAN);
+        .containsEntry(NOTICE_KIND.name(), RESOLUTION_NOTICE)
+        .containsEntry(NOTICE_CONTENT.name(), PLAN);
 
-    assertThat(instance).hasPassed("Event_Resolved").isEnded();
+    assertThat(instance).hasPassed(EVENT_RESOLVED).isEnded();
     assertThat(instance).variables()
-        .containsEntry(DELIBERATION_OUTCOME, RESOLVED)
-        .containsEntry(RESOLUTION, PLAN)
-        .containsEntry(MEETING_RECORD_ID, "record-resolve")
-        .containsEntry(NOTICE_ID, "notice-NO_OBJECTION")
+        .containsEntry(DELIBERATION_OUTCOME.name(), RESOLVED)
+        .containsEntry(RESOLUTION.name(), PLAN)
+        .containsEntry(MEETING_RECORD_ID.name(), "record-resolve")
+        .containsEntry(NOTICE_ID.name(), "notice-NO_OBJECTION")
         .doesNotContainKey("status");
   }
 
@@ -152,21 +158,21 @@ class MajorDeliberationProcessTest {
 
     assertThat(instance).isWaitingAt(TASK_HANDLE_REJECTED_PLAN);
     Task handling = task(instance);
-    assertThat(handling).hasCandidateGroup(PARTY);
-    assertThat(instance).variables().containsEntry(LAST_MEETING_STEP, "商议");
+    assertThat(handling).hasCandidateGroup(PARTY_GROUP);
+    assertThat(instance).variables().containsEntry(LAST_MEETING_STEP.name(), "商议");
 
     StepInputAssertions.assertRefused(
-        taskService(), handling.getId(), Map.of(PLAN_HANDLING, END), REJECTION_REASON, "终止协商须填写理由，理由将告知提案人");
+        taskService(), handling.getId(), Map.of(PLAN_HANDLING.name(), END), REJECTION_REASON.name(), "终止协商须填写理由，理由将告知提案人");
     StepInputAssertions.assertRefused(
-        taskService(), handling.getId(), Map.of(PLAN_HANDLING, "MAYBE"), PLAN_HANDLING, "请选择修改方案后重新协商，或终止协商");
+        taskService(), handling.getId(), Map.of(PLAN_HANDLING.name(), "MAYBE"), PLAN_HANDLING.name(), "请选择修改方案后重新协商，或终止协商");
 
-    complete(handling, Map.of(PLAN_HANDLING, END, REJECTION_REASON, "三分之一住户反对，暂不具备加装条件。"));
+    complete(handling, Map.of(PLAN_HANDLING.name(), END, REJECTION_REASON.name(), "三分之一住户反对，暂不具备加装条件。"));
 
-    assertThat(instance).hasPassed("Event_Rejected").hasNotPassed(CALL_REVIEW).isEnded();
+    assertThat(instance).hasPassed(EVENT_REJECTED).hasNotPassed(CALL_REVIEW).isEnded();
     assertThat(instance).variables()
-        .containsEntry(DELIBERATION_OUTCOME, REJECTED)
-        .containsEntry(REJECTION_REASON, "三分之一住户反对，暂不具备加装条件。")
-        .doesNotContainKey(RESOLUTION);
+        .containsEntry(DELIBERATION_OUTCOME.name(), REJECTED)
+        .containsEntry(REJECTION_REASON.name(), "三分之一住户反对，暂不具备加装条件。")
+        .doesNotContainKey(RESOLUTION.name());
   }
 
   @Test
@@ -177,20 +183,20 @@ class MajorDeliberationProcessTest {
     meeting(instance, REJECTED, "record-review");
 
     assertThat(instance).isWaitingAt(TASK_HANDLE_REJECTED_PLAN);
-    assertThat(instance).variables().containsEntry(LAST_MEETING_STEP, "审议");
-    complete(task(instance), Map.of(PLAN_HANDLING, REVISE));
+    assertThat(instance).variables().containsEntry(LAST_MEETING_STEP.name(), "审议");
+    complete(task(instance), Map.of(PLAN_HANDLING.name(), REVISE));
 
     assertThat(instance).isWaitingAt(TASK_PROPOSE);
-    assertThat(task(instance)).hasCandidateGroup(PARTY);
+    assertThat(task(instance)).hasCandidateGroup(PARTY_GROUP);
     complete(task(instance), proposalOf(REVISED_PLAN));
     org.assertj.core.api.Assertions.assertThat(meeting(instance, PASSED, "record-discuss-2"))
-        .containsEntry(MEETING_PLAN, REVISED_PLAN);
+        .containsEntry(MEETING_PLAN.name(), REVISED_PLAN);
     meeting(instance, PASSED, "record-review-2");
     meeting(instance, PASSED, "record-resolve");
     notice(instance, NO_OBJECTION);
 
     assertThat(instance).isEnded();
-    assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME, RESOLVED).containsEntry(RESOLUTION, REVISED_PLAN);
+    assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME.name(), RESOLVED).containsEntry(RESOLUTION.name(), REVISED_PLAN);
   }
 
   @Test
@@ -202,11 +208,11 @@ class MajorDeliberationProcessTest {
     meeting(instance, REJECTED, "record-resolve");
 
     assertThat(instance).isWaitingAt(TASK_HANDLE_REJECTED_PLAN);
-    assertThat(instance).variables().containsEntry(LAST_MEETING_STEP, "决议");
-    complete(task(instance), Map.of(PLAN_HANDLING, END, REJECTION_REASON, "居民代表会议未通过。"));
+    assertThat(instance).variables().containsEntry(LAST_MEETING_STEP.name(), "决议");
+    complete(task(instance), Map.of(PLAN_HANDLING.name(), END, REJECTION_REASON.name(), "居民代表会议未通过。"));
 
-    assertThat(instance).hasPassed("Event_Rejected").hasNotPassed(CALL_PUBLISH_RESOLUTION).isEnded();
-    assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME, REJECTED);
+    assertThat(instance).hasPassed(EVENT_REJECTED).hasNotPassed(CALL_PUBLISH_RESOLUTION).isEnded();
+    assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME.name(), REJECTED);
   }
 
   @Test
@@ -220,14 +226,14 @@ class MajorDeliberationProcessTest {
 
     assertThat(instance).isWaitingAt(CALL_DISCUSS);
     org.assertj.core.api.Assertions.assertThat(meeting(instance, PASSED, "record-discuss-2"))
-        .containsEntry(MeetingVariables.MEETING_STEP, "商议")
-        .containsEntry(MEETING_PLAN, PLAN);
+        .containsEntry(MEETING_STEP.name(), "商议")
+        .containsEntry(MEETING_PLAN.name(), PLAN);
     meeting(instance, PASSED, "record-review-2");
     meeting(instance, PASSED, "record-resolve-2");
     notice(instance, NO_OBJECTION);
 
     assertThat(instance).isEnded();
-    assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME, RESOLVED).containsEntry(RESOLUTION, PLAN);
+    assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME.name(), RESOLVED).containsEntry(RESOLUTION.name(), PLAN);
   }
 
   @Test
@@ -236,14 +242,14 @@ class MajorDeliberationProcessTest {
     Task propose = task(instance);
 
     Map<String, Object> noOpinions = proposalOf(PLAN);
-    noOpinions.put(RESIDENTS_OPINIONS, " ");
-    StepInputAssertions.assertRefused(taskService(), propose.getId(), noOpinions, RESIDENTS_OPINIONS, "请填写居民意见征集情况");
+    noOpinions.put(RESIDENTS_OPINIONS.name(), " ");
+    StepInputAssertions.assertRefused(taskService(), propose.getId(), noOpinions, RESIDENTS_OPINIONS.name(), "请填写居民意见征集情况");
     Map<String, Object> noPlan = proposalOf(" ");
-    StepInputAssertions.assertRefused(taskService(), propose.getId(), noPlan, MEETING_PLAN, "请填写协商方案");
+    StepInputAssertions.assertRefused(taskService(), propose.getId(), noPlan, MEETING_PLAN.name(), "请填写协商方案");
     Map<String, Object> wrongBody = proposalOf(PLAN);
-    wrongBody.put(RESOLVING_BODY, "TWO_COMMITTEES");
+    wrongBody.put(RESOLVING_BODY.name(), "TWO_COMMITTEES");
     StepInputAssertions.assertRefused(
-        taskService(), propose.getId(), wrongBody, RESOLVING_BODY, "请选择决议主体：居民会议、居民代表会议或户代表会议");
+        taskService(), propose.getId(), wrongBody, RESOLVING_BODY.name(), "请选择决议主体：居民会议、居民代表会议或户代表会议");
 
     assertThat(instance).isWaitingAt(TASK_PROPOSE);
   }

@@ -1,5 +1,11 @@
 package cn.yishi.deliberation;
 
+import static cn.yishi.common.CommonVariables.*;
+import static cn.yishi.common.CommonVariables.TrackOutcome.*;
+import static cn.yishi.deliberation.DeliberationMeetingProcess.PASSED;
+import static cn.yishi.deliberation.PlanHandlingCheck.END;
+import static cn.yishi.deliberation.PlanHandlingCheck.REVISE;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyMap;

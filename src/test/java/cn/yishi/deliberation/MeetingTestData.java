@@ -1,6 +1,9 @@
 package cn.yishi.deliberation;
 
-import static cn.yishi.deliberation.MeetingVariables.*;
+import static cn.yishi.common.CommonVariables.*;
+import static cn.yishi.common.CommonVariables.TrackOutcome.*;
+
+import static cn.yishi.deliberation.DeliberationMeetingProcess.*;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -31,21 +34,21 @@ final class MeetingTestData {
   /** The elevator case of 星辉中路6号院 as a proposal's shared variables. */
   static Map<String, Object> proposal() {
     Map<String, Object> v = new HashMap<>();
-    v.put(NUMBER, NUMBER_VALUE);
-    v.put("title", "星辉中路6号院加装电梯");
-    v.put("community", "jn-jld-jldbl");
-    v.put("deliberationUnit", "jn-jld-jldbl");
-    v.put("timeLimits", timeLimits());
+    v.put(NUMBER.name(), NUMBER_VALUE);
+    v.put(TITLE.name(), "星辉中路6号院加装电梯");
+    v.put(COMMUNITY.name(), "jn-jld-jldbl");
+    v.put(DELIBERATION_UNIT.name(), "jn-jld-jldbl");
+    v.put(TIME_LIMITS.name(), timeLimits());
     return v;
   }
 
   static Map<String, Object> counts(int members, int present, int inFavour) {
     Map<String, Object> v = new HashMap<>();
-    v.put(MEMBERS, members);
-    v.put(PRESENT, present);
-    v.put(IN_FAVOUR, inFavour);
-    v.put(PARTICIPANTS, "张建国\n李秀英\n\n王芳\n");
-    v.put(MINUTES, "与会人员讨论了加装电梯的费用分摊方案。");
+    v.put(MEMBERS.name(), members);
+    v.put(PRESENT.name(), present);
+    v.put(IN_FAVOUR.name(), inFavour);
+    v.put(PARTICIPANTS.name(), "张建国\n李秀英\n\n王芳\n");
+    v.put(MINUTES.name(), "与会人员讨论了加装电梯的费用分摊方案。");
     return v;
   }
 }

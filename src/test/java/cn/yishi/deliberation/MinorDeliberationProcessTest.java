@@ -1,8 +1,14 @@
 package cn.yishi.deliberation;
 
+import static cn.yishi.common.CommonVariables.*;
+import static cn.yishi.common.CommonVariables.TrackOutcome.*;
+import static cn.yishi.deliberation.DeliberationMeetingProcess.PASSED;
+import static cn.yishi.deliberation.PlanHandlingCheck.END;
+import static cn.yishi.deliberation.PlanHandlingCheck.REVISE;
+
 import static cn.yishi.deliberation.MeetingTestData.NUMBER_VALUE;
 import static cn.yishi.deliberation.MeetingTestData.proposal;
-import static cn.yishi.deliberation.MinorDeliberationVariables.*;
+import static cn.yishi.deliberation.MinorDeliberationProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processEngine;
@@ -66,22 +72,22 @@ class MinorDeliberationProcessTest {
   }
 
   private ProcessInstance start() {
-    return runtimeService().startProcessInstanceByKey(PROCESS_KEY, NUMBER_VALUE, proposal());
+    return runtimeService().startProcessInstanceByKey(KEY, NUMBER_VALUE, proposal());
   }
 
   /** Names two stakeholders and records both opinions; the instance then waits at 拟定方案. */
   private void hearStakeholders(ProcessInstance instance) {
-    complete(task(instance), Map.of(STAKEHOLDER_NAMES, "3幢居民代表\n物业公司"));
+    complete(task(instance), Map.of(STAKEHOLDER_NAMES.name(), "3幢居民代表\n物业公司"));
     for (Task opinion : taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_RECORD_STAKEHOLDER_OPINION).list()) {
-      String stakeholder = (String) taskService().getVariable(opinion.getId(), STAKEHOLDER);
-      complete(opinion, Map.of(STAKEHOLDER_OPINION, stakeholder + "同意"));
+      String stakeholder = (String) taskService().getVariable(opinion.getId(), STAKEHOLDER.name());
+      complete(opinion, Map.of(STAKEHOLDER_OPINION.name(), stakeholder + "同意"));
     }
   }
 
   private Map<String, Object> committee(ProcessInstance instance, String outcome) {
-    ProcessInstance meeting = stubs.called(instance, MeetingVariables.PROCESS_KEY);
+    ProcessInstance meeting = stubs.called(instance, DeliberationMeetingProcess.KEY);
     Map<String, Object> inputs = stubs.variables(meeting);
-    stubs.finish(meeting, Map.of(MEETING_OUTCOME, outcome, MEETING_RECORD_ID, "record-" + outcome));
+    stubs.finish(meeting, Map.of(MEETING_OUTCOME.name(), outcome, MEETING_RECORD_ID.name(), "record-" + outcome));
     return inputs;
   }
 
@@ -95,9 +101,9 @@ class MinorDeliberationProcessTest {
     assertThat(choose).hasCandidateGroup(CASEWORKERS);
     org.assertj.core.api.Assertions.assertThat(choose.getDueDate().toInstant())
         .isBetween(before.plus(Duration.ofDays(3)), Instant.now().plus(Duration.ofDays(3)));
-    complete(choose, Map.of(STAKEHOLDER_NAMES, " 3幢居民代表\n\n物业公司\n3幢居民代表\n业委会 "));
+    complete(choose, Map.of(STAKEHOLDER_NAMES.name(), " 3幢居民代表\n\n物业公司\n3幢居民代表\n业委会 "));
 
-    assertThat(instance).variables().containsEntry(STAKEHOLDERS, List.of("3幢居民代表", "物业公司", "业委会"));
+    assertThat(instance).variables().containsEntry(STAKEHOLDERS.name(), List.of("3幢居民代表", "物业公司", "业委会"));
     List<Task> opinions =
         taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_RECORD_STAKEHOLDER_OPINION).list();
     org.assertj.core.api.Assertions.assertThat(opinions)
@@ -106,74 +112,74 @@ class MinorDeliberationProcessTest {
     org.assertj.core.api.Assertions.assertThat(opinions)
         .extracting(Task::getDescription)
         .containsExactlyInAnyOrder("利益相关方：3幢居民代表", "利益相关方：物业公司", "利益相关方：业委会");
-    assertThat(instance).variables().containsEntry(STAKEHOLDER_NAMES, "3幢居民代表\n物业公司\n业委会");
+    assertThat(instance).variables().containsEntry(STAKEHOLDER_NAMES.name(), "3幢居民代表\n物业公司\n业委会");
     opinions.forEach(opinion -> assertThat(opinion).hasCandidateGroup(CASEWORKERS));
     for (Task opinion : opinions) {
-      String stakeholder = (String) taskService().getVariable(opinion.getId(), STAKEHOLDER);
-      complete(opinion, Map.of(STAKEHOLDER_OPINION, stakeholder + "的意见"));
+      String stakeholder = (String) taskService().getVariable(opinion.getId(), STAKEHOLDER.name());
+      complete(opinion, Map.of(STAKEHOLDER_OPINION.name(), stakeholder + "的意见"));
     }
 
     assertThat(instance).isWaitingAt(TASK_DRAFT_PLAN);
     assertThat(task(instance)).hasCandidateGroup(CASEWORKERS);
-    String summary = (String) runtimeService().getVariable(instance.getId(), STAKEHOLDER_OPINION_SUMMARY);
+    String summary = (String) runtimeService().getVariable(instance.getId(), STAKEHOLDER_OPINION_SUMMARY.name());
     org.assertj.core.api.Assertions.assertThat(summary.lines())
         .containsExactlyInAnyOrder("3幢居民代表：3幢居民代表的意见", "物业公司：物业公司的意见", "业委会：业委会的意见");
-    org.assertj.core.api.Assertions.assertThat((List<?>) runtimeService().getVariable(instance.getId(), STAKEHOLDER_OPINIONS))
+    org.assertj.core.api.Assertions.assertThat((List<?>) runtimeService().getVariable(instance.getId(), STAKEHOLDER_OPINIONS.name()))
         .hasSize(3);
-    complete(task(instance), Map.of(MEETING_PLAN, PLAN));
+    complete(task(instance), Map.of(MEETING_PLAN.name(), PLAN));
 
     assertThat(instance).isWaitingAt(CALL_COMMITTEE_MEETING);
     org.assertj.core.api.Assertions.assertThat(committee(instance, PASSED))
-        .containsEntry(MeetingVariables.MEETING_BODY, DELIBERATION_COMMITTEE)
-        .containsEntry(MeetingVariables.MEETING_GROUP, COMMITTEE)
-        .containsEntry(MeetingVariables.MEETING_STEP, "议事委员会协商")
-        .containsEntry(MEETING_PLAN, PLAN)
+        .containsEntry(MEETING_BODY.name(), DELIBERATION_COMMITTEE)
+        .containsEntry(MEETING_GROUP.name(), COMMITTEE)
+        .containsEntry(MEETING_STEP.name(), "议事委员会协商")
+        .containsEntry(MEETING_PLAN.name(), PLAN)
         // 7+X: the three stakeholders heard are members of the committee meeting
-        .containsEntry(MEETING_STAKEHOLDERS, "3幢居民代表\n物业公司\n业委会");
+        .containsEntry(MEETING_STAKEHOLDERS.name(), "3幢居民代表\n物业公司\n业委会");
 
-    assertThat(instance).hasPassed("Event_Resolved").isEnded();
+    assertThat(instance).hasPassed(EVENT_RESOLVED).isEnded();
     assertThat(instance).variables()
-        .containsEntry(DELIBERATION_OUTCOME, RESOLVED)
-        .containsEntry(RESOLUTION, PLAN)
-        .containsEntry(MEETING_RECORD_ID, "record-PASSED");
+        .containsEntry(DELIBERATION_OUTCOME.name(), RESOLVED)
+        .containsEntry(RESOLUTION.name(), PLAN)
+        .containsEntry(MEETING_RECORD_ID.name(), "record-PASSED");
   }
 
   @Test
   void planTheCommitteeRejectsIsRevisedAndPassesTheSecondTime() {
     ProcessInstance instance = start();
     hearStakeholders(instance);
-    complete(task(instance), Map.of(MEETING_PLAN, PLAN));
+    complete(task(instance), Map.of(MEETING_PLAN.name(), PLAN));
     committee(instance, REJECTED);
 
     assertThat(instance).isWaitingAt(TASK_HANDLE_REJECTED_PLAN);
     assertThat(task(instance)).hasCandidateGroup(CASEWORKERS);
-    complete(task(instance), Map.of(PLAN_HANDLING, REVISE));
+    complete(task(instance), Map.of(PLAN_HANDLING.name(), REVISE));
 
     assertThat(instance).isWaitingAt(TASK_DRAFT_PLAN);
-    complete(task(instance), Map.of(MEETING_PLAN, REVISED_PLAN));
-    org.assertj.core.api.Assertions.assertThat(committee(instance, PASSED)).containsEntry(MEETING_PLAN, REVISED_PLAN);
+    complete(task(instance), Map.of(MEETING_PLAN.name(), REVISED_PLAN));
+    org.assertj.core.api.Assertions.assertThat(committee(instance, PASSED)).containsEntry(MEETING_PLAN.name(), REVISED_PLAN);
 
     assertThat(instance).isEnded();
-    assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME, RESOLVED).containsEntry(RESOLUTION, REVISED_PLAN);
+    assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME.name(), RESOLVED).containsEntry(RESOLUTION.name(), REVISED_PLAN);
   }
 
   @Test
   void planTheCommitteeRejectsEndsTheDeliberationWithTheReason() {
     ProcessInstance instance = start();
     hearStakeholders(instance);
-    complete(task(instance), Map.of(MEETING_PLAN, PLAN));
+    complete(task(instance), Map.of(MEETING_PLAN.name(), PLAN));
     committee(instance, REJECTED);
 
     Task handling = task(instance);
     StepInputAssertions.assertRefused(
-        taskService(), handling.getId(), Map.of(PLAN_HANDLING, END, REJECTION_REASON, ""), REJECTION_REASON,
+        taskService(), handling.getId(), Map.of(PLAN_HANDLING.name(), END, REJECTION_REASON.name(), ""), REJECTION_REASON.name(),
         "终止协商须填写理由，理由将告知提案人");
-    complete(handling, Map.of(PLAN_HANDLING, END, REJECTION_REASON, "场地属于市政绿地，不能占用。"));
+    complete(handling, Map.of(PLAN_HANDLING.name(), END, REJECTION_REASON.name(), "场地属于市政绿地，不能占用。"));
 
-    assertThat(instance).hasPassed("Event_Rejected").isEnded();
+    assertThat(instance).hasPassed(EVENT_REJECTED).isEnded();
     assertThat(instance).variables()
-        .containsEntry(DELIBERATION_OUTCOME, REJECTED)
-        .containsEntry(REJECTION_REASON, "场地属于市政绿地，不能占用。");
+        .containsEntry(DELIBERATION_OUTCOME.name(), REJECTED)
+        .containsEntry(REJECTION_REASON.name(), "场地属于市政绿地，不能占用。");
   }
 
   @Test
@@ -181,15 +187,15 @@ class MinorDeliberationProcessTest {
     ProcessInstance instance = start();
     Task choose = task(instance);
     StepInputAssertions.assertRefused(
-        taskService(), choose.getId(), Map.of(STAKEHOLDER_NAMES, "\n  \n"), STAKEHOLDER_NAMES, "请至少填写一位利益相关方，每行一位");
+        taskService(), choose.getId(), Map.of(STAKEHOLDER_NAMES.name(), "\n  \n"), STAKEHOLDER_NAMES.name(), "请至少填写一位利益相关方，每行一位");
 
-    complete(choose, Map.of(STAKEHOLDER_NAMES, "物业公司"));
+    complete(choose, Map.of(STAKEHOLDER_NAMES.name(), "物业公司"));
     Task opinion = task(instance);
     StepInputAssertions.assertRefused(
-        taskService(), opinion.getId(), Map.of(STAKEHOLDER_OPINION, " "), STAKEHOLDER_OPINION, "请记录物业公司的意见");
-    complete(opinion, Map.of(STAKEHOLDER_OPINION, "同意"));
+        taskService(), opinion.getId(), Map.of(STAKEHOLDER_OPINION.name(), " "), STAKEHOLDER_OPINION.name(), "请记录物业公司的意见");
+    complete(opinion, Map.of(STAKEHOLDER_OPINION.name(), "同意"));
 
-    StepInputAssertions.assertRefused(taskService(), task(instance).getId(), Map.of(MEETING_PLAN, ""), MEETING_PLAN, "请填写协商方案");
+    StepInputAssertions.assertRefused(taskService(), task(instance).getId(), Map.of(MEETING_PLAN.name(), ""), MEETING_PLAN.name(), "请填写协商方案");
     assertThat(instance).isWaitingAt(TASK_DRAFT_PLAN);
   }
 }

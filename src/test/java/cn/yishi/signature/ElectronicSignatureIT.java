@@ -3,7 +3,6 @@ package cn.yishi.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.common.CommonVariables;
-import cn.yishi.deliberation.MeetingVariables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,21 +65,21 @@ class ElectronicSignatureIT {
     v.put(CommonVariables.MEETING_STEP.name(), "商议");
     v.put(CommonVariables.MEETING_GROUP.name(), "jn-jld-jldbl.two-committees");
     v.put(CommonVariables.MEETING_PLAN.name(), "清理院内堆放杂物，修复排水沟。");
-    return runtimeService.startProcessInstanceByKey(MeetingVariables.PROCESS_KEY, NUMBER, v);
+    return runtimeService.startProcessInstanceByKey(cn.yishi.deliberation.DeliberationMeetingProcess.KEY, NUMBER, v);
   }
 
   @Test
   void aMeetingRecordIsSignedByTheJobAndVerifiesThroughTheDatabase() {
     ProcessInstance instance = twoCommitteesMeeting();
     Task meeting = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-    assertThat(meeting.getTaskDefinitionKey()).isEqualTo(MeetingVariables.TASK_HOLD_MEETING);
+    assertThat(meeting.getTaskDefinitionKey()).isEqualTo(cn.yishi.deliberation.DeliberationMeetingProcess.TASK_HOLD_MEETING);
     taskService.claim(meeting.getId(), "secretary-jldbl");
     Map<String, Object> counts = new HashMap<>();
-    counts.put(MeetingVariables.MEMBERS, 9L);
-    counts.put(MeetingVariables.PRESENT, 7L);
-    counts.put(MeetingVariables.IN_FAVOUR, 6L);
-    counts.put(MeetingVariables.PARTICIPANTS, "张建国\n李秀英\n王芳\n赵磊\n陈静\n刘洋\n周敏");
-    counts.put(MeetingVariables.MINUTES, "一致同意先清理杂物。");
+    counts.put(cn.yishi.deliberation.DeliberationMeetingProcess.MEMBERS.name(), 9L);
+    counts.put(cn.yishi.deliberation.DeliberationMeetingProcess.PRESENT.name(), 7L);
+    counts.put(cn.yishi.deliberation.DeliberationMeetingProcess.IN_FAVOUR.name(), 6L);
+    counts.put(cn.yishi.deliberation.DeliberationMeetingProcess.PARTICIPANTS.name(), "张建国\n李秀英\n王芳\n赵磊\n陈静\n刘洋\n周敏");
+    counts.put(cn.yishi.deliberation.DeliberationMeetingProcess.MINUTES.name(), "一致同意先清理杂物。");
     taskService.complete(meeting.getId(), counts);
 
     Job signing = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
