@@ -1,5 +1,18 @@
 package cn.yishi.security;
 
+import cn.yishi.deliberation.CourtyardDeliberationProcess;
+import cn.yishi.deliberation.DeliberationDayProcess;
+import cn.yishi.deliberation.DeliberationMeetingProcess;
+import cn.yishi.deliberation.HardDeliberationProcess;
+import cn.yishi.deliberation.MajorDeliberationProcess;
+import cn.yishi.deliberation.MinorDeliberationProcess;
+import cn.yishi.deliberation.UrgentDeliberationProcess;
+import cn.yishi.implementation.ImplementationProcess;
+import cn.yishi.notice.PublicNoticeProcess;
+import cn.yishi.notification.NotificationDeliveryProcess;
+import cn.yishi.proposal.ProposalLifecycleProcess;
+import cn.yishi.summons.DepartmentSummonsProcess;
+import cn.yishi.supervision.SupervisionProcess;
 import cn.yishi.common.CommonVariables;
 import cn.yishi.common.Variable;
 import java.util.LinkedHashMap;
@@ -26,146 +39,146 @@ public final class ComputedVariables {
 
   static {
     BY_PROCESS.put(
-        "proposalLifecycle",
+        ProposalLifecycleProcess.KEY,
         names(
             CommonVariables.NUMBER,
-            "submittedAt",
-            "status",
+            ProposalLifecycleProcess.SUBMITTED_AT,
+            ProposalLifecycleProcess.STATUS,
             // decision results (CONTRACT §3) and what the diagram derives from them
-            "category",
-            "matterScope",
+            ProposalLifecycleProcess.CATEGORY,
+            ProposalLifecycleProcess.MATTER_SCOPE,
             CommonVariables.TRACK,
-            "level",
+            ProposalLifecycleProcess.LEVEL,
             CommonVariables.TIME_LIMITS,
-            "eligible",
-            "route",
-            "eligibilityResult",
+            ProposalLifecycleProcess.ELIGIBLE,
+            ProposalLifecycleProcess.ROUTE,
+            ProposalLifecycleProcess.ELIGIBILITY_RESULT,
             "responseWithin",
             "resolveWithin",
             "noticePeriod",
             "maxRounds",
             // sorting bookkeeping (sortingCheck)
-            "sorted",
-            "classificationCorrected",
-            "classificationBefore",
-            "selfHelpGuidance",
+            ProposalLifecycleProcess.SORTED,
+            ProposalLifecycleProcess.CLASSIFICATION_CORRECTED,
+            ProposalLifecycleProcess.CLASSIFICATION_BEFORE,
+            ProposalLifecycleProcess.SELF_HELP_GUIDANCE,
             // review and the track procedure's results
-            "entryUnit",
-            "reviewUnit",
-            "handlingUnit",
-            "settledBelowHandlingLevel",
-            "settledBelowReason",
-            "raisedFrom",
-            "sentBackToSorting",
-            "reviewUnitName",
-            "handlingUnitName",
+            ProposalLifecycleProcess.ENTRY_UNIT,
+            ProposalLifecycleProcess.REVIEW_UNIT,
+            ProposalLifecycleProcess.HANDLING_UNIT,
+            ProposalLifecycleProcess.SETTLED_BELOW_HANDLING_LEVEL,
+            ProposalLifecycleProcess.SETTLED_BELOW_REASON,
+            CommonVariables.RAISED_FROM,
+            ProposalLifecycleProcess.SENT_BACK_TO_SORTING,
+            ProposalLifecycleProcess.REVIEW_UNIT_NAME,
+            ProposalLifecycleProcess.HANDLING_UNIT_NAME,
             CommonVariables.DELIBERATION_UNIT,
-            "deliberationOutcome",
+            CommonVariables.DELIBERATION_OUTCOME,
             CommonVariables.RESOLUTION,
-            "implementationOutcome",
-            "resolutionObjected",
+            CommonVariables.IMPLEMENTATION_OUTCOME,
+            ProposalLifecycleProcess.RESOLUTION_OBJECTED,
             CommonVariables.ROUND,
-            "closedUnrated"));
+            ProposalLifecycleProcess.CLOSED_UNRATED));
     BY_PROCESS.put(
-        "deliberationMeeting",
+        DeliberationMeetingProcess.KEY,
         names(
             CommonVariables.MEETING_BODY,
             CommonVariables.MEETING_STEP,
             CommonVariables.MEETING_GROUP,
             CommonVariables.MEETING_OUTCOME,
             CommonVariables.MEETING_RECORD_ID,
-            "meetingRecordedBy",
+            DeliberationMeetingProcess.MEETING_RECORDED_BY,
             CommonVariables.MEETING_STAKEHOLDERS,
-            "meetingAttempt"));
+            DeliberationMeetingProcess.MEETING_ATTEMPT));
     BY_PROCESS.put(
-        "minorDeliberation",
+        MinorDeliberationProcess.KEY,
         names(
             CommonVariables.STAKEHOLDERS,
             CommonVariables.STAKEHOLDER,
-            "stakeholderOpinions",
-            "stakeholderOpinionSummary"));
-    BY_PROCESS.put("urgentDeliberation", names("urgentMayClose"));
-    BY_PROCESS.put("majorDeliberation", names(CommonVariables.LAST_MEETING_STEP));
+            MinorDeliberationProcess.STAKEHOLDER_OPINIONS,
+            MinorDeliberationProcess.STAKEHOLDER_OPINION_SUMMARY));
+    BY_PROCESS.put(UrgentDeliberationProcess.KEY, names(UrgentDeliberationProcess.MAY_CLOSE));
+    BY_PROCESS.put(MajorDeliberationProcess.KEY, names(CommonVariables.LAST_MEETING_STEP));
     BY_PROCESS.put(
-        "hardDeliberation",
+        HardDeliberationProcess.KEY,
         names(
-            "deliberationRound",
-            "partyOpinions",
-            "departmentViews"));
+            HardDeliberationProcess.DELIBERATION_ROUND,
+            HardDeliberationProcess.PARTY_OPINIONS,
+            CommonVariables.DEPARTMENT_VIEWS));
     BY_PROCESS.put(
-        "implementation",
+        ImplementationProcess.KEY,
         names(
-            "resultRecordId",
-            "resultRecordedBy",
-            "departmentOptions",
-            "part"));
+            CommonVariables.RESULT_RECORD_ID,
+            ImplementationProcess.RESULT_RECORDED_BY,
+            ImplementationProcess.DEPARTMENT_OPTIONS,
+            ImplementationProcess.PART));
     BY_PROCESS.put(
-        "publicNotice",
+        PublicNoticeProcess.KEY,
         names(
             CommonVariables.NOTICE_KIND,
             CommonVariables.NOTICE_CONTENT,
             CommonVariables.NOTICE_ID,
-            "noticeUntil",
+            PublicNoticeProcess.NOTICE_UNTIL,
             CommonVariables.NOTICE_OUTCOME,
-            "objectionRound",
-            "objectionJudgeUnit",
-            "objectionId",
-            "objectorName",
-            "objectionText",
-            "judgedObjectionId"));
+            PublicNoticeProcess.OBJECTION_ROUND,
+            PublicNoticeProcess.OBJECTION_JUDGE_UNIT,
+            PublicNoticeProcess.OBJECTION_ID,
+            PublicNoticeProcess.OBJECTOR_NAME,
+            PublicNoticeProcess.OBJECTION_TEXT,
+            PublicNoticeProcess.JUDGED_OBJECTION_ID));
     BY_PROCESS.put(
-        "departmentSummons",
+        DepartmentSummonsProcess.KEY,
         names(
             CommonVariables.SUMMONING_UNIT,
-            "summonsId",
-            "department",
-            "departmentName",
-            "summoningUnitName",
-            "reportedInAt",
-            "reportedInBy",
-            "reportInOverdue",
-            "doneAt",
-            "doneBy",
-            "ratedAt",
-            "ratedBy",
-            "redoRequested",
-            "summonsPurpose",
-            "departmentViews"));
+            DepartmentSummonsProcess.SUMMONS_ID,
+            DepartmentSummonsProcess.DEPARTMENT,
+            DepartmentSummonsProcess.DEPARTMENT_NAME,
+            DepartmentSummonsProcess.SUMMONING_UNIT_NAME,
+            DepartmentSummonsProcess.REPORTED_IN_AT,
+            DepartmentSummonsProcess.REPORTED_IN_BY,
+            DepartmentSummonsProcess.REPORT_IN_OVERDUE,
+            DepartmentSummonsProcess.DONE_AT,
+            DepartmentSummonsProcess.DONE_BY,
+            DepartmentSummonsProcess.RATED_AT,
+            DepartmentSummonsProcess.RATED_BY,
+            DepartmentSummonsProcess.REDO_REQUESTED,
+            CommonVariables.SUMMONS_PURPOSE,
+            CommonVariables.DEPARTMENT_VIEWS));
     BY_PROCESS.put(
-        "supervision",
+        SupervisionProcess.KEY,
         names(
-            "supervisingUnit",
-            "supervisingUnitName",
-            "supervisedUnit",
-            "supervisedUnitName",
-            "supervisedGroup",
-            "supervisedTaskId",
-            "supervisedStep",
-            "supervisedDue",
-            "supervisedDueText",
-            "supervisionKind",
-            "supervisionLevel",
-            "supervisionSubject",
-            "originalStep",
-            "originalUnitName",
-            "escalatedFrom"));
+            SupervisionProcess.SUPERVISING_UNIT,
+            SupervisionProcess.SUPERVISING_UNIT_NAME,
+            SupervisionProcess.SUPERVISED_UNIT,
+            SupervisionProcess.SUPERVISED_UNIT_NAME,
+            SupervisionProcess.SUPERVISED_GROUP,
+            SupervisionProcess.SUPERVISED_TASK_ID,
+            SupervisionProcess.SUPERVISED_STEP,
+            SupervisionProcess.SUPERVISED_DUE,
+            SupervisionProcess.SUPERVISED_DUE_TEXT,
+            SupervisionProcess.SUPERVISION_KIND,
+            SupervisionProcess.SUPERVISION_LEVEL,
+            SupervisionProcess.SUPERVISION_SUBJECT,
+            SupervisionProcess.ORIGINAL_STEP,
+            SupervisionProcess.ORIGINAL_UNIT_NAME,
+            SupervisionProcess.ESCALATED_FROM));
     BY_PROCESS.put(
-        "deliberationDay",
+        DeliberationDayProcess.KEY,
         names(
-            "agendas",
-            "agenda",
-            "courtyardName",
-            "agendaItems",
-            "matterCount",
-            "agendaDay",
-            "agendaOptions",
-            "agendaOutcomes"));
+            DeliberationDayProcess.AGENDAS,
+            DeliberationDayProcess.AGENDA,
+            DeliberationDayProcess.COURTYARD_NAME,
+            DeliberationDayProcess.AGENDA_ITEMS,
+            DeliberationDayProcess.MATTER_COUNT,
+            DeliberationDayProcess.AGENDA_DAY,
+            DeliberationDayProcess.AGENDA_OPTIONS,
+            DeliberationDayProcess.AGENDA_OUTCOMES));
     // written on each pending courtyardDeliberation by the deliberation day (courtyardAgenda)
     BY_PROCESS.put(
-        "courtyardDeliberation",
-        names("agendaHistory", "agendaRecord"));
+        CourtyardDeliberationProcess.KEY,
+        names(CourtyardDeliberationProcess.AGENDA_HISTORY, CourtyardDeliberationProcess.AGENDA_RECORD));
     BY_PROCESS.put(
-        "notificationDelivery", names("notificationId"));
+        NotificationDeliveryProcess.KEY, names(NotificationDeliveryProcess.NOTIFICATION_ID));
   }
 
   private static final Set<String> ALL = union();

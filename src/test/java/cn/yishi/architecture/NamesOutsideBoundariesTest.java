@@ -58,6 +58,8 @@ class NamesOutsideBoundariesTest {
     CONTRACT_FILES.put("cn/yishi/summons/DepartmentSummonsProcessTest.java", "asserts the keys of a departmentViews record {party, department, opinion}");
     CONTRACT_FILES.put("cn/yishi/supervision/TimeLimitWatchIT.java", "posts a proposal through the public API (CONTRACT §1 JSON); Task_SortProposal until the lifecycle's boundary exists");
     // platform: security, api, config, deployment, organisation, signature, decisions, conventions (path, reason)
+    CONTRACT_FILES.put("cn/yishi/conventions/FormConventionsTest.java", "form-js property names (\"description\") and a sample form's JSON");
+    CONTRACT_FILES.put("cn/yishi/architecture/PackageDependenciesTest.java", "package names (\"supervision\" is also a process key)");
     CONTRACT_FILES.put("cn/yishi/api/ApiErrorController.java", "RFC 9457 problem field \"title\", not a variable");
     CONTRACT_FILES.put("cn/yishi/api/ApiProblems.java", "the API's JSON: a problem's errors name the request \"body\"");
     CONTRACT_FILES.put("cn/yishi/api/JsonBody.java", "the API's JSON: a problem's errors name the request \"body\"");

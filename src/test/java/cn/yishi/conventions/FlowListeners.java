@@ -1,5 +1,7 @@
 package cn.yishi.conventions;
 
+import cn.yishi.deliberation.DeliberationMeetingProcess;
+import cn.yishi.deliberation.HardDeliberationProcess;
 import cn.yishi.common.CommonVariables;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,7 @@ final class FlowListeners {
    * reconvened) and hard deliberation's {@code deliberationRound}.
    */
   static final Set<String> COUNTERS =
-      Set.of(CommonVariables.ROUND.name(), "meetingAttempt", "deliberationRound");
+      Set.of(CommonVariables.ROUND.name(), DeliberationMeetingProcess.MEETING_ATTEMPT.name(), HardDeliberationProcess.DELIBERATION_ROUND.name());
 
   private static final Pattern COUNTING = Pattern.compile(
       "\\$\\{\\s*execution\\.setVariable\\(\\s*(['\"])(\\w+)\\1\\s*,\\s*(\\w+)\\s*\\+\\s*1\\s*\\)\\s*}");

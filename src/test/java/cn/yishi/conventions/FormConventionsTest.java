@@ -1,5 +1,11 @@
 package cn.yishi.conventions;
 
+import cn.yishi.deliberation.DeliberationDayProcess;
+import cn.yishi.deliberation.DeliberationMeetingProcess;
+import cn.yishi.deliberation.HardDeliberationProcess;
+import cn.yishi.proposal.ProposalLifecycleProcess;
+import cn.yishi.summons.DepartmentSummonsProcess;
+import cn.yishi.supervision.SupervisionProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.common.CommonVariables;
@@ -37,20 +43,20 @@ class FormConventionsTest {
   static final Map<String, String> SYSTEM_VALUES =
       Map.ofEntries(
           Map.entry(CommonVariables.NUMBER.name(), "proposal number, assigned by Yishi"),
-          Map.entry("deliberationRound", "round counter"),
+          Map.entry(HardDeliberationProcess.DELIBERATION_ROUND.name(), "round counter"),
           Map.entry("timeLimits.maxRounds", "timeLimits decision table"),
-          Map.entry("meetingAttempt", "convening counter"),
-          Map.entry("matterCount", "count of agenda items"),
+          Map.entry(DeliberationMeetingProcess.MEETING_ATTEMPT.name(), "convening counter"),
+          Map.entry(DeliberationDayProcess.MATTER_COUNT.name(), "count of agenda items"),
           Map.entry(CommonVariables.MEETING_STEP.name(), "constant in the calling diagram"),
           Map.entry(CommonVariables.LAST_MEETING_STEP.name(), "constant in the calling diagram"),
           Map.entry(CommonVariables.DELIBERATION_UNIT.name(), "unit code"),
-          Map.entry("supervisedStep", "task name from the diagram"),
-          Map.entry("supervisedDueText", "due date formatted by Yishi"),
-          Map.entry("supervisedUnitName", "organisation configuration"),
-          Map.entry("reviewUnitName", "organisation configuration"),
-          Map.entry("courtyardName", "organisation configuration"),
-          Map.entry("departmentName", "organisation configuration"),
-          Map.entry("summoningUnitName", "organisation configuration"));
+          Map.entry(SupervisionProcess.SUPERVISED_STEP.name(), "task name from the diagram"),
+          Map.entry(SupervisionProcess.SUPERVISED_DUE_TEXT.name(), "due date formatted by Yishi"),
+          Map.entry(SupervisionProcess.SUPERVISED_UNIT_NAME.name(), "organisation configuration"),
+          Map.entry(ProposalLifecycleProcess.REVIEW_UNIT_NAME.name(), "organisation configuration"),
+          Map.entry(DeliberationDayProcess.COURTYARD_NAME.name(), "organisation configuration"),
+          Map.entry(DepartmentSummonsProcess.DEPARTMENT_NAME.name(), "organisation configuration"),
+          Map.entry(DepartmentSummonsProcess.SUMMONING_UNIT_NAME.name(), "organisation configuration"));
 
   /** Properties form-js fills templates into (labels and descriptions are shown as text, too). */
   private static final Set<String> TEMPLATED = Set.of("text", "label", "description", "content", "source", "alt", "url");

@@ -1,5 +1,7 @@
 package cn.yishi.security;
 
+import cn.yishi.common.CommonVariables;
+import cn.yishi.proposal.ProposalLifecycleProcess;
 import static cn.yishi.security.SecurityTestSupport.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +48,7 @@ class ComputedVariablesIT {
 
   private static final String CASEWORKER = "jldbl-caseworker";
   private static final String COMMUNITY = "jn-jld-jldbl";
-  private static final String LIFECYCLE = "proposalLifecycle";
+  private static final String LIFECYCLE = ProposalLifecycleProcess.KEY;
 
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtimeService;
@@ -57,15 +59,15 @@ class ComputedVariablesIT {
 
   private static Map<String, Object> submission(String title) {
     Map<String, Object> v = new LinkedHashMap<>();
-    v.put("title", title);
-    v.put("description", "2幢楼下夜间施工噪音，居民无法入睡。");
-    v.put("community", COMMUNITY);
-    v.put("courtyard", "jn-jld-jldbl-jhy");
-    v.put("submitterName", "张先生");
-    v.put("submitterPhone", "13900000001");
-    v.put("topic", "NOISE");
-    v.put("scope", "BUILDING");
-    v.put("affectedHouseholds", 20);
+    v.put(CommonVariables.TITLE.name(), title);
+    v.put(CommonVariables.DESCRIPTION.name(), "2幢楼下夜间施工噪音，居民无法入睡。");
+    v.put(CommonVariables.COMMUNITY.name(), COMMUNITY);
+    v.put(ProposalLifecycleProcess.COURTYARD.name(), "jn-jld-jldbl-jhy");
+    v.put(ProposalLifecycleProcess.SUBMITTER_NAME.name(), "张先生");
+    v.put(CommonVariables.SUBMITTER_PHONE.name(), "13900000001");
+    v.put(ProposalLifecycleProcess.TOPIC.name(), "NOISE");
+    v.put(ProposalLifecycleProcess.SCOPE.name(), "BUILDING");
+    v.put(ProposalLifecycleProcess.AFFECTED_HOUSEHOLDS.name(), 20);
     return v;
   }
 
@@ -73,7 +75,7 @@ class ComputedVariablesIT {
   private String submitted(String title) throws Exception {
     ResponseEntity<String> created = http.postForEntity("/api/proposals", submission(title), String.class);
     assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
-    return json.readTree(created.getBody()).get("number").asText();
+    return json.readTree(created.getBody()).get(CommonVariables.NUMBER.name()).asText();
   }
 
   private JsonNode publicView(String number) throws Exception {
@@ -88,7 +90,7 @@ class ComputedVariablesIT {
   }
 
   private Task sortingTask(String number) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_SortProposal").singleResult();
+    return taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(ProposalLifecycleProcess.TASK_SORT_PROPOSAL).singleResult();
   }
 
   private ResponseEntity<String> as(String user, HttpMethod method, String path, Object body) {
@@ -124,15 +126,15 @@ class ComputedVariablesIT {
     long lifecycles = runtimeService.createProcessInstanceQuery().processDefinitionKey(LIFECYCLE).count();
 
     Map<String, Object> attack = new LinkedHashMap<>(submission("攻击者的标题"));
-    attack.put("number", victim);
-    attack.put("submittedAt", "2020-01-01T08:00:00+08:00");
+    attack.put(CommonVariables.NUMBER.name(), victim);
+    attack.put(ProposalLifecycleProcess.SUBMITTED_AT.name(), "2020-01-01T08:00:00+08:00");
     String start = "/engine-rest/process-definition/key/" + LIFECYCLE + "/start";
-    assertRefused(as(CASEWORKER, HttpMethod.POST, start, Map.of("variables", typed(attack))), "number");
+    assertRefused(as(CASEWORKER, HttpMethod.POST, start, Map.of("variables", typed(attack))), CommonVariables.NUMBER.name());
 
-    attack.remove("number");
-    assertRefused(as(CASEWORKER, HttpMethod.POST, start, Map.of("variables", typed(attack))), "submittedAt");
+    attack.remove(CommonVariables.NUMBER.name());
+    assertRefused(as(CASEWORKER, HttpMethod.POST, start, Map.of("variables", typed(attack))), ProposalLifecycleProcess.SUBMITTED_AT.name());
 
-    attack.remove("submittedAt");
+    attack.remove(ProposalLifecycleProcess.SUBMITTED_AT.name());
     ResponseEntity<String> keyed =
         as(CASEWORKER, HttpMethod.POST, start, Map.of("businessKey", victim, "variables", typed(attack)));
     assertThat(keyed.getStatusCode()).as(keyed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -145,7 +147,7 @@ class ComputedVariablesIT {
 
     // Yishi's own API: the number is not a field a resident sends
     Map<String, Object> viaApi = new LinkedHashMap<>(submission("攻击者的标题"));
-    viaApi.put("number", victim);
+    viaApi.put(CommonVariables.NUMBER.name(), victim);
     ResponseEntity<String> refused = http.postForEntity("/api/proposals", viaApi, String.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody()).contains("\"field\":\"number\"");
@@ -153,7 +155,7 @@ class ComputedVariablesIT {
     // the same start without preset values is an ordinary intake: a number of its own
     ResponseEntity<String> honest = as(CASEWORKER, HttpMethod.POST, start, Map.of("variables", typed(attack)));
     assertThat(honest.getStatusCode()).as(honest.getBody()).isEqualTo(HttpStatus.OK);
-    String own = (String) runtimeService.getVariable(json.readTree(honest.getBody()).get("id").asText(), "number");
+    String own = (String) runtimeService.getVariable(json.readTree(honest.getBody()).get("id").asText(), CommonVariables.NUMBER.name());
     assertThat(own).isNotEqualTo(victim).startsWith("JN-");
     assertThat(publicView(victim)).isEqualTo(before);
   }
@@ -163,32 +165,32 @@ class ComputedVariablesIT {
     String number = submitted("九里堤北路2幢楼下噪音");
     Task task = sortingTask(number);
     Map<String, Object> classification =
-        runtimeService.getVariables(lifecycle(number).getId(), List.of("number", "category", "matterScope", "track", "level"));
-    assertThat(classification).containsEntry("category", "REMEDIATION");
+        runtimeService.getVariables(lifecycle(number).getId(), List.of(CommonVariables.NUMBER.name(), ProposalLifecycleProcess.CATEGORY.name(), ProposalLifecycleProcess.MATTER_SCOPE.name(), CommonVariables.TRACK.name(), ProposalLifecycleProcess.LEVEL.name()));
+    assertThat(classification).containsEntry(ProposalLifecycleProcess.CATEGORY.name(), "REMEDIATION");
     String complete = "/engine-rest/task/" + task.getId() + "/complete";
 
     Map<String, Object> changedCategory = new LinkedHashMap<>(classification);
-    changedCategory.put("category", "PUBLIC_SAFETY");
-    assertRefused(as(CASEWORKER, HttpMethod.POST, complete, Map.of("variables", typed(changedCategory))), "category");
+    changedCategory.put(ProposalLifecycleProcess.CATEGORY.name(), "PUBLIC_SAFETY");
+    assertRefused(as(CASEWORKER, HttpMethod.POST, complete, Map.of("variables", typed(changedCategory))), ProposalLifecycleProcess.CATEGORY.name());
     Map<String, Object> changedTrack = new LinkedHashMap<>(classification);
-    changedTrack.put("track", "URGENT");
-    assertRefused(as(CASEWORKER, HttpMethod.POST, complete, Map.of("variables", typed(changedTrack))), "track");
+    changedTrack.put(CommonVariables.TRACK.name(), "URGENT");
+    assertRefused(as(CASEWORKER, HttpMethod.POST, complete, Map.of("variables", typed(changedTrack))), CommonVariables.TRACK.name());
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
 
     // what the sorting form sends: the read-only fields unchanged, a corrected topic with its reason
     Map<String, Object> form = new LinkedHashMap<>(classification);
-    form.put("title", "九里堤北路2幢楼下噪音");
-    form.put("topic", "ELEVATOR");
-    form.put("scope", "BUILDING");
-    form.put("correctionReason", "提案人电话说明：噪音来自加装电梯施工");
-    form.put("exclusion", "NONE");
+    form.put(CommonVariables.TITLE.name(), "九里堤北路2幢楼下噪音");
+    form.put(ProposalLifecycleProcess.TOPIC.name(), "ELEVATOR");
+    form.put(ProposalLifecycleProcess.SCOPE.name(), "BUILDING");
+    form.put(ProposalLifecycleProcess.CORRECTION_REASON.name(), "提案人电话说明：噪音来自加装电梯施工");
+    form.put(ProposalLifecycleProcess.EXCLUSION.name(), "NONE");
     ResponseEntity<String> sorted = as(CASEWORKER, HttpMethod.POST, complete, Map.of("variables", typed(form)));
     assertThat(sorted.getStatusCode()).as(sorted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
     assertThat(corrections.of(number)).extracting(Correction::field, Correction::oldValue, Correction::newValue)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("topic", "NOISE", "ELEVATOR"));
-    assertThat(publicView(number).get("category").asText()).isEqualTo("CONSTRUCTION"); // the tables ran again
-    assertThat(publicView(number).get("number").asText()).isEqualTo(number);
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(ProposalLifecycleProcess.TOPIC.name(), "NOISE", "ELEVATOR"));
+    assertThat(publicView(number).get(ProposalLifecycleProcess.CATEGORY.name()).asText()).isEqualTo("CONSTRUCTION"); // the tables ran again
+    assertThat(publicView(number).get(CommonVariables.NUMBER.name()).asText()).isEqualTo(number);
   }
 
   @Test
@@ -199,31 +201,31 @@ class ComputedVariablesIT {
     String pi = "/engine-rest/process-instance/" + instance;
 
     assertRefused(as(CASEWORKER, HttpMethod.PUT, pi + "/variables/number",
-        Map.of("value", "JN-2020-000001", "type", "String")), "number");
+        Map.of("value", "JN-2020-000001", "type", "String")), CommonVariables.NUMBER.name());
     assertRefused(as(CASEWORKER, HttpMethod.PUT, "/engine-rest/task/" + task + "/variables/track",
-        Map.of("value", "URGENT", "type", "String")), "track");
+        Map.of("value", "URGENT", "type", "String")), CommonVariables.TRACK.name());
     assertRefused(as(CASEWORKER, HttpMethod.PUT, "/engine-rest/task/" + task + "/localVariables/number",
-        Map.of("value", number, "type", "String")), "number"); // a local copy would shadow the real one
+        Map.of("value", number, "type", "String")), CommonVariables.NUMBER.name()); // a local copy would shadow the real one
     assertRefused(as(CASEWORKER, HttpMethod.POST, pi + "/variables",
-        Map.of("modifications", typed(Map.of("level", "DISTRICT")))), "level");
-    assertRefused(as(CASEWORKER, HttpMethod.POST, pi + "/variables", Map.of("deletions", List.of("status"))), "status");
-    assertRefused(as(CASEWORKER, HttpMethod.DELETE, pi + "/variables/submittedAt", null), "submittedAt");
+        Map.of("modifications", typed(Map.of(ProposalLifecycleProcess.LEVEL.name(), "DISTRICT")))), ProposalLifecycleProcess.LEVEL.name());
+    assertRefused(as(CASEWORKER, HttpMethod.POST, pi + "/variables", Map.of("deletions", List.of(ProposalLifecycleProcess.STATUS.name()))), ProposalLifecycleProcess.STATUS.name());
+    assertRefused(as(CASEWORKER, HttpMethod.DELETE, pi + "/variables/submittedAt", null), ProposalLifecycleProcess.SUBMITTED_AT.name());
     assertRefused(as(CASEWORKER, HttpMethod.POST, "/engine-rest/execution/" + instance + "/localVariables",
-        Map.of("modifications", typed(Map.of("status", "CLOSED")))), "status");
+        Map.of("modifications", typed(Map.of(ProposalLifecycleProcess.STATUS.name(), "CLOSED")))), ProposalLifecycleProcess.STATUS.name());
     assertRefused(as(CASEWORKER, HttpMethod.POST, "/engine-rest/message",
         Map.of("messageName", "NoticeObjection", "businessKey", number,
-            "processVariables", typed(Map.of("status", "CLOSED")))), "status");
+            "processVariables", typed(Map.of(ProposalLifecycleProcess.STATUS.name(), "CLOSED")))), ProposalLifecycleProcess.STATUS.name());
     assertRefused(as(CASEWORKER, HttpMethod.POST, pi + "/modification",
-        Map.of("instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_SortProposal",
-            "variables", typed(Map.of("track", "MINOR")))))), "track");
+        Map.of("instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", ProposalLifecycleProcess.TASK_SORT_PROPOSAL,
+            "variables", typed(Map.of(CommonVariables.TRACK.name(), "MINOR")))))), CommonVariables.TRACK.name());
 
-    assertThat(runtimeService.getVariables(instance, List.of("number", "track", "level", "status", "submittedAt")))
-        .containsEntry("number", number)
-        .containsEntry("track", publicView(number).get("track").asText())
-        .containsEntry("level", publicView(number).get("level").asText())
-        .containsEntry("status", "SORTING")
-        .containsKey("submittedAt");
-    assertThat(taskService.getVariablesLocal(task)).doesNotContainKey("number");
+    assertThat(runtimeService.getVariables(instance, List.of(CommonVariables.NUMBER.name(), CommonVariables.TRACK.name(), ProposalLifecycleProcess.LEVEL.name(), ProposalLifecycleProcess.STATUS.name(), ProposalLifecycleProcess.SUBMITTED_AT.name())))
+        .containsEntry(CommonVariables.NUMBER.name(), number)
+        .containsEntry(CommonVariables.TRACK.name(), publicView(number).get(CommonVariables.TRACK.name()).asText())
+        .containsEntry(ProposalLifecycleProcess.LEVEL.name(), publicView(number).get(ProposalLifecycleProcess.LEVEL.name()).asText())
+        .containsEntry(ProposalLifecycleProcess.STATUS.name(), "SORTING")
+        .containsKey(ProposalLifecycleProcess.SUBMITTED_AT.name());
+    assertThat(taskService.getVariablesLocal(task)).doesNotContainKey(CommonVariables.NUMBER.name());
     assertThat(taskService.createTaskQuery().processInstanceId(instance).count()).isEqualTo(1);
   }
 
@@ -232,7 +234,7 @@ class ComputedVariablesIT {
     String number = submitted("九里堤北路2幢深夜噪音");
     String instance = lifecycle(number).getId();
     String task = sortingTask(number).getId();
-    String category = (String) runtimeService.getVariable(instance, "category");
+    String category = (String) runtimeService.getVariable(instance, ProposalLifecycleProcess.CATEGORY.name());
 
     HttpClient client = HttpClient.newBuilder()
         .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
@@ -257,24 +259,24 @@ class ComputedVariablesIT {
 
     HttpResponse<String> submit = client.send(
         webapp(api + "/task/" + task + "/submit-form", token, "POST",
-            Map.of("variables", typed(Map.of("number", number, "category", "OTHER", "exclusion", "NONE")))),
+            Map.of("variables", typed(Map.of(CommonVariables.NUMBER.name(), number, ProposalLifecycleProcess.CATEGORY.name(), "OTHER", ProposalLifecycleProcess.EXCLUSION.name(), "NONE")))),
         HttpResponse.BodyHandlers.ofString());
-    assertRefused(ResponseEntity.status(submit.statusCode()).body(submit.body()), "category");
+    assertRefused(ResponseEntity.status(submit.statusCode()).body(submit.body()), ProposalLifecycleProcess.CATEGORY.name());
 
     HttpResponse<String> put = client.send(
         webapp(api + "/process-instance/" + instance + "/variables/number", token, "PUT",
             Map.of("value", "JN-2020-000001", "type", "String")),
         HttpResponse.BodyHandlers.ofString());
-    assertRefused(ResponseEntity.status(put.statusCode()).body(put.body()), "number");
+    assertRefused(ResponseEntity.status(put.statusCode()).body(put.body()), CommonVariables.NUMBER.name());
 
-    assertThat(runtimeService.getVariable(instance, "number")).isEqualTo(number);
-    assertThat(runtimeService.getVariable(instance, "category")).isEqualTo(category);
+    assertThat(runtimeService.getVariable(instance, CommonVariables.NUMBER.name())).isEqualTo(number);
+    assertThat(runtimeService.getVariable(instance, ProposalLifecycleProcess.CATEGORY.name())).isEqualTo(category);
     assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
 
     // the form sent back with its read-only fields unchanged completes the task
     HttpResponse<String> unchanged = client.send(
         webapp(api + "/task/" + task + "/submit-form", token, "POST",
-            Map.of("variables", typed(Map.of("number", number, "category", category, "exclusion", "NONE")))),
+            Map.of("variables", typed(Map.of(CommonVariables.NUMBER.name(), number, ProposalLifecycleProcess.CATEGORY.name(), category, ProposalLifecycleProcess.EXCLUSION.name(), "NONE")))),
         HttpResponse.BodyHandlers.ofString());
     assertThat(unchanged.statusCode()).as(unchanged.body()).isEqualTo(204);
     assertThat(taskService.createTaskQuery().taskId(task).count()).isZero();
