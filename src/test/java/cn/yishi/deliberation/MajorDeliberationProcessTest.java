@@ -147,7 +147,7 @@ class MajorDeliberationProcessTest {
         .containsEntry(RESOLUTION.name(), PLAN)
         .containsEntry(MEETING_RECORD_ID.name(), "record-resolve")
         .containsEntry(NOTICE_ID.name(), "notice-NO_OBJECTION")
-        .doesNotContainKey("status");
+        .doesNotContainKey(cn.yishi.proposal.ProposalLifecycleProcess.STATUS.name());
   }
 
   @Test

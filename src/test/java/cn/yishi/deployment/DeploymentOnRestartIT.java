@@ -3,6 +3,8 @@ package cn.yishi.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.YishiApplication;
+import cn.yishi.common.CommonVariables;
+import cn.yishi.proposal.ProposalLifecycleProcess;
 import cn.yishi.testsupport.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,7 +90,7 @@ class DeploymentOnRestartIT {
                   "processes/proposalLifecycle.bpmn",
                   "processes/sort-proposal.form",
                   "decisions/timeLimits.dmn");
-          assertThat(repository(yishi).createProcessDefinitionQuery().processDefinitionKey("proposalLifecycle").count())
+          assertThat(repository(yishi).createProcessDefinitionQuery().processDefinitionKey(ProposalLifecycleProcess.KEY).count())
               .isEqualTo(1);
         });
     withYishi(
@@ -131,7 +133,7 @@ class DeploymentOnRestartIT {
           String responseWithin =
               yishi.getBean(ProcessEngine.class)
                   .getDecisionService()
-                  .evaluateDecisionTableByKey("timeLimits", Variables.putValue("track", "MINOR"))
+                  .evaluateDecisionTableByKey("timeLimits", Variables.putValue(CommonVariables.TRACK.name(), "MINOR"))
                   .getSingleResult()
                   .getEntry("responseWithin");
           assertThat(responseWithin).isEqualTo("P3D");

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yishi.common.CommonVariables;
 import cn.yishi.notice.InvalidObjectionException;
+import cn.yishi.notice.PublicNoticeProcess;
+import cn.yishi.notification.NotificationDeliveryProcess;
 import cn.yishi.notice.NoticeClosedException;
 import cn.yishi.notice.NoticeNotFoundException;
 import cn.yishi.notice.ObjectionIntake;
@@ -303,7 +305,7 @@ class PlatformServicesIT {
     assertThat(delivered.channel()).isEqualTo("log");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(deliveryId).count()).isZero();
     assertThat(historyService.createHistoricActivityInstanceQuery()
-            .processInstanceId(deliveryId).activityId("Event_NotificationDelivered").count())
+            .processInstanceId(deliveryId).activityId(NotificationDeliveryProcess.EVENT_NOTIFICATION_DELIVERED).count())
         .isOne();
     assertThat(output.getOut()).contains("139****0001").contains(delivered.message());
   }
@@ -355,7 +357,7 @@ class PlatformServicesIT {
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(resolution.getId()).count()).isZero();
     assertThat(historyService.createHistoricActivityInstanceQuery()
-            .processInstanceId(resolution.getId()).activityId("Event_Objected").count())
+            .processInstanceId(resolution.getId()).activityId(PublicNoticeProcess.EVENT_OBJECTED).count())
         .isOne();
     assertThat(historyService.createHistoricVariableInstanceQuery()
             .processInstanceId(resolution.getId()).variableName(cn.yishi.notice.PublicNoticeProcess.OBJECTION_ID.name()).singleResult().getValue())
@@ -368,7 +370,7 @@ class PlatformServicesIT {
     objections.raiseObjection(id, "钱女士", "13700000003", "同意赵先生意见");
     assertThat(notices.objections(id)).hasSize(2);
     assertThat(historyService.createHistoricActivityInstanceQuery()
-            .processInstanceId(resolution.getId()).activityId("Event_Objected").count())
+            .processInstanceId(resolution.getId()).activityId(PublicNoticeProcess.EVENT_OBJECTED).count())
         .isOne();
     assertThat(historyService.createHistoricVariableInstanceQuery()
             .processInstanceId(resolution.getId()).variableName(cn.yishi.notice.PublicNoticeProcess.OBJECTION_ID.name()).singleResult().getValue())

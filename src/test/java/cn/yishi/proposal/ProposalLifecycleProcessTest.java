@@ -1,5 +1,12 @@
 package cn.yishi.proposal;
 
+import cn.yishi.notice.PublicNoticeProcess;
+import cn.yishi.deliberation.CourtyardDeliberationProcess;
+import cn.yishi.deliberation.UrgentDeliberationProcess;
+import cn.yishi.deliberation.HardDeliberationProcess;
+import cn.yishi.deliberation.MinorDeliberationProcess;
+import cn.yishi.deliberation.MajorDeliberationProcess;
+import cn.yishi.implementation.ImplementationProcess;
 import cn.yishi.common.BusinessTime;
 import static cn.yishi.common.CommonVariables.*;
 import static cn.yishi.proposal.ProposalLifecycleProcess.*;
@@ -235,17 +242,17 @@ class ProposalLifecycleProcessTest {
         .containsEntry(IMPLEMENTER.name(), "DEPARTMENTS")
         .containsEntry(SUMMONED_DEPARTMENTS.name(), List.of("dept-urban"))
         .containsEntry(DELIBERATION_UNIT.name(), JLDBL);
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "OBJECTED"));
+    finishStub(ImplementationProcess.KEY, Map.of(IMPLEMENTATION_OUTCOME.name(), "OBJECTED"));
     assertThat(p).hasPassed(TASK_ASSIGN_ORDER_FOLLOW_UP);
     assertThat(p).hasPassedInOrder(CALL_IMPLEMENTATION, GATEWAY_WAS_OBJECTED, GATEWAY_MERGE_REWORK, GATEWAY_IS_DEPARTMENT_ORDER, GATEWAY_MERGE_IMPLEMENTATION).isWaitingAt(CALL_IMPLEMENTATION);
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
+    finishStub(ImplementationProcess.KEY, Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
 
     Task evaluation = task(p);
     assertThat(evaluation).hasDefinitionKey(TASK_EVALUATE_OUTCOME).hasCandidateGroup("jn-jld-jldbl.caseworker");
     complete(evaluation, Map.of(RATING.name(), "DISSATISFIED"));
     assertThat(p).hasPassedInOrder(TASK_EVALUATE_OUTCOME, GATEWAY_REOPEN, GATEWAY_MERGE_REWORK).isWaitingAt(CALL_IMPLEMENTATION);
     assertThat(p).variables().containsEntry(ROUND.name(), 2L); // JUEL arithmetic gives a Long
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
+    finishStub(ImplementationProcess.KEY, Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
     complete(task(p), Map.of(RATING.name(), "DISSATISFIED")); // the second rating is final
 
     assertThat(p).hasPassed(EVENT_PROPOSAL_CLOSED).isEnded();
@@ -280,9 +287,9 @@ class ProposalLifecycleProcessTest {
     assertThat(p).isWaitingAt(CALL_MAJOR_DELIBERATION).variables()
         .containsEntry(DELIBERATION_UNIT.name(), JLDBL)
         .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
-    finishStub("majorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "加装电梯方案"));
+    finishStub(MajorDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "加装电梯方案"));
     assertThat(p).isWaitingAt(CALL_IMPLEMENTATION);
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
+    finishStub(ImplementationProcess.KEY, Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
     complete(task(p), Map.of(RATING.name(), "SATISFIED", EVALUATION_COMMENT.name(), "很好"));
 
     assertThat(p).hasPassed(EVENT_PROPOSAL_CLOSED).isEnded();
@@ -308,9 +315,9 @@ class ProposalLifecycleProcessTest {
     assertThat(p).isWaitingAt(CALL_HARD_DELIBERATION).variables()
         .containsEntry(DELIBERATION_UNIT.name(), DISTRICT)
         .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
-    finishStub("hardDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "降低堰坎、消能降噪"));
+    finishStub(HardDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "降低堰坎、消能降噪"));
     assertThat(p).isWaitingAt(CALL_PUBLISH_RESOLUTION); // 决议公开 first: a hard matter waits for its notice period
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
+    finishStub(PublicNoticeProcess.KEY, Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
     assertThat(p).isWaitingAt(CALL_IMPLEMENTATION).variables().containsEntry(RESOLUTION.name(), "降低堰坎、消能降噪");
   }
 
@@ -416,14 +423,14 @@ class ProposalLifecycleProcessTest {
     complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
 
     assertThat(p).isWaitingAt(CALL_COURTYARD_DELIBERATION).variables().containsEntry(DELIBERATION_UNIT.name(), JINGHUAYUAN);
-    finishStub("courtyardDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RAISED", RAISE_REASON.name(), "院落无法达成一致"));
+    finishStub(CourtyardDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "RAISED", RAISE_REASON.name(), "院落无法达成一致"));
 
     assertThat(p).hasPassedInOrder(GATEWAY_IS_RAISED, TASK_RAISE_FOR_REVIEW, EVENT_RAISED_FOR_REVIEW, GATEWAY_DELIBERATION_OUTCOME, GATEWAY_MERGE_REVIEW);
     assertThat(p).variables().containsEntry(RAISED_FROM.name(), JINGHUAYUAN);
     assertThat(task(p)).hasDefinitionKey(TASK_REVIEW_AT_LEVEL).hasCandidateGroup("jn-jld-jldbl.caseworker");
     complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
     assertThat(p).isWaitingAt(CALL_MINOR_DELIBERATION).variables().containsEntry(DELIBERATION_UNIT.name(), JLDBL);
-    finishStub("minorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "REJECTED", REJECTION_REASON.name(), "多数居民不同意"));
+    finishStub(MinorDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "REJECTED", REJECTION_REASON.name(), "多数居民不同意"));
 
     assertThat(p).hasPassed(EVENT_REJECTED_BY_DELIBERATION).isEnded();
     assertThat(p).variables().containsEntry(REJECTION_REASON.name(), "多数居民不同意").doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
@@ -468,10 +475,10 @@ class ProposalLifecycleProcessTest {
     assertThat(p).isWaitingAt(CALL_URGENT_DELIBERATION).variables().containsEntry(DELIBERATION_UNIT.name(), JLDBL);
     org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "IN_DELIBERATION");
 
-    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "立即拆除飞线"));
+    finishStub(UrgentDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "立即拆除飞线"));
     // carried out at once while the resolution is posted (ResolutionNoticeProcessTest has the notice's paths)
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "OBJECTED"));
+    finishStub(PublicNoticeProcess.KEY, Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
+    finishStub(ImplementationProcess.KEY, Map.of(IMPLEMENTATION_OUTCOME.name(), "OBJECTED"));
     assertThat(p).hasPassedInOrder(CALL_IMPLEMENTATION, GATEWAY_IS_DEPARTMENT_ORDER, GATEWAY_MERGE_DELIBERATION).isWaitingAt(CALL_URGENT_DELIBERATION);
   }
 
@@ -481,14 +488,14 @@ class ProposalLifecycleProcessTest {
     v.put(SAFETY_HAZARD.name(), true);
     ProcessInstance p = start(v);
     complete(task(p), sortAs("NONE"));
-    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RAISED", RAISE_REASON.name(), "社区无法协调供电公司"));
+    finishStub(UrgentDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "RAISED", RAISE_REASON.name(), "社区无法协调供电公司"));
 
     assertThat(p).hasPassedInOrder(GATEWAY_IS_RAISED, TASK_URGENT_UNIT_ABOVE, GATEWAY_MERGE_URGENT_RAISE, GATEWAY_WHICH_PROCEDURE);
     assertThat(p).hasNotPassed(TASK_REVIEW_AT_LEVEL);
     assertThat(p).isWaitingAt(CALL_URGENT_DELIBERATION).variables()
         .containsEntry(DELIBERATION_UNIT.name(), JLD)
         .containsEntry(RAISED_FROM.name(), JLDBL);
-    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "REJECTED", REJECTION_REASON.name(), "线路属供电公司产权，已转供电公司抢修"));
+    finishStub(UrgentDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "REJECTED", REJECTION_REASON.name(), "线路属供电公司产权，已转供电公司抢修"));
 
     assertThat(p).hasPassed(EVENT_REJECTED_BY_DELIBERATION).isEnded();
     org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "IN_DELIBERATION", "IN_DELIBERATION", "REJECTED");
@@ -499,8 +506,8 @@ class ProposalLifecycleProcessTest {
     ProcessInstance p = start(elevator());
     complete(task(p), sortAs("NONE"));
     complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
-    finishStub("majorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "方案"));
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
+    finishStub(MajorDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "方案"));
+    finishStub(ImplementationProcess.KEY, Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
     assertThat(p).isWaitingAt(TASK_EVALUATE_OUTCOME);
     assertThatThrownBy(() -> complete(task(p), Map.of(RATING.name(), "GREAT"))).hasMessageContaining("请选择评价");
 

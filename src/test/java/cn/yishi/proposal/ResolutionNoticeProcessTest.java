@@ -12,6 +12,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.mockito.Mockito.mock;
 
+import cn.yishi.notice.PublicNoticeProcess;
+import cn.yishi.deliberation.UrgentDeliberationProcess;
+import cn.yishi.deliberation.MinorDeliberationProcess;
+import cn.yishi.deliberation.MajorDeliberationProcess;
+import cn.yishi.implementation.ImplementationProcess;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -77,7 +82,7 @@ class ResolutionNoticeProcessTest {
     assertThat(p).isWaitingAt(CALL_PUBLISH_RESOLUTION);
     assertThat(p).hasPassedInOrder(GATEWAY_POST_RESOLUTION, GATEWAY_WAIT_FOR_NOTICE);
     assertNothingCarriedOut();
-    Map<String, Object> notice = stubVariables("publicNotice");
+    Map<String, Object> notice = stubVariables(PublicNoticeProcess.KEY);
     org.assertj.core.api.Assertions.assertThat(notice)
         .containsEntry(NOTICE_KIND.name(), "RESOLUTION")
         .containsEntry(NOTICE_CONTENT.name(), "增设楼道照明")
@@ -85,18 +90,18 @@ class ResolutionNoticeProcessTest {
     // the status stays IN_DELIBERATION while the resolution is posted (IN_NOTICE is the result notice)
     org.assertj.core.api.Assertions.assertThat(status.statuses).endsWith("IN_DELIBERATION");
 
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION", NOTICE_ID.name(), 7L));
+    finishStub(PublicNoticeProcess.KEY, Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION", NOTICE_ID.name(), 7L));
 
     assertThat(p).hasPassedInOrder(CALL_PUBLISH_RESOLUTION, GATEWAY_RESOLUTION_OBJECTED, GATEWAY_MERGE_CARRY_OUT, GATEWAY_MERGE_WORK_ORDER)
         .isWaitingAt(CALL_IMPLEMENTATION);
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
+    finishStub(ImplementationProcess.KEY, Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
     assertThat(p).isWaitingAt(TASK_EVALUATE_OUTCOME);
   }
 
   @Test
   void anUpheldObjectionToAMinorResolutionSendsItBackToDeliberationWithNothingCarriedOut() {
     ProcessInstance p = minorResolved("拆除院内花坛");
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "OBJECTED", OBJECTION_PAUSES_WORK.name(), false));
+    finishStub(PublicNoticeProcess.KEY, Map.of(NOTICE_OUTCOME.name(), "OBJECTED", OBJECTION_PAUSES_WORK.name(), false));
 
     assertThat(p).hasPassedInOrder(GATEWAY_RESOLUTION_OBJECTED, EVENT_RESOLUTION_OBJECTED, GATEWAY_WAS_OBJECTED,
             GATEWAY_MERGE_REWORK, GATEWAY_IS_DEPARTMENT_ORDER, GATEWAY_MERGE_DELIBERATION)
@@ -105,9 +110,9 @@ class ResolutionNoticeProcessTest {
     assertThat(p).variables().containsEntry(RESOLUTION_OBJECTED.name(), true).containsEntry(ROUND.name(), 1);
 
     // deliberated again: a new resolution is posted again, and this time it stands
-    finishStub("minorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "保留花坛，改建座椅"));
+    finishStub(MinorDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "保留花坛，改建座椅"));
     assertThat(p).isWaitingAt(CALL_PUBLISH_RESOLUTION).variables().containsEntry(RESOLUTION_OBJECTED.name(), false);
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
+    finishStub(PublicNoticeProcess.KEY, Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
     assertThat(p).isWaitingAt(CALL_IMPLEMENTATION);
   }
 
@@ -116,12 +121,12 @@ class ResolutionNoticeProcessTest {
     ProcessInstance p = start(elevator());
     complete(task(p), sortAs("NONE"));
     complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
-    finishStub("majorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "加装电梯方案"));
+    finishStub(MajorDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "加装电梯方案"));
 
     assertThat(p).hasPassedInOrder(GATEWAY_POST_RESOLUTION, GATEWAY_MERGE_WORK_ORDER).isWaitingAt(CALL_IMPLEMENTATION);
     assertThat(p).hasNotPassed(CALL_PUBLISH_RESOLUTION, CALL_PUBLISH_RESOLUTION_WHILE_CARRYING_OUT);
     org.assertj.core.api.Assertions.assertThat(
-        runtimeService().createProcessInstanceQuery().processDefinitionKey("publicNotice").count()).isZero();
+        runtimeService().createProcessInstanceQuery().processDefinitionKey(PublicNoticeProcess.KEY).count()).isZero();
   }
 
   // ---------------------------------------------------------------- urgent: carried out while posted
@@ -132,13 +137,13 @@ class ResolutionNoticeProcessTest {
 
     assertThat(p).isWaitingAt(CALL_IMPLEMENTATION, CALL_PUBLISH_RESOLUTION_WHILE_CARRYING_OUT);
     assertThat(p).hasPassedInOrder(GATEWAY_WAIT_FOR_NOTICE, GATEWAY_POST_AND_CARRY_OUT);
-    org.assertj.core.api.Assertions.assertThat(stubVariables("publicNotice"))
+    org.assertj.core.api.Assertions.assertThat(stubVariables(PublicNoticeProcess.KEY))
         .containsEntry(NOTICE_KIND.name(), "RESOLUTION").containsEntry(NOTICE_CONTENT.name(), "立即拆除飞线");
 
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
+    finishStub(ImplementationProcess.KEY, Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
     // the stage waits for the notice period: the resolution stays on the board until it is over
     assertThat(p).isWaitingAt(CALL_PUBLISH_RESOLUTION_WHILE_CARRYING_OUT);
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
+    finishStub(PublicNoticeProcess.KEY, Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
 
     assertThat(p).hasPassed(EVENT_RESOLUTION_NOTICE_OVER, EVENT_IMPLEMENTATION_DONE).isWaitingAt(TASK_EVALUATE_OUTCOME);
   }
@@ -146,7 +151,7 @@ class ResolutionNoticeProcessTest {
   @Test
   void anUpheldObjectionThatPausesWorkStopsTheCarryingOutAndSendsTheUrgentMatterBackToDeliberation() {
     ProcessInstance p = urgentResolved();
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "OBJECTED", OBJECTION_PAUSES_WORK.name(), true));
+    finishStub(PublicNoticeProcess.KEY, Map.of(NOTICE_OUTCOME.name(), "OBJECTED", OBJECTION_PAUSES_WORK.name(), true));
 
     assertThat(p).hasPassedInOrder(GATEWAY_OBJECTION_WHILE_CARRYING_OUT, EVENT_WORK_PAUSED, GATEWAY_WAS_OBJECTED,
             GATEWAY_MERGE_REWORK, GATEWAY_MERGE_DELIBERATION)
@@ -154,16 +159,16 @@ class ResolutionNoticeProcessTest {
     assertThat(p).hasNotPassed(EVENT_IMPLEMENTATION_DONE);
     // the carrying out was stopped: no implementation is left running
     org.assertj.core.api.Assertions.assertThat(
-        runtimeService().createProcessInstanceQuery().processDefinitionKey("implementation").count()).isZero();
+        runtimeService().createProcessInstanceQuery().processDefinitionKey(ImplementationProcess.KEY).count()).isZero();
   }
 
   @Test
   void anUpheldObjectionWithoutPauseLetsTheWorkFinishAndThenTheUrgentMatterIsDeliberatedAgain() {
     ProcessInstance p = urgentResolved();
-    finishStub("publicNotice", Map.of(NOTICE_OUTCOME.name(), "OBJECTED", OBJECTION_PAUSES_WORK.name(), false));
+    finishStub(PublicNoticeProcess.KEY, Map.of(NOTICE_OUTCOME.name(), "OBJECTED", OBJECTION_PAUSES_WORK.name(), false));
 
     assertThat(p).hasPassed(EVENT_OBJECTION_WORK_GOES_ON).isWaitingAt(CALL_IMPLEMENTATION);
-    finishStub("implementation", Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
+    finishStub(ImplementationProcess.KEY, Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
 
     assertThat(p).hasPassedInOrder(EVENT_IMPLEMENTATION_DONE, GATEWAY_WAS_OBJECTED, GATEWAY_MERGE_REWORK, GATEWAY_MERGE_DELIBERATION)
         .isWaitingAt(CALL_URGENT_DELIBERATION);
@@ -182,7 +187,7 @@ class ResolutionNoticeProcessTest {
     assertThat(p).variables().containsEntry(TRACK.name(), "MINOR").containsEntry(LEVEL.name(), "COMMUNITY");
     complete(task(p), sortAs("NONE"));
     complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
-    finishStub("minorDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), resolution));
+    finishStub(MinorDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), resolution));
     return p;
   }
 
@@ -192,13 +197,13 @@ class ResolutionNoticeProcessTest {
     ProcessInstance p = start(v);
     assertThat(p).variables().containsEntry(TRACK.name(), "URGENT");
     complete(task(p), sortAs("NONE"));
-    finishStub("urgentDeliberation", Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "立即拆除飞线"));
+    finishStub(UrgentDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "立即拆除飞线"));
     return p;
   }
 
   private void assertNothingCarriedOut() {
     org.assertj.core.api.Assertions.assertThat(
-        runtimeService().createProcessInstanceQuery().processDefinitionKey("implementation").count()).isZero();
+        runtimeService().createProcessInstanceQuery().processDefinitionKey(ImplementationProcess.KEY).count()).isZero();
     org.assertj.core.api.Assertions.assertThat(status.statuses).doesNotContain("IN_IMPLEMENTATION");
   }
 

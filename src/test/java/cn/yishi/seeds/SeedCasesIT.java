@@ -4,6 +4,14 @@ import static cn.yishi.common.CommonVariables.*;
 import static cn.yishi.proposal.ProposalLifecycleProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yishi.deliberation.CourtyardDeliberationProcess;
+import cn.yishi.deliberation.DeliberationMeetingProcess;
+import cn.yishi.deliberation.HardDeliberationProcess;
+import cn.yishi.deliberation.MajorDeliberationProcess;
+import cn.yishi.deliberation.UrgentDeliberationProcess;
+import cn.yishi.implementation.ImplementationProcess;
+import cn.yishi.notice.PublicNoticeProcess;
+import cn.yishi.summons.DepartmentSummonsProcess;
 import cn.yishi.notice.PublicNotices;
 import cn.yishi.notification.NotificationOutbox;
 import cn.yishi.proposal.CorrectionRecords;
@@ -51,13 +59,13 @@ class SeedCasesIT {
   private SeedCaseDriver driver() {
     return new SeedCaseDriver(runtime, tasks, management, identity)
         .on(TASK_SORT_PROPOSAL, Map.of(EXCLUSION.name(), "NONE"))
-        .on("Task_HoldMeeting", this::aQuorateMeetingThatAgrees)
-        .on("Task_RecordResult", Map.of("result", "已按决议落实，现场验收合格。"))
-        .on("Task_CarryOut", Map.of("carryOutNote", "按方案组织实施。"))
-        .on("Task_ReportIn", Map.of("reportInNote", "已到场报到。"))
-        .on("Task_DoDepartmentPart", Map.of("departmentWork", "已完成本部门承担的工作。"))
-        .on("Task_RateDepartment", Map.of("departmentRating", "SATISFIED", "departmentRatingComment", "响应及时"))
-        .letPass("Event_NoticePeriodEnded");
+        .on(DeliberationMeetingProcess.TASK_HOLD_MEETING, this::aQuorateMeetingThatAgrees)
+        .on(ImplementationProcess.TASK_RECORD_RESULT, Map.of(ImplementationProcess.RESULT.name(), "已按决议落实，现场验收合格。"))
+        .on(ImplementationProcess.TASK_CARRY_OUT, Map.of(ImplementationProcess.CARRY_OUT_NOTE.name(), "按方案组织实施。"))
+        .on(DepartmentSummonsProcess.TASK_REPORT_IN, Map.of(DepartmentSummonsProcess.REPORT_IN_NOTE.name(), "已到场报到。"))
+        .on(DepartmentSummonsProcess.TASK_DO_DEPARTMENT_PART, Map.of(DepartmentSummonsProcess.DEPARTMENT_WORK.name(), "已完成本部门承担的工作。"))
+        .on(DepartmentSummonsProcess.TASK_RATE_DEPARTMENT, Map.of(DepartmentSummonsProcess.DEPARTMENT_RATING.name(), "SATISFIED", DepartmentSummonsProcess.DEPARTMENT_RATING_COMMENT.name(), "响应及时"))
+        .letPass(PublicNoticeProcess.EVENT_NOTICE_PERIOD_ENDED);
   }
 
   private Map<String, Object> aQuorateMeetingThatAgrees(Task task) {
@@ -66,11 +74,11 @@ class SeedCasesIT {
 
   private static Map<String, Object> meeting(int members, int present, int inFavour) {
     Map<String, Object> v = new HashMap<>();
-    v.put("members", members);
-    v.put("present", present);
-    v.put("inFavour", inFavour);
-    v.put("participants", String.join("\n", List.of("张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "赵磊", "黄敏").subList(0, Math.min(present, 8))));
-    v.put("minutes", "会议讨论了方案并表决。");
+    v.put(DeliberationMeetingProcess.MEMBERS.name(), members);
+    v.put(DeliberationMeetingProcess.PRESENT.name(), present);
+    v.put(DeliberationMeetingProcess.IN_FAVOUR.name(), inFavour);
+    v.put(DeliberationMeetingProcess.PARTICIPANTS.name(), String.join("\n", List.of("张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "赵磊", "黄敏").subList(0, Math.min(present, 8))));
+    v.put(DeliberationMeetingProcess.MINUTES.name(), "会议讨论了方案并表决。");
     return v;
   }
 
@@ -125,14 +133,14 @@ class SeedCasesIT {
     List<SeedCaseDriver.Step> steps =
         driver()
             .on(TASK_REVIEW_AT_LEVEL, Map.of())
-            .on("Task_IdentifyParties", Map.of(
+            .on(HardDeliberationProcess.TASK_IDENTIFY_PARTIES, Map.of(
                 STAKEHOLDER_NAMES.name(), "菁华园居民代表\n物业公司\n市河道管理处\n区河长办",
                 SUMMONED_DEPARTMENTS.name(), List.of("dept-city-river", "dept-river"),
                 SUMMONS_TASK.name(), "河道权属单位就降噪方案发表意见"))
-            .on("Task_HearParty", Map.of("partyOpinion", "同意降低堰坎、消能降噪。"))
-            .on("Task_GiveView", Map.of("departmentView", "同意降低堰坎，须保证行洪安全。"))
-            .on("Task_PrepareRound", Map.of(MEETING_PLAN.name(), "请设计院勘测，降低堰坎落差并加设消能设施，由区住建局实施。"))
-            .on("Task_AssignImplementer", Map.of("implementers", List.of("DEPARTMENTS"), SUMMONED_DEPARTMENTS.name(), List.of("dept-housing")))
+            .on(HardDeliberationProcess.TASK_HEAR_PARTY, Map.of(HardDeliberationProcess.PARTY_OPINION.name(), "同意降低堰坎、消能降噪。"))
+            .on(DepartmentSummonsProcess.TASK_GIVE_VIEW, Map.of(DepartmentSummonsProcess.DEPARTMENT_VIEW.name(), "同意降低堰坎，须保证行洪安全。"))
+            .on(HardDeliberationProcess.TASK_PREPARE_ROUND, Map.of(MEETING_PLAN.name(), "请设计院勘测，降低堰坎落差并加设消能设施，由区住建局实施。"))
+            .on(ImplementationProcess.TASK_ASSIGN_IMPLEMENTER, Map.of(ImplementationProcess.IMPLEMENTERS.name(), List.of("DEPARTMENTS"), SUMMONED_DEPARTMENTS.name(), List.of("dept-housing")))
             .run(number, TASK_EVALUATE_OUTCOME);
 
     assertThat(groupsOf(steps, TASK_REVIEW_AT_LEVEL))
@@ -147,17 +155,17 @@ class SeedCasesIT {
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(lifecycle)
             .variableName(SETTLED_BELOW_HANDLING_LEVEL.name()).count())
         .isZero();
-    assertThat(groupsOf(steps, "Task_HoldMeeting")).containsExactly("jn.committee");
-    assertThat(groupsOf(steps, "Task_HearParty")).hasSize(4);
-    assertThat(groupsOf(steps, "Task_ReportIn"))
+    assertThat(groupsOf(steps, DeliberationMeetingProcess.TASK_HOLD_MEETING)).containsExactly("jn.committee");
+    assertThat(groupsOf(steps, HardDeliberationProcess.TASK_HEAR_PARTY)).hasSize(4);
+    assertThat(groupsOf(steps, DepartmentSummonsProcess.TASK_REPORT_IN))
         .containsExactlyInAnyOrder("dept-city-river.department", "dept-river.department", "dept-housing.department");
     // hear, then decide, then carry out: the river offices give their view before the meeting,
     // the housing bureau does its part after the resolution
     List<String> order = steps.stream().map(SeedCaseDriver.Step::taskKey).toList();
-    assertThat(groupsOf(steps, "Task_GiveView")).containsExactlyInAnyOrder("dept-city-river.department", "dept-river.department");
-    assertThat(groupsOf(steps, "Task_DoDepartmentPart")).containsExactly("dept-housing.department");
-    assertThat(order.lastIndexOf("Task_GiveView")).isLessThan(order.indexOf("Task_PrepareRound"));
-    assertThat(order.indexOf("Task_HoldMeeting")).isLessThan(order.indexOf("Task_DoDepartmentPart"));
+    assertThat(groupsOf(steps, DepartmentSummonsProcess.TASK_GIVE_VIEW)).containsExactlyInAnyOrder("dept-city-river.department", "dept-river.department");
+    assertThat(groupsOf(steps, DepartmentSummonsProcess.TASK_DO_DEPARTMENT_PART)).containsExactly("dept-housing.department");
+    assertThat(order.lastIndexOf(DepartmentSummonsProcess.TASK_GIVE_VIEW)).isLessThan(order.indexOf(HardDeliberationProcess.TASK_PREPARE_ROUND));
+    assertThat(order.indexOf(DeliberationMeetingProcess.TASK_HOLD_MEETING)).isLessThan(order.indexOf(DepartmentSummonsProcess.TASK_DO_DEPARTMENT_PART));
     assertThat(summonses.summonsesOf(number)).hasSize(2);
     assertThat(summonses.ratingsOf(number)).hasSize(3);
     assertThat(proposals.find(number).orElseThrow().status()).isEqualTo("AWAITING_EVALUATION");
@@ -195,41 +203,41 @@ class SeedCasesIT {
     // no answer for Task_ReviewAtLevel: an urgent matter is not reviewed level by level
     List<SeedCaseDriver.Step> steps =
         driver()
-            .on("Task_RespondQuickly", Map.of("responseNote", "已到现场查看。", MEETING_PLAN.name(), "一个月内居民自行拆除飞线，社区协调集中充电桩。"))
-            .on("Task_AssignImplementer", Map.of(
-                "implementers", List.of("RESIDENTS", "DEPARTMENTS"),
+            .on(UrgentDeliberationProcess.TASK_RESPOND_QUICKLY, Map.of(UrgentDeliberationProcess.RESPONSE_NOTE.name(), "已到现场查看。", MEETING_PLAN.name(), "一个月内居民自行拆除飞线，社区协调集中充电桩。"))
+            .on(ImplementationProcess.TASK_ASSIGN_IMPLEMENTER, Map.of(
+                ImplementationProcess.IMPLEMENTERS.name(), List.of("RESIDENTS", "DEPARTMENTS"),
                 SUMMONED_DEPARTMENTS.name(), List.of("dept-smq-safety", "dept-police"),
-                "departmentsTask", "上门劝导居民拆除飞线，讲解火灾隐患。"))
-            .on("Task_ResidentsCarryOut", Map.of("residentsNote", "居民已自行拆除全部飞线。"))
+                ImplementationProcess.DEPARTMENTS_TASK.name(), "上门劝导居民拆除飞线，讲解火灾隐患。"))
+            .on(ImplementationProcess.TASK_RESIDENTS_CARRY_OUT, Map.of(ImplementationProcess.RESIDENTS_NOTE.name(), "居民已自行拆除全部飞线。"))
             // the police's persuading is rated dissatisfied once: it redoes its part, then satisfies
-            .on("Task_RateDepartment", t -> "dept-police".equals(tasks.getVariable(t.getId(), "department"))
+            .on(DepartmentSummonsProcess.TASK_RATE_DEPARTMENT, t -> "dept-police".equals(tasks.getVariable(t.getId(), DepartmentSummonsProcess.DEPARTMENT.name()))
                     && policeRatings.incrementAndGet() == 1
-                ? Map.of("departmentRating", "DISSATISFIED", "departmentRatingComment", "劝导未覆盖全部住户")
-                : Map.of("departmentRating", "SATISFIED", "departmentRatingComment", "响应及时"))
+                ? Map.of(DepartmentSummonsProcess.DEPARTMENT_RATING.name(), "DISSATISFIED", DepartmentSummonsProcess.DEPARTMENT_RATING_COMMENT.name(), "劝导未覆盖全部住户")
+                : Map.of(DepartmentSummonsProcess.DEPARTMENT_RATING.name(), "SATISFIED", DepartmentSummonsProcess.DEPARTMENT_RATING_COMMENT.name(), "响应及时"))
             .run(number, TASK_EVALUATE_OUTCOME);
 
     assertThat(steps.get(0).taskKey()).isEqualTo(TASK_SORT_PROPOSAL);
-    assertThat(steps.get(1).taskKey()).isEqualTo("Task_RespondQuickly");
+    assertThat(steps.get(1).taskKey()).isEqualTo(UrgentDeliberationProcess.TASK_RESPOND_QUICKLY);
     assertThat(groupsOf(steps, TASK_REVIEW_AT_LEVEL)).isEmpty();
     assertThat(proposals.find(number).orElseThrow().timeline()).extracting(e -> e.outcome())
         .containsSubsequence("SORTING", "IN_DELIBERATION")
         .doesNotContain("UNDER_REVIEW");
-    assertThat(groupsOf(steps, "Task_RespondQuickly")).containsExactly("jn-smq-ma-mabl8.caseworker");
-    assertThat(groupsOf(steps, "Task_HoldMeeting")).containsExactly("jn-smq-ma-mabl8.committee");
+    assertThat(groupsOf(steps, UrgentDeliberationProcess.TASK_RESPOND_QUICKLY)).containsExactly("jn-smq-ma-mabl8.caseworker");
+    assertThat(groupsOf(steps, DeliberationMeetingProcess.TASK_HOLD_MEETING)).containsExactly("jn-smq-ma-mabl8.committee");
     // carried out together: the residents' part and both departments' parts, then the result
-    assertThat(groupsOf(steps, "Task_CarryOut")).isEmpty();
-    assertThat(groupsOf(steps, "Task_ResidentsCarryOut")).containsExactly("jn-smq-ma-mabl8.caseworker");
-    assertThat(groupsOf(steps, "Task_ReportIn"))
+    assertThat(groupsOf(steps, ImplementationProcess.TASK_CARRY_OUT)).isEmpty();
+    assertThat(groupsOf(steps, ImplementationProcess.TASK_RESIDENTS_CARRY_OUT)).containsExactly("jn-smq-ma-mabl8.caseworker");
+    assertThat(groupsOf(steps, DepartmentSummonsProcess.TASK_REPORT_IN))
         .containsExactlyInAnyOrder("dept-smq-safety.department", "dept-police.department");
-    assertThat(groupsOf(steps, "Task_DoDepartmentPart"))
+    assertThat(groupsOf(steps, DepartmentSummonsProcess.TASK_DO_DEPARTMENT_PART))
         .containsExactlyInAnyOrder("dept-smq-safety.department", "dept-police.department", "dept-police.department");
     assertThat(summonses.summonsesOf(number)).singleElement()
         .satisfies(s -> assertThat(s.departments()).containsExactly("dept-smq-safety", "dept-police"));
     assertThat(summonses.ratingsOf(number)).extracting(r -> r.department() + " " + r.rating())
         .containsExactly("dept-police DISSATISFIED", "dept-police SATISFIED", "dept-smq-safety SATISFIED");
-    int recorded = steps.stream().map(SeedCaseDriver.Step::taskKey).toList().indexOf("Task_RecordResult");
+    int recorded = steps.stream().map(SeedCaseDriver.Step::taskKey).toList().indexOf(ImplementationProcess.TASK_RECORD_RESULT);
     assertThat(steps.subList(0, recorded)).extracting(SeedCaseDriver.Step::taskKey)
-        .contains("Task_ResidentsCarryOut", "Task_DoDepartmentPart");
+        .contains(ImplementationProcess.TASK_RESIDENTS_CARRY_OUT, DepartmentSummonsProcess.TASK_DO_DEPARTMENT_PART);
     assertThat(proposals.find(number).orElseThrow().timeline()).extracting(e -> e.outcome())
         .contains("居民落实完成", "职能部门落实完成");
 
@@ -259,18 +267,18 @@ class SeedCasesIT {
     List<SeedCaseDriver.Step> steps =
         driver()
             .on(TASK_REVIEW_AT_LEVEL, review("SETTLE"))
-            .on("Task_Propose", Map.of(
-                "residentsOpinions", "24户中22户同意，2户低层住户担心采光。",
+            .on(MajorDeliberationProcess.TASK_PROPOSE, Map.of(
+                MajorDeliberationProcess.RESIDENTS_OPINIONS.name(), "24户中22户同意，2户低层住户担心采光。",
                 MEETING_PLAN.name(), "加装电梯一部，费用按楼层分摊，申请政府补贴。",
-                "resolvingBody", "REPRESENTATIVES_MEETING"))
-            .on("Task_HoldMeeting", t -> meetings.incrementAndGet() == 1 ? meeting(9, 4, 4) : meeting(9, 8, 7))
-            .on("Task_AssignImplementer", Map.of("implementers", List.of("SELF")))
+                MajorDeliberationProcess.RESOLVING_BODY.name(), "REPRESENTATIVES_MEETING"))
+            .on(DeliberationMeetingProcess.TASK_HOLD_MEETING, t -> meetings.incrementAndGet() == 1 ? meeting(9, 4, 4) : meeting(9, 8, 7))
+            .on(ImplementationProcess.TASK_ASSIGN_IMPLEMENTER, Map.of(ImplementationProcess.IMPLEMENTERS.name(), List.of("SELF")))
             .run(number, TASK_EVALUATE_OUTCOME);
 
     // 商议 without quorum (4 of 9), reconvened; then 商议, 审议, 决议
-    assertThat(groupsOf(steps, "Task_HoldMeeting"))
+    assertThat(groupsOf(steps, DeliberationMeetingProcess.TASK_HOLD_MEETING))
         .containsExactly("jn-smq-grc.twocommittees", "jn-smq-grc.twocommittees", "jn-smq-grc.party", "jn-smq-grc.caseworker");
-    assertThat(groupsOf(steps, "Task_Propose")).containsExactly("jn-smq-grc.party");
+    assertThat(groupsOf(steps, MajorDeliberationProcess.TASK_PROPOSE)).containsExactly("jn-smq-grc.party");
     // 决议公开 and 实施结果公开
     assertThat(notices.list().stream().filter(n -> n.proposalNumber().equals(number)).map(n -> n.kind()).toList())
         .containsExactlyInAnyOrder("RESOLUTION", "RESULT");
@@ -303,13 +311,13 @@ class SeedCasesIT {
     List<SeedCaseDriver.Step> steps =
         driver()
             .on(TASK_REVIEW_AT_LEVEL, review("SETTLE"))
-            .on("Task_PrepareCourtyardDeliberation", Map.of("courtyardPreparation", "DELIBERATE", MEETING_PLAN.name(), "院落自治小组牵头，区财政局支持资金，引入施工方两个月内完成整治。"))
-            .on("Task_AssignImplementer", Map.of("implementers", List.of("DEPARTMENTS"), SUMMONED_DEPARTMENTS.name(), List.of("dept-finance")))
+            .on(CourtyardDeliberationProcess.TASK_PREPARE_COURTYARD_DELIBERATION, Map.of(CourtyardDeliberationProcess.COURTYARD_PREPARATION.name(), "DELIBERATE", MEETING_PLAN.name(), "院落自治小组牵头，区财政局支持资金，引入施工方两个月内完成整治。"))
+            .on(ImplementationProcess.TASK_ASSIGN_IMPLEMENTER, Map.of(ImplementationProcess.IMPLEMENTERS.name(), List.of("DEPARTMENTS"), SUMMONED_DEPARTMENTS.name(), List.of("dept-finance")))
             .run(number, TASK_EVALUATE_OUTCOME);
 
-    assertThat(groupsOf(steps, "Task_PrepareCourtyardDeliberation")).containsExactly("jn-smq-ma-mddy.caseworker");
-    assertThat(groupsOf(steps, "Task_HoldMeeting")).containsExactly("jn-smq-ma-mddy.committee");
-    assertThat(groupsOf(steps, "Task_ReportIn")).containsExactly("dept-finance.department");
+    assertThat(groupsOf(steps, CourtyardDeliberationProcess.TASK_PREPARE_COURTYARD_DELIBERATION)).containsExactly("jn-smq-ma-mddy.caseworker");
+    assertThat(groupsOf(steps, DeliberationMeetingProcess.TASK_HOLD_MEETING)).containsExactly("jn-smq-ma-mddy.committee");
+    assertThat(groupsOf(steps, DepartmentSummonsProcess.TASK_REPORT_IN)).containsExactly("dept-finance.department");
 
     // every resolution is posted (决议公开), then the result (实施结果公开)
     assertThat(noticeKinds(number)).containsExactlyInAnyOrder("RESOLUTION", "RESULT");

@@ -3,6 +3,7 @@ package cn.yishi.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.common.CommonVariables;
+import cn.yishi.implementation.ImplementationProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ class ElectronicSignatureIT {
     assertThat(KEYS.resolve(SigningKeys.PRIVATE_KEY_FILE)).exists();
     assertThat(KEYS.resolve(SigningKeys.PUBLIC_KEY_FILE)).exists();
     SignedRecord result =
-        signatures.sign("RESULT", NUMBER, Map.of("result", "杂物已清理，排水沟已修复。", "implementer", "SELF"), "caseworker-li");
+        signatures.sign("RESULT", NUMBER, Map.of(ImplementationProcess.RESULT.name(), "杂物已清理，排水沟已修复。", CommonVariables.IMPLEMENTER.name(), "SELF"), "caseworker-li");
 
     assertThat(result.keyId()).isEqualTo(SigningKeys.loadOrGenerate(KEYS).keyId());
     assertThat(signatures.verify(result.id()).intact()).isTrue();
