@@ -14,15 +14,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Spring Boot's error page ({@code /error}), with two changes: an error of a request under
- * {@code /api} (an unknown path, a method not allowed, anything that failed before a controller
- * was chosen) is answered as problem+json with a Chinese detail and nothing internal; and
- * {@code /error} asked for directly (no error to show) is 404, not 500. Other paths (the webapps)
- * get Spring Boot's usual answer.
+ * Spring Boot's error page ({@code /error}), with two changes: an error of a request under {@code
+ * /api} (an unknown path, a method not allowed, anything that failed before a controller was
+ * chosen) is answered as problem+json with a Chinese detail and nothing internal; and {@code
+ * /error} asked for directly (no error to show) is 404, not 500. Other paths (the webapps) get
+ * Spring Boot's usual answer.
  */
 public class ApiErrorController extends BasicErrorController {
 
-  public ApiErrorController(ErrorAttributes attributes, ErrorProperties properties, List<ErrorViewResolver> resolvers) {
+  public ApiErrorController(
+      ErrorAttributes attributes, ErrorProperties properties, List<ErrorViewResolver> resolvers) {
     super(attributes, properties, resolvers);
   }
 
@@ -45,7 +46,9 @@ public class ApiErrorController extends BasicErrorController {
       problem.put("status", status.value());
       problem.put("detail", ApiProblems.detail(null, status));
       problem.put("instance", uri == null ? request.getRequestURI() : uri.toString());
-      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+      return ResponseEntity.status(status)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem);
     }
     return super.error(request);
   }

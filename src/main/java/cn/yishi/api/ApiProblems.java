@@ -21,11 +21,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error of Yishi's own controllers as {@code application/problem+json} (RFC 9457) with a
  * Chinese {@code detail}: the public API's refusals ({@link JsonBody}, {@link TooManyRequests}),
- * Spring MVC's own exceptions (unsupported media type, unreadable body, method not allowed,
- * missing parameters …) with their status, and any other exception as a 500 that names nothing
- * (the stack trace goes to the log only). Feature controllers keep their own handlers for their
- * own exceptions (404, 409 …); those take precedence. Errors that happen before a controller is
- * chosen (unknown path, method not allowed) reach {@link ApiErrorController} instead.
+ * Spring MVC's own exceptions (unsupported media type, unreadable body, method not allowed, missing
+ * parameters …) with their status, and any other exception as a 500 that names nothing (the stack
+ * trace goes to the log only). Feature controllers keep their own handlers for their own exceptions
+ * (404, 409 …); those take precedence. Errors that happen before a controller is chosen (unknown
+ * path, method not allowed) reach {@link ApiErrorController} instead.
  */
 @RestControllerAdvice(basePackages = "cn.yishi")
 public class ApiProblems extends ResponseEntityExceptionHandler {
@@ -34,14 +34,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(JsonBody.Invalid.class)
   ResponseEntity<ProblemDetail> invalid(JsonBody.Invalid e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setProperty("errors", e.errors());
     return problem(problem);
   }
 
   @ExceptionHandler(JsonBody.UnsupportedBody.class)
   ResponseEntity<ProblemDetail> unsupported(JsonBody.UnsupportedBody e) {
-    return problem(ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage()));
+    return problem(
+        ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage()));
   }
 
   @ExceptionHandler(JsonBody.TooLarge.class)
@@ -55,8 +57,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   /**
-   * Two requests changed the same proposal at once (e.g. two ratings): the later one is refused
-   * and may be retried, nothing of it is saved.
+   * Two requests changed the same proposal at once (e.g. two ratings): the later one is refused and
+   * may be retried, nothing of it is saved.
    */
   @ExceptionHandler(OptimisticLockingException.class)
   ResponseEntity<ProblemDetail> concurrent(OptimisticLockingException e) {
@@ -67,16 +69,22 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
     LOG.error("Unexpected error answering {} {}", request.getMethod(), request.getRequestURI(), e);
-    return problem(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后再试"));
+    return problem(
+        ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后再试"));
   }
 
   /** Spring MVC's own exceptions: their status and headers, a Chinese detail, problem+json. */
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
-      Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      Exception ex,
+      @Nullable Object body,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(ex, status));
     if (ex instanceof HttpMessageNotReadableException) {
-      problem.setProperty("errors", java.util.List.of(new JsonBody.FieldProblem("body", "不是有效的 JSON")));
+      problem.setProperty(
+          "errors", java.util.List.of(new JsonBody.FieldProblem("body", "不是有效的 JSON")));
     }
     HttpHeaders answer = new HttpHeaders();
     answer.putAll(headers);
@@ -84,7 +92,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(status).headers(answer).body(problem);
   }
 
-  /** The Chinese detail of an error status (the same words for every cause, so nothing internal leaks). */
+  /**
+   * The Chinese detail of an error status (the same words for every cause, so nothing internal
+   * leaks).
+   */
   static String detail(@Nullable Exception ex, HttpStatusCode status) {
     return switch (status.value()) {
       case 400 -> "请求有误";
@@ -100,7 +111,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   static ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequests e, String path) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
     problem.setInstance(URI.create(path));
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
@@ -109,6 +121,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   public static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 }

@@ -72,7 +72,10 @@ final class ClientAddresses {
     return false;
   }
 
-  /** An IP literal (IPv4, IPv6, {@code [v6]:port}, {@code v4:port}) without a DNS lookup; null otherwise. */
+  /**
+   * An IP literal (IPv4, IPv6, {@code [v6]:port}, {@code v4:port}) without a DNS lookup; null
+   * otherwise.
+   */
   static InetAddress parse(String text) {
     if (text == null) {
       return null;
@@ -83,7 +86,8 @@ final class ClientAddresses {
     } else if (s.indexOf(':') > 0 && s.indexOf(':') == s.lastIndexOf(':') && s.indexOf('.') > 0) {
       s = s.substring(0, s.indexOf(':'));
     }
-    if (!LITERAL.matcher(s).matches() || !(s.indexOf(':') >= 0 || s.chars().filter(c -> c == '.').count() == 3)) {
+    if (!LITERAL.matcher(s).matches()
+        || !(s.indexOf(':') >= 0 || s.chars().filter(c -> c == '.').count() == 3)) {
       return null;
     }
     try {
@@ -111,7 +115,8 @@ final class ClientAddresses {
         }
       }
       if (base == null || prefix < 0 || prefix > bits) {
-        throw new IllegalArgumentException(property + ": '" + entry + "' is not an IP address or CIDR range");
+        throw new IllegalArgumentException(
+            property + ": '" + entry + "' is not an IP address or CIDR range");
       }
       ranges.add(new Range(base.getAddress(), prefix));
     }

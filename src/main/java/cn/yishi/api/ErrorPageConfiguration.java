@@ -13,7 +13,10 @@ public class ErrorPageConfiguration {
 
   @Bean
   ApiErrorController basicErrorController(
-      ErrorAttributes attributes, ServerProperties server, ObjectProvider<ErrorViewResolver> resolvers) {
-    return new ApiErrorController(attributes, server.getError(), resolvers.orderedStream().toList());
+      ErrorAttributes attributes,
+      ServerProperties server,
+      ObjectProvider<ErrorViewResolver> resolvers) {
+    return new ApiErrorController(
+        attributes, server.getError(), resolvers.orderedStream().toList());
   }
 }

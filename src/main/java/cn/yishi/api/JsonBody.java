@@ -25,8 +25,8 @@ import org.springframework.http.MediaType;
  * when they do not fit a long), so a value out of range is refused, never wrapped or rounded to
  * infinity.
  *
- * <p>The body is read from the request here (not by Spring's {@code @RequestBody}), so a
- * wildcard, empty or malformed Content-Type never reaches Spring's message converters.
+ * <p>The body is read from the request here (not by Spring's {@code @RequestBody}), so a wildcard,
+ * empty or malformed Content-Type never reaches Spring's message converters.
  */
 public final class JsonBody {
 
@@ -45,12 +45,14 @@ public final class JsonBody {
    * The request's body as a map of the allowed fields (strings, booleans, Long or BigInteger for
    * integers, BigDecimal for other numbers, null for JSON null).
    *
-   * @param refused fields refused with their own message (e.g. {@code exclusion} sent by a resident)
+   * @param refused fields refused with their own message (e.g. {@code exclusion} sent by a
+   *     resident)
    * @throws UnsupportedBody 415
    * @throws TooLarge 413
    * @throws Invalid 400, naming every bad field ({@code body} when it is not a JSON object)
    */
-  public static Map<String, Object> read(HttpServletRequest request, Set<String> allowed, Map<String, String> refused) {
+  public static Map<String, Object> read(
+      HttpServletRequest request, Set<String> allowed, Map<String, String> refused) {
     requireJson(request.getHeader("Content-Type"));
     return parse(readAtMost(request), allowed, refused);
   }
@@ -107,31 +109,34 @@ public final class JsonBody {
     }
     Map<String, Object> fields = new LinkedHashMap<>();
     List<FieldProblem> errors = new ArrayList<>();
-    node.fields().forEachRemaining(e -> {
-      String field = e.getKey();
-      if (refused.containsKey(field)) {
-        errors.add(new FieldProblem(field, refused.get(field)));
-        return;
-      }
-      if (!allowed.contains(field)) {
-        errors.add(new FieldProblem(field, "未知字段"));
-        return;
-      }
-      JsonNode v = e.getValue();
-      if (v.isNull()) {
-        fields.put(field, null);
-      } else if (v.isTextual()) {
-        fields.put(field, v.textValue());
-      } else if (v.isBoolean()) {
-        fields.put(field, v.booleanValue());
-      } else if (v.isIntegralNumber()) {
-        fields.put(field, v.canConvertToLong() ? (Object) v.longValue() : v.bigIntegerValue());
-      } else if (v.isNumber()) {
-        fields.put(field, v.decimalValue());
-      } else {
-        errors.add(new FieldProblem(field, "类型不正确"));
-      }
-    });
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              String field = e.getKey();
+              if (refused.containsKey(field)) {
+                errors.add(new FieldProblem(field, refused.get(field)));
+                return;
+              }
+              if (!allowed.contains(field)) {
+                errors.add(new FieldProblem(field, "未知字段"));
+                return;
+              }
+              JsonNode v = e.getValue();
+              if (v.isNull()) {
+                fields.put(field, null);
+              } else if (v.isTextual()) {
+                fields.put(field, v.textValue());
+              } else if (v.isBoolean()) {
+                fields.put(field, v.booleanValue());
+              } else if (v.isIntegralNumber()) {
+                fields.put(
+                    field, v.canConvertToLong() ? (Object) v.longValue() : v.bigIntegerValue());
+              } else if (v.isNumber()) {
+                fields.put(field, v.decimalValue());
+              } else {
+                errors.add(new FieldProblem(field, "类型不正确"));
+              }
+            });
     if (!errors.isEmpty()) {
       throw new Invalid(errors);
     }

@@ -10,8 +10,8 @@ import org.springframework.core.Ordered;
 
 /**
  * The public API's limits ({@code yishi.limits.*}): failed phone checks per proposal number and
- * anonymous writes per client address. Time comes from a {@link Clock} bean if the application
- * (or a test) defines one, else the system clock.
+ * anonymous writes per client address. Time comes from a {@link Clock} bean if the application (or
+ * a test) defines one, else the system clock.
  */
 @Configuration
 public class LimitsConfiguration {
@@ -20,18 +20,31 @@ public class LimitsConfiguration {
   PhoneChecks phoneChecks(LimitsProperties limits, ObjectProvider<Clock> clock) {
     LimitsProperties.PhoneChecks p = limits.phoneChecks();
     return new PhoneChecks(
-        new RateLimiter("phone checks", p.failures(), p.window(), limits.maxTracked(), RateLimiter.WhenFull.REFUSE,
+        new RateLimiter(
+            "phone checks",
+            p.failures(),
+            p.window(),
+            limits.maxTracked(),
+            RateLimiter.WhenFull.REFUSE,
             clock.getIfAvailable(Clock::systemUTC)));
   }
 
   @Bean
-  FilterRegistrationBean<WriteLimitFilter> writeLimitFilter(LimitsProperties limits, ObjectProvider<Clock> clock, ObjectMapper json) {
+  FilterRegistrationBean<WriteLimitFilter> writeLimitFilter(
+      LimitsProperties limits, ObjectProvider<Clock> clock, ObjectMapper json) {
     LimitsProperties.Writes w = limits.writes();
     RateLimiter writes =
-        new RateLimiter("writes per address", w.perAddress(), w.window(), limits.maxTracked(), RateLimiter.WhenFull.ALLOW,
+        new RateLimiter(
+            "writes per address",
+            w.perAddress(),
+            w.window(),
+            limits.maxTracked(),
+            RateLimiter.WhenFull.ALLOW,
             clock.getIfAvailable(Clock::systemUTC));
     FilterRegistrationBean<WriteLimitFilter> registration =
-        new FilterRegistrationBean<>(new WriteLimitFilter(writes, new ClientAddresses(w.trustedClients(), w.trustedProxies()), json));
+        new FilterRegistrationBean<>(
+            new WriteLimitFilter(
+                writes, new ClientAddresses(w.trustedClients(), w.trustedProxies()), json));
     registration.setName("yishiWriteLimit");
     registration.addUrlPatterns("/api/*");
     // before anything reads the body or touches the database

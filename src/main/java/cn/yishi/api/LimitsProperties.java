@@ -15,13 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("yishi.limits")
 public record LimitsProperties(
-    @DefaultValue PhoneChecks phoneChecks, @DefaultValue Writes writes, @DefaultValue("100000") int maxTracked) {
+    @DefaultValue PhoneChecks phoneChecks,
+    @DefaultValue Writes writes,
+    @DefaultValue("100000") int maxTracked) {
 
   /**
    * @param failures failed phone checks allowed in a row per proposal number
    * @param window the time in which that many are allowed again (refilled evenly)
    */
-  public record PhoneChecks(@DefaultValue("5") int failures, @DefaultValue("PT1H") Duration window) {}
+  public record PhoneChecks(
+      @DefaultValue("5") int failures, @DefaultValue("PT1H") Duration window) {}
 
   /**
    * @param perAddress POSTs allowed in a row per client address

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The limit on failed submitter-phone checks per proposal number ({@code yishi.limits.phone-checks},
- * default 5 in a row, then one more every 12 minutes: 5 an hour). {@link #attempt} comes after
- * every other check of the request (so a 429 says nothing about the phone); while a number is
- * locked every attempt is 429, the right phone too, so the lock cannot be used to test guesses.
- * When the table of numbers is full, attempts are refused (fail closed).
+ * The limit on failed submitter-phone checks per proposal number ({@code
+ * yishi.limits.phone-checks}, default 5 in a row, then one more every 12 minutes: 5 an hour).
+ * {@link #attempt} comes after every other check of the request (so a 429 says nothing about the
+ * phone); while a number is locked every attempt is 429, the right phone too, so the lock cannot be
+ * used to test guesses. When the table of numbers is full, attempts are refused (fail closed).
  */
 public final class PhoneChecks {
 
@@ -23,7 +23,8 @@ public final class PhoneChecks {
   /**
    * Checks the phone for the proposal number.
    *
-   * @param right whether the phone given is the submitter's (asked only if the number is not locked)
+   * @param right whether the phone given is the submitter's (asked only if the number is not
+   *     locked)
    * @return whether the phone is right
    * @throws TooManyRequests the number is locked (429)
    */

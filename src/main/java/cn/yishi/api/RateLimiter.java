@@ -11,10 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A thread-safe token bucket per key (a proposal number, a client address): at most {@code limit}
  * attempts in a row, refilled evenly so that {@code limit} more are allowed per {@code window}.
- * Memory is bounded: a bucket that has refilled completely is the same as no bucket and is
- * dropped; at most {@code maxKeys} buckets are kept. When that many keys are all in use, a new key
- * is allowed untracked or refused, as chosen ({@link WhenFull}). Time comes from the given clock,
- * so tests need no sleeps.
+ * Memory is bounded: a bucket that has refilled completely is the same as no bucket and is dropped;
+ * at most {@code maxKeys} buckets are kept. When that many keys are all in use, a new key is
+ * allowed untracked or refused, as chosen ({@link WhenFull}). Time comes from the given clock, so
+ * tests need no sleeps.
  */
 public final class RateLimiter {
 
@@ -40,9 +40,11 @@ public final class RateLimiter {
 
   private record Bucket(double tokens, long at) {}
 
-  public RateLimiter(String name, int limit, Duration window, int maxKeys, WhenFull whenFull, Clock clock) {
+  public RateLimiter(
+      String name, int limit, Duration window, int maxKeys, WhenFull whenFull, Clock clock) {
     if (limit < 1 || window.isNegative() || window.isZero() || maxKeys < 1) {
-      throw new IllegalArgumentException(name + ": limit and max keys must be at least 1, the window positive");
+      throw new IllegalArgumentException(
+          name + ": limit and max keys must be at least 1, the window positive");
     }
     this.name = name;
     this.limit = limit;
@@ -63,29 +65,42 @@ public final class RateLimiter {
     if (!buckets.containsKey(key) && buckets.size() >= maxKeys) {
       purge(now, 1000);
       if (buckets.size() >= maxKeys) {
-        LOG.warn("{}: {} keys tracked, the limit; a new key is {}", name, buckets.size(), whenFull == WhenFull.ALLOW ? "allowed untracked" : "refused");
-        return whenFull == WhenFull.ALLOW ? Optional.empty() : Optional.of(Duration.ofMillis(Math.round(1 / perMilli)));
+        LOG.warn(
+            "{}: {} keys tracked, the limit; a new key is {}",
+            name,
+            buckets.size(),
+            whenFull == WhenFull.ALLOW ? "allowed untracked" : "refused");
+        return whenFull == WhenFull.ALLOW
+            ? Optional.empty()
+            : Optional.of(Duration.ofMillis(Math.round(1 / perMilli)));
       }
     }
     Duration[] wait = new Duration[1];
-    buckets.compute(key, (k, bucket) -> {
-      double tokens = available(bucket, now);
-      if (tokens > 1 - EPSILON) {
-        return new Bucket(tokens - 1, now);
-      }
-      wait[0] = Duration.ofMillis((long) Math.ceil((1 - tokens) / perMilli));
-      return new Bucket(tokens, now);
-    });
+    buckets.compute(
+        key,
+        (k, bucket) -> {
+          double tokens = available(bucket, now);
+          if (tokens > 1 - EPSILON) {
+            return new Bucket(tokens - 1, now);
+          }
+          wait[0] = Duration.ofMillis((long) Math.ceil((1 - tokens) / perMilli));
+          return new Bucket(tokens, now);
+        });
     return Optional.ofNullable(wait[0]);
   }
 
-  /** Gives back an attempt taken by {@link #tryAcquire} that turned out not to count (a right answer). */
+  /**
+   * Gives back an attempt taken by {@link #tryAcquire} that turned out not to count (a right
+   * answer).
+   */
   public void refund(String key) {
     long now = clock.millis();
-    buckets.computeIfPresent(key, (k, bucket) -> {
-      double tokens = Math.min(limit, available(bucket, now) + 1);
-      return tokens >= limit ? null : new Bucket(tokens, now);
-    });
+    buckets.computeIfPresent(
+        key,
+        (k, bucket) -> {
+          double tokens = Math.min(limit, available(bucket, now) + 1);
+          return tokens >= limit ? null : new Bucket(tokens, now);
+        });
   }
 
   /** How many keys are tracked now (for tests and monitoring). */
@@ -103,7 +118,8 @@ public final class RateLimiter {
 
   /**
    * Drops full buckets (expired entries), at most once per {@code minInterval} ms: every minute in
-   * any case, every second while the table is full, so a flood of new keys does not scan it each time.
+   * any case, every second while the table is full, so a flood of new keys does not scan it each
+   * time.
    */
   private void purge(long now, long minInterval) {
     long last = lastPurge.get();

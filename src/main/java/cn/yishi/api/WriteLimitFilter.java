@@ -14,10 +14,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Anonymous writes (POST on {@code /api/**}) per client address ({@code yishi.limits.writes}):
- * over the limit, 429 problem+json with {@code Retry-After}, before the body is read. Trusted
- * clients are not limited; behind a trusted proxy the client is taken from X-Forwarded-For
- * ({@link ClientAddresses}).
+ * Anonymous writes (POST on {@code /api/**}) per client address ({@code yishi.limits.writes}): over
+ * the limit, 429 problem+json with {@code Retry-After}, before the body is read. Trusted clients
+ * are not limited; behind a trusted proxy the client is taken from X-Forwarded-For ({@link
+ * ClientAddresses}).
  */
 final class WriteLimitFilter extends OncePerRequestFilter {
 
@@ -39,14 +39,17 @@ final class WriteLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String client = addresses.clientOf(request);
     if (!addresses.trusted(client)) {
       Optional<Duration> wait = writes.tryAcquire(client);
       if (wait.isPresent()) {
         TooManyRequests limited = new TooManyRequests(LIMITED, wait.get());
-        byte[] body = json.writeValueAsBytes(ApiProblems.tooManyRequests(limited, request.getRequestURI()).getBody());
+        byte[] body =
+            json.writeValueAsBytes(
+                ApiProblems.tooManyRequests(limited, request.getRequestURI()).getBody());
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
  * "Now" and times in the business time zone ({@code yishi.time-zone}, default Asia/Shanghai, read
  * once: {@link TimeProperties}).
  *
- * <p>Now is the process engine's clock ({@link ClockUtil}), the clock due dates and timers use,
- * so that numbers, timelines and notice periods agree with them (and tests can move it).
+ * <p>Now is the process engine's clock ({@link ClockUtil}), the clock due dates and timers use, so
+ * that numbers, timelines and notice periods agree with them (and tests can move it).
  */
 @Component
 public class BusinessTime {

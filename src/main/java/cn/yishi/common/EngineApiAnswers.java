@@ -15,7 +15,8 @@ public final class EngineApiAnswers {
   private EngineApiAnswers() {}
 
   /** Replaces whatever the response held with {@code status} and {@code body} as UTF-8 JSON. */
-  public static void write(HttpServletResponse response, int status, Map<String, Object> body, ObjectMapper json)
+  public static void write(
+      HttpServletResponse response, int status, Map<String, Object> body, ObjectMapper json)
       throws IOException {
     byte[] bytes = json.writeValueAsBytes(body);
     response.setStatus(status);

@@ -9,10 +9,10 @@ import org.camunda.bpm.engine.ProcessEngineException;
  * saved, and Tasklist shows the Chinese message. {@link #field()} names the form field.
  *
  * <p>The engine wraps a listener's exception in its own ("ENGINE-03051 … Exception while invoking
- * TaskListener …"). How the REST APIs still answer 400 with the Chinese message alone and the
- * field is {@code cn.yishi.config.StepInputErrors}: an interceptor around every engine command
- * finds the refusal in the failed command's cause chain ({@link #in(Throwable)}) and hands it to
- * the request; the exception itself remembers nothing.
+ * TaskListener …"). How the REST APIs still answer 400 with the Chinese message alone and the field
+ * is {@code cn.yishi.config.StepInputErrors}: an interceptor around every engine command finds the
+ * refusal in the failed command's cause chain ({@link #in(Throwable)}) and hands it to the request;
+ * the exception itself remembers nothing.
  */
 public class InvalidStepInputException extends ProcessEngineException {
 

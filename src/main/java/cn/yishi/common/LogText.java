@@ -3,11 +3,11 @@ package cn.yishi.common;
 /**
  * Text that came from users (titles, messages, names, variables, task names) made safe for one log
  * line: control characters cannot start a forged line or hide what follows. Newline, carriage
- * return and tab become {@code \n}, {@code \r}, {@code \t}; every other C0 or C1 control
- * character, DEL, the Unicode line and paragraph separators and the bidirectional overrides become
- * {@code \}{@code uXXXX}; a backslash is doubled so an escape in the text cannot pass for one of
- * ours. Everything else, Chinese included, is kept. Use it for every logged value a user could
- * have typed or set.
+ * return and tab become {@code \n}, {@code \r}, {@code \t}; every other C0 or C1 control character,
+ * DEL, the Unicode line and paragraph separators and the bidirectional overrides become {@code
+ * \}{@code uXXXX}; a backslash is doubled so an escape in the text cannot pass for one of ours.
+ * Everything else, Chinese included, is kept. Use it for every logged value a user could have typed
+ * or set.
  */
 public final class LogText {
 

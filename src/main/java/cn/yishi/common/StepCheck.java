@@ -11,10 +11,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The one way Yishi checks what a step (a task completion, a form submission, an API call) hands
- * in: each call states a rule for one field (required, a length, a range, one of a set of
- * choices) or across fields ({@link #rule}), and a broken rule refuses the step with an {@link
- * InvalidStepInputException} that names the field and says in Chinese what to do. Nothing is
- * saved: the engine rolls the completion back.
+ * in: each call states a rule for one field (required, a length, a range, one of a set of choices)
+ * or across fields ({@link #rule}), and a broken rule refuses the step with an {@link
+ * InvalidStepInputException} that names the field and says in Chinese what to do. Nothing is saved:
+ * the engine rolls the completion back.
  *
  * <pre>{@code
  * StepCheck check = StepCheck.of(task);
@@ -55,7 +55,8 @@ public final class StepCheck {
    * {@link #requiredText(Variable, int, String)} with the step's own words for a text that is too
    * long (e.g. "落实结果不能超过5000字").
    */
-  public String requiredText(Variable<String> field, int max, String whenMissing, String whenTooLong) {
+  public String requiredText(
+      Variable<String> field, int max, String whenMissing, String whenTooLong) {
     String text = optionalText(field, max, whenTooLong);
     if (text == null) {
       throw refuse(field, whenMissing);
@@ -93,7 +94,9 @@ public final class StepCheck {
     return whole;
   }
 
-  /** A text that may be left out (null when blank) and is at most {@code max} characters; stripped. */
+  /**
+   * A text that may be left out (null when blank) and is at most {@code max} characters; stripped.
+   */
   public String optionalText(Variable<String> field, int max) {
     return optionalText(field, max, null);
   }
@@ -112,7 +115,9 @@ public final class StepCheck {
       return null;
     }
     if (stripped.length() > max) {
-      throw refuse(field, whenTooLong != null ? whenTooLong : "内容不能超过" + max + "字（现为" + stripped.length() + "字）");
+      throw refuse(
+          field,
+          whenTooLong != null ? whenTooLong : "内容不能超过" + max + "字（现为" + stripped.length() + "字）");
     }
     return stripped;
   }
@@ -134,7 +139,9 @@ public final class StepCheck {
     }
     long whole;
     try {
-      whole = Variable.whole(field.name()).read(raw instanceof String s ? Long.valueOf(s.strip()) : raw);
+      whole =
+          Variable.whole(field.name())
+              .read(raw instanceof String s ? Long.valueOf(s.strip()) : raw);
     } catch (IllegalStateException | NumberFormatException e) {
       throw refuse(field, "请填写整数");
     }
@@ -157,8 +164,8 @@ public final class StepCheck {
   }
 
   /**
-   * Lines of text (one entry per line, or a list), stripped, empty and repeated lines dropped:
-   * at most {@code maxLines} entries of at most {@code maxLength} characters each.
+   * Lines of text (one entry per line, or a list), stripped, empty and repeated lines dropped: at
+   * most {@code maxLines} entries of at most {@code maxLength} characters each.
    */
   public List<String> lines(Variable<?> field, int maxLines, int maxLength, String whatOneLineIs) {
     Object raw = values.apply(field.name());
@@ -181,7 +188,9 @@ public final class StepCheck {
     return new ArrayList<>(lines);
   }
 
-  /** A rule across fields (or any rule the calls above do not state): refused on the field named. */
+  /**
+   * A rule across fields (or any rule the calls above do not state): refused on the field named.
+   */
   public void rule(boolean holds, Variable<?> field, String otherwise) {
     if (!holds) {
       throw refuse(field, otherwise);

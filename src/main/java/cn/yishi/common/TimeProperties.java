@@ -8,8 +8,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code yishi.time-zone} (application.yaml, {@code YISHI_TIME_ZONE}): the business time zone, a
- * region id such as {@code Asia/Shanghai}; a value that is no time zone fails startup. Read only
- * by {@link BusinessTime}; everything else asks it.
+ * region id such as {@code Asia/Shanghai}; a value that is no time zone fails startup. Read only by
+ * {@link BusinessTime}; everything else asks it.
  */
 @Validated
 @ConfigurationProperties("yishi")

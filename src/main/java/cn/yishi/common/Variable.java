@@ -46,7 +46,9 @@ public final class Variable<T> {
     return of(name, String.class);
   }
 
-  /** A whole number that fits an int; any integral {@link Number} (JSON and forms send Long) reads. */
+  /**
+   * A whole number that fits an int; any integral {@link Number} (JSON and forms send Long) reads.
+   */
   public static Variable<Integer> integer(String name) {
     return new Variable<>(name, "Integer", value -> toInteger(name, value));
   }
@@ -120,7 +122,8 @@ public final class Variable<T> {
         name,
         "List<Map<String, Object>>",
         value -> {
-          if (value instanceof List<?> l && l.stream().allMatch(e -> e == null || e instanceof Map<?, ?>)) {
+          if (value instanceof List<?> l
+              && l.stream().allMatch(e -> e == null || e instanceof Map<?, ?>)) {
             return (List<Map<String, Object>>) l;
           }
           throw wrongType(name, "List<Map<String, Object>>", value);
@@ -128,8 +131,8 @@ public final class Variable<T> {
   }
 
   /**
-   * A value of no fixed type, for the few fields a form may send either as text or as a list
-   * (lines of names, chosen departments): the reader (e.g. a {@code TextLines}) interprets it.
+   * A value of no fixed type, for the few fields a form may send either as text or as a list (lines
+   * of names, chosen departments): the reader (e.g. a {@code TextLines}) interprets it.
    */
   public static Variable<Object> any(String name) {
     return new Variable<>(name, "Object", value -> value);
@@ -182,7 +185,8 @@ public final class Variable<T> {
   public T require(VariableScope scope) {
     T value = get(scope);
     if (value == null) {
-      throw new IllegalStateException("process variable '" + name + "' (" + typeName + ") is not set");
+      throw new IllegalStateException(
+          "process variable '" + name + "' (" + typeName + ") is not set");
     }
     return value;
   }
@@ -252,20 +256,25 @@ public final class Variable<T> {
   private static Integer toInteger(String name, Object value) {
     long whole = toLong(name, value);
     if (whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE) {
-      throw new IllegalStateException("process variable '" + name + "' is out of the Integer range: " + whole);
+      throw new IllegalStateException(
+          "process variable '" + name + "' is out of the Integer range: " + whole);
     }
     return (int) whole;
   }
 
   private static Long toLong(String name, Object value) {
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte) {
       return ((Number) value).longValue();
     }
     if (value instanceof Number n) {
       try {
         return new BigDecimal(n.toString()).longValueExact();
       } catch (ArithmeticException | NumberFormatException e) {
-        throw new IllegalStateException("process variable '" + name + "' is not a whole number: " + value);
+        throw new IllegalStateException(
+            "process variable '" + name + "' is not a whole number: " + value);
       }
     }
     throw wrongType(name, "a whole number", value);
@@ -273,6 +282,11 @@ public final class Variable<T> {
 
   private static IllegalStateException wrongType(String name, String expected, Object value) {
     return new IllegalStateException(
-        "process variable '" + name + "' should be " + expected + " but is " + value.getClass().getSimpleName());
+        "process variable '"
+            + name
+            + "' should be "
+            + expected
+            + " but is "
+            + value.getClass().getSimpleName());
   }
 }

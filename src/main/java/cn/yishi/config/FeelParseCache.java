@@ -21,13 +21,13 @@ import org.springframework.stereotype.Component;
 /**
  * The decision tables' FEEL expressions are parsed once, not on every evaluation.
  *
- * <p>Camunda's {@link ScalaFeelEngine} hands every input expression and input entry to
- * feel-scala as text, and feel-scala parses it again each time (about 10 ms of CPU for the five
- * tables a submission evaluates). This plugin gives the DMN engine the same {@link
- * ScalaFeelEngine} (same value mappers, same custom function providers, same contexts and
- * errors), whose feel-scala engine remembers the result of parsing each text. Parsing is a pure
- * function of the text, and a parsed expression is immutable, so evaluation is unchanged; only
- * the parse is skipped. Not installed when the engine is set to FEEL's legacy (JUEL) behaviour.
+ * <p>Camunda's {@link ScalaFeelEngine} hands every input expression and input entry to feel-scala
+ * as text, and feel-scala parses it again each time (about 10 ms of CPU for the five tables a
+ * submission evaluates). This plugin gives the DMN engine the same {@link ScalaFeelEngine} (same
+ * value mappers, same custom function providers, same contexts and errors), whose feel-scala engine
+ * remembers the result of parsing each text. Parsing is a pure function of the text, and a parsed
+ * expression is immutable, so evaluation is unchanged; only the parse is skipped. Not installed
+ * when the engine is set to FEEL's legacy (JUEL) behaviour.
  */
 @Component
 public class FeelParseCache extends AbstractProcessEnginePlugin {
@@ -42,7 +42,9 @@ public class FeelParseCache extends AbstractProcessEnginePlugin {
     }
     DefaultDmnEngineConfiguration dmn = engine.getDmnEngineConfiguration();
     if (dmn == null) {
-      dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+      dmn =
+          (DefaultDmnEngineConfiguration)
+              DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
       engine.setDmnEngineConfiguration(dmn);
     }
     if (dmn.getFeelEngineFactory() == null) {
@@ -83,27 +85,39 @@ public class FeelParseCache extends AbstractProcessEnginePlugin {
 
     @Override
     public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
-      return results.evaluate(false, expression, null, variableContext,
+      return results.evaluate(
+          false,
+          expression,
+          null,
+          variableContext,
           () -> parsing().parseExpression(expression),
           () -> super.evaluateSimpleExpression(expression, variableContext));
     }
 
     @Override
-    public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
-      Boolean result = results.evaluate(true, expression, inputVariable, variableContext,
-          () -> parsing().parseUnaryTests(expression),
-          () -> super.evaluateSimpleUnaryTests(expression, inputVariable, variableContext));
+    public boolean evaluateSimpleUnaryTests(
+        String expression, String inputVariable, VariableContext variableContext) {
+      Boolean result =
+          results.evaluate(
+              true,
+              expression,
+              inputVariable,
+              variableContext,
+              () -> parsing().parseUnaryTests(expression),
+              () -> super.evaluateSimpleUnaryTests(expression, inputVariable, variableContext));
       return result;
     }
   }
 
   /**
-   * feel-scala's engine with the same function provider, value mapper, configuration and clock;
-   * its {@code evalExpression}/{@code evalUnaryTests} call these two parse methods.
+   * feel-scala's engine with the same function provider, value mapper, configuration and clock; its
+   * {@code evalExpression}/{@code evalUnaryTests} call these two parse methods.
    */
   static final class ParsingOnce extends org.camunda.feel.FeelEngine {
-    private final Map<String, Either<Failure, ParsedExpression>> expressions = new ConcurrentHashMap<>();
-    private final Map<String, Either<Failure, ParsedExpression>> unaryTests = new ConcurrentHashMap<>();
+    private final Map<String, Either<Failure, ParsedExpression>> expressions =
+        new ConcurrentHashMap<>();
+    private final Map<String, Either<Failure, ParsedExpression>> unaryTests =
+        new ConcurrentHashMap<>();
 
     ParsingOnce(org.camunda.feel.FeelEngine like) {
       super(like.functionProvider(), like.valueMapper(), like.configuration(), like.clock());

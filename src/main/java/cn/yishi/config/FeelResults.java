@@ -21,21 +21,20 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
 import org.camunda.feel.syntaxtree.Ref;
 
 /**
- * Remembers what a FEEL text gave for the same values, when that result can depend on nothing
- * else.
+ * Remembers what a FEEL text gave for the same values, when that result can depend on nothing else.
  *
  * <p>A decision table's input entries ({@code "GREENING","NOISE"}, {@code >= 50}, {@code [1..3]})
  * and output entries ({@code "CONSTRUCTION"}) are texts of constants and operators; its input
- * expressions name one variable ({@code topic}). What such a text gives is a function of the
- * values of the variables it names (for an input entry, also the input value) and nothing else: no
- * clock, no function, no path into a context. feel-scala nonetheless sets up its whole evaluation,
+ * expressions name one variable ({@code topic}). What such a text gives is a function of the values
+ * of the variables it names (for an input entry, also the input value) and nothing else: no clock,
+ * no function, no path into a context. feel-scala nonetheless sets up its whole evaluation,
  * built-in functions included, for each of the hundreds of cells a submission's tables test. This
  * keeps, per text and per those values, the answer of the first evaluation.
  *
  * <p>Only texts whose syntax tree holds nothing but the node kinds in {@link #PURE} are kept, and
- * only when every value involved is a string, boolean, number or null (immutable, compared by
- * value with its type: {@code 5} and {@code 5L} are different keys) and the result is one of
- * those too. Failures are never kept: they are raised again, by feel-scala, each time.
+ * only when every value involved is a string, boolean, number or null (immutable, compared by value
+ * with its type: {@code 5} and {@code 5L} are different keys) and the result is one of those too.
+ * Failures are never kept: they are raised again, by feel-scala, each time.
  */
 final class FeelResults {
 
@@ -43,25 +42,55 @@ final class FeelResults {
   static final int MAX_RESULTS = 50_000;
 
   /** Syntax-tree nodes whose value depends only on their children: constants, tests, operators. */
-  static final Set<String> PURE = Set.of(
-      "ConstNull", "ConstBool", "ConstNumber", "ConstString", "ConstInputValue", "ConstList",
-      "ConstRange", "OpenConstRangeBoundary", "ClosedConstRangeBoundary",
-      "InputEqualTo", "InputLessThan", "InputLessOrEqual", "InputGreaterThan", "InputGreaterOrEqual",
-      "InputInRange", "UnaryTestExpression", "AtLeastOne", "Not",
-      "Equal", "LessThan", "LessOrEqual", "GreaterThan", "GreaterOrEqual",
-      "Conjunction", "Disjunction", "Addition", "Subtraction", "Multiplication", "Division",
-      "ArithmeticNegation", "If", "Ref");
+  static final Set<String> PURE =
+      Set.of(
+          "ConstNull",
+          "ConstBool",
+          "ConstNumber",
+          "ConstString",
+          "ConstInputValue",
+          "ConstList",
+          "ConstRange",
+          "OpenConstRangeBoundary",
+          "ClosedConstRangeBoundary",
+          "InputEqualTo",
+          "InputLessThan",
+          "InputLessOrEqual",
+          "InputGreaterThan",
+          "InputGreaterOrEqual",
+          "InputInRange",
+          "UnaryTestExpression",
+          "AtLeastOne",
+          "Not",
+          "Equal",
+          "LessThan",
+          "LessOrEqual",
+          "GreaterThan",
+          "GreaterOrEqual",
+          "Conjunction",
+          "Disjunction",
+          "Addition",
+          "Subtraction",
+          "Multiplication",
+          "Division",
+          "ArithmeticNegation",
+          "If",
+          "Ref");
 
-  private static final Object ABSENT = new Object() {
-    @Override
-    public String toString() {
-      return "absent";
-    }
-  };
+  private static final Object ABSENT =
+      new Object() {
+        @Override
+        public String toString() {
+          return "absent";
+        }
+      };
 
   /** A text that names these variables (in order), or empty when its result may depend on more. */
-  private final Map<String, Optional<java.util.List<String>>> expressionShapes = new ConcurrentHashMap<>();
-  private final Map<String, Optional<java.util.List<String>>> unaryTestShapes = new ConcurrentHashMap<>();
+  private final Map<String, Optional<java.util.List<String>>> expressionShapes =
+      new ConcurrentHashMap<>();
+
+  private final Map<String, Optional<java.util.List<String>>> unaryTestShapes =
+      new ConcurrentHashMap<>();
   private final Map<Key, Object> results = new ConcurrentHashMap<>();
   private final AtomicLong hits = new AtomicLong();
 
@@ -87,8 +116,9 @@ final class FeelResults {
     if (text == null) {
       return evaluation.get();
     }
-    Optional<java.util.List<String>> names = (unaryTests ? unaryTestShapes : expressionShapes)
-        .computeIfAbsent(text, ignored -> namesOf(parsed.get()));
+    Optional<java.util.List<String>> names =
+        (unaryTests ? unaryTestShapes : expressionShapes)
+            .computeIfAbsent(text, ignored -> namesOf(parsed.get()));
     if (names.isEmpty()) {
       return evaluation.get();
     }
@@ -125,7 +155,8 @@ final class FeelResults {
     return results.size();
   }
 
-  private static boolean addValue(java.util.List<Object> values, VariableContext context, String name) {
+  private static boolean addValue(
+      java.util.List<Object> values, VariableContext context, String name) {
     if (!context.containsVariable(name)) {
       values.add(ABSENT);
       return true;
@@ -143,9 +174,15 @@ final class FeelResults {
   private record Typed(Class<?> type, Object value) {}
 
   private static boolean isSimple(Object value) {
-    return value instanceof String || value instanceof Boolean || value instanceof Integer
-        || value instanceof Long || value instanceof Short || value instanceof Byte
-        || value instanceof Double || value instanceof Float || value instanceof BigDecimal
+    return value instanceof String
+        || value instanceof Boolean
+        || value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte
+        || value instanceof Double
+        || value instanceof Float
+        || value instanceof BigDecimal
         || value instanceof BigInteger;
   }
 
@@ -178,7 +215,9 @@ final class FeelResults {
     if (node instanceof List<?> list) { // a Scala list is head :: tail, or Nil
       return children((Product) list, names);
     }
-    return node instanceof String || node instanceof Boolean || node instanceof camundajar.impl.scala.math.BigDecimal
+    return node instanceof String
+        || node instanceof Boolean
+        || node instanceof camundajar.impl.scala.math.BigDecimal
         || node instanceof Number;
   }
 

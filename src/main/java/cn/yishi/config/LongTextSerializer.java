@@ -16,8 +16,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * #EXCERPT_LENGTH} characters in {@code TEXT_} for Cockpit and queries, under the serializer name
  * {@value #NAME}. It reads back as an ordinary {@code String}: the REST API, Tasklist's forms,
  * Cockpit and the Java API see type {@code String} and the whole text, in the runtime tables and in
- * history alike (the history producer copies a variable's byte array into history and reads it
- * back through the serializer named in the row).
+ * history alike (the history producer copies a variable's byte array into history and reads it back
+ * through the serializer named in the row).
  *
  * <p>Strings of at most {@value #TEXT_COLUMN_LENGTH} characters are not touched: the engine's own
  * {@code string} serializer keeps them, so nothing changes for them.
@@ -67,7 +67,8 @@ public class LongTextSerializer extends PrimitiveValueSerializer<StringValue> {
   @Override
   public StringValue readValue(ValueFields valueFields, boolean asTransientValue) {
     byte[] bytes = valueFields.getByteArrayValue();
-    String text = bytes != null ? new String(bytes, StandardCharsets.UTF_8) : valueFields.getTextValue();
+    String text =
+        bytes != null ? new String(bytes, StandardCharsets.UTF_8) : valueFields.getTextValue();
     return Variables.stringValue(text, asTransientValue);
   }
 

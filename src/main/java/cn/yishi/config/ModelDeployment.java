@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,13 +27,13 @@ import org.springframework.stereotype.Component;
  * engine starts, as the deployment {@value #NAME}.
  *
  * <p>Resources are named by their path from {@code processes/} or {@code decisions/} on (e.g.
- * {@code decisions/timeLimits.dmn}), the same whether Yishi runs from a clone, another clone or
- * the packaged jar. Only resources that changed since the last {@value #NAME} deployment get a
- * new version, so a restart deploys nothing when nothing changed and never replaces what policy
- * staff deployed from Camunda Modeler under another deployment name.
+ * {@code decisions/timeLimits.dmn}), the same whether Yishi runs from a clone, another clone or the
+ * packaged jar. Only resources that changed since the last {@value #NAME} deployment get a new
+ * version, so a restart deploys nothing when nothing changed and never replaces what policy staff
+ * deployed from Camunda Modeler under another deployment name.
  *
- * <p>It replaces the starter's auto-deployment, which names resources by their absolute file
- * path and so would redeploy everything from a different folder.
+ * <p>It replaces the starter's auto-deployment, which names resources by their absolute file path
+ * and so would redeploy everything from a different folder.
  */
 @Component
 public class ModelDeployment extends AbstractProcessEnginePlugin {
@@ -80,7 +80,9 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
         "Deployment '{}' of {} resources: {}",
         NAME,
         resources.size(),
-        newVersions.isEmpty() ? "no new process or decision version" : "new versions " + newVersions);
+        newVersions.isEmpty()
+            ? "no new process or decision version"
+            : "new versions " + newVersions);
   }
 
   /** Every matching resource by its stable name, e.g. processes/proposalLifecycle.bpmn. */
@@ -94,7 +96,12 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
           Resource other = byName.putIfAbsent(name, resource);
           if (other != null && !other.getURL().equals(resource.getURL())) {
             throw new IllegalStateException(
-                "two resources are named " + name + ": " + other.getURL() + " and " + resource.getURL());
+                "two resources are named "
+                    + name
+                    + ": "
+                    + other.getURL()
+                    + " and "
+                    + resource.getURL());
           }
         }
       } catch (IOException e) {

@@ -66,7 +66,8 @@ public class StepInputErrors {
 
   @Bean
   FilterRegistrationBean<RefusalFilter> stepInputErrorFilter(ObjectMapper json) {
-    FilterRegistrationBean<RefusalFilter> registration = new FilterRegistrationBean<>(new RefusalFilter(json));
+    FilterRegistrationBean<RefusalFilter> registration =
+        new FilterRegistrationBean<>(new RefusalFilter(json));
     registration.addUrlPatterns(ENGINE_APIS);
     registration.setName("yishiStepInputErrors");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
@@ -94,7 +95,8 @@ public class StepInputErrors {
           first(new Recorder(), configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
     }
 
-    private static List<CommandInterceptor> first(CommandInterceptor recorder, List<CommandInterceptor> others) {
+    private static List<CommandInterceptor> first(
+        CommandInterceptor recorder, List<CommandInterceptor> others) {
       List<CommandInterceptor> all = new ArrayList<>();
       all.add(recorder);
       if (others != null) {
@@ -151,7 +153,8 @@ public class StepInputErrors {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
       chain.doFilter(request, cached);

@@ -7,10 +7,9 @@ import static cn.yishi.deliberation.CourtyardDeliberationProcess.AGENDA_HISTORY;
 import static cn.yishi.deliberation.CourtyardDeliberationProcess.AGENDA_RECORD;
 import static cn.yishi.deliberation.DeliberationDayProcess.*;
 
-import cn.yishi.deliberation.DeliberationDayProcess.Agenda;
-
 import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
+import cn.yishi.deliberation.DeliberationDayProcess.Agenda;
 import cn.yishi.organisation.Units;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,26 +36,25 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * The deliberation day (爱邻议事日, DOMAIN §8) and what it decides, as the bean {@code
- * courtyardAgenda}.
+ * The deliberation day (爱邻议事日, DOMAIN §8) and what it decides, as the bean {@code courtyardAgenda}.
  *
- * <p>As the delegate of 汇总院落待议事项 it collects each courtyard's pending matters: every running
- * {@code courtyardDeliberation} is a pending matter of the courtyard in its variable {@code
+ * <p>As the delegate of 汇总院落待议事项 it collects each courtyard's pending matters: every running {@code
+ * courtyardDeliberation} is a pending matter of the courtyard in its variable {@code
  * deliberationUnit}. Sets {@code agendaDay} (today in the business time zone) and {@code agendas}:
- * one map per courtyard with pending matters (ordered by courtyard code) holding {@code
- * courtyard}, {@code courtyardName}, {@code agendaDay}, {@code items} (each {@code number}, {@code
- * title}, {@code instance}, {@code postponedBefore}, ordered by number) and {@code summary} (the
- * items as text, one per line; a matter an earlier day postponed says so). Each listed matter's
- * instance records the day in {@code agendaHistory} (outcome {@code ON_AGENDA}) and {@code
- * agendaRecord} (the same as text), which its forms show.
+ * one map per courtyard with pending matters (ordered by courtyard code) holding {@code courtyard},
+ * {@code courtyardName}, {@code agendaDay}, {@code items} (each {@code number}, {@code title},
+ * {@code instance}, {@code postponedBefore}, ordered by number) and {@code summary} (the items as
+ * text, one per line; a matter an earlier day postponed says so). Each listed matter's instance
+ * records the day in {@code agendaHistory} (outcome {@code ON_AGENDA}) and {@code agendaRecord}
+ * (the same as text), which its forms show.
  *
  * <p>As the agenda task's {@code create} listener it copies its {@code agenda} (the multi-instance
  * element) into task-local variables the form shows: {@code courtyard}, {@code courtyardName},
  * {@code agendaItems} (the summary), {@code matterCount} and {@code agendaOptions} (the checklist's
- * choices). As its {@code complete} listener it records the day's decision for every listed
- * matter: deliberated today (checked in {@code deliberatedToday}) or postponed (not checked).
- * Postponed matters are still pending, so the next deliberation day lists them again. A number
- * that is not on this agenda is refused; a matter that was settled in the meantime is left alone.
+ * choices). As its {@code complete} listener it records the day's decision for every listed matter:
+ * deliberated today (checked in {@code deliberatedToday}) or postponed (not checked). Postponed
+ * matters are still pending, so the next deliberation day lists them again. A number that is not on
+ * this agenda is refused; a matter that was settled in the meantime is left alone.
  */
 @DiagramCallable
 @Component("courtyardAgenda")
@@ -104,11 +102,17 @@ public class CourtyardAgenda implements JavaDelegate, TaskListener {
   public List<Map<String, Object>> collect(String day) {
     Map<String, List<Map<String, Object>>> byCourtyard = new TreeMap<>();
     List<ProcessInstance> pending =
-        runtime.createProcessInstanceQuery().processDefinitionKey(CourtyardDeliberationProcess.KEY).active().list();
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(CourtyardDeliberationProcess.KEY)
+            .active()
+            .list();
     for (ProcessInstance instance : pending) {
       Map<String, Object> variables =
           runtime.getVariables(
-              instance.getId(), List.of(DELIBERATION_UNIT.name(), NUMBER.name(), TITLE.name(), AGENDA_HISTORY.name()));
+              instance.getId(),
+              List.of(
+                  DELIBERATION_UNIT.name(), NUMBER.name(), TITLE.name(), AGENDA_HISTORY.name()));
       String courtyard = DELIBERATION_UNIT.from(variables);
       if (courtyard == null) {
         continue;
@@ -118,7 +122,9 @@ public class CourtyardAgenda implements JavaDelegate, TaskListener {
       item.put(Agenda.ITEM_NUMBER, text(NUMBER.from(variables), instance.getBusinessKey()));
       item.put(Agenda.ITEM_TITLE, text(TITLE.from(variables), ""));
       item.put(Agenda.ITEM_INSTANCE, instance.getId());
-      item.put(Agenda.ITEM_POSTPONED_BEFORE, !history.isEmpty() && POSTPONED.equals(history.get(history.size() - 1).get(OUTCOME)));
+      item.put(
+          Agenda.ITEM_POSTPONED_BEFORE,
+          !history.isEmpty() && POSTPONED.equals(history.get(history.size() - 1).get(OUTCOME)));
       byCourtyard.computeIfAbsent(courtyard, c -> new ArrayList<>()).add(item);
       setOutcome(history, day, ON_AGENDA);
       write(instance.getId(), history);
@@ -132,7 +138,10 @@ public class CourtyardAgenda implements JavaDelegate, TaskListener {
             if (summary.length() > 0) {
               summary.append('\n');
             }
-            summary.append(item.get(Agenda.ITEM_NUMBER)).append(' ').append(item.get(Agenda.ITEM_TITLE));
+            summary
+                .append(item.get(Agenda.ITEM_NUMBER))
+                .append(' ')
+                .append(item.get(Agenda.ITEM_TITLE));
             if (Boolean.TRUE.equals(item.get(Agenda.ITEM_POSTPONED_BEFORE))) {
               summary.append("（上次议事日延期）");
             }
@@ -175,7 +184,8 @@ public class CourtyardAgenda implements JavaDelegate, TaskListener {
       boolean stillPending =
           runtime.createProcessInstanceQuery().processInstanceId(instance).active().count() == 1;
       if (stillPending) {
-        List<Map<String, String>> history = history(runtime.getVariable(instance, AGENDA_HISTORY.name()));
+        List<Map<String, String>> history =
+            history(runtime.getVariable(instance, AGENDA_HISTORY.name()));
         setOutcome(history, day, outcome);
         write(instance, history);
       }
@@ -190,7 +200,11 @@ public class CourtyardAgenda implements JavaDelegate, TaskListener {
       Map<?, ?> item = (Map<?, ?>) each;
       Map<String, String> option = new LinkedHashMap<>();
       String label = item.get(Agenda.ITEM_NUMBER) + " " + item.get(Agenda.ITEM_TITLE);
-      option.put("label", Boolean.TRUE.equals(item.get(Agenda.ITEM_POSTPONED_BEFORE)) ? label + "（上次议事日延期）" : label);
+      option.put(
+          "label",
+          Boolean.TRUE.equals(item.get(Agenda.ITEM_POSTPONED_BEFORE))
+              ? label + "（上次议事日延期）"
+              : label);
       option.put("value", String.valueOf(item.get(Agenda.ITEM_NUMBER)));
       options.add(option);
     }
@@ -201,7 +215,10 @@ public class CourtyardAgenda implements JavaDelegate, TaskListener {
     }
   }
 
-  /** The proposal numbers a checklist sent: a Spin JSON array, a list, a JSON array text, or numbers separated by commas or spaces. */
+  /**
+   * The proposal numbers a checklist sent: a Spin JSON array, a list, a JSON array text, or numbers
+   * separated by commas or spaces.
+   */
   static List<String> numbers(Object value) {
     List<String> numbers = new ArrayList<>();
     if (value == null) {

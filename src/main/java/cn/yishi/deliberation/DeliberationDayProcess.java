@@ -23,7 +23,9 @@ public final class DeliberationDayProcess {
   public static final String TASK_REVIEW_AGENDA = "Task_ReviewAgenda";
 
   /** List of agendas, one per courtyard with pending matters (see {@link CourtyardAgenda}). */
-  public static final Variable<java.util.List<java.util.Map<String, Object>>> AGENDAS = Variable.records("agendas");
+  public static final Variable<java.util.List<java.util.Map<String, Object>>> AGENDAS =
+      Variable.records("agendas");
+
   /** The multi-instance element: one agenda. */
   public static final Variable<java.util.Map<String, Object>> AGENDA = Variable.record("agenda");
 
@@ -31,16 +33,30 @@ public final class DeliberationDayProcess {
   public static final Variable<String> COURTYARD_NAME = Variable.text("courtyardName");
   public static final Variable<String> AGENDA_ITEMS = Variable.text("agendaItems");
   public static final Variable<Integer> MATTER_COUNT = Variable.integer("matterCount");
+
   /** Entered by the convenor: time, place and who took part. */
   public static final Variable<String> ARRANGEMENTS = Variable.text("arrangements");
-  /** The date of this deliberation day (ISO date in the business time zone), on the instance and each agenda. */
+
+  /**
+   * The date of this deliberation day (ISO date in the business time zone), on the instance and
+   * each agenda.
+   */
   @NotInDiagram("set by courtyardAgenda, kept for the record")
   public static final Variable<String> AGENDA_DAY = Variable.text("agendaDay");
-  /** Task-local: the checklist's choices, one per listed matter ({@code label}, {@code value} = number). */
+
+  /**
+   * Task-local: the checklist's choices, one per listed matter ({@code label}, {@code value} =
+   * number).
+   */
   @NotInDiagram("task-local, set by courtyardAgenda for the checklist")
   public static final Variable<Object> AGENDA_OPTIONS = Variable.any("agendaOptions");
-  /** Entered by the convenor (checklist): the numbers of the matters deliberated today; the others are postponed. */
+
+  /**
+   * Entered by the convenor (checklist): the numbers of the matters deliberated today; the others
+   * are postponed.
+   */
   public static final Variable<Object> DELIBERATED_TODAY = Variable.any("deliberatedToday");
+
   /** Task-local, on completion: each listed matter's {@code number} and {@code outcome}. */
   @NotInDiagram("task-local, written by courtyardAgenda on completion")
   public static final Variable<Object> AGENDA_OUTCOMES = Variable.any("agendaOutcomes");
@@ -51,16 +67,22 @@ public final class DeliberationDayProcess {
     public static final String COURTYARD_NAME = "courtyardName";
     public static final String DAY = "agendaDay";
     public static final String ITEMS = "items";
+
     /** The matters as text, one per line, for the agenda form. */
     public static final String SUMMARY = "summary";
+
     public static final String ITEM_NUMBER = "number";
     public static final String ITEM_TITLE = "title";
+
     /** The id of the pending courtyardDeliberation instance. */
     public static final String ITEM_INSTANCE = "instance";
+
     /** True when an earlier deliberation day postponed the item. */
     public static final String ITEM_POSTPONED_BEFORE = "postponedBefore";
+
     /** Keys of an agendaHistory / agendaOutcomes entry. */
     public static final String ENTRY_DAY = "day";
+
     public static final String ENTRY_NUMBER = "number";
     public static final String ENTRY_OUTCOME = "outcome";
 
@@ -70,7 +92,9 @@ public final class DeliberationDayProcess {
   // outcomes of a matter on a deliberation day
   /** Listed; the convenor has not yet recorded the day. */
   public static final String ON_AGENDA = "ON_AGENDA";
+
   public static final String DELIBERATED = "DELIBERATED";
+
   /** Not deliberated on the day: listed again on the next deliberation day. */
   public static final String POSTPONED = "POSTPONED";
 

@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes a changed deliberation day take effect on restart. The engine evaluates the timer start
- * event's cycle ({@code ${deliberationDay.cycle()}}) only when the diagram is deployed, and
- * Yishi does not redeploy an unchanged diagram, so the waiting timer job would keep the old day.
- * After start (the deployment is done by then) this sets that job's due date to the next
- * configured occurrence and its repeat to the configured cycle.
+ * event's cycle ({@code ${deliberationDay.cycle()}}) only when the diagram is deployed, and Yishi
+ * does not redeploy an unchanged diagram, so the waiting timer job would keep the old day. After
+ * start (the deployment is done by then) this sets that job's due date to the next configured
+ * occurrence and its repeat to the configured cycle.
  *
  * <p>A job that already fits the configured day and time is left alone, so a deliberation day
  * missed while Yishi was down still runs at once instead of being skipped.
@@ -74,10 +74,10 @@ public class DeliberationDayRescheduler {
   }
 
   /**
-   * Sets the timer's due date and its repeat (the cycle it computes the following due dates
-   * from). The engine's own {@link ManagementService#recalculateJobDuedate} moves only the due
-   * date of a timer start event and keeps the old repeat, so the month after would fall back to
-   * the old day; hence this small command on the timer entity itself.
+   * Sets the timer's due date and its repeat (the cycle it computes the following due dates from).
+   * The engine's own {@link ManagementService#recalculateJobDuedate} moves only the due date of a
+   * timer start event and keeps the old repeat, so the month after would fall back to the old day;
+   * hence this small command on the timer entity itself.
    */
   private void moveTo(String jobId, String cycle, Date due) {
     ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())

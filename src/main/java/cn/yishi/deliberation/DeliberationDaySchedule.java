@@ -15,9 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * When the monthly deliberation day (爱邻议事日, DOMAIN §8) falls, as the bean {@code
- * deliberationDay} for the timer start event of {@code deliberationDay}: {@code
- * ${deliberationDay.cycle()}}.
+ * When the monthly deliberation day (爱邻议事日, DOMAIN §8) falls, as the bean {@code deliberationDay}
+ * for the timer start event of {@code deliberationDay}: {@code ${deliberationDay.cycle()}}.
  *
  * <p>The day and time are configuration ({@link DeliberationDayProperties}) read in the business
  * time zone ({@link BusinessTime}), never the JVM's zone (the servers run UTC). The cycle is an ISO

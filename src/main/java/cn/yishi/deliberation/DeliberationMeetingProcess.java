@@ -25,31 +25,40 @@ public final class DeliberationMeetingProcess {
   // recorded in 召开会议 (the form's fields)
   /** Members expected (应到). */
   public static final Variable<Integer> MEMBERS = Variable.integer("members");
+
   /**
    * With meetingStakeholders only (a "7+X" committee): the committee's own members expected (the
    * "7"); {@link #MEMBERS} is computed from it.
    */
   public static final Variable<Integer> COMMITTEE_MEMBERS = Variable.integer("committeeMembers");
+
   public static final Variable<Integer> PRESENT = Variable.integer("present");
   public static final Variable<Integer> IN_FAVOUR = Variable.integer("inFavour");
+
   /** The participants who signed, one per line. */
   public static final Variable<String> PARTICIPANTS = Variable.text("participants");
+
   public static final Variable<String> MINUTES = Variable.text("minutes");
+
   /** The decision's input: the deliberating body (= meetingBody), CONTRACT §3. */
   public static final Variable<String> BODY = Variable.text("body");
+
   /** Who recorded the meeting: the authenticated user, or else the task's assignee. */
   @NotInDiagram("set by meetingRecordCheck, read by signMeetingRecord")
   public static final Variable<String> MEETING_RECORDED_BY = Variable.text("meetingRecordedBy");
+
   /** 1 for the first convening, one more for every meeting reconvened without quorum. */
   public static final Variable<Integer> MEETING_ATTEMPT = Variable.integer("meetingAttempt");
 
   /** Values of meetingOutcome; {@link #NO_QUORUM} reconvenes and never leaves. */
   public static final String NO_QUORUM = "NO_QUORUM";
+
   public static final String PASSED = "PASSED";
   public static final String REJECTED = "REJECTED";
 
   /** Longest participants list and minutes the form accepts. */
   public static final int PARTICIPANTS_MAX_LENGTH = 20_000;
+
   public static final int MINUTES_MAX_LENGTH = 10_000;
 
   private DeliberationMeetingProcess() {}

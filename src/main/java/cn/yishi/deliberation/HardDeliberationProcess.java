@@ -21,7 +21,8 @@ public final class HardDeliberationProcess {
   public static final String EVENT_HARD_RAISED_AFTER_LAST_ROUND = "Event_HardRaisedAfterLastRound";
   public static final String EVENT_HARD_RECEIVED = "Event_HardReceived";
   public static final String EVENT_HARD_REJECTED = "Event_HardRejected";
-  public static final String EVENT_HARD_REJECTED_AFTER_LAST_ROUND = "Event_HardRejectedAfterLastRound";
+  public static final String EVENT_HARD_REJECTED_AFTER_LAST_ROUND =
+      "Event_HardRejectedAfterLastRound";
   public static final String EVENT_HARD_RESOLVED = "Event_HardResolved";
   public static final String GATEWAY_DEPARTMENTS_HEARD = "Gateway_DepartmentsHeard";
   public static final String GATEWAY_FINAL_STEP = "Gateway_FinalStep";
@@ -36,7 +37,10 @@ public final class HardDeliberationProcess {
   public static final String TASK_IDENTIFY_PARTIES = "Task_IdentifyParties";
   public static final String TASK_PREPARE_ROUND = "Task_PrepareRound";
 
-  /** Output of the timeLimits decision (a key of timeLimits): most rounds before the matter must be raised or decided. */
+  /**
+   * Output of the timeLimits decision (a key of timeLimits): most rounds before the matter must be
+   * raised or decided.
+   */
   public static final String MAX_ROUNDS = "maxRounds";
 
   /**
@@ -44,20 +48,29 @@ public final class HardDeliberationProcess {
    * evaluation round.
    */
   public static final Variable<Integer> DELIBERATION_ROUND = Variable.integer("deliberationRound");
+
   /** Task_HearParty (multi-instance, task-local input): the opinion of the party heard. */
   public static final Variable<String> PARTY_OPINION = Variable.text("partyOpinion");
-  /** Every opinion heard, the parties' and the departments': a JSON array (Spin) of {party, opinion, round}. */
+
+  /**
+   * Every opinion heard, the parties' and the departments': a JSON array (Spin) of {party, opinion,
+   * round}.
+   */
   @NotInDiagram("written by hardPartyHearing; the forms read its entries' party and opinion")
   public static final Variable<Object> PARTY_OPINIONS = Variable.any("partyOpinions");
+
   /** Key of a partyOpinions (and departmentViews) entry, shown by the forms. */
   public static final Variable<String> PARTY = Variable.text("party");
+
   /** Key of a partyOpinions (and departmentViews) entry, shown by the forms. */
   public static final Variable<String> OPINION = Variable.text("opinion");
 
   // Task_DecideNextStep, Task_DecideAfterLastRound
   public static final Variable<String> NEXT_STEP = Variable.text("nextStep");
+
   /** The plan the level resolves after the last round (becomes resolution). */
   public static final Variable<String> FINAL_RESOLUTION = Variable.text("finalResolution");
+
   /** The views that disagree with the final resolution, recorded with it. */
   public static final Variable<String> DISSENT = Variable.text("dissent");
 
@@ -65,6 +78,7 @@ public final class HardDeliberationProcess {
   public static final String NEXT_ROUND = "NEXT_ROUND";
   public static final String RAISE = "RAISE";
   public static final String REJECT = "REJECT";
+
   /** nextStep after the last round: resolve finally, recording the dissent. */
   public static final String RESOLVE_FINALLY = "FINAL_RESOLUTION";
 

@@ -46,10 +46,14 @@ public class HardHearingCheck implements TaskListener {
       check.rule(known.contains(code), SUMMONED_DEPARTMENTS, "未知的职能部门：" + code);
     }
     if (!departments.isEmpty()) {
-      check.requiredText(SUMMONS_TASK, MAX_TASK, "召集职能部门发表意见时，请写明请其发表意见的事项", "召集事项" + "不能超过" + MAX_TASK + "字");
+      check.requiredText(
+          SUMMONS_TASK, MAX_TASK, "召集职能部门发表意见时，请写明请其发表意见的事项", "召集事项" + "不能超过" + MAX_TASK + "字");
     }
     Object summonsTask = check.raw(SUMMONS_TASK);
-    check.rule(summonsTask == null || summonsTask.toString().length() <= MAX_TASK, SUMMONS_TASK, "召集事项不能超过" + MAX_TASK + "字");
+    check.rule(
+        summonsTask == null || summonsTask.toString().length() <= MAX_TASK,
+        SUMMONS_TASK,
+        "召集事项不能超过" + MAX_TASK + "字");
     return new ArrayList<>(departments);
   }
 }

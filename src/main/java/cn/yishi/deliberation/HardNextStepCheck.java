@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task listener ({@code complete}) on hardDeliberation's two decisions after a round that did not
- * pass. Whether rounds are left is the diagram's gateway (还有协商轮次？ on {@code
- * timeLimits.maxRounds}), not this class: it only checks the answers.
+ * pass. Whether rounds are left is the diagram's gateway (还有协商轮次？ on {@code timeLimits.maxRounds}),
+ * not this class: it only checks the answers.
  *
  * <ul>
  *   <li>Task_DecideNextStep (rounds left): another round, naming who is heard again (parties, one
@@ -55,9 +55,7 @@ public class HardNextStepCheck implements TaskListener {
         check.oneOf(
             NEXT_STEP,
             lastRound ? AFTER_LAST_ROUND : WITH_ROUNDS_LEFT,
-            lastRound
-                ? "协商轮次已满：请选择作出最终决议（记录异议）、提交上级协商或不予通过"
-                : "请选择下一步：再议一轮、提交上级协商或不予通过");
+            lastRound ? "协商轮次已满：请选择作出最终决议（记录异议）、提交上级协商或不予通过" : "请选择下一步：再议一轮、提交上级协商或不予通过");
     switch (step) {
       case NEXT_ROUND -> {
         // the next round hears the parties named again (none is allowed) and the departments chosen
@@ -66,19 +64,25 @@ public class HardNextStepCheck implements TaskListener {
         STAKEHOLDERS.set(task, parties);
       }
       case RESOLVE_FINALLY -> {
-        check.requiredText(FINAL_RESOLUTION, MAX_RESOLUTION, "请填写最终决议的内容", "内容" + "不能超过" + MAX_RESOLUTION + "字");
-        check.requiredText(DISSENT, MAX_DISSENT, "请记录不同意见（异议），与最终决议一并存档", "内容" + "不能超过" + MAX_DISSENT + "字");
+        check.requiredText(
+            FINAL_RESOLUTION, MAX_RESOLUTION, "请填写最终决议的内容", "内容" + "不能超过" + MAX_RESOLUTION + "字");
+        check.requiredText(
+            DISSENT, MAX_DISSENT, "请记录不同意见（异议），与最终决议一并存档", "内容" + "不能超过" + MAX_DISSENT + "字");
       }
       case RAISE -> {
         check.rule(
             units.hasAbove(DELIBERATION_UNIT.get(task)),
             NEXT_STEP,
-            lastRound
-                ? "区级已是最高层级，无法提交上级协商：请作出最终决议或不予通过"
-                : "区级已是最高层级，无法提交上级协商：请再议一轮或不予通过");
-        check.requiredText(RAISE_REASON, MAX_REASON, "请写明提交上级协商的理由", "内容" + "不能超过" + MAX_REASON + "字");
+            lastRound ? "区级已是最高层级，无法提交上级协商：请作出最终决议或不予通过" : "区级已是最高层级，无法提交上级协商：请再议一轮或不予通过");
+        check.requiredText(
+            RAISE_REASON, MAX_REASON, "请写明提交上级协商的理由", "内容" + "不能超过" + MAX_REASON + "字");
       }
-      default -> check.requiredText(REJECTION_REASON, MAX_REASON, "请写明不予通过的理由，理由将告知提案人", "内容" + "不能超过" + MAX_REASON + "字");
+      default ->
+          check.requiredText(
+              REJECTION_REASON,
+              MAX_REASON,
+              "请写明不予通过的理由，理由将告知提案人",
+              "内容" + "不能超过" + MAX_REASON + "字");
     }
   }
 }

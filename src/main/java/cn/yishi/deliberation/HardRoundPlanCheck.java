@@ -21,6 +21,7 @@ public class HardRoundPlanCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    StepCheck.of(task).requiredText(MEETING_PLAN, MAX_PLAN, "请填写提交协商会议的方案", "协商方案" + "不能超过" + MAX_PLAN + "字");
+    StepCheck.of(task)
+        .requiredText(MEETING_PLAN, MAX_PLAN, "请填写提交协商会议的方案", "协商方案" + "不能超过" + MAX_PLAN + "字");
   }
 }

@@ -1,14 +1,13 @@
 package cn.yishi.deliberation;
 
-import cn.yishi.common.NotInDiagram;
 import cn.yishi.common.ProcessBoundary;
 import cn.yishi.common.Variable;
 
 /**
- * The boundary of {@code majorDeliberation} (大事大议：四议两公开, {@code
- * processes/majorDeliberation.bpmn}). Hands back deliberationOutcome RESOLVED with resolution, or
- * REJECTED with rejectionReason (shared names in {@link cn.yishi.common.CommonVariables}). The
- * sixth step, 实施结果公开, is the lifecycle's {@code implementation}, after this process.
+ * The boundary of {@code majorDeliberation} (大事大议：四议两公开, {@code processes/majorDeliberation.bpmn}).
+ * Hands back deliberationOutcome RESOLVED with resolution, or REJECTED with rejectionReason (shared
+ * names in {@link cn.yishi.common.CommonVariables}). The sixth step, 实施结果公开, is the lifecycle's
+ * {@code implementation}, after this process.
  */
 @ProcessBoundary(MajorDeliberationProcess.KEY)
 public final class MajorDeliberationProcess {
@@ -36,6 +35,7 @@ public final class MajorDeliberationProcess {
   // 提议
   /** How residents' opinions were gathered and what they said. */
   public static final Variable<String> RESIDENTS_OPINIONS = Variable.text("residentsOpinions");
+
   /** The body that takes 决议: one of {@link #RESOLVING_BODIES}. */
   public static final Variable<String> RESOLVING_BODY = Variable.text("resolvingBody");
 

@@ -20,13 +20,13 @@ import org.springframework.stereotype.Component;
  * more votes than present, no members; {@link MeetingCounts#validate()}) and a record without
  * signed participants are refused with a Chinese message, so the task stays open and nothing is
  * saved. On success the counts are stored as whole numbers (Tasklist may send them as Long or
- * Double) and {@code meetingRecordedBy} names the user who recorded it: the authenticated user,
- * or else the task's assignee. A record nobody can be named for is refused: it is signed next.
+ * Double) and {@code meetingRecordedBy} names the user who recorded it: the authenticated user, or
+ * else the task's assignee. A record nobody can be named for is refused: it is signed next.
  *
- * <p>A "7+X" meeting (小事小议: the meeting has {@code meetingStakeholders}) counts the X
- * stakeholders as members: the recorder enters the committee's own members expected ({@code
- * committeeMembers}) and members expected is computed as those plus the stakeholders, so that the
- * quorum and the vote are counted over the committee and the stakeholders together.
+ * <p>A "7+X" meeting (小事小议: the meeting has {@code meetingStakeholders}) counts the X stakeholders
+ * as members: the recorder enters the committee's own members expected ({@code committeeMembers})
+ * and members expected is computed as those plus the stakeholders, so that the quorum and the vote
+ * are counted over the committee and the stakeholders together.
  */
 @DiagramCallable
 @Component("meetingRecordCheck")
@@ -43,14 +43,18 @@ public class MeetingRecordCheck implements TaskListener {
     } else {
       committeeMembers = check.count(COMMITTEE_MEMBERS, "议事委员会成员应到人数");
       check.rule(committeeMembers != 0, COMMITTEE_MEMBERS, "议事委员会成员应到人数至少为1");
-      check.rule(committeeMembers <= Integer.MAX_VALUE - stakeholders.size(), COMMITTEE_MEMBERS, "议事委员会成员应到人数过大");
+      check.rule(
+          committeeMembers <= Integer.MAX_VALUE - stakeholders.size(),
+          COMMITTEE_MEMBERS,
+          "议事委员会成员应到人数过大");
       members = committeeMembers + stakeholders.size();
     }
     int present = check.count(PRESENT, "实到人数");
     int inFavour = check.count(IN_FAVOUR, "赞成票数");
     Object body = check.raw(MEETING_BODY);
     try {
-      new MeetingCounts(body == null ? null : body.toString(), members, present, inFavour).validate();
+      new MeetingCounts(body == null ? null : body.toString(), members, present, inFavour)
+          .validate();
     } catch (InvalidMeetingCountsException e) {
       Variable<?> field = fieldOf(e.field());
       String message = e.getMessage();
@@ -58,7 +62,14 @@ public class MeetingRecordCheck implements TaskListener {
         field = COMMITTEE_MEMBERS;
       }
       if (committeeMembers != null && field == PRESENT) {
-        message += "（应到" + members + "人：议事委员会成员" + committeeMembers + "人，利益相关方" + stakeholders.size() + "位）";
+        message +=
+            "（应到"
+                + members
+                + "人：议事委员会成员"
+                + committeeMembers
+                + "人，利益相关方"
+                + stakeholders.size()
+                + "位）";
       }
       throw new InvalidStepInputException(field.name(), message);
     }
@@ -74,7 +85,10 @@ public class MeetingRecordCheck implements TaskListener {
         "会议纪要不能超过" + MINUTES_MAX_LENGTH + "个字");
     String recordedBy =
         StepActor.of(task)
-            .orElseThrow(() -> new InvalidStepInputException(MEETING_RECORDED_BY.name(), "无法确定会议记录人：请登录并认领任务后再提交"));
+            .orElseThrow(
+                () ->
+                    new InvalidStepInputException(
+                        MEETING_RECORDED_BY.name(), "无法确定会议记录人：请登录并认领任务后再提交"));
     MEMBERS.set(task, members);
     if (committeeMembers != null) {
       COMMITTEE_MEMBERS.set(task, committeeMembers);

@@ -5,8 +5,8 @@ import cn.yishi.common.ProcessBoundary;
 import cn.yishi.common.Variable;
 
 /**
- * The boundary of {@code minorDeliberation} (小事小议, the "7+X" committee of the deliberation
- * unit, {@code processes/minorDeliberation.bpmn}). Hands back deliberationOutcome RESOLVED with
+ * The boundary of {@code minorDeliberation} (小事小议, the "7+X" committee of the deliberation unit,
+ * {@code processes/minorDeliberation.bpmn}). Hands back deliberationOutcome RESOLVED with
  * resolution, or REJECTED with rejectionReason (shared names in {@link
  * cn.yishi.common.CommonVariables}).
  */
@@ -29,14 +29,18 @@ public final class MinorDeliberationProcess {
 
   /** Task-local: the opinion of the stakeholder of one multi-instance task. */
   public static final Variable<String> STAKEHOLDER_OPINION = Variable.text("stakeholderOpinion");
+
   /** Every opinion recorded: a list of {stakeholder, opinion}. */
   @NotInDiagram("written by recordStakeholderOpinion; the forms show stakeholderOpinionSummary")
   public static final Variable<Object> STAKEHOLDER_OPINIONS = Variable.any("stakeholderOpinions");
+
   /** The same as text ("name：opinion", one per line), shown by the next form. */
-  public static final Variable<String> STAKEHOLDER_OPINION_SUMMARY = Variable.text("stakeholderOpinionSummary");
+  public static final Variable<String> STAKEHOLDER_OPINION_SUMMARY =
+      Variable.text("stakeholderOpinionSummary");
 
   /** Keys of a stakeholderOpinions entry. */
   public static final String ENTRY_STAKEHOLDER = "stakeholder";
+
   public static final String ENTRY_OPINION = "opinion";
 
   public static final String DELIBERATION_COMMITTEE = "DELIBERATION_COMMITTEE";

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a drafted plan ({@code meetingPlan}) when the step that drafts it is completed (task
- * listener {@code complete}, bean {@code planCheck}): a meeting must have something to decide, so
- * a blank or overlong plan is refused with a Chinese message even when the form was bypassed.
+ * listener {@code complete}, bean {@code planCheck}): a meeting must have something to decide, so a
+ * blank or overlong plan is refused with a Chinese message even when the form was bypassed.
  */
 @DiagramCallable
 @Component("planCheck")
@@ -21,6 +21,8 @@ public class PlanCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    StepCheck.of(task).requiredText(MEETING_PLAN, PLAN_MAX_LENGTH, "请填写协商方案", "协商方案" + "不能超过" + PLAN_MAX_LENGTH + "字");
+    StepCheck.of(task)
+        .requiredText(
+            MEETING_PLAN, PLAN_MAX_LENGTH, "请填写协商方案", "协商方案" + "不能超过" + PLAN_MAX_LENGTH + "字");
   }
 }

@@ -19,12 +19,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs the record of one meeting (bean {@code signMeetingRecord}, service task 会议记录签名,
- * async before so that a failure is retried by the job executor): the matter, the step and body,
- * members expected, present and in favour, the outcome, the participants who signed, the minutes
- * and who recorded it; for a "7+X" meeting also the committee's own members and the stakeholders
- * who are members of it. Sets {@code meetingRecordId}. The matter's number is the business key
- * of the meeting (the proposal's number, as of every process of the proposal).
+ * Signs the record of one meeting (bean {@code signMeetingRecord}, service task 会议记录签名, async
+ * before so that a failure is retried by the job executor): the matter, the step and body, members
+ * expected, present and in favour, the outcome, the participants who signed, the minutes and who
+ * recorded it; for a "7+X" meeting also the committee's own members and the stakeholders who are
+ * members of it. Sets {@code meetingRecordId}. The matter's number is the business key of the
+ * meeting (the proposal's number, as of every process of the proposal).
  */
 @DiagramCallable
 @Component("signMeetingRecord")
@@ -88,6 +88,8 @@ public class SignMeetingRecord implements JavaDelegate {
     content.put(PARTICIPANTS.name(), record.participants());
     content.put(MINUTES.name(), record.minutes());
     content.put("recordedBy", record.recordedBy());
-    return signatures.sign(RecordKind.MEETING.name(), record.number(), content, record.recordedBy()).id();
+    return signatures
+        .sign(RecordKind.MEETING.name(), record.number(), content, record.recordedBy())
+        .id();
   }
 }

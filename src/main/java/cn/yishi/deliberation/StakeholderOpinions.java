@@ -16,17 +16,17 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Collects the opinion of one stakeholder (task listener {@code complete} on a multi-instance
- * step over {@code stakeholders}, bean {@code recordStakeholderOpinion}; not named after the
- * variable it writes, which would hide the bean in expressions). Stakeholders have no accounts: a
- * caseworker records what each said, in one task per stakeholder whose variable {@code
- * stakeholder} names them. The opinion (task-local {@code stakeholderOpinion}, so the parallel
- * tasks do not overwrite each other) is required and appended to the instance's list {@code
- * stakeholderOpinions} ({@code stakeholder}, {@code opinion}) and to the readable text {@code
- * stakeholderOpinionSummary} ("name：opinion", one per line) that the next form shows.
+ * Collects the opinion of one stakeholder (task listener {@code complete} on a multi-instance step
+ * over {@code stakeholders}, bean {@code recordStakeholderOpinion}; not named after the variable it
+ * writes, which would hide the bean in expressions). Stakeholders have no accounts: a caseworker
+ * records what each said, in one task per stakeholder whose variable {@code stakeholder} names
+ * them. The opinion (task-local {@code stakeholderOpinion}, so the parallel tasks do not overwrite
+ * each other) is required and appended to the instance's list {@code stakeholderOpinions} ({@code
+ * stakeholder}, {@code opinion}) and to the readable text {@code stakeholderOpinionSummary}
+ * ("name：opinion", one per line) that the next form shows.
  *
- * <p>Also the step's {@code create} listener: the task's name is the diagram's plain name (never
- * an expression); its description names the stakeholder, so that Tasklist tells the parallel tasks
+ * <p>Also the step's {@code create} listener: the task's name is the diagram's plain name (never an
+ * expression); its description names the stakeholder, so that Tasklist tells the parallel tasks
  * apart, and the form shows the stakeholder in a read-only field.
  */
 @DiagramCallable
@@ -43,9 +43,15 @@ public class StakeholderOpinions implements TaskListener {
       return;
     }
     String opinion =
-        StepCheck.of(task).requiredText(STAKEHOLDER_OPINION, OPINION_MAX_LENGTH, "请记录" + stakeholder + "的意见", "意见" + "不能超过" + OPINION_MAX_LENGTH + "字");
+        StepCheck.of(task)
+            .requiredText(
+                STAKEHOLDER_OPINION,
+                OPINION_MAX_LENGTH,
+                "请记录" + stakeholder + "的意见",
+                "意见" + "不能超过" + OPINION_MAX_LENGTH + "字");
     DelegateExecution instance = task.getExecution().getProcessInstance();
-    List<Map<String, String>> opinions = add(STAKEHOLDER_OPINIONS.get(instance), stakeholder, opinion);
+    List<Map<String, String>> opinions =
+        add(STAKEHOLDER_OPINIONS.get(instance), stakeholder, opinion);
     STAKEHOLDER_OPINIONS.set(instance, opinions);
     STAKEHOLDER_OPINION_SUMMARY.set(instance, summary(opinions));
   }
@@ -57,7 +63,9 @@ public class StakeholderOpinions implements TaskListener {
       for (Object entry : entries) {
         if (entry instanceof Map<?, ?> map) {
           Map<String, String> copy = new LinkedHashMap<>();
-          map.forEach((key, value) -> copy.put(String.valueOf(key), value == null ? null : value.toString()));
+          map.forEach(
+              (key, value) ->
+                  copy.put(String.valueOf(key), value == null ? null : value.toString()));
           opinions.add(copy);
         }
       }
@@ -73,7 +81,11 @@ public class StakeholderOpinions implements TaskListener {
   static String summary(List<Map<String, String>> opinions) {
     StringBuilder summary = new StringBuilder();
     for (Map<String, String> each : opinions) {
-      summary.append(each.get(ENTRY_STAKEHOLDER)).append("：").append(each.get(ENTRY_OPINION)).append('\n');
+      summary
+          .append(each.get(ENTRY_STAKEHOLDER))
+          .append("：")
+          .append(each.get(ENTRY_OPINION))
+          .append('\n');
     }
     return summary.toString().strip();
   }

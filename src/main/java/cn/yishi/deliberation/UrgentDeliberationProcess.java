@@ -27,8 +27,10 @@ public final class UrgentDeliberationProcess {
 
   /** What the unit did at once (快速响应). */
   public static final Variable<String> RESPONSE_NOTE = Variable.text("responseNote");
+
   /** REVISE (a revised meetingPlan goes to a new quick meeting), RAISE or CLOSE. */
   public static final Variable<String> URGENT_PLAN_HANDLING = Variable.text("urgentPlanHandling");
+
   /** Task-local: true when this level may close the matter without action (CLOSE offered). */
   @NotInDiagram("task-local, set by urgentPlanHandlingCheck; the form reads it as a condition")
   public static final Variable<Boolean> MAY_CLOSE = Variable.flag("urgentMayClose");

@@ -47,14 +47,20 @@ public class UrgentPlanHandlingCheck implements TaskListener {
     StepCheck check = StepCheck.of(task);
     String choice = check.oneOf(URGENT_PLAN_HANDLING, CHOICES, "请选择：修改方案再次快议、上报上一级或不予处理");
     switch (choice) {
-      case REVISE -> check.requiredText(MEETING_PLAN, PlanCheck.PLAN_MAX_LENGTH, "请写明修改后的方案", "不能超过" + PlanCheck.PLAN_MAX_LENGTH + "字");
+      case REVISE ->
+          check.requiredText(
+              MEETING_PLAN,
+              PlanCheck.PLAN_MAX_LENGTH,
+              "请写明修改后的方案",
+              "不能超过" + PlanCheck.PLAN_MAX_LENGTH + "字");
       case RAISE -> {
         check.rule(units.hasAbove(unit), URGENT_PLAN_HANDLING, units.name(unit) + "已是最高层级，不能再上报");
         check.requiredText(RAISE_REASON, MAX_TEXT, "请写明上报上一级的理由", "不能超过" + MAX_TEXT + "字");
       }
       default -> {
         check.rule(mayClose, URGENT_PLAN_HANDLING, "急事方案未通过时，本级只能修改方案或上报上一级；只有上一级可以不予处理");
-        check.requiredText(REJECTION_REASON, MAX_TEXT, "请写明不予处理的理由，理由将告知提案人", "不能超过" + MAX_TEXT + "字");
+        check.requiredText(
+            REJECTION_REASON, MAX_TEXT, "请写明不予处理的理由，理由将告知提案人", "不能超过" + MAX_TEXT + "字");
       }
     }
   }

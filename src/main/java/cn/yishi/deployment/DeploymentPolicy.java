@@ -25,10 +25,10 @@ import org.springframework.util.ClassUtils;
  * custom code; policy staff may deploy, so what they deploy is checked):
  *
  * <ul>
- *   <li>every new deployment — Yishi's own at start and whatever Camunda Modeler sends to
- *       {@code /engine-rest/deployment/create} — is checked by {@link ModelPolicy} before the
- *       engine parses or stores anything (a pre-deployer inside the deploy command, so a refusal
- *       rolls the whole deployment back and no timer is ever created);
+ *   <li>every new deployment — Yishi's own at start and whatever Camunda Modeler sends to {@code
+ *       /engine-rest/deployment/create} — is checked by {@link ModelPolicy} before the engine
+ *       parses or stores anything (a pre-deployer inside the deploy command, so a refusal rolls the
+ *       whole deployment back and no timer is ever created);
  *   <li>the engine's expressions resolve only the beans marked {@link DiagramCallable}, so even a
  *       diagram deployed before this check (or one it missed) cannot reach {@code jdbcTemplate};
  *   <li>deleting a deployment goes through {@link DeploymentDeletionGuard}.
@@ -79,7 +79,8 @@ public class DeploymentPolicy extends AbstractProcessEnginePlugin {
       refusals.addAll(models().check(resource.getName(), resource.getBytes()));
     }
     if (!refusals.isEmpty()) {
-      DeploymentRefusedException refused = new DeploymentRefusedException(deployment.getName(), refusals);
+      DeploymentRefusedException refused =
+          new DeploymentRefusedException(deployment.getName(), refusals);
       LOG.warn("Deployment refused ({}): {}", deployment.getSource(), refused.getMessage());
       throw refused;
     }

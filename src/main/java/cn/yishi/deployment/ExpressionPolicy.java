@@ -33,8 +33,8 @@ import org.camunda.bpm.impl.juel.Node;
 import org.camunda.bpm.impl.juel.TreeBuilderException;
 
 /**
- * What a JUEL expression in a deployed diagram or table may do. It is parsed with the engine's
- * own JUEL tree builder and its syntax tree walked; it passes only if every part of it is one of:
+ * What a JUEL expression in a deployed diagram or table may do. It is parsed with the engine's own
+ * JUEL tree builder and its syntax tree walked; it passes only if every part of it is one of:
  *
  * <ul>
  *   <li>a literal, an operator ({@code == and or not empty ? :} and arithmetic), or text around
@@ -50,8 +50,9 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  *   <li>one of the engine's functions {@link #FUNCTIONS}.
  * </ul>
  *
- * Anything else — another bean such as {@code jdbcTemplate}, {@code execution.processEngineServices},
- * {@code ''.getClass()}, a dynamic {@code x[y]} — is refused with the reason.
+ * Anything else — another bean such as {@code jdbcTemplate}, {@code
+ * execution.processEngineServices}, {@code ''.getClass()}, a dynamic {@code x[y]} — is refused with
+ * the reason.
  */
 public final class ExpressionPolicy {
 
@@ -61,36 +62,99 @@ public final class ExpressionPolicy {
   /** What an expression may call or read on {@code execution} and {@code task}. */
   static final Set<String> SCOPE_MEMBERS =
       Set.of(
-          "getVariable", "getVariableLocal", "getVariableTyped", "getVariableLocalTyped",
-          "hasVariable", "hasVariableLocal", "hasVariables", "getVariables", "getVariablesLocal",
-          "getVariableNames", "getVariableNamesLocal", "setVariable", "setVariableLocal",
-          "removeVariable", "removeVariableLocal",
-          "variables", "variablesLocal", "variableNames", "variableNamesLocal",
-          "getId", "id", "getProcessInstanceId", "processInstanceId", "getProcessBusinessKey",
-          "processBusinessKey", "getBusinessKey", "businessKey", "getEventName", "eventName",
-          "getCurrentActivityId", "currentActivityId", "getCurrentActivityName", "currentActivityName",
-          "getActivityInstanceId", "activityInstanceId", "getProcessDefinitionId", "processDefinitionId",
-          "getParentId", "parentId", "getTenantId", "tenantId", "getName", "name", "getAssignee",
-          "assignee", "getOwner", "owner", "getTaskDefinitionKey", "taskDefinitionKey",
-          "getExecutionId", "executionId", "getDueDate", "dueDate", "getFollowUpDate", "followUpDate",
-          "getPriority", "priority", "getCreateTime", "createTime", "getDescription", "description");
+          "getVariable",
+          "getVariableLocal",
+          "getVariableTyped",
+          "getVariableLocalTyped",
+          "hasVariable",
+          "hasVariableLocal",
+          "hasVariables",
+          "getVariables",
+          "getVariablesLocal",
+          "getVariableNames",
+          "getVariableNamesLocal",
+          "setVariable",
+          "setVariableLocal",
+          "removeVariable",
+          "removeVariableLocal",
+          "variables",
+          "variablesLocal",
+          "variableNames",
+          "variableNamesLocal",
+          "getId",
+          "id",
+          "getProcessInstanceId",
+          "processInstanceId",
+          "getProcessBusinessKey",
+          "processBusinessKey",
+          "getBusinessKey",
+          "businessKey",
+          "getEventName",
+          "eventName",
+          "getCurrentActivityId",
+          "currentActivityId",
+          "getCurrentActivityName",
+          "currentActivityName",
+          "getActivityInstanceId",
+          "activityInstanceId",
+          "getProcessDefinitionId",
+          "processDefinitionId",
+          "getParentId",
+          "parentId",
+          "getTenantId",
+          "tenantId",
+          "getName",
+          "name",
+          "getAssignee",
+          "assignee",
+          "getOwner",
+          "owner",
+          "getTaskDefinitionKey",
+          "taskDefinitionKey",
+          "getExecutionId",
+          "executionId",
+          "getDueDate",
+          "dueDate",
+          "getFollowUpDate",
+          "followUpDate",
+          "getPriority",
+          "priority",
+          "getCreateTime",
+          "createTime",
+          "getDescription",
+          "description");
 
   /** The engine's expression functions that only read the clock or the current user. */
-  static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
+  static final Set<String> FUNCTIONS =
+      Set.of("now", "dateTime", "currentUser", "currentUserGroups");
 
   /** Property names that lead to reflection, class loading or the runtime. */
   static final Set<String> FORBIDDEN_PROPERTIES =
       Set.of(
-          "class", "getClass", "classLoader", "getClassLoader", "declaringClass", "module",
-          "protectionDomain", "runtime", "forName", "newInstance", "invoke");
+          "class",
+          "getClass",
+          "classLoader",
+          "getClassLoader",
+          "declaringClass",
+          "module",
+          "protectionDomain",
+          "runtime",
+          "forName",
+          "newInstance",
+          "invoke");
 
-  private enum Kind { BEAN, SCOPE, VALUE }
+  private enum Kind {
+    BEAN,
+    SCOPE,
+    VALUE
+  }
 
   private record Walked(Kind kind, String name) {
     static final Walked VALUE = new Walked(Kind.VALUE, null);
   }
 
-  private final Builder builder = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
+  private final Builder builder =
+      new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
   private final Map<String, Set<String>> callableBeans;
   private final Predicate<String> otherBean;
 
@@ -158,7 +222,8 @@ public final class ExpressionPolicy {
     }
     if (node instanceof AstFunction function) {
       if (!FUNCTIONS.contains(function.getName())) {
-        problems.add("不允许调用函数 " + function.getName() + "() (only " + new TreeSet<>(FUNCTIONS) + ")");
+        problems.add(
+            "不允许调用函数 " + function.getName() + "() (only " + new TreeSet<>(FUNCTIONS) + ")");
       }
       children(node, problems);
       return Walked.VALUE;
@@ -199,8 +264,13 @@ public final class ExpressionPolicy {
       return new Walked(Kind.SCOPE, name);
     }
     if (otherBean.test(name)) {
-      problems.add(name + " 是系统内部组件，图中不可调用 (bean " + name + " is not callable from diagrams; callable: "
-          + callableBeanNames() + ")");
+      problems.add(
+          name
+              + " 是系统内部组件，图中不可调用 (bean "
+              + name
+              + " is not callable from diagrams; callable: "
+              + callableBeanNames()
+              + ")");
     }
     return Walked.VALUE;
   }
@@ -235,15 +305,30 @@ public final class ExpressionPolicy {
     switch (prefix.kind()) {
       case BEAN -> {
         Set<String> methods = callableBeans.get(prefix.name());
-        String capital = name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        String capital =
+            name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
         if (!methods.contains("get" + capital) && !methods.contains("is" + capital)) {
-          problems.add(prefix.name() + " 没有属性 " + name + " (bean " + prefix.name() + " has no property " + name + ")");
+          problems.add(
+              prefix.name()
+                  + " 没有属性 "
+                  + name
+                  + " (bean "
+                  + prefix.name()
+                  + " has no property "
+                  + name
+                  + ")");
         }
       }
       case SCOPE -> {
         if (!SCOPE_MEMBERS.contains(name)) {
-          problems.add(prefix.name() + "." + name + " 不在允许的范围内 (allowed on " + prefix.name() + ": variables, ids, "
-              + "business key, event and activity names)");
+          problems.add(
+              prefix.name()
+                  + "."
+                  + name
+                  + " 不在允许的范围内 (allowed on "
+                  + prefix.name()
+                  + ": variables, ids, "
+                  + "business key, event and activity names)");
         }
       }
       case VALUE -> {
@@ -263,19 +348,34 @@ public final class ExpressionPolicy {
     switch (prefix.kind()) {
       case BEAN -> {
         if (!callableBeans.get(prefix.name()).contains(name)) {
-          problems.add(prefix.name() + " 没有可调用的方法 " + name + "() (bean " + prefix.name() + " offers "
-              + callableBeans.get(prefix.name()) + ")");
+          problems.add(
+              prefix.name()
+                  + " 没有可调用的方法 "
+                  + name
+                  + "() (bean "
+                  + prefix.name()
+                  + " offers "
+                  + callableBeans.get(prefix.name())
+                  + ")");
         }
       }
       case SCOPE -> {
         if (!SCOPE_MEMBERS.contains(name)) {
-          problems.add(prefix.name() + "." + name + "() 不在允许的范围内 (allowed on " + prefix.name()
-              + ": getVariable, setVariable, setVariableLocal, ids, business key, event and activity names)");
+          problems.add(
+              prefix.name()
+                  + "."
+                  + name
+                  + "() 不在允许的范围内 (allowed on "
+                  + prefix.name()
+                  + ": getVariable, setVariable, setVariableLocal, ids, business key, event and activity names)");
         }
       }
       case VALUE ->
-          problems.add("不允许调用变量或常量的方法 " + name + "() (methods may be called only on beans marked "
-              + "@DiagramCallable and on execution/task)");
+          problems.add(
+              "不允许调用变量或常量的方法 "
+                  + name
+                  + "() (methods may be called only on beans marked "
+                  + "@DiagramCallable and on execution/task)");
     }
     return Walked.VALUE;
   }

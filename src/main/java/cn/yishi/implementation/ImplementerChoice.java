@@ -36,8 +36,8 @@ import org.springframework.stereotype.Component;
  * {@code departmentSummons} iterates over), and {@code implementer} as the parts' codes joined by
  * commas. {@link #parts(DelegateExecution)} is the collection of the multi-instance 分工落实.
  *
- * <p>{@link #departmentOptions()} gives the checklist's choices from the organisation data, so
- * that the form lists no department by hand.
+ * <p>{@link #departmentOptions()} gives the checklist's choices from the organisation data, so that
+ * the form lists no department by hand.
  */
 @DiagramCallable
 @Component("implementerChoice")
@@ -67,7 +67,8 @@ public class ImplementerChoice implements TaskListener {
       departments = DepartmentCodes.of(check.raw(SUMMONED_DEPARTMENTS));
       check.rule(!departments.isEmpty(), SUMMONED_DEPARTMENTS, "由职能部门落实时，请至少选择一个职能部门");
       for (String code : departments) {
-        check.rule(organisation.findDepartment(code).isPresent(), SUMMONED_DEPARTMENTS, "未知的职能部门：" + code);
+        check.rule(
+            organisation.findDepartment(code).isPresent(), SUMMONED_DEPARTMENTS, "未知的职能部门：" + code);
       }
       String departmentsTask =
           check.optionalText(

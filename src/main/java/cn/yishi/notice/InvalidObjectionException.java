@@ -1,8 +1,8 @@
 package cn.yishi.notice;
 
 /**
- * An objection with a missing or too long field (the public API answers 400 naming
- * {@link #field()}); nothing is stored.
+ * An objection with a missing or too long field (the public API answers 400 naming {@link
+ * #field()}); nothing is stored.
  */
 public class InvalidObjectionException extends IllegalArgumentException {
 

@@ -59,7 +59,9 @@ public class NoticeBoard {
     return posted.noticeId();
   }
 
-  /** Records the judgement of the objection {@code judgedObjectionId} (the judging task's output). */
+  /**
+   * Records the judgement of the objection {@code judgedObjectionId} (the judging task's output).
+   */
   public void judge(DelegateExecution execution) {
     Boolean pauses =
         notices.judge(
@@ -106,7 +108,8 @@ public class NoticeBoard {
     throw missingTimeLimit(execution, name, label);
   }
 
-  private static IllegalStateException missingTimeLimit(DelegateExecution execution, String name, String label) {
+  private static IllegalStateException missingTimeLimit(
+      DelegateExecution execution, String name, String label) {
     return new IllegalStateException(
         "提案 " + execution.getProcessBusinessKey() + " 缺少" + label + "（timeLimits." + name + "）");
   }

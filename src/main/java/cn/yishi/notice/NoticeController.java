@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The public notice board (公示栏), CONTRACT §4: {@code GET /api/notices} newest first (each with
- * the reasoned {@code replies} to objections judged unfounded), and a resident's objection while a
- * notice is open, which the owning level judges (well-founded: back to deliberation). The
- * objection body is read as strictly as a proposal ({@link JsonBody}): only {@code name},
- * {@code phone} and {@code text}, all text; refusals are problem+json naming the field.
+ * The public notice board (公示栏), CONTRACT §4: {@code GET /api/notices} newest first (each with the
+ * reasoned {@code replies} to objections judged unfounded), and a resident's objection while a
+ * notice is open, which the owning level judges (well-founded: back to deliberation). The objection
+ * body is read as strictly as a proposal ({@link JsonBody}): only {@code name}, {@code phone} and
+ * {@code text}, all text; refusals are problem+json naming the field.
  */
 @RestController
 public class NoticeController {
@@ -43,10 +43,13 @@ public class NoticeController {
   }
 
   @PostMapping(value = "/api/notices/{id}/objections", produces = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<Map<String, String>> object(@PathVariable String id, HttpServletRequest request) {
+  public ResponseEntity<Map<String, String>> object(
+      @PathVariable String id, HttpServletRequest request) {
     Map<String, Object> fields = JsonBody.read(request, OBJECTION_FIELDS, Map.of());
     JsonBody.requireText(fields, OBJECTION_FIELDS);
-    String objectionId = objections.raiseObjection(id, trimmed(fields, "name"), trimmed(fields, "phone"), trimmed(fields, "text"));
+    String objectionId =
+        objections.raiseObjection(
+            id, trimmed(fields, "name"), trimmed(fields, "phone"), trimmed(fields, "text"));
     return ResponseEntity.created(URI.create("/api/notices/" + id + "/objections/" + objectionId))
         .body(Map.of("id", objectionId, "noticeId", id));
   }
@@ -58,18 +61,21 @@ public class NoticeController {
 
   @ExceptionHandler(InvalidObjectionException.class)
   ResponseEntity<ProblemDetail> invalid(InvalidObjectionException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "异议信息有误：" + e.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "异议信息有误：" + e.getMessage());
     problem.setProperty("errors", List.of(new JsonBody.FieldProblem(e.field(), e.getMessage())));
     return ApiProblems.problem(problem);
   }
 
   @ExceptionHandler(NoticeNotFoundException.class)
   ResponseEntity<ProblemDetail> notFound(NoticeNotFoundException e) {
-    return ApiProblems.problem(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
+    return ApiProblems.problem(
+        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
   }
 
   @ExceptionHandler(NoticeClosedException.class)
   ResponseEntity<ProblemDetail> closed(NoticeClosedException e) {
-    return ApiProblems.problem(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
+    return ApiProblems.problem(
+        ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
   }
 }

@@ -6,9 +6,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * Adds an ISO-8601 duration from the timeLimits table ({@code P7D}, {@code PT72H},
- * {@code P1M}, {@code P1DT12H}) to a time: days and months on the calendar of the business time
- * zone, hours as elapsed time.
+ * Adds an ISO-8601 duration from the timeLimits table ({@code P7D}, {@code PT72H}, {@code P1M},
+ * {@code P1DT12H}) to a time: days and months on the calendar of the business time zone, hours as
+ * elapsed time.
  */
 final class NoticePeriods {
 

@@ -67,7 +67,12 @@ class NoticeRepository {
 
   /** Records a judgement; false when no objection has that id. */
   boolean recordJudgement(
-      String objectionId, String judgement, String reply, Boolean pausesWork, String unit, OffsetDateTime at) {
+      String objectionId,
+      String judgement,
+      String reply,
+      Boolean pausesWork,
+      String unit,
+      OffsetDateTime at) {
     return jdbc.update(
             "UPDATE notice_objection SET judgement = ?, reply_text = ?, pauses_work = ?, judged_by_unit = ?, judged_at = ?"
                 + " WHERE id = ?",
@@ -91,20 +96,28 @@ class NoticeRepository {
 
   /** The notice, its row locked until the transaction ends (objections to it are serialised). */
   Optional<Row> lock(String noticeId) {
-    return jdbc.query("SELECT * FROM public_notice WHERE id = ? FOR UPDATE", NoticeRepository::row, noticeId).stream()
+    return jdbc
+        .query(
+            "SELECT * FROM public_notice WHERE id = ? FOR UPDATE", NoticeRepository::row, noticeId)
+        .stream()
         .findFirst();
   }
 
   Optional<Row> find(String noticeId) {
-    return jdbc.query("SELECT * FROM public_notice WHERE id = ?", NoticeRepository::row, noticeId).stream().findFirst();
+    return jdbc
+        .query("SELECT * FROM public_notice WHERE id = ?", NoticeRepository::row, noticeId)
+        .stream()
+        .findFirst();
   }
 
   /** Every notice, newest first. */
   List<Row> all() {
-    return jdbc.query("SELECT * FROM public_notice ORDER BY valid_from DESC, id", NoticeRepository::row);
+    return jdbc.query(
+        "SELECT * FROM public_notice ORDER BY valid_from DESC, id", NoticeRepository::row);
   }
 
-  void insertObjection(String id, String noticeId, String name, String phone, String text, OffsetDateTime at) {
+  void insertObjection(
+      String id, String noticeId, String name, String phone, String text, OffsetDateTime at) {
     jdbc.update(
         "INSERT INTO notice_objection (id, notice_id, objector_name, objector_phone, objection_text, raised_at)"
             + " VALUES (?, ?, ?, ?, ?, ?)",
@@ -139,7 +152,9 @@ class NoticeRepository {
         judgement);
   }
 
-  /** The objections raised against a notice, oldest first, with their judgement, for staff views. */
+  /**
+   * The objections raised against a notice, oldest first, with their judgement, for staff views.
+   */
   List<Map<String, Object>> objections(String noticeId) {
     return jdbc.queryForList(
         "SELECT id, objector_name, objector_phone, objection_text, raised_at, judgement, reply_text, pauses_work,"
@@ -149,7 +164,10 @@ class NoticeRepository {
   }
 
   private static Reply reply(ResultSet rs) throws SQLException {
-    return new Reply(rs.getString("notice_id"), rs.getObject("judged_at", OffsetDateTime.class), rs.getString("reply_text"));
+    return new Reply(
+        rs.getString("notice_id"),
+        rs.getObject("judged_at", OffsetDateTime.class),
+        rs.getString("reply_text"));
   }
 
   private static Row row(ResultSet rs, int rowNum) throws SQLException {

@@ -49,16 +49,17 @@ public class ObjectionIntake {
   private final RuntimeService runtimeService;
   private final BusinessTime time;
 
-  public ObjectionIntake(NoticeRepository repository, RuntimeService runtimeService, BusinessTime time) {
+  public ObjectionIntake(
+      NoticeRepository repository, RuntimeService runtimeService, BusinessTime time) {
     this.repository = repository;
     this.runtimeService = runtimeService;
     this.time = time;
   }
 
   /**
-   * Takes an objection within the notice period. Objections to one notice are serialised by a
-   * lock on the notice's row, so two objections at once are two objections, each correlated and
-   * judged in turn, never an error.
+   * Takes an objection within the notice period. Objections to one notice are serialised by a lock
+   * on the notice's row, so two objections at once are two objections, each correlated and judged
+   * in turn, never an error.
    *
    * @return the objection's id
    * @throws NoticeNotFoundException no notice has that id
@@ -69,12 +70,17 @@ public class ObjectionIntake {
   @Transactional
   public String raiseObjection(String noticeId, String name, String phone, String text) {
     check(name, phone, text);
-    NoticeRepository.Row notice = repository.lock(noticeId).orElseThrow(() -> new NoticeNotFoundException(noticeId));
+    NoticeRepository.Row notice =
+        repository.lock(noticeId).orElseThrow(() -> new NoticeNotFoundException(noticeId));
     OffsetDateTime now = time.now();
     if (!now.isBefore(notice.to())) {
       throw new NoticeClosedException(
           noticeId,
-          "公示 " + noticeId + " 的公示期已于 " + BusinessTime.format(time.inZone(notice.to())) + " 届满，不再受理异议");
+          "公示 "
+              + noticeId
+              + " 的公示期已于 "
+              + BusinessTime.format(time.inZone(notice.to()))
+              + " 届满，不再受理异议");
     }
     if (!notice.open()) {
       throw new NoticeClosedException(noticeId, "公示 " + noticeId + " 已结束，不再受理异议");
@@ -85,11 +91,16 @@ public class ObjectionIntake {
         !runtimeService
             .createMessageCorrelation(OBJECTION_MESSAGE)
             .processInstanceVariableEquals(NOTICE_ID.name(), noticeId)
-            .setVariables(Variable.values(OBJECTION_ID.is(objectionId), OBJECTOR_NAME.is(name), OBJECTION_TEXT.is(text)))
+            .setVariables(
+                Variable.values(
+                    OBJECTION_ID.is(objectionId), OBJECTOR_NAME.is(name), OBJECTION_TEXT.is(text)))
             .correlateAllWithResult()
             .isEmpty();
     if (!reached) {
-      LOG.warn("Objection {} to notice {}: no publicNotice process waits for it; recorded only", objectionId, noticeId);
+      LOG.warn(
+          "Objection {} to notice {}: no publicNotice process waits for it; recorded only",
+          objectionId,
+          noticeId);
     }
     return objectionId;
   }
@@ -105,7 +116,10 @@ public class ObjectionIntake {
       String nameProblem = ProposalFields.nameProblem(name);
       check.rule(nameProblem == null, NAME, "姓名" + nameProblem);
       check.requiredText(PHONE, 11, "手机号不能为空", "手机号不能超过 11 个字符");
-      check.rule(ProposalFields.MOBILE.matcher(phone).matches(), PHONE, "手机号" + ProposalFields.MOBILE_MESSAGE);
+      check.rule(
+          ProposalFields.MOBILE.matcher(phone).matches(),
+          PHONE,
+          "手机号" + ProposalFields.MOBILE_MESSAGE);
       check.requiredText(TEXT, MAX_TEXT, "异议内容不能为空", "异议内容不能超过 " + MAX_TEXT + " 个字符");
     } catch (InvalidStepInputException refused) {
       throw new InvalidObjectionException(refused.field(), refused.getMessage());

@@ -4,9 +4,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A notice on the public notice board (公示栏), CONTRACT §4 {@code GET /api/notices}: a resolution
- * or a result of a proposal, posted {@code from} … {@code to}; {@code open} while objections are
- * taken (not closed and its period not over).
+ * A notice on the public notice board (公示栏), CONTRACT §4 {@code GET /api/notices}: a resolution or
+ * a result of a proposal, posted {@code from} … {@code to}; {@code open} while objections are taken
+ * (not closed and its period not over).
  */
 public record PublicNotice(
     String id,

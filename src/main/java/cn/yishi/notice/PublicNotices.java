@@ -17,8 +17,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * The public notice board (公示栏): posts a resolution or a result for its notice period, records
- * the judgement of an objection, takes a notice down, and shows the board ({@link #list}) with the
+ * The public notice board (公示栏): posts a resolution or a result for its notice period, records the
+ * judgement of an objection, takes a notice down, and shows the board ({@link #list}) with the
  * reasoned replies to objections judged unfounded ({@link PublicNotice#replies()}). The diagram
  * reaches it through {@link NoticeBoard}; residents' objections come in through {@link
  * ObjectionIntake}.
@@ -35,7 +35,8 @@ public class PublicNotices {
   private final BusinessTime time;
   private final OrganisationService organisation;
 
-  public PublicNotices(NoticeRepository repository, BusinessTime time, OrganisationService organisation) {
+  public PublicNotices(
+      NoticeRepository repository, BusinessTime time, OrganisationService organisation) {
     this.repository = repository;
     this.time = time;
     this.organisation = organisation;
@@ -62,7 +63,8 @@ public class PublicNotices {
    * objection (the owning unit; from round {@code roundLevelAbove} on the level above it, the
    * district judging its own).
    */
-  public record Posted(String noticeId, OffsetDateTime until, int objectionRound, String judgeUnit) {}
+  public record Posted(
+      String noticeId, OffsetDateTime until, int objectionRound, String judgeUnit) {}
 
   /** Posts a notice, open from now until its period ends. */
   public Posted post(NoticeRequest request) {
@@ -70,25 +72,39 @@ public class PublicNotices {
       throw new IllegalArgumentException("公示类型 '" + request.kind() + "' 未知（可用：" + KINDS + "）");
     }
     OffsetDateTime from = time.now();
-    OffsetDateTime to = NoticePeriods.end(from.atZoneSameInstant(time.zone()), request.period()).toOffsetDateTime();
+    OffsetDateTime to =
+        NoticePeriods.end(from.atZoneSameInstant(time.zone()), request.period()).toOffsetDateTime();
     String owner = request.owningUnit();
-    int round = request.proposalNumber() == null ? 1 : repository.objectedNotices(request.proposalNumber()) + 1;
+    int round =
+        request.proposalNumber() == null
+            ? 1
+            : repository.objectedNotices(request.proposalNumber()) + 1;
     String judge =
-        round >= request.roundLevelAbove() ? organisation.parentOf(owner).map(Unit::code).orElse(owner) : owner;
+        round >= request.roundLevelAbove()
+            ? organisation.parentOf(owner).map(Unit::code).orElse(owner)
+            : owner;
     String id = UUID.randomUUID().toString();
     repository.insertNotice(
         new NoticeRepository.Row(
-            id, request.proposalNumber(), request.title(), request.kind(), request.content(), from, to, true));
+            id,
+            request.proposalNumber(),
+            request.title(),
+            request.kind(),
+            request.content(),
+            from,
+            to,
+            true));
     return new Posted(id, to, round, judge);
   }
 
   /**
    * Records the judgement of one objection: {@link PublicNoticeProcess#WELL_FOUNDED} or {@link
-   * PublicNoticeProcess#UNFOUNDED}, the reasons (for an unfounded objection the public reply on
-   * the notice), the judging unit, and for a well-founded one whether work under way pauses
-   * (returned: false when not asked; null for an unfounded one).
+   * PublicNoticeProcess#UNFOUNDED}, the reasons (for an unfounded objection the public reply on the
+   * notice), the judging unit, and for a well-founded one whether work under way pauses (returned:
+   * false when not asked; null for an unfounded one).
    */
-  public Boolean judge(String objectionId, String judgement, String reply, Boolean pausesWork, String judgeUnit) {
+  public Boolean judge(
+      String objectionId, String judgement, String reply, Boolean pausesWork, String judgeUnit) {
     if (!WELL_FOUNDED.equals(judgement) && !UNFOUNDED.equals(judgement)) {
       throw new IllegalArgumentException("异议判断 '" + judgement + "' 未知（可用：WELL_FOUNDED、UNFOUNDED）");
     }
@@ -114,20 +130,27 @@ public class PublicNotices {
   public List<PublicNotice> list() {
     OffsetDateTime now = time.now();
     Map<String, List<NoticeRepository.Reply>> replies = repository.repliesByNotice(UNFOUNDED);
-    return repository.all().stream().map(row -> view(row, now, replies.getOrDefault(row.id(), List.of()))).toList();
+    return repository.all().stream()
+        .map(row -> view(row, now, replies.getOrDefault(row.id(), List.of())))
+        .toList();
   }
 
   public Optional<PublicNotice> find(String noticeId) {
     OffsetDateTime now = time.now();
-    return repository.find(noticeId).map(row -> view(row, now, repository.replies(noticeId, UNFOUNDED)));
+    return repository
+        .find(noticeId)
+        .map(row -> view(row, now, repository.replies(noticeId, UNFOUNDED)));
   }
 
-  /** The objections raised against a notice, oldest first, with their judgement, for staff views. */
+  /**
+   * The objections raised against a notice, oldest first, with their judgement, for staff views.
+   */
   public List<Map<String, Object>> objections(String noticeId) {
     return repository.objections(noticeId);
   }
 
-  private PublicNotice view(NoticeRepository.Row row, OffsetDateTime now, List<NoticeRepository.Reply> replies) {
+  private PublicNotice view(
+      NoticeRepository.Row row, OffsetDateTime now, List<NoticeRepository.Reply> replies) {
     return new PublicNotice(
         row.id(),
         row.proposalNumber(),

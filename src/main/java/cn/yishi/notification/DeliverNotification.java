@@ -1,8 +1,8 @@
 package cn.yishi.notification;
 
+import cn.yishi.common.BusinessTime;
 import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.LogText;
-import cn.yishi.common.BusinessTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

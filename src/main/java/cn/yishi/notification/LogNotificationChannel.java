@@ -6,9 +6,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The channel for development and demos: writes each notification to the log, phone numbers
- * masked (138****0000), until an SMS or mini-program channel is connected. The message and the
- * other values are escaped ({@link LogText}): a title with a newline cannot forge a log line.
+ * The channel for development and demos: writes each notification to the log, phone numbers masked
+ * (138****0000), until an SMS or mini-program channel is connected. The message and the other
+ * values are escaped ({@link LogText}): a title with a newline cannot forge a log line.
  */
 @Component
 public class LogNotificationChannel implements NotificationChannel {

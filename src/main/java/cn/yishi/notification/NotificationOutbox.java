@@ -15,8 +15,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The outbox table {@code notification}. Rows are written in the caller's transaction (the
- * engine step's), so a notification exists exactly when the step that caused it committed.
+ * The outbox table {@code notification}. Rows are written in the caller's transaction (the engine
+ * step's), so a notification exists exactly when the step that caused it committed.
  */
 @Repository
 public class NotificationOutbox {
@@ -55,7 +55,9 @@ public class NotificationOutbox {
   }
 
   public Optional<Notification> find(String id) {
-    return jdbc.query("SELECT * FROM notification WHERE id = ?", NotificationOutbox::row, id).stream()
+    return jdbc
+        .query("SELECT * FROM notification WHERE id = ?", NotificationOutbox::row, id)
+        .stream()
         .findFirst();
   }
 
@@ -82,7 +84,8 @@ public class NotificationOutbox {
    * transaction is rolled back by the failure that is being recorded.
    */
   public void recordFailedAttempt(String id, String error) {
-    String shortError = error == null ? null : error.substring(0, Math.min(error.length(), MAX_ERROR));
+    String shortError =
+        error == null ? null : error.substring(0, Math.min(error.length(), MAX_ERROR));
     ownTransaction.executeWithoutResult(
         status ->
             jdbc.update(

@@ -13,4 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("yishi.notification")
-public record NotificationProperties(@DefaultValue(LogNotificationChannel.NAME) @NotBlank String channel) {}
+public record NotificationProperties(
+    @DefaultValue(LogNotificationChannel.NAME) @NotBlank String channel) {}

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bean {@code notifications}: queues a message to a proposal's submitter or to a task's candidate
- * group (reminders). "Every step is told at once" (办理流程即时通知), and never lost: the outbox
- * row and a {@code notificationDelivery} instance that delivers it are written in the step's
- * transaction; sending happens afterwards, asynchronously and retried.
+ * group (reminders). "Every step is told at once" (办理流程即时通知), and never lost: the outbox row and a
+ * {@code notificationDelivery} instance that delivers it are written in the step's transaction;
+ * sending happens afterwards, asynchronously and retried.
  */
 @Component("notifications")
 public class Notifications {
@@ -25,7 +25,10 @@ public class Notifications {
   private final String channel;
 
   public Notifications(
-      NotificationOutbox outbox, RuntimeService runtimeService, BusinessTime time, NotificationProperties properties) {
+      NotificationOutbox outbox,
+      RuntimeService runtimeService,
+      BusinessTime time,
+      NotificationProperties properties) {
     this.outbox = outbox;
     this.runtimeService = runtimeService;
     this.time = time;

@@ -25,8 +25,8 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 /**
  * Which authorizations Yishi keeps for its groups. Task visibility is NOT granted here: the
  * engine's {@code DefaultAuthorizationProvider} grants READ and UPDATE on each task to its
- * candidate groups (and assignee) when the task is created, so a caseworker sees exactly the
- * tasks of their own unit.
+ * candidate groups (and assignee) when the task is created, so a caseworker sees exactly the tasks
+ * of their own unit.
  */
 public final class AuthorizationPolicy {
 
@@ -45,7 +45,11 @@ public final class AuthorizationPolicy {
           // the procedures themselves are public: Tasklist shows a task's process name and
           // diagram from its definition. READ only: no instances, no tasks, no history.
           grants.add(
-              Grant.group(group.id(), PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ));
+              Grant.group(
+                  group.id(),
+                  PROCESS_DEFINITION,
+                  Authorization.ANY,
+                  ProcessDefinitionPermissions.READ));
           if (group.role() == Role.SUPERVISOR) {
             grants.addAll(readEverything(group.id()));
           }
@@ -66,16 +70,23 @@ public final class AuthorizationPolicy {
   }
 
   /**
-   * Grid workers and caseworkers take in proposals on a resident's behalf (网格员代为录入): they may
-   * start the proposal lifecycle from Tasklist's start form, and nothing else.
+   * Grid workers and caseworkers take in proposals on a resident's behalf (网格员代为录入): they may start
+   * the proposal lifecycle from Tasklist's start form, and nothing else.
    */
   static List<Grant> takeInProposals(String group) {
     return List.of(
-        Grant.group(group, PROCESS_DEFINITION, PROPOSAL_LIFECYCLE, ProcessDefinitionPermissions.CREATE_INSTANCE),
+        Grant.group(
+            group,
+            PROCESS_DEFINITION,
+            PROPOSAL_LIFECYCLE,
+            ProcessDefinitionPermissions.CREATE_INSTANCE),
         Grant.group(group, PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE));
   }
 
-  /** The process a resident's proposal starts (cn.yishi.proposal.ProposalLifecycleProcess.KEY; organisation may not import proposal). */
+  /**
+   * The process a resident's proposal starts (cn.yishi.proposal.ProposalLifecycleProcess.KEY;
+   * organisation may not import proposal).
+   */
   static final String PROPOSAL_LIFECYCLE = "proposalLifecycle";
 
   /** Auditors and supervisors (居务监督委员会): read everything, change nothing. */
@@ -102,9 +113,9 @@ public final class AuthorizationPolicy {
   }
 
   /**
-   * Policy staff (民政局): deploy diagrams and decision tables, read definitions and history. They
-   * do not delete deployments (administrators only: deleting one could end running proposals);
-   * what they deploy is checked by cn.yishi.deployment.DeploymentPolicy.
+   * Policy staff (民政局): deploy diagrams and decision tables, read definitions and history. They do
+   * not delete deployments (administrators only: deleting one could end running proposals); what
+   * they deploy is checked by cn.yishi.deployment.DeploymentPolicy.
    */
   static List<Grant> policyStaff(String group) {
     String all = Authorization.ANY;
@@ -125,10 +136,11 @@ public final class AuthorizationPolicy {
   }
 
   /**
-   * Permissions that earlier versions of Yishi granted and that are taken back at every start
-   * (an existing database keeps its old grants otherwise): policy staff's DELETE on deployments.
+   * Permissions that earlier versions of Yishi granted and that are taken back at every start (an
+   * existing database keeps its old grants otherwise): policy staff's DELETE on deployments.
    */
   public static List<Grant> withdrawn() {
-    return List.of(Grant.group(Groups.POLICY_STAFF, DEPLOYMENT, Authorization.ANY, Permissions.DELETE));
+    return List.of(
+        Grant.group(Groups.POLICY_STAFF, DEPLOYMENT, Authorization.ANY, Permissions.DELETE));
   }
 }

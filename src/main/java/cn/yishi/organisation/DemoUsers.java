@@ -29,7 +29,12 @@ public class DemoUsers {
 
   /** One line of the demo users file. */
   public record DemoUser(
-      String id, String firstName, String lastName, String password, String note, List<String> groups) {}
+      String id,
+      String firstName,
+      String lastName,
+      String password,
+      String note,
+      List<String> groups) {}
 
   public record Result(int usersCreated, int membershipsCreated) {}
 
@@ -61,7 +66,12 @@ public class DemoUsers {
       for (String group : demo.groups()) {
         if (!groupIds.contains(group)) {
           throw new IllegalStateException(
-              "demo user '" + demo.id() + "' (" + location + ") is in group '" + group
+              "demo user '"
+                  + demo.id()
+                  + "' ("
+                  + location
+                  + ") is in group '"
+                  + group
                   + "', which does not exist");
         }
       }

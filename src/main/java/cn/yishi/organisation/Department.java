@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *
  * @param code e.g. {@code dept-river}
  * @param name Chinese name, e.g. 金牛区河长制办公室
- * @param kind e.g. {@code DISTRICT_BUREAU}, {@code DISTRICT_OFFICE}, {@code CITY_OFFICE},
- *     {@code STREET_OFFICE}, {@code POLICE}, {@code FIRE_RESCUE}
+ * @param kind e.g. {@code DISTRICT_BUREAU}, {@code DISTRICT_OFFICE}, {@code CITY_OFFICE}, {@code
+ *     STREET_OFFICE}, {@code POLICE}, {@code FIRE_RESCUE}
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"code", "name", "kind"})

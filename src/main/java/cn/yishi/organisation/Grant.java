@@ -8,9 +8,11 @@ import org.camunda.bpm.engine.authorization.Resource;
  * One authorization Yishi keeps in place: a GRANT for {@code groupId}, or a GLOBAL authorization
  * (every user) when {@code groupId} is null.
  */
-public record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions) {
+public record Grant(
+    String groupId, Resource resource, String resourceId, List<Permission> permissions) {
 
-  public static Grant group(String groupId, Resource resource, String resourceId, Permission... permissions) {
+  public static Grant group(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
     return new Grant(groupId, resource, resourceId, List.of(permissions));
   }
 
@@ -28,7 +30,12 @@ public record Grant(String groupId, Resource resource, String resourceId, List<P
     for (Permission p : permissions) {
       names.append(names.length() == 0 ? "" : ",").append(p.getName());
     }
-    return (isGlobal() ? "GLOBAL" : groupId) + " " + resource.resourceName() + "/" + resourceId
-        + " " + names;
+    return (isGlobal() ? "GLOBAL" : groupId)
+        + " "
+        + resource.resourceName()
+        + "/"
+        + resourceId
+        + " "
+        + names;
   }
 }

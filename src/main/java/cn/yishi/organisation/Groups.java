@@ -19,6 +19,7 @@ public class Groups {
 
   public static final String AUDITORS = "auditors";
   public static final String POLICY_STAFF = "policy-staff";
+
   /** Created by the Camunda starter's admin user; has every permission. */
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
@@ -73,8 +74,17 @@ public class Groups {
     Unit unit = organisation.unit(unitCode);
     if (!role.appliesTo(unit.level())) {
       throw new UnknownUnitException(
-          "unit '" + unitCode + "' (" + unit.name() + ", " + unit.level() + ") has no role '"
-              + role.id() + "': only " + levelsOf(role) + " have it");
+          "unit '"
+              + unitCode
+              + "' ("
+              + unit.name()
+              + ", "
+              + unit.level()
+              + ") has no role '"
+              + role.id()
+              + "': only "
+              + levelsOf(role)
+              + " have it");
     }
     return id(unitCode, role);
   }
@@ -120,8 +130,7 @@ public class Groups {
               department.code(),
               null));
     }
-    all.add(
-        new GroupDefinition(AUDITORS, "审计监督人员", TYPE, GroupDefinition.Kind.GLOBAL, null, null));
+    all.add(new GroupDefinition(AUDITORS, "审计监督人员", TYPE, GroupDefinition.Kind.GLOBAL, null, null));
     all.add(
         new GroupDefinition(
             POLICY_STAFF, "民政局政策人员", TYPE, GroupDefinition.Kind.GLOBAL, null, null));

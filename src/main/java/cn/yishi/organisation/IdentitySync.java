@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Brings Camunda's identity in line with the organisation at every start, before the web server
- * accepts requests: groups for every unit role, department and global group; the authorizations
- * of {@link AuthorizationPolicy}; the two shared Tasklist filters; and, with {@code
+ * accepts requests: groups for every unit role, department and global group; the authorizations of
+ * {@link AuthorizationPolicy}; the two shared Tasklist filters; and, with {@code
  * yishi.demo-data=true}, the demo users. Only creates what is missing (and renames a group whose
  * name changed in the data file), so a second start changes nothing. Never deletes, except the
  * permissions {@link AuthorizationPolicy#withdrawn()} takes back from older databases.
@@ -48,10 +48,7 @@ public class IdentitySync implements SmartInitializingSingleton {
   private volatile SyncReport lastReport;
 
   public IdentitySync(
-      ProcessEngine engine,
-      Groups groups,
-      DemoUsers demoUsers,
-      DemoDataProperties demoData) {
+      ProcessEngine engine, Groups groups, DemoUsers demoUsers, DemoDataProperties demoData) {
     this.engine = engine;
     this.groups = groups;
     this.demoUsers = demoUsers;
@@ -157,11 +154,19 @@ public class IdentitySync implements SmartInitializingSingleton {
   }
 
   private Filter filter(
-      FilterService filters, String name, TaskQuery query, String description, int priority, Counter c) {
+      FilterService filters,
+      String name,
+      TaskQuery query,
+      String description,
+      int priority,
+      Counter c) {
     List<Filter> found = filters.createFilterQuery().filterName(name).list();
     if (!found.isEmpty()) {
       if (found.size() > 1) {
-        LOG.warn("{} Tasklist filters are named '{}'; keeping them all", found.size(), LogText.safe(name));
+        LOG.warn(
+            "{} Tasklist filters are named '{}'; keeping them all",
+            found.size(),
+            LogText.safe(name));
       }
       return found.get(0);
     }

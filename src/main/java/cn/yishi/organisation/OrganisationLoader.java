@@ -19,14 +19,16 @@ import java.util.regex.Pattern;
  * Reads and validates the organisation data file (the shape of {@link OrganisationTree}).
  *
  * <p>Rules: every code is lower-case letters and digits joined by hyphens and unique across units
- * and departments; a child's code starts with its parent's code and a hyphen; the root is the
- * (one) district; a child's level is exactly one below its parent's (so courtyards sit only under
- * communities); every name is non-blank and Chinese; departments start with {@code dept-} and
- * have a kind. All problems are reported at once, each naming its code.
+ * and departments; a child's code starts with its parent's code and a hyphen; the root is the (one)
+ * district; a child's level is exactly one below its parent's (so courtyards sit only under
+ * communities); every name is non-blank and Chinese; departments start with {@code dept-} and have
+ * a kind. All problems are reported at once, each naming its code.
  */
 public final class OrganisationLoader {
 
-  /** Lower-case pinyin initials (and digits) joined by hyphens: also a valid Camunda group id part. */
+  /**
+   * Lower-case pinyin initials (and digits) joined by hyphens: also a valid Camunda group id part.
+   */
   static final Pattern CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]*");
@@ -70,7 +72,11 @@ public final class OrganisationLoader {
   private static String locationOf(JsonProcessingException e) {
     return e.getLocation() == null
         ? ""
-        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        : " (line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
+            + ")";
   }
 
   static boolean isChinese(String name) {
@@ -91,7 +97,9 @@ public final class OrganisationLoader {
           unit(new UnitData(root.code(), root.name(), root.level(), root.children()), null);
       if (district != null && district.level() != UnitLevel.DISTRICT) {
         problems.add(
-            "unit '" + district.code() + "' is the root and must have level DISTRICT, not "
+            "unit '"
+                + district.code()
+                + "' is the root and must have level DISTRICT, not "
                 + district.level());
       }
       List<Department> departments = new ArrayList<>();
@@ -121,16 +129,23 @@ public final class OrganisationLoader {
       String code = data.code();
       boolean codeOk = true;
       if (code == null || code.isBlank()) {
-        problems.add(where + " has no code" + (data.name() == null ? "" : " (name " + data.name() + ")"));
+        problems.add(
+            where + " has no code" + (data.name() == null ? "" : " (name " + data.name() + ")"));
         codeOk = false;
         code = "?";
       } else if (!CODE.matcher(code).matches()) {
         problems.add(
-            "unit '" + code + "': the code must be lower-case letters and digits joined by hyphens");
+            "unit '"
+                + code
+                + "': the code must be lower-case letters and digits joined by hyphens");
         codeOk = false;
       } else if (parent != null && !code.startsWith(parent.code() + "-")) {
         problems.add(
-            "unit '" + code + "': the code must start with its parent's code '" + parent.code() + "-'");
+            "unit '"
+                + code
+                + "': the code must start with its parent's code '"
+                + parent.code()
+                + "-'");
       }
       if (codeOk) {
         unique(code, "unit");
@@ -145,8 +160,13 @@ public final class OrganisationLoader {
           level = UnitLevel.valueOf(data.level());
         } catch (IllegalArgumentException e) {
           problems.add(
-              "unit '" + code + "' has unknown level '" + data.level() + "' (expected one of "
-                  + Arrays.toString(UnitLevel.values()) + ")");
+              "unit '"
+                  + code
+                  + "' has unknown level '"
+                  + data.level()
+                  + "' (expected one of "
+                  + Arrays.toString(UnitLevel.values())
+                  + ")");
         }
       }
       if (level != null && parent != null && parent.level() != null) {
@@ -154,17 +174,35 @@ public final class OrganisationLoader {
         if (level != expected) {
           if (level == UnitLevel.COURTYARD) {
             problems.add(
-                "unit '" + code + "' is a COURTYARD under '" + parent.code() + "' (" + parent.level()
+                "unit '"
+                    + code
+                    + "' is a COURTYARD under '"
+                    + parent.code()
+                    + "' ("
+                    + parent.level()
                     + "); courtyards belong only under communities");
           } else if (expected == null) {
             problems.add(
-                "unit '" + code + "' (" + level + ") is under courtyard '" + parent.code()
+                "unit '"
+                    + code
+                    + "' ("
+                    + level
+                    + ") is under courtyard '"
+                    + parent.code()
                     + "'; a courtyard has no children");
           } else {
             problems.add(
-                "unit '" + code + "' has level " + level + " but its parent '" + parent.code()
-                    + "' is a " + parent.level() + ": a child must be exactly one level below ("
-                    + expected + ")");
+                "unit '"
+                    + code
+                    + "' has level "
+                    + level
+                    + " but its parent '"
+                    + parent.code()
+                    + "' is a "
+                    + parent.level()
+                    + ": a child must be exactly one level below ("
+                    + expected
+                    + ")");
           }
         }
       }
@@ -187,11 +225,16 @@ public final class OrganisationLoader {
       }
       String code = data.code();
       if (code == null || code.isBlank()) {
-        problems.add("a department has no code" + (data.name() == null ? "" : " (name " + data.name() + ")"));
+        problems.add(
+            "a department has no code"
+                + (data.name() == null ? "" : " (name " + data.name() + ")"));
         code = "?";
       } else if (!CODE.matcher(code).matches() || !code.startsWith(DEPARTMENT_PREFIX)) {
         problems.add(
-            "department '" + code + "': the code must start with '" + DEPARTMENT_PREFIX
+            "department '"
+                + code
+                + "': the code must start with '"
+                + DEPARTMENT_PREFIX
                 + "' and be lower-case letters and digits joined by hyphens");
       } else {
         unique(code, "department");
@@ -201,7 +244,11 @@ public final class OrganisationLoader {
         problems.add("department '" + code + "' has no kind");
       } else if (!KIND.matcher(data.kind()).matches()) {
         problems.add(
-            "department '" + code + "': kind '" + data.kind() + "' must be upper case, e.g. DISTRICT_BUREAU");
+            "department '"
+                + code
+                + "': kind '"
+                + data.kind()
+                + "' must be upper case, e.g. DISTRICT_BUREAU");
       }
       return new Department(code, data.name(), data.kind());
     }

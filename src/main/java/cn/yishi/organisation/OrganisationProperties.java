@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code yishi.organisation.*} (application.yaml): where the organisation's data files are
- * (Spring resource locations, e.g. {@code classpath:…} or {@code file:…}).
+ * {@code yishi.organisation.*} (application.yaml): where the organisation's data files are (Spring
+ * resource locations, e.g. {@code classpath:…} or {@code file:…}).
  *
  * @param location units and departments ({@link OrganisationService})
  * @param demoUsers the demo users ({@link DemoUsers}), created only with {@code yishi.demo-data}

@@ -72,7 +72,8 @@ public class OrganisationService {
   public Unit unit(String code) {
     return organisation
         .findUnit(code)
-        .orElseThrow(() -> new UnknownUnitException("no organisation unit with code '" + code + "'"));
+        .orElseThrow(
+            () -> new UnknownUnitException("no organisation unit with code '" + code + "'"));
   }
 
   public UnitLevel levelOf(String code) {
@@ -98,7 +99,9 @@ public class OrganisationService {
     return unit.parent().orElseThrow();
   }
 
-  /** The unit itself or the nearest unit above it at {@code level} (e.g. the street of a community). */
+  /**
+   * The unit itself or the nearest unit above it at {@code level} (e.g. the street of a community).
+   */
   public Optional<Unit> ancestorAt(String code, UnitLevel level) {
     return unit(code).ancestorAt(level);
   }

@@ -32,8 +32,7 @@ public enum Role {
   PARTY("party", EnumSet.of(UnitLevel.COMMUNITY), Map.of(UnitLevel.COMMUNITY, "社区党委（党支部）")),
   TWO_COMMITTEES(
       "twocommittees", EnumSet.of(UnitLevel.COMMUNITY), Map.of(UnitLevel.COMMUNITY, "社区两委")),
-  SUPERVISOR(
-      "supervisor", EnumSet.of(UnitLevel.COMMUNITY), Map.of(UnitLevel.COMMUNITY, "居务监督委员会"));
+  SUPERVISOR("supervisor", EnumSet.of(UnitLevel.COMMUNITY), Map.of(UnitLevel.COMMUNITY, "居务监督委员会"));
 
   private final String id;
   private final Set<UnitLevel> levels;

@@ -11,7 +11,12 @@ public record SyncReport(
     int membershipsCreated) {
 
   public int changes() {
-    return groupsCreated + groupsUpdated + authorizationsCreated + authorizationsUpdated
-        + filtersCreated + usersCreated + membershipsCreated;
+    return groupsCreated
+        + groupsUpdated
+        + authorizationsCreated
+        + authorizationsUpdated
+        + filtersCreated
+        + usersCreated
+        + membershipsCreated;
   }
 }

@@ -2,8 +2,8 @@ package cn.yishi.organisation;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -91,8 +91,8 @@ public final class Unit {
   }
 
   /**
-   * A name that is unambiguous on its own: a courtyard is prefixed with its community
-   * (九里堤北路社区菁华园); other units keep their name.
+   * A name that is unambiguous on its own: a courtyard is prefixed with its community (九里堤北路社区菁华园);
+   * other units keep their name.
    */
   public String displayName() {
     if (level == UnitLevel.COURTYARD && parent != null) {

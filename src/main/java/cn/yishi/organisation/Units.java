@@ -69,8 +69,7 @@ public class Units {
       return null;
     }
     if (!organisation.isWithin(entryUnit, unit)) {
-      throw new UnknownUnitException(
-          "unit '" + entryUnit + "' does not lie below '" + unit + "'");
+      throw new UnknownUnitException("unit '" + entryUnit + "' does not lie below '" + unit + "'");
     }
     String current = entryUnit;
     while (!unit.equals(above(current))) {
@@ -89,7 +88,10 @@ public class Units {
     return organisation.levelOf(unit).ordinal() > UnitLevel.valueOf(level).ordinal();
   }
 
-  /** The unit itself, or its community when it is a courtyard (四议两公开 and 难事广议 are led at least by the community). */
+  /**
+   * The unit itself, or its community when it is a courtyard (四议两公开 and 难事广议 are led at least by
+   * the community).
+   */
   public String atLeastCommunity(String unit) {
     if (organisation.levelOf(unit) == UnitLevel.COURTYARD) {
       return organisation.communityOf(unit).code();

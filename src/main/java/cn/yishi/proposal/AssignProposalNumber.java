@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Delegate {@code ${assignProposalNumber}}: gives a new proposal its number (variable
- * {@code number} and the business key of the process instance) and records when it was submitted
- * ({@code submittedAt}, ISO-8601 in the business time zone). The number is what residents quote
- * and what every called procedure carries as its business key.
+ * Delegate {@code ${assignProposalNumber}}: gives a new proposal its number (variable {@code
+ * number} and the business key of the process instance) and records when it was submitted ({@code
+ * submittedAt}, ISO-8601 in the business time zone). The number is what residents quote and what
+ * every called procedure carries as its business key.
  *
  * <p>Always a new number and the time of now: a {@code number} or {@code submittedAt} present at
  * the start (which the API and {@code cn.yishi.security.ComputedVariablesGuard} refuse) is

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Corrections made while sorting (table {@code proposal_correction}), written in the sorting
- * task's transaction: a correction is recorded exactly when the task completes.
+ * Corrections made while sorting (table {@code proposal_correction}), written in the sorting task's
+ * transaction: a correction is recorded exactly when the task completes.
  */
 @Repository
 public class CorrectionRecords {

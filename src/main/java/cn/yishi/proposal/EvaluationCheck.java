@@ -6,18 +6,20 @@ import static cn.yishi.proposal.ProposalLifecycleProcess.RATING;
 import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.StepCheck;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** The submitter's rating (回访评价) must be one of CONTRACT §4's three; each evaluation starts blank. */
+/**
+ * The submitter's rating (回访评价) must be one of CONTRACT §4's three; each evaluation starts blank.
+ */
 @DiagramCallable
 @Component("evaluationCheck")
 public class EvaluationCheck implements TaskListener {
 
   /** In the order the form and the messages list them. */
-  public static final List<String> RATINGS = List.of("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED");
+  public static final List<String> RATINGS =
+      List.of("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED");
 
   @Override
   public void notify(DelegateTask task) {

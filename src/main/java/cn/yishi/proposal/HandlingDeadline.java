@@ -18,11 +18,18 @@ public final class HandlingDeadline {
 
   /** Statuses in which a proposal is being handled: the clock runs. */
   static final Set<ProposalStatus> HANDLING =
-      Set.of(ProposalStatus.UNDER_REVIEW, ProposalStatus.IN_DELIBERATION, ProposalStatus.IN_IMPLEMENTATION);
+      Set.of(
+          ProposalStatus.UNDER_REVIEW,
+          ProposalStatus.IN_DELIBERATION,
+          ProposalStatus.IN_IMPLEMENTATION);
 
   /** Statuses that end a proposal: nothing is overdue any more. */
   public static final Set<ProposalStatus> ENDED =
-      Set.of(ProposalStatus.CLOSED, ProposalStatus.REJECTED, ProposalStatus.SELF_HELP, ProposalStatus.REDIRECTED);
+      Set.of(
+          ProposalStatus.CLOSED,
+          ProposalStatus.REJECTED,
+          ProposalStatus.SELF_HELP,
+          ProposalStatus.REDIRECTED);
 
   /** The output of the timeLimits decision that is the handling deadline. */
   public static final String RESOLVE_WITHIN = "resolveWithin";
@@ -35,9 +42,15 @@ public final class HandlingDeadline {
   enum Change {
     /** Sorting ended for the first time (受理): the clock starts. */
     START,
-    /** Sorting ended again (the review sent it back): same 受理, the deadline of the (maybe new) track. */
+    /**
+     * Sorting ended again (the review sent it back): same 受理, the deadline of the (maybe new)
+     * track.
+     */
     RESORTED,
-    /** Handling resumed after a recorded result (objection upheld, dissatisfied rating): a new period. */
+    /**
+     * Handling resumed after a recorded result (objection upheld, dissatisfied rating): a new
+     * period.
+     */
     REOPEN,
     NONE
   }
@@ -47,7 +60,8 @@ public final class HandlingDeadline {
    * @param accepted whether the proposal has been accepted (受理) already
    * @param resultRecorded whether this handling period's result has been recorded
    */
-  static Change change(ProposalStatus previous, ProposalStatus next, boolean accepted, boolean resultRecorded) {
+  static Change change(
+      ProposalStatus previous, ProposalStatus next, boolean accepted, boolean resultRecorded) {
     if (!HANDLING.contains(next)) {
       return Change.NONE;
     }

@@ -12,7 +12,10 @@ public class InvalidProposalException extends InvalidStepInputException {
   public InvalidProposalException(List<FieldError> errors) {
     super(
         errors.get(0).field(),
-        "提案信息有误：" + errors.stream().map(e -> e.field() + "：" + e.message()).collect(Collectors.joining("；")));
+        "提案信息有误："
+            + errors.stream()
+                .map(e -> e.field() + "：" + e.message())
+                .collect(Collectors.joining("；")));
     this.errors = List.copyOf(errors);
   }
 

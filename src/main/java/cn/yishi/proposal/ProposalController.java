@@ -6,20 +6,20 @@ import static cn.yishi.common.CommonVariables.SUBMITTER_PHONE;
 import static cn.yishi.common.CommonVariables.TITLE;
 import static cn.yishi.proposal.ProposalLifecycleProcess.*;
 
+import cn.yishi.api.ApiProblems;
+import cn.yishi.api.JsonBody;
 import cn.yishi.common.Variable;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import cn.yishi.proposal.PublicProposals.NotAwaitingEvaluationException;
 import cn.yishi.proposal.PublicProposals.UnknownProposalException;
 import cn.yishi.proposal.PublicProposals.WrongSubmitterException;
-import cn.yishi.api.ApiProblems;
-import cn.yishi.api.JsonBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,9 +31,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The residents' proposal API (CONTRACT §4): submit, read, rate. Strict: an unknown field, a
- * string where a number belongs, a fraction where an integer belongs or {@code exclusion} sent by
- * a resident is refused with 400 naming the field; nothing is started. Bodies are read by {@link
+ * The residents' proposal API (CONTRACT §4): submit, read, rate. Strict: an unknown field, a string
+ * where a number belongs, a fraction where an integer belongs or {@code exclusion} sent by a
+ * resident is refused with 400 naming the field; nothing is started. Bodies are read by {@link
  * JsonBody}; refusals of every kind are problem+json ({@link ApiProblems}).
  */
 @RestController
@@ -41,15 +41,33 @@ public class ProposalController {
 
   static final int MAX_BODY = JsonBody.MAX_BYTES;
   static final int MAX_COMMENT = 2000;
+
   /** CONTRACT §1: the body's fields are the lifecycle's start variables. */
   static final Set<String> SUBMISSION_FIELDS =
       names(
-          TITLE, DESCRIPTION, COMMUNITY, COURTYARD, SUBMITTER_NAME, SUBMITTER_PHONE, TOPIC, SCOPE,
-          JURISDICTION, CROSS_JURISDICTION, AFFECTED_HOUSEHOLDS, CO_SIGNERS, STAKEHOLDER_PARTIES,
-          ESTIMATED_COST, USES_COLLECTIVE_FUNDS, SAFETY_HAZARD, LEGACY_ISSUE);
+          TITLE,
+          DESCRIPTION,
+          COMMUNITY,
+          COURTYARD,
+          SUBMITTER_NAME,
+          SUBMITTER_PHONE,
+          TOPIC,
+          SCOPE,
+          JURISDICTION,
+          CROSS_JURISDICTION,
+          AFFECTED_HOUSEHOLDS,
+          CO_SIGNERS,
+          STAKEHOLDER_PARTIES,
+          ESTIMATED_COST,
+          USES_COLLECTIVE_FUNDS,
+          SAFETY_HAZARD,
+          LEGACY_ISSUE);
+
   /** CONTRACT §4 evaluation: {@code comment} becomes the variable evaluationComment. */
   static final String COMMENT = "comment";
-  static final Set<String> EVALUATION_FIELDS = Set.of(RATING.name(), COMMENT, SUBMITTER_PHONE.name());
+
+  static final Set<String> EVALUATION_FIELDS =
+      Set.of(RATING.name(), COMMENT, SUBMITTER_PHONE.name());
   static final Map<String, String> RESIDENT_MAY_NOT_SEND =
       Map.of(EXCLUSION.name(), "不可议事由由分拣的社区工作者确定，提案人不能填写");
 
@@ -73,10 +91,12 @@ public class ProposalController {
 
   /**
    * CONTRACT §4, checked in this order: unknown number 404, bad body 400 (415, 413), not awaiting
-   * evaluation 409, too many failed phone checks 429, wrong phone 403; so nothing but the last
-   * step depends on whether the phone is right.
+   * evaluation 409, too many failed phone checks 429, wrong phone 403; so nothing but the last step
+   * depends on whether the phone is right.
    */
-  @PostMapping(value = "/api/proposals/{number}/evaluation", produces = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(
+      value = "/api/proposals/{number}/evaluation",
+      produces = MediaType.APPLICATION_JSON_VALUE)
   public PublicProposal evaluate(@PathVariable String number, HttpServletRequest request) {
     proposals.requireKnown(number);
     Map<String, Object> fields = JsonBody.read(request, EVALUATION_FIELDS, Map.of());

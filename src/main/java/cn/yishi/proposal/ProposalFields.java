@@ -7,7 +7,6 @@ import static cn.yishi.common.CommonVariables.TITLE;
 import static cn.yishi.proposal.ProposalLifecycleProcess.*;
 
 import cn.yishi.common.Variable;
-
 import cn.yishi.organisation.OrganisationService;
 import cn.yishi.organisation.Unit;
 import cn.yishi.organisation.UnitLevel;
@@ -31,16 +30,38 @@ public class ProposalFields {
 
   public static final Set<String> TOPICS =
       Set.of(
-          "ELEVATOR", "FACILITIES", "GREENING", "SANITATION", "NOISE", "ENVIRONMENT", "ORDER",
-          "FIRE_SAFETY", "SECURITY", "TRAFFIC_SAFETY", "ELDERLY_CARE", "CHILDCARE",
-          "CULTURE_SPORTS", "CONVENIENCE", "PROPERTY_SERVICE", "CONVENTION", "NEIGHBOURHOOD",
-          "SHARED_FUNDS", "ORGANISATION", "OTHER");
+          "ELEVATOR",
+          "FACILITIES",
+          "GREENING",
+          "SANITATION",
+          "NOISE",
+          "ENVIRONMENT",
+          "ORDER",
+          "FIRE_SAFETY",
+          "SECURITY",
+          "TRAFFIC_SAFETY",
+          "ELDERLY_CARE",
+          "CHILDCARE",
+          "CULTURE_SPORTS",
+          "CONVENIENCE",
+          "PROPERTY_SERVICE",
+          "CONVENTION",
+          "NEIGHBOURHOOD",
+          "SHARED_FUNDS",
+          "ORGANISATION",
+          "OTHER");
   public static final Set<String> SCOPES =
       Set.of("HOUSEHOLD", "BUILDING", "COURTYARD", "COMMUNITY", "MULTI_COMMUNITY");
   public static final Set<String> JURISDICTIONS =
       Set.of("COURTYARD", "COMMUNITY", "STREET", "DISTRICT", "CITY");
   public static final Set<String> EXCLUSIONS =
-      Set.of("NONE", "UNLAWFUL", "PRIVACY", "IN_LEGAL_PROCEEDINGS", "PRIVATE_DISPUTE", "DEPARTMENT_DUTY");
+      Set.of(
+          "NONE",
+          "UNLAWFUL",
+          "PRIVACY",
+          "IN_LEGAL_PROCEEDINGS",
+          "PRIVATE_DISPUTE",
+          "DEPARTMENT_DUTY");
 
   /** A mainland mobile number (CONTRACT §1 {@code submitterPhone}); objections use it too. */
   public static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
@@ -109,11 +130,17 @@ public class ProposalFields {
         }
         v.put(field.name(), defaultOf(field));
       } else {
-        checkClassifying(field, value, errors).ifPresent(normalised -> v.put(field.name(), normalised));
+        checkClassifying(field, value, errors)
+            .ifPresent(normalised -> v.put(field.name(), normalised));
       }
     }
     Object coSigners = submitted.get(CO_SIGNERS.name());
-    put(v, CO_SIGNERS, coSigners == null ? Integer.valueOf(0) : integer(CO_SIGNERS, coSigners, 0, 1_000_000, errors));
+    put(
+        v,
+        CO_SIGNERS,
+        coSigners == null
+            ? Integer.valueOf(0)
+            : integer(CO_SIGNERS, coSigners, 0, 1_000_000, errors));
     if (!errors.isEmpty()) {
       throw new InvalidProposalException(errors);
     }
@@ -164,7 +191,10 @@ public class ProposalFields {
     if (field == JURISDICTION) {
       return "COMMUNITY";
     }
-    if (field == CROSS_JURISDICTION || field == USES_COLLECTIVE_FUNDS || field == SAFETY_HAZARD || field == LEGACY_ISSUE) {
+    if (field == CROSS_JURISDICTION
+        || field == USES_COLLECTIVE_FUNDS
+        || field == SAFETY_HAZARD
+        || field == LEGACY_ISSUE) {
       return false;
     }
     if (field == AFFECTED_HOUSEHOLDS || field == STAKEHOLDER_PARTIES) {
@@ -184,7 +214,8 @@ public class ProposalFields {
     return value.toString().trim();
   }
 
-  private Optional<Object> checkClassifying(Variable<?> field, Object value, List<FieldError> errors) {
+  private Optional<Object> checkClassifying(
+      Variable<?> field, Object value, List<FieldError> errors) {
     int before = errors.size();
     Object result;
     if (field == TOPIC) {
@@ -211,7 +242,12 @@ public class ProposalFields {
     field.put(variables, value);
   }
 
-  private static String text(Map<String, Object> v, Variable<String> field, int max, boolean required, List<FieldError> errors) {
+  private static String text(
+      Map<String, Object> v,
+      Variable<String> field,
+      int max,
+      boolean required,
+      List<FieldError> errors) {
     Object value = v.get(field.name());
     if (value == null || value.toString().isBlank()) {
       if (required) {
@@ -230,9 +266,13 @@ public class ProposalFields {
     return trimmed;
   }
 
-  private static String oneOf(Variable<?> field, Object value, Set<String> allowed, List<FieldError> errors) {
+  private static String oneOf(
+      Variable<?> field, Object value, Set<String> allowed, List<FieldError> errors) {
     if (!(value instanceof String s) || !allowed.contains(s)) {
-      errors.add(new FieldError(field.name(), "取值“" + value + "”无效，可选：" + String.join("、", allowed.stream().sorted().toList())));
+      errors.add(
+          new FieldError(
+              field.name(),
+              "取值“" + value + "”无效，可选：" + String.join("、", allowed.stream().sorted().toList())));
       return null;
     }
     return s;
@@ -246,7 +286,8 @@ public class ProposalFields {
     return b;
   }
 
-  private static Integer integer(Variable<?> field, Object value, int min, int max, List<FieldError> errors) {
+  private static Integer integer(
+      Variable<?> field, Object value, int min, int max, List<FieldError> errors) {
     BigDecimal d = exact(value);
     if (d == null) {
       errors.add(new FieldError(field.name(), "须为整数"));
@@ -284,7 +325,10 @@ public class ProposalFields {
     return d.doubleValue();
   }
 
-  /** A number as an exact decimal (as sent: a JSON 1e309 stays 1e309); null for a non-number, NaN or infinity. */
+  /**
+   * A number as an exact decimal (as sent: a JSON 1e309 stays 1e309); null for a non-number, NaN or
+   * infinity.
+   */
   private static BigDecimal exact(Object value) {
     if (value instanceof BigDecimal d) {
       return d;

@@ -39,7 +39,8 @@ public final class ProposalLifecycleProcess {
   public static final String CALL_MAJOR_DELIBERATION = "Call_MajorDeliberation";
   public static final String CALL_MINOR_DELIBERATION = "Call_MinorDeliberation";
   public static final String CALL_PUBLISH_RESOLUTION = "Call_PublishResolution";
-  public static final String CALL_PUBLISH_RESOLUTION_WHILE_CARRYING_OUT = "Call_PublishResolutionWhileCarryingOut";
+  public static final String CALL_PUBLISH_RESOLUTION_WHILE_CARRYING_OUT =
+      "Call_PublishResolutionWhileCarryingOut";
   public static final String CALL_URGENT_DELIBERATION = "Call_UrgentDeliberation";
 
   public static final String GATEWAY_DELIBERATION_OUTCOME = "Gateway_DeliberationOutcome";
@@ -62,7 +63,8 @@ public final class ProposalLifecycleProcess {
   public static final String GATEWAY_MERGE_SETTLE = "Gateway_MergeSettle";
   public static final String GATEWAY_MERGE_URGENT_RAISE = "Gateway_MergeUrgentRaise";
   public static final String GATEWAY_MERGE_WORK_ORDER = "Gateway_MergeWorkOrder";
-  public static final String GATEWAY_OBJECTION_WHILE_CARRYING_OUT = "Gateway_ObjectionWhileCarryingOut";
+  public static final String GATEWAY_OBJECTION_WHILE_CARRYING_OUT =
+      "Gateway_ObjectionWhileCarryingOut";
   public static final String GATEWAY_POST_AND_CARRY_OUT = "Gateway_PostAndCarryOut";
   public static final String GATEWAY_POST_RESOLUTION = "Gateway_PostResolution";
   public static final String GATEWAY_REOPEN = "Gateway_Reopen";
@@ -86,35 +88,48 @@ public final class ProposalLifecycleProcess {
   public static final String EVENT_SENT_BACK_TO_SORTING = "Event_SentBackToSorting";
   public static final String EVENT_URGENT_TO_DELIBERATION = "Event_UrgentToDeliberation";
   public static final String EVENT_WORK_PAUSED = "Event_WorkPaused";
-  // submitted by the resident (CONTRACT §1); title, description, community, submitterPhone are common
+  // submitted by the resident (CONTRACT §1); title, description, community, submitterPhone are
+  // common
   public static final Variable<String> COURTYARD = Variable.text("courtyard");
   public static final Variable<String> SUBMITTER_NAME = Variable.text("submitterName");
   public static final Variable<String> TOPIC = Variable.text("topic");
   public static final Variable<String> SCOPE = Variable.text("scope");
   public static final Variable<String> JURISDICTION = Variable.text("jurisdiction");
   public static final Variable<Boolean> CROSS_JURISDICTION = Variable.flag("crossJurisdiction");
-  public static final Variable<Integer> AFFECTED_HOUSEHOLDS = Variable.integer("affectedHouseholds");
+  public static final Variable<Integer> AFFECTED_HOUSEHOLDS =
+      Variable.integer("affectedHouseholds");
   public static final Variable<Integer> CO_SIGNERS = Variable.integer("coSigners");
-  public static final Variable<Integer> STAKEHOLDER_PARTIES = Variable.integer("stakeholderParties");
+  public static final Variable<Integer> STAKEHOLDER_PARTIES =
+      Variable.integer("stakeholderParties");
   public static final Variable<Double> ESTIMATED_COST = Variable.of("estimatedCost", Double.class);
-  public static final Variable<Boolean> USES_COLLECTIVE_FUNDS = Variable.flag("usesCollectiveFunds");
+  public static final Variable<Boolean> USES_COLLECTIVE_FUNDS =
+      Variable.flag("usesCollectiveFunds");
   public static final Variable<Boolean> SAFETY_HAZARD = Variable.flag("safetyHazard");
   public static final Variable<Boolean> LEGACY_ISSUE = Variable.flag("legacyIssue");
 
   /** The fields a sorting caseworker may correct; a correction runs the tables again. */
   public static final List<Variable<?>> CLASSIFYING =
       List.of(
-          TOPIC, SCOPE, JURISDICTION, CROSS_JURISDICTION, AFFECTED_HOUSEHOLDS, STAKEHOLDER_PARTIES,
-          ESTIMATED_COST, USES_COLLECTIVE_FUNDS, SAFETY_HAZARD, LEGACY_ISSUE);
+          TOPIC,
+          SCOPE,
+          JURISDICTION,
+          CROSS_JURISDICTION,
+          AFFECTED_HOUSEHOLDS,
+          STAKEHOLDER_PARTIES,
+          ESTIMATED_COST,
+          USES_COLLECTIVE_FUNDS,
+          SAFETY_HAZARD,
+          LEGACY_ISSUE);
 
   // intake
   /** When the number was assigned: ISO-8601 with the business zone's offset. */
   @NotInDiagram("set by assignProposalNumber, read by the response clock and the public view")
   public static final Variable<String> SUBMITTED_AT = Variable.text("submittedAt");
+
   /**
-   * The public status (CONTRACT §4) last set by {@code proposalStatus}; the read model keeps it
-   * for the API. Kept as a variable because cn.yishi.security.ComputedVariables protects it and
-   * tests read it.
+   * The public status (CONTRACT §4) last set by {@code proposalStatus}; the read model keeps it for
+   * the API. Kept as a variable because cn.yishi.security.ComputedVariables protects it and tests
+   * read it.
    */
   @NotInDiagram("set by proposalStatus; a computed variable no user may set")
   public static final Variable<String> STATUS = Variable.text("status");
@@ -123,9 +138,13 @@ public final class ProposalLifecycleProcess {
   public static final Variable<String> CATEGORY = Variable.text("category");
   public static final Variable<String> MATTER_SCOPE = Variable.text("matterScope");
   public static final Variable<String> LEVEL = Variable.text("level");
+
   /** The eligibility decision's single result (eligible, route). */
-  public static final Variable<Map<String, Object>> ELIGIBILITY_RESULT = Variable.record("eligibilityResult");
+  public static final Variable<Map<String, Object>> ELIGIBILITY_RESULT =
+      Variable.record("eligibilityResult");
+
   public static final Variable<Boolean> ELIGIBLE = Variable.flag("eligible");
+
   /** Where a proposal goes that is not deliberated (values in {@link Route}). */
   public static final Variable<String> ROUTE = Variable.text("route");
 
@@ -141,40 +160,61 @@ public final class ProposalLifecycleProcess {
   // sorting (分拣)
   /** NONE, or why the proposal is not deliberated (ProposalFields.EXCLUSIONS). */
   public static final Variable<String> EXCLUSION = Variable.text("exclusion");
+
   public static final Variable<String> SORTING_NOTE = Variable.text("sortingNote");
-  /** True once the sorting task has been completed (a correction re-runs the tables, not the task). */
+
+  /**
+   * True once the sorting task has been completed (a correction re-runs the tables, not the task).
+   */
   public static final Variable<Boolean> SORTED = Variable.flag("sorted");
+
   /** True when the sorting caseworker changed a classifying field: the tables run again. */
-  public static final Variable<Boolean> CLASSIFICATION_CORRECTED = Variable.flag("classificationCorrected");
+  public static final Variable<Boolean> CLASSIFICATION_CORRECTED =
+      Variable.flag("classificationCorrected");
+
   /** The reason given for the corrections made in one sorting task. */
   public static final Variable<String> CORRECTION_REASON = Variable.text("correctionReason");
+
   /** Task-local snapshot of the classifying fields when the sorting task was created. */
   @NotInDiagram("task-local bookkeeping of sortingCheck")
-  public static final Variable<Map<String, Object>> CLASSIFICATION_BEFORE = Variable.record("classificationBefore");
+  public static final Variable<Map<String, Object>> CLASSIFICATION_BEFORE =
+      Variable.record("classificationBefore");
+
   /** The department that gets the work order when exclusion is DEPARTMENT_DUTY. */
   public static final Variable<String> ORDER_DEPARTMENT = Variable.text("orderDepartment");
+
   @NotInDiagram("set by sortingCheck, told to the submitter by proposalStatus")
   public static final Variable<String> SELF_HELP_GUIDANCE = Variable.text("selfHelpGuidance");
 
   // review level by level (逐级审议)
   /** Where the proposal entered: its courtyard (courtyard matter) or community. */
   public static final Variable<String> ENTRY_UNIT = Variable.text("entryUnit");
+
   /** The unit at the level the decision handlingLevel gives, on the way up from the entry unit. */
   public static final Variable<String> HANDLING_UNIT = Variable.text("handlingUnit");
+
   /** The unit reviewing the proposal now. */
   public static final Variable<String> REVIEW_UNIT = Variable.text("reviewUnit");
+
   /** SETTLE, PASS_UP or SEND_BACK. */
   public static final Variable<String> REVIEW_DECISION = Variable.text("reviewDecision");
+
   public static final Variable<String> REVIEW_REASON = Variable.text("reviewReason");
+
   /** Task-local on the review task: the Chinese names of the review and handling units. */
   @NotInDiagram("task-local, shown by the review form's text")
   public static final Variable<String> REVIEW_UNIT_NAME = Variable.text("reviewUnitName");
+
   public static final Variable<String> HANDLING_UNIT_NAME = Variable.text("handlingUnitName");
+
   /** A level below its handling unit kept the proposal and settled it itself (for auditors). */
   @NotInDiagram("a fact for auditors and statistics, set by reviewRoute")
-  public static final Variable<Boolean> SETTLED_BELOW_HANDLING_LEVEL = Variable.flag("settledBelowHandlingLevel");
+  public static final Variable<Boolean> SETTLED_BELOW_HANDLING_LEVEL =
+      Variable.flag("settledBelowHandlingLevel");
+
   @NotInDiagram("a fact for auditors and statistics, set by reviewRoute")
   public static final Variable<String> SETTLED_BELOW_REASON = Variable.text("settledBelowReason");
+
   /** True once the entry level sent the proposal back to sorting (re-sorting is due from then). */
   @NotInDiagram("set by reviewRoute, read by the response clock")
   public static final Variable<Boolean> SENT_BACK_TO_SORTING = Variable.flag("sentBackToSorting");
@@ -182,10 +222,14 @@ public final class ProposalLifecycleProcess {
   // after carrying out
   /** True when a judge upheld an objection to the posted resolution: back to deliberation. */
   public static final Variable<Boolean> RESOLUTION_OBJECTED = Variable.flag("resolutionObjected");
+
   /** SATISFIED, BASICALLY_SATISFIED or DISSATISFIED (CONTRACT §4). */
   public static final Variable<String> RATING = Variable.text("rating");
+
   public static final Variable<String> EVALUATION_COMMENT = Variable.text("evaluationComment");
-  @NotInDiagram("set by an expression (execution.setVariable) the extractor does not read as a name")
+
+  @NotInDiagram(
+      "set by an expression (execution.setVariable) the extractor does not read as a name")
   public static final Variable<Boolean> CLOSED_UNRATED = Variable.flag("closedUnrated");
 
   /**
@@ -195,8 +239,7 @@ public final class ProposalLifecycleProcess {
   public static String number(DelegateExecution execution) {
     String number = execution.getProcessBusinessKey();
     if (number == null || number.isBlank()) {
-      throw new IllegalStateException(
-          "流程 " + execution.getProcessInstanceId() + " 没有提案编号（业务键）");
+      throw new IllegalStateException("流程 " + execution.getProcessInstanceId() + " 没有提案编号（业务键）");
     }
     return number;
   }

@@ -17,20 +17,20 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Readable, unique proposal numbers such as {@code JN-2026-000123}: a prefix
- * ({@code yishi.numbering.prefix}, default JN), the year in the business time zone and a counter
- * per year: the database sequence {@code proposal_number_<year>}.
+ * Readable, unique proposal numbers such as {@code JN-2026-000123}: a prefix ({@code
+ * yishi.numbering.prefix}, default JN), the year in the business time zone and a counter per year:
+ * the database sequence {@code proposal_number_<year>}.
  *
- * <p>A sequence hands out each value once and holds no lock until the caller's transaction ends,
- * so concurrent starts do not wait for each other (the counter row this replaced serialised every
+ * <p>A sequence hands out each value once and holds no lock until the caller's transaction ends, so
+ * concurrent starts do not wait for each other (the counter row this replaced serialised every
  * submission). A start that rolls back has used its number: numbers may have gaps, never
  * duplicates.
  *
  * <p>The year's sequence is created on first use, outside the caller's transaction (H2 commits a
  * transaction on DDL): on a connection of its own, not taken from the pool, so a pool held by
  * starts that all wait for the new year cannot starve it. {@code CREATE SEQUENCE IF NOT EXISTS}
- * lets two nodes create it at once. It starts after the last number the old counter table
- * {@code proposal_number_counter} gave that year, so existing databases continue their count.
+ * lets two nodes create it at once. It starts after the last number the old counter table {@code
+ * proposal_number_counter} gave that year, so existing databases continue their count.
  */
 @Service
 public class ProposalNumbers {
@@ -43,9 +43,7 @@ public class ProposalNumbers {
   private volatile Boolean postgres;
 
   public ProposalNumbers(
-      JdbcTemplate jdbc,
-      PlatformTransactionManager transactions,
-      NumberingProperties numbering) {
+      JdbcTemplate jdbc, PlatformTransactionManager transactions, NumberingProperties numbering) {
     this.jdbc = jdbc;
     DataSource unpooled = unpooled(jdbc.getDataSource());
     this.ddl = unpooled == null ? jdbc : new JdbcTemplate(unpooled);
@@ -163,7 +161,8 @@ public class ProposalNumbers {
         return null;
       }
       DriverManagerDataSource own =
-          new DriverManagerDataSource(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+          new DriverManagerDataSource(
+              hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
       if (hikari.getDriverClassName() != null) {
         own.setDriverClassName(hikari.getDriverClassName());
       }

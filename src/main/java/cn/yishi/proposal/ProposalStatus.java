@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * The public status of a proposal (CONTRACT §4), with the Chinese label residents see and what the
- * submitter is told when the proposal reaches it (办理流程即时通知). The path: SORTING → UNDER_REVIEW
- * → IN_DELIBERATION → IN_IMPLEMENTATION → IN_NOTICE → AWAITING_EVALUATION → CLOSED; ends without
+ * submitter is told when the proposal reaches it (办理流程即时通知). The path: SORTING → UNDER_REVIEW →
+ * IN_DELIBERATION → IN_IMPLEMENTATION → IN_NOTICE → AWAITING_EVALUATION → CLOSED; ends without
  * deliberation: SELF_HELP, REDIRECTED, REJECTED. A proposal that is not deliberated is always told
  * why and where to go instead (DOMAIN.md §1).
  */
@@ -43,12 +43,16 @@ public enum ProposalStatus {
       }
     }
     throw new UnknownProposalStatusException(
-        "未知的提案状态 '" + name + "'（可用："
+        "未知的提案状态 '"
+            + name
+            + "'（可用："
             + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))
             + "）");
   }
 
-  /** What the submitter of proposal {@code number} is told when it reaches this status, in Chinese. */
+  /**
+   * What the submitter of proposal {@code number} is told when it reaches this status, in Chinese.
+   */
   public String message(String number, ProposalView.Facts facts) {
     String proposal = "您的提案《" + text(facts.title(), "") + "》（编号 " + text(number, "") + "）";
     String route = text(facts.route(), null);
@@ -56,14 +60,15 @@ public enum ProposalStatus {
       case SORTING -> proposal + "已受理，社区工作者正在分拣。";
       case UNDER_REVIEW -> proposal + "已通过分拣，正在逐级审议。";
       case IN_DELIBERATION -> proposal + "已进入协商议事程序。";
-      case IN_IMPLEMENTATION -> Route.DEPARTMENT_ORDER.equals(route)
-          ? proposal + "属于职能部门的法定职责，已转交相关部门办理。"
-          : proposal + "已形成协商方案，正在组织落实。";
+      case IN_IMPLEMENTATION ->
+          Route.DEPARTMENT_ORDER.equals(route)
+              ? proposal + "属于职能部门的法定职责，已转交相关部门办理。"
+              : proposal + "已形成协商方案，正在组织落实。";
       case IN_NOTICE -> proposal + "正在公示，公示期内可在公示栏查看并提出意见。";
       case AWAITING_EVALUATION -> proposal + "已办理完毕，请对办理结果进行评价（满意、基本满意、不满意）。";
       case CLOSED -> proposal + "已办结，感谢您参与社区协商议事。";
-      case SELF_HELP -> proposal + "属于家庭自身事务（家里事），不纳入协商议事，建议自行处理。"
-          + guidance(facts.selfHelpGuidance());
+      case SELF_HELP ->
+          proposal + "属于家庭自身事务（家里事），不纳入协商议事，建议自行处理。" + guidance(facts.selfHelpGuidance());
       case REDIRECTED -> proposal + "不纳入协商议事。" + redirection(route);
       case REJECTED -> proposal + "未予采纳。理由：" + rejectionReason(facts) + "。如有疑问，可向社区咨询。";
     };

@@ -3,8 +3,8 @@ package cn.yishi.proposal;
 import static cn.yishi.common.CommonVariables.COMMUNITY;
 import static cn.yishi.common.CommonVariables.DELIBERATION_UNIT;
 import static cn.yishi.common.CommonVariables.REJECTION_REASON;
-import static cn.yishi.common.CommonVariables.TIME_LIMITS;
 import static cn.yishi.common.CommonVariables.SUBMITTER_PHONE;
+import static cn.yishi.common.CommonVariables.TIME_LIMITS;
 import static cn.yishi.common.CommonVariables.TITLE;
 import static cn.yishi.common.CommonVariables.TRACK;
 import static cn.yishi.proposal.ProposalLifecycleProcess.*;
@@ -41,7 +41,8 @@ public class ProposalStatusListener {
 
   /** A public timeline entry for a step that does not change the status (e.g. 商议 通过). */
   public void step(DelegateExecution execution, String outcome) {
-    views.recordStep(ProposalLifecycleProcess.number(execution), execution.getCurrentActivityName(), outcome);
+    views.recordStep(
+        ProposalLifecycleProcess.number(execution), execution.getCurrentActivityName(), outcome);
   }
 
   private static ProposalView.Facts facts(DelegateExecution execution) {

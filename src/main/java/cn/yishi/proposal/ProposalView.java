@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The public view of a proposal (CONTRACT §4, GET /api/proposals/{number}) without its open
- * steps: the read model row and the public timeline. Nothing here is private (no phone, no
- * staff names). Times are in the business time zone. {@code acceptedAt} is the end of sorting
- * (受理) that starts the handling {@code deadline} (null before); {@code resultRecorded} says
- * whether the result of this handling period has been recorded (a signed RESULT record since
- * then).
+ * The public view of a proposal (CONTRACT §4, GET /api/proposals/{number}) without its open steps:
+ * the read model row and the public timeline. Nothing here is private (no phone, no staff names).
+ * Times are in the business time zone. {@code acceptedAt} is the end of sorting (受理) that starts
+ * the handling {@code deadline} (null before); {@code resultRecorded} says whether the result of
+ * this handling period has been recorded (a signed RESULT record since then).
  */
 public record ProposalView(
     String number,
@@ -44,8 +43,25 @@ public record ProposalView(
   /** This view with its handling period's result recorded. */
   ProposalView withResultRecorded() {
     return new ProposalView(
-        number, title, status, category, matterScope, track, level, community, courtyard, coSigners,
-        submittedAt, updatedAt, deliberationUnit, rating, closedUnrated, acceptedAt, deadline, true, timeline);
+        number,
+        title,
+        status,
+        category,
+        matterScope,
+        track,
+        level,
+        community,
+        courtyard,
+        coSigners,
+        submittedAt,
+        updatedAt,
+        deliberationUnit,
+        rating,
+        closedUnrated,
+        acceptedAt,
+        deadline,
+        true,
+        timeline);
   }
 
   /** One public step: when, which step (Chinese), and its outcome (a status or a step result). */

@@ -23,10 +23,10 @@ import org.springframework.stereotype.Service;
  * status, classification, handling deadline) and the public timeline ({@code proposal_timeline}),
  * for the public API, the time-limit watch and tests.
  *
- * <p>A status change updates the read model, appends a timeline entry and queues a notification
- * to the submitter, all in the step's transaction (JdbcTemplate joins the engine's Spring
- * transaction), so the public view never shows a step that did not happen, and no step goes
- * untold. It also keeps the proposal's handling deadline (CONTRACT §4 {@code deadline}, {@link
+ * <p>A status change updates the read model, appends a timeline entry and queues a notification to
+ * the submitter, all in the step's transaction (JdbcTemplate joins the engine's Spring
+ * transaction), so the public view never shows a step that did not happen, and no step goes untold.
+ * It also keeps the proposal's handling deadline (CONTRACT §4 {@code deadline}, {@link
  * HandlingDeadline}): it starts when the status leaves SORTING.
  */
 @Service
@@ -41,7 +41,10 @@ public class ProposalViewService {
   private final Notifications notifications;
 
   public ProposalViewService(
-      JdbcTemplate jdbc, BusinessTime time, SignatureService signatures, Notifications notifications) {
+      JdbcTemplate jdbc,
+      BusinessTime time,
+      SignatureService signatures,
+      Notifications notifications) {
     this.jdbc = jdbc;
     this.time = time;
     this.signatures = signatures;
@@ -55,7 +58,8 @@ public class ProposalViewService {
    * the read model takes the status and the facts, the timeline gets an entry, the submitter is
    * told.
    */
-  public void changeStatus(String number, ProposalStatus status, ProposalView.Facts facts, String step) {
+  public void changeStatus(
+      String number, ProposalStatus status, ProposalView.Facts facts, String step) {
     OffsetDateTime now = time.now();
     Clock before = clock(number);
     upsertView(number, status, facts, now);
@@ -83,7 +87,8 @@ public class ProposalViewService {
     return step.length() > MAX_STEP ? step.substring(0, MAX_STEP) : step;
   }
 
-  private void upsertView(String number, ProposalStatus status, ProposalView.Facts f, OffsetDateTime now) {
+  private void upsertView(
+      String number, ProposalStatus status, ProposalView.Facts f, OffsetDateTime now) {
     SqlParameterValue title = text(f.title());
     SqlParameterValue community = text(f.community());
     SqlParameterValue courtyard = text(f.courtyard());
@@ -108,15 +113,41 @@ public class ProposalViewService {
                 + " closed_unrated = COALESCE(?, closed_unrated),"
                 + " deliberation_unit = COALESCE(?, deliberation_unit)"
                 + " WHERE number = ?",
-            status.name(), updatedAt, title, community, courtyard, category, matterScope, track, level,
-            coSigners, submittedAt, rating, closedUnrated, unit, number);
+            status.name(),
+            updatedAt,
+            title,
+            community,
+            courtyard,
+            category,
+            matterScope,
+            track,
+            level,
+            coSigners,
+            submittedAt,
+            rating,
+            closedUnrated,
+            unit,
+            number);
     if (updated == 0) {
       jdbc.update(
           "INSERT INTO proposal_view (number, status, updated_at, title, community, courtyard, category,"
               + " matter_scope, track, handling_level, co_signers, submitted_at, rating, closed_unrated,"
               + " deliberation_unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          number, status.name(), updatedAt, title, community, courtyard, category, matterScope, track,
-          level, coSigners, submittedAt, rating, closedUnrated, unit);
+          number,
+          status.name(),
+          updatedAt,
+          title,
+          community,
+          courtyard,
+          category,
+          matterScope,
+          track,
+          level,
+          coSigners,
+          submittedAt,
+          rating,
+          closedUnrated,
+          unit);
     }
   }
 
@@ -124,7 +155,8 @@ public class ProposalViewService {
   private record Clock(ProposalStatus status, OffsetDateTime acceptedAt, Integer resultsBefore) {}
 
   private Clock clock(String number) {
-    return jdbc.query(
+    return jdbc
+        .query(
             "SELECT status, accepted_at, results_before FROM proposal_view WHERE number = ?",
             (rs, n) ->
                 new Clock(
@@ -138,17 +170,23 @@ public class ProposalViewService {
   }
 
   /**
-   * Starts, restarts or keeps the handling deadline ({@link HandlingDeadline}): at the first end
-   * of sorting (受理) the deadline is resolveWithin from now; a proposal sent back to sorting keeps
-   * its 受理 time (the deadline follows the track it is sorted into again); handling resumed after
-   * a recorded result (an objection upheld, a dissatisfied rating) gets a new period from now.
+   * Starts, restarts or keeps the handling deadline ({@link HandlingDeadline}): at the first end of
+   * sorting (受理) the deadline is resolveWithin from now; a proposal sent back to sorting keeps its
+   * 受理 time (the deadline follows the track it is sorted into again); handling resumed after a
+   * recorded result (an objection upheld, a dissatisfied rating) gets a new period from now.
    */
   private void handlingClock(
-      String number, Clock before, ProposalStatus next, ProposalView.Facts facts, OffsetDateTime now) {
+      String number,
+      Clock before,
+      ProposalStatus next,
+      ProposalView.Facts facts,
+      OffsetDateTime now) {
     boolean accepted = before.acceptedAt() != null;
     int results = accepted || before.status() == ProposalStatus.SORTING ? resultRecords(number) : 0;
-    boolean resultRecorded = accepted && results > (before.resultsBefore() == null ? 0 : before.resultsBefore());
-    HandlingDeadline.Change change = HandlingDeadline.change(before.status(), next, accepted, resultRecorded);
+    boolean resultRecorded =
+        accepted && results > (before.resultsBefore() == null ? 0 : before.resultsBefore());
+    HandlingDeadline.Change change =
+        HandlingDeadline.change(before.status(), next, accepted, resultRecorded);
     if (change == HandlingDeadline.Change.NONE) {
       return;
     }
@@ -176,7 +214,9 @@ public class ProposalViewService {
   private void appendTimeline(String number, String step, String outcome, OffsetDateTime at) {
     Integer last =
         jdbc.queryForObject(
-            "SELECT MAX(entry_no) FROM proposal_timeline WHERE proposal_number = ?", Integer.class, number);
+            "SELECT MAX(entry_no) FROM proposal_timeline WHERE proposal_number = ?",
+            Integer.class,
+            number);
     jdbc.update(
         "INSERT INTO proposal_timeline (id, proposal_number, entry_no, occurred_at, step, outcome)"
             + " VALUES (?, ?, ?, ?, ?, ?)",
@@ -201,12 +241,15 @@ public class ProposalViewService {
   /** The proposal's public view, or empty when no such number is known. */
   public Optional<ProposalView> find(String number) {
     List<ProposalView.TimelineEntry> timeline = timeline(number);
-    return views("SELECT * FROM proposal_view WHERE number = ?", timeline, number).stream().findFirst();
+    return views("SELECT * FROM proposal_view WHERE number = ?", timeline, number).stream()
+        .findFirst();
   }
 
   /** Whether a proposal has this number. */
   public boolean exists(String number) {
-    Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM proposal_view WHERE number = ?", Integer.class, number);
+    Integer found =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM proposal_view WHERE number = ?", Integer.class, number);
     return found != null && found > 0;
   }
 
@@ -244,14 +287,16 @@ public class ProposalViewService {
    * The rows as views, each with whether its handling period's result has been recorded (a signed
    * RESULT record since it was accepted), asked of the signatures once the rows are read.
    */
-  private List<ProposalView> views(String sql, List<ProposalView.TimelineEntry> timeline, Object... args) {
+  private List<ProposalView> views(
+      String sql, List<ProposalView.TimelineEntry> timeline, Object... args) {
     return jdbc.query(sql, (rs, n) -> row(rs, timeline), args).stream()
-        .map(row -> {
-          ProposalView v = row.view();
-          int before = row.resultsBefore() == null ? 0 : row.resultsBefore();
-          boolean recorded = v.acceptedAt() != null && resultRecords(v.number()) > before;
-          return recorded ? v.withResultRecorded() : v;
-        })
+        .map(
+            row -> {
+              ProposalView v = row.view();
+              int before = row.resultsBefore() == null ? 0 : row.resultsBefore();
+              boolean recorded = v.acceptedAt() != null && resultRecords(v.number()) > before;
+              return recorded ? v.withResultRecorded() : v;
+            })
         .toList();
   }
 

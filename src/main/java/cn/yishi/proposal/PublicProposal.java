@@ -12,8 +12,20 @@ import java.util.List;
  * overdue}.
  */
 @JsonPropertyOrder({
-  "number", "title", "status", "category", "matterScope", "track", "level", "community",
-  "coSigners", "submittedAt", "deadline", "overdue", "openSteps", "timeline"
+  "number",
+  "title",
+  "status",
+  "category",
+  "matterScope",
+  "track",
+  "level",
+  "community",
+  "coSigners",
+  "submittedAt",
+  "deadline",
+  "overdue",
+  "openSteps",
+  "timeline"
 })
 public record PublicProposal(
     String number,
@@ -31,6 +43,10 @@ public record PublicProposal(
     List<OpenStep> openSteps,
     List<ProposalView.TimelineEntry> timeline) {
 
-  /** A step waiting for someone: its Chinese name, its task key, the level that owns it, when it is due. */
-  public record OpenStep(String name, String key, String level, OffsetDateTime dueAt, boolean overdue) {}
+  /**
+   * A step waiting for someone: its Chinese name, its task key, the level that owns it, when it is
+   * due.
+   */
+  public record OpenStep(
+      String name, String key, String level, OffsetDateTime dueAt, boolean overdue) {}
 }

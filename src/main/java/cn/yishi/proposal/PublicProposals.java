@@ -1,15 +1,14 @@
 package cn.yishi.proposal;
 
+import static cn.yishi.common.CommonVariables.SUBMITTER_PHONE;
 import static cn.yishi.proposal.ProposalLifecycleProcess.EVALUATION_COMMENT;
 import static cn.yishi.proposal.ProposalLifecycleProcess.KEY;
 import static cn.yishi.proposal.ProposalLifecycleProcess.RATING;
-import static cn.yishi.common.CommonVariables.SUBMITTER_PHONE;
 import static cn.yishi.proposal.ProposalLifecycleProcess.TASK_EVALUATE_OUTCOME;
 
+import cn.yishi.api.PhoneChecks;
 import cn.yishi.common.BusinessTime;
 import cn.yishi.common.Variable;
-
-import cn.yishi.api.PhoneChecks;
 import cn.yishi.organisation.Groups;
 import cn.yishi.organisation.OrganisationService;
 import cn.yishi.organisation.Unit;
@@ -71,7 +70,8 @@ public class PublicProposals {
     // the number is the business key (AssignProposalNumber sets both in the start transaction):
     // reading it from the started instance spares a second command loading every variable
     String number = instance.getBusinessKey();
-    return find(number).orElseThrow(() -> new IllegalStateException("proposal " + number + " has no public view"));
+    return find(number)
+        .orElseThrow(() -> new IllegalStateException("proposal " + number + " has no public view"));
   }
 
   public Optional<PublicProposal> find(String number) {
@@ -88,11 +88,11 @@ public class PublicProposals {
   }
 
   /**
-   * The submitter's rating (CONTRACT §4 evaluation): completes the proposal's evaluation step.
-   * The rating has been checked (400) by the caller; here, in this order, so that only the last
-   * answer depends on the phone: the proposal must wait for a rating (409), the number must not be
-   * locked by failed phone checks (429, {@link PhoneChecks}), and the phone must be the submitter's
-   * (403, counted as a failed check).
+   * The submitter's rating (CONTRACT §4 evaluation): completes the proposal's evaluation step. The
+   * rating has been checked (400) by the caller; here, in this order, so that only the last answer
+   * depends on the phone: the proposal must wait for a rating (409), the number must not be locked
+   * by failed phone checks (429, {@link PhoneChecks}), and the phone must be the submitter's (403,
+   * counted as a failed check).
    *
    * @throws UnknownProposalException unknown number (404)
    * @throws NotAwaitingEvaluationException the proposal does not wait for a rating (409)
@@ -102,10 +102,12 @@ public class PublicProposals {
   public PublicProposal evaluate(String number, String rating, String comment, String phone) {
     if (rating == null || !EvaluationCheck.RATINGS.contains(rating)) {
       throw new InvalidProposalException(
-          List.of(new FieldError(RATING.name(), "须为 SATISFIED、BASICALLY_SATISFIED 或 DISSATISFIED")));
+          List.of(
+              new FieldError(RATING.name(), "须为 SATISFIED、BASICALLY_SATISFIED 或 DISSATISFIED")));
     }
     ProcessInstance lifecycle =
-        runtime.createProcessInstanceQuery()
+        runtime
+            .createProcessInstanceQuery()
             .processDefinitionKey(KEY)
             .processInstanceBusinessKey(number)
             .singleResult();
@@ -114,19 +116,22 @@ public class PublicProposals {
       throw new NotAwaitingEvaluationException(number);
     }
     Task evaluation =
-        tasks.createTaskQuery()
+        tasks
+            .createTaskQuery()
             .processInstanceId(lifecycle.getId())
             .taskDefinitionKey(TASK_EVALUATE_OUTCOME)
             .singleResult();
     if (evaluation == null) {
       throw new NotAwaitingEvaluationException(number);
     }
-    String submitterPhone = SUBMITTER_PHONE.read(runtime.getVariable(lifecycle.getId(), SUBMITTER_PHONE.name()));
+    String submitterPhone =
+        SUBMITTER_PHONE.read(runtime.getVariable(lifecycle.getId(), SUBMITTER_PHONE.name()));
     if (!phoneChecks.attempt(number, () -> phone != null && phone.equals(submitterPhone))) {
       throw new WrongSubmitterException(number);
     }
     tasks.complete(
-        evaluation.getId(), Variable.values(RATING.is(rating), EVALUATION_COMMENT.is(comment == null ? "" : comment)));
+        evaluation.getId(),
+        Variable.values(RATING.is(rating), EVALUATION_COMMENT.is(comment == null ? "" : comment)));
     return find(number).orElseThrow();
   }
 
@@ -152,19 +157,29 @@ public class PublicProposals {
   /** Open steps, overdue by the engine's clock (the clock their due dates and the watch use). */
   private List<PublicProposal.OpenStep> openSteps(String number, OffsetDateTime now) {
     List<PublicProposal.OpenStep> steps = new ArrayList<>();
-    for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(number).orderByTaskCreateTime().asc().list()) {
+    for (Task task :
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(number)
+            .orderByTaskCreateTime()
+            .asc()
+            .list()) {
       steps.add(
           new PublicProposal.OpenStep(
               task.getName(),
               task.getTaskDefinitionKey(),
               levelOf(task),
               task.getDueDate() == null ? null : time.at(task.getDueDate().toInstant()),
-              task.getDueDate() != null && !task.getDueDate().toInstant().isAfter(now.toInstant())));
+              task.getDueDate() != null
+                  && !task.getDueDate().toInstant().isAfter(now.toInstant())));
     }
     return steps;
   }
 
-  /** The level owning a task, from its candidate group ({@code <unit>.<role>}); DEPARTMENT for departments. */
+  /**
+   * The level owning a task, from its candidate group ({@code <unit>.<role>}); DEPARTMENT for
+   * departments.
+   */
   private String levelOf(Task task) {
     for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
       if (!IdentityLinkType.CANDIDATE.equals(link.getType()) || link.getGroupId() == null) {
@@ -175,7 +190,8 @@ public class PublicProposals {
         return "DEPARTMENT";
       }
       int dot = group.lastIndexOf('.');
-      Optional<Unit> unit = dot > 0 ? organisation.findUnit(group.substring(0, dot)) : Optional.empty();
+      Optional<Unit> unit =
+          dot > 0 ? organisation.findUnit(group.substring(0, dot)) : Optional.empty();
       if (unit.isPresent()) {
         return unit.get().level().name();
       }

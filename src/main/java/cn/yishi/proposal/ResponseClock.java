@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The response clock runs from submission (DOMAIN "Urgent means fast from the first minute"):
- * sorting is due {@code timeLimits.responseWithin} after {@code submittedAt}. A proposal the
- * entry level sent back to sorting is due {@code responseWithin} after it was sent back. Used as
- * {@code camunda:dueDate="${responseClock.sortingDue(execution)}"} on Task_SortProposal.
+ * sorting is due {@code timeLimits.responseWithin} after {@code submittedAt}. A proposal the entry
+ * level sent back to sorting is due {@code responseWithin} after it was sent back. Used as {@code
+ * camunda:dueDate="${responseClock.sortingDue(execution)}"} on Task_SortProposal.
  */
 @DiagramCallable
 @Component("responseClock")
@@ -45,7 +45,8 @@ public class ResponseClock {
     try {
       return new DurationHelper(within.toString(), start).getDateAfter(start);
     } catch (Exception e) {
-      throw new IllegalStateException("timeLimits.responseWithin is not an ISO-8601 duration: " + within, e);
+      throw new IllegalStateException(
+          "timeLimits.responseWithin is not an ISO-8601 duration: " + within, e);
     }
   }
 }

@@ -16,18 +16,19 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Review at a level (逐级审议, processes/README.md "Routes"). On create: the names of the reviewing
- * and the handling unit for the form, and the route's own answer preselected (below the handling
- * unit: pass it up; at or above it: deliberate it here), so that the table, not each caseworker,
- * takes the proposal up to its handling level. On complete: SETTLE, PASS_UP or SEND_BACK; a reason
- * for every departure from the route (settling below the handling unit, passing up from the
- * handling unit or above) and for every sending back; nothing is above the district.
+ * Review at a level (逐级审议, processes/README.md "Routes"). On create: the names of the reviewing and
+ * the handling unit for the form, and the route's own answer preselected (below the handling unit:
+ * pass it up; at or above it: deliberate it here), so that the table, not each caseworker, takes
+ * the proposal up to its handling level. On complete: SETTLE, PASS_UP or SEND_BACK; a reason for
+ * every departure from the route (settling below the handling unit, passing up from the handling
+ * unit or above) and for every sending back; nothing is above the district.
  */
 @DiagramCallable
 @Component("reviewCheck")
 public class ReviewCheck implements TaskListener {
 
   public static final Set<String> DECISIONS = Set.of("SETTLE", "PASS_UP", "SEND_BACK");
+
   /** As the review form allows. */
   static final int MAX_REASON = 1000;
 

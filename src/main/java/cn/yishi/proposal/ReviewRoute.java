@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who reviews and who deliberates a proposal, as the named service tasks of the lifecycle call it
- * ({@code ${reviewRoute.up(execution)}} on 确定上一级审议单位, …): each method is one step of the
- * route of processes/README.md "Routes" and sets only the unit variables it names. The handling
- * level itself is the decision {@code handlingLevel}; this bean only walks the organisation tree.
+ * ({@code ${reviewRoute.up(execution)}} on 确定上一级审议单位, …): each method is one step of the route of
+ * processes/README.md "Routes" and sets only the unit variables it names. The handling level itself
+ * is the decision {@code handlingLevel}; this bean only walks the organisation tree.
  */
 @DiagramCallable
 @Component("reviewRoute")
@@ -28,12 +28,14 @@ public class ReviewRoute {
   }
 
   /**
-   * 确定办理单位: where the proposal enters (its courtyard for a courtyard matter naming one, else
-   * its community), the unit at the level the handlingLevel table gave, and the first reviewer
-   * (the entry unit).
+   * 确定办理单位: where the proposal enters (its courtyard for a courtyard matter naming one, else its
+   * community), the unit at the level the handlingLevel table gave, and the first reviewer (the
+   * entry unit).
    */
   public void determineHandlingUnit(DelegateExecution execution) {
-    String entry = units.entry(COMMUNITY.get(execution), COURTYARD.get(execution), MATTER_SCOPE.get(execution));
+    String entry =
+        units.entry(
+            COMMUNITY.get(execution), COURTYARD.get(execution), MATTER_SCOPE.get(execution));
     ENTRY_UNIT.set(execution, entry);
     HANDLING_UNIT.set(execution, units.handlingUnit(entry, LEVEL.get(execution)));
     REVIEW_UNIT.set(execution, entry);
@@ -62,14 +64,15 @@ public class ReviewRoute {
   }
 
   /**
-   * 确定协商单位: the reviewing unit deliberates; a major or hard matter at least at the community
-   * (四议两公开 and 难事广议 are led by the community or above).
+   * 确定协商单位: the reviewing unit deliberates; a major or hard matter at least at the community (四议两公开
+   * and 难事广议 are led by the community or above).
    */
   public void deliberateAtReviewUnit(DelegateExecution execution) {
     String unit = REVIEW_UNIT.get(execution);
     String track = TRACK.get(execution);
     DELIBERATION_UNIT.set(
-        execution, "MAJOR".equals(track) || "HARD".equals(track) ? units.atLeastCommunity(unit) : unit);
+        execution,
+        "MAJOR".equals(track) || "HARD".equals(track) ? units.atLeastCommunity(unit) : unit);
   }
 
   /** 急事交办理单位: an urgent matter is deliberated at once by its handling unit, without review. */
@@ -85,8 +88,8 @@ public class ReviewRoute {
   }
 
   /**
-   * 确定上一级审议单位（上报）: a deliberation raised the proposal; the unit above the deliberating
-   * one reviews it (the district, with nothing above it, reviews it again).
+   * 确定上一级审议单位（上报）: a deliberation raised the proposal; the unit above the deliberating one reviews
+   * it (the district, with nothing above it, reviews it again).
    */
   public void raiseForReview(DelegateExecution execution) {
     String unit = DELIBERATION_UNIT.get(execution);

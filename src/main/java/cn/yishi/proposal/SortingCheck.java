@@ -30,11 +30,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The sorting task (分拣). On create it keeps what the classifying fields were; on complete it
- * checks what the caseworker entered, records each correction (old value, new value, reason,
- * who, when) and tells the diagram whether the tables must run again. Refuses, in Chinese: a
- * correction without a reason, an invalid value, an exclusion without the reason told to the
- * submitter, a department order without a department, a household matter without guidance.
+ * The sorting task (分拣). On create it keeps what the classifying fields were; on complete it checks
+ * what the caseworker entered, records each correction (old value, new value, reason, who, when)
+ * and tells the diagram whether the tables must run again. Refuses, in Chinese: a correction
+ * without a reason, an invalid value, an exclusion without the reason told to the submitter, a
+ * department order without a department, a household matter without guidance.
  */
 @DiagramCallable
 @Component("sortingCheck")
@@ -42,13 +42,15 @@ public class SortingCheck implements TaskListener {
 
   /** As the sorting form allows (correctionReason, sortingNote). */
   static final int MAX_TEXT = 1000;
+
   static final int MAX_CODE = 100;
 
   private final ProposalFields fields;
   private final CorrectionRecords corrections;
   private final OrganisationService organisation;
 
-  public SortingCheck(ProposalFields fields, CorrectionRecords corrections, OrganisationService organisation) {
+  public SortingCheck(
+      ProposalFields fields, CorrectionRecords corrections, OrganisationService organisation) {
     this.fields = fields;
     this.corrections = corrections;
     this.organisation = organisation;
@@ -94,7 +96,15 @@ public class SortingCheck implements TaskListener {
           CORRECTION_REASON,
           "更正了“" + field + "”（" + old + " → " + ProposalFields.comparable(now) + "），须填写更正理由");
       task.setVariable(field.name(), normalised);
-      made.add(new Correction(number, field.name(), old, ProposalFields.comparable(normalised), reason, actor, CorrectionRecords.now()));
+      made.add(
+          new Correction(
+              number,
+              field.name(),
+              old,
+              ProposalFields.comparable(normalised),
+              reason,
+              actor,
+              CorrectionRecords.now()));
     }
     String given = check.optionalText(EXCLUSION, MAX_CODE);
     String exclusion = given == null ? "NONE" : given;
@@ -114,7 +124,10 @@ public class SortingCheck implements TaskListener {
       RESOLUTION.set(task, note);
     }
     check.rule(
-        !deliberated || !made.isEmpty() || !"HOUSEHOLD".equals(MATTER_SCOPE.get(task)) || note != null,
+        !deliberated
+            || !made.isEmpty()
+            || !"HOUSEHOLD".equals(MATTER_SCOPE.get(task))
+            || note != null,
         SORTING_NOTE,
         "家里事须写明自行解决的指引，告知提案人");
     if (note != null) {

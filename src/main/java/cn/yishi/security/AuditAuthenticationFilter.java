@@ -19,11 +19,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * HTTP Basic for {@code /api/audit/*} against Camunda's identity. Anonymous or bad credentials:
- * {@code 401} with {@code WWW-Authenticate}; a valid user who is not in {@code auditors}, a
- * {@code *.supervisor} group or {@code camunda-admin}: {@code 403}. For an admitted request the
- * engine's authentication is set to the user (so engine queries apply their authorizations) and
- * cleared afterwards; {@link HttpServletRequest#getRemoteUser()} is the user id and the request
- * attribute {@value #GROUPS_ATTRIBUTE} holds their group ids.
+ * {@code 401} with {@code WWW-Authenticate}; a valid user who is not in {@code auditors}, a {@code
+ * *.supervisor} group or {@code camunda-admin}: {@code 403}. For an admitted request the engine's
+ * authentication is set to the user (so engine queries apply their authorizations) and cleared
+ * afterwards; {@link HttpServletRequest#getRemoteUser()} is the user id and the request attribute
+ * {@value #GROUPS_ATTRIBUTE} holds their group ids.
  */
 public class AuditAuthenticationFilter extends OncePerRequestFilter {
 
@@ -40,7 +40,10 @@ public class AuditAuthenticationFilter extends OncePerRequestFilter {
   public static boolean mayAudit(List<String> groupIds) {
     return groupIds.stream()
         .anyMatch(
-            g -> Groups.AUDITORS.equals(g) || Groups.CAMUNDA_ADMIN.equals(g) || Groups.isSupervisorGroup(g));
+            g ->
+                Groups.AUDITORS.equals(g)
+                    || Groups.CAMUNDA_ADMIN.equals(g)
+                    || Groups.isSupervisorGroup(g));
   }
 
   @Override
@@ -51,7 +54,10 @@ public class AuditAuthenticationFilter extends OncePerRequestFilter {
     identity.clearAuthentication();
     if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-      problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+      problem(
+          response,
+          HttpServletResponse.SC_UNAUTHORIZED,
+          "Unauthorized",
           "the audit API needs HTTP Basic credentials of an auditor");
       return;
     }
@@ -61,7 +67,10 @@ public class AuditAuthenticationFilter extends OncePerRequestFilter {
       groupIds.add(group.getId());
     }
     if (!mayAudit(groupIds)) {
-      problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+      problem(
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
+          "Forbidden",
           "user " + userId + " is not an auditor, supervisor or administrator");
       return;
     }
@@ -86,7 +95,9 @@ public class AuditAuthenticationFilter extends OncePerRequestFilter {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -105,8 +116,13 @@ public class AuditAuthenticationFilter extends OncePerRequestFilter {
     response
         .getWriter()
         .write(
-            "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+            "{\"type\":\"about:blank\",\"title\":\""
+                + title
+                + "\",\"status\":"
+                + status
+                + ",\"detail\":\""
+                + detail.replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\"}");
   }
 
   private static final class AuthenticatedRequest extends HttpServletRequestWrapper {

@@ -37,8 +37,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * process definition), or {@code UPDATE} on the process instance when no task is named.
  * Administrators pass, as do commands run without an authenticated user (Yishi itself). A refusal
  * is the engine's {@code AuthorizationException}; Camunda's REST resources turn it into 400 or 404
- * for comments and attachments, so {@link
- * CommentRefusalFilter} answers such a refusal with 403 through both REST APIs.
+ * for comments and attachments, so {@link CommentRefusalFilter} answers such a refusal with 403
+ * through both REST APIs.
  */
 @Component
 public class CommentAuthorization extends AbstractProcessEnginePlugin {
@@ -49,7 +49,8 @@ public class CommentAuthorization extends AbstractProcessEnginePlugin {
           AddCommentCmd.class, new String[] {"taskId", "processInstanceId", null, null},
           UpdateCommentCmd.class, new String[] {"taskId", "processInstanceId", null, "commentId"},
           DeleteTaskCommentCmd.class, new String[] {"taskId", null, null, "commentId"},
-          DeleteProcessInstanceCommentCmd.class, new String[] {null, "processInstanceId", null, "commentId"},
+          DeleteProcessInstanceCommentCmd.class,
+              new String[] {null, "processInstanceId", null, "commentId"},
           CreateAttachmentCmd.class, new String[] {"taskId", "processInstanceId", null, null},
           DeleteAttachmentCmd.class, new String[] {"taskId", null, "attachmentId", null},
           SaveAttachmentCmd.class, new String[] {null, null, null, null});
@@ -59,10 +60,12 @@ public class CommentAuthorization extends AbstractProcessEnginePlugin {
     configuration.setCustomPostCommandInterceptorsTxRequired(
         with(configuration.getCustomPostCommandInterceptorsTxRequired(), new CheckInterceptor()));
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-        with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new CheckInterceptor()));
+        with(
+            configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new CheckInterceptor()));
   }
 
-  private static List<CommandInterceptor> with(List<CommandInterceptor> list, CommandInterceptor added) {
+  private static List<CommandInterceptor> with(
+      List<CommandInterceptor> list, CommandInterceptor added) {
     List<CommandInterceptor> all = list == null ? new ArrayList<>() : new ArrayList<>(list);
     all.add(added);
     return all;
@@ -96,7 +99,9 @@ public class CommentAuthorization extends AbstractProcessEnginePlugin {
   }
 
   static void check(Command<?> command, String[] fields, CommandContext context) {
-    if (context == null || !context.isAuthorizationCheckEnabled() || context.getAuthenticatedUserId() == null) {
+    if (context == null
+        || !context.isAuthorizationCheckEnabled()
+        || context.getAuthenticatedUserId() == null) {
       return;
     }
     String taskId = text(command, fields[0]);
@@ -115,7 +120,8 @@ public class CommentAuthorization extends AbstractProcessEnginePlugin {
     }
     String attachmentId = text(command, fields[2]);
     if (taskId == null && processInstanceId == null && attachmentId != null) {
-      AttachmentEntity stored = context.getDbEntityManager().selectById(AttachmentEntity.class, attachmentId);
+      AttachmentEntity stored =
+          context.getDbEntityManager().selectById(AttachmentEntity.class, attachmentId);
       if (stored != null) {
         taskId = stored.getTaskId();
         processInstanceId = stored.getProcessInstanceId();
@@ -123,7 +129,8 @@ public class CommentAuthorization extends AbstractProcessEnginePlugin {
     }
     String commentId = text(command, fields[3]);
     if (taskId == null && processInstanceId == null && commentId != null) {
-      CommentEntity stored = context.getDbEntityManager().selectById(CommentEntity.class, commentId);
+      CommentEntity stored =
+          context.getDbEntityManager().selectById(CommentEntity.class, commentId);
       if (stored != null) {
         taskId = stored.getTaskId();
         processInstanceId = stored.getProcessInstanceId();
@@ -160,7 +167,8 @@ public class CommentAuthorization extends AbstractProcessEnginePlugin {
       } catch (NoSuchFieldException e) {
         // look in the superclass
       } catch (IllegalAccessException e) {
-        throw new IllegalStateException("cannot read " + name + " of " + command.getClass().getName(), e);
+        throw new IllegalStateException(
+            "cannot read " + name + " of " + command.getClass().getName(), e);
       }
     }
     throw new IllegalStateException(command.getClass().getName() + " has no field " + name);

@@ -16,12 +16,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Camunda's REST resources answer an {@code AuthorizationException} from a comment or attachment
- * command with 400 ("Not enough parameters submitted", on create) or 404 (on delete); a refusal by {@link CommentAuthorization}
- * is answered 403 instead, in Camunda's error format ({@code {"type":"AuthorizationException",
- * "message":…}}), on {@code /engine-rest} and on the webapps' engine API. Only comment and
- * attachment calls are buffered. The plugin hands its refusal to the request as an attribute
- * ({@link CommentAuthorization#REFUSAL}), the way {@code cn.yishi.config.StepInputErrors} does for
- * refused values. Registered by {@link HttpHardening}.
+ * command with 400 ("Not enough parameters submitted", on create) or 404 (on delete); a refusal by
+ * {@link CommentAuthorization} is answered 403 instead, in Camunda's error format ({@code
+ * {"type":"AuthorizationException", "message":…}}), on {@code /engine-rest} and on the webapps'
+ * engine API. Only comment and attachment calls are buffered. The plugin hands its refusal to the
+ * request as an attribute ({@link CommentAuthorization#REFUSAL}), the way {@code
+ * cn.yishi.config.StepInputErrors} does for refused values. Registered by {@link HttpHardening}.
  */
 class CommentRefusalFilter extends OncePerRequestFilter {
 
@@ -32,11 +32,13 @@ class CommentRefusalFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return "GET".equals(request.getMethod()) || !COMMENT_OR_ATTACHMENT.matcher(request.getRequestURI()).matches();
+    return "GET".equals(request.getMethod())
+        || !COMMENT_OR_ATTACHMENT.matcher(request.getRequestURI()).matches();
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, cached);

@@ -1,5 +1,7 @@
 package cn.yishi.security;
 
+import cn.yishi.common.CommonVariables;
+import cn.yishi.common.Variable;
 import cn.yishi.deliberation.CourtyardDeliberationProcess;
 import cn.yishi.deliberation.DeliberationDayProcess;
 import cn.yishi.deliberation.DeliberationMeetingProcess;
@@ -13,25 +15,23 @@ import cn.yishi.notification.NotificationDeliveryProcess;
 import cn.yishi.proposal.ProposalLifecycleProcess;
 import cn.yishi.summons.DepartmentSummonsProcess;
 import cn.yishi.supervision.SupervisionProcess;
-import cn.yishi.common.CommonVariables;
-import cn.yishi.common.Variable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The process variables Yishi computes (numbers, times, the decision tables' results, statuses,
- * the ids of the records it writes, what its listeners derive), per process that computes them.
- * No user sets or changes one of these through any API: {@link ComputedVariablesGuard} refuses it.
- * A user sets what the forms ask for (and what the sorting caseworker corrects, through
- * {@code sortingCheck}), never one of these.
+ * The process variables Yishi computes (numbers, times, the decision tables' results, statuses, the
+ * ids of the records it writes, what its listeners derive), per process that computes them. No user
+ * sets or changes one of these through any API: {@link ComputedVariablesGuard} refuses it. A user
+ * sets what the forms ask for (and what the sorting caseworker corrects, through {@code
+ * sortingCheck}), never one of these.
  *
  * <p>Every proposal process receives the lifecycle's variables ({@code <camunda:in
- * variables="all"/>}) and hands its outputs back, so a name computed by one process is protected
- * in every process: the guard uses {@link #names()}, the union. The grouping says who computes
- * what. Names are the boundaries' {@link Variable}s ({@link CommonVariables} for those several
- * processes name); a name still spelled as text waits for its process's boundary.
+ * variables="all"/>}) and hands its outputs back, so a name computed by one process is protected in
+ * every process: the guard uses {@link #names()}, the union. The grouping says who computes what.
+ * Names are the boundaries' {@link Variable}s ({@link CommonVariables} for those several processes
+ * name); a name still spelled as text waits for its process's boundary.
  */
 public final class ComputedVariables {
 
@@ -176,7 +176,9 @@ public final class ComputedVariables {
     // written on each pending courtyardDeliberation by the deliberation day (courtyardAgenda)
     BY_PROCESS.put(
         CourtyardDeliberationProcess.KEY,
-        names(CourtyardDeliberationProcess.AGENDA_HISTORY, CourtyardDeliberationProcess.AGENDA_RECORD));
+        names(
+            CourtyardDeliberationProcess.AGENDA_HISTORY,
+            CourtyardDeliberationProcess.AGENDA_RECORD));
     BY_PROCESS.put(
         NotificationDeliveryProcess.KEY, names(NotificationDeliveryProcess.NOTIFICATION_ID));
   }
@@ -190,7 +192,9 @@ public final class ComputedVariables {
     return ALL;
   }
 
-  /** The names computed by the given process (empty for a process that computes none of its own). */
+  /**
+   * The names computed by the given process (empty for a process that computes none of its own).
+   */
   public static Set<String> of(String processKey) {
     return BY_PROCESS.getOrDefault(processKey, Set.of());
   }

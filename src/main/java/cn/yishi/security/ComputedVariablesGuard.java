@@ -52,8 +52,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 /**
  * Keeps the variables Yishi computes ({@link ComputedVariables}) out of users' hands. A command
  * interceptor placed before the engine's own: it looks at the outermost command a signed-in user
- * runs (through {@code /engine-rest}, the webapps' API or Java code acting for a user) and at
- * the variables it carries:
+ * runs (through {@code /engine-rest}, the webapps' API or Java code acting for a user) and at the
+ * variables it carries:
  *
  * <ul>
  *   <li>starting a process (also by its start form, or with start instructions) with a computed
@@ -64,24 +64,29 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  *       fields back) is dropped from the command; a different value is refused.
  * </ul>
  *
- * A refusal is an {@link InvalidStepInputException} naming the variable: both REST APIs answer
- * 400 {@code {type, message, field}} ({@code cn.yishi.config.StepInputErrors}); nothing is done.
+ * A refusal is an {@link InvalidStepInputException} naming the variable: both REST APIs answer 400
+ * {@code {type, message, field}} ({@code cn.yishi.config.StepInputErrors}); nothing is done.
  *
- * <p>Not checked: commands inside another command (Yishi's delegates and listeners, and the
- * sorting task's {@code sortingCheck}, which records a correction and has the tables run again),
- * commands without an authenticated user (the job executor, Yishi's own services such as the
- * residents' API, which admits only CONTRACT §1 fields), and {@code camunda-admin}, who repairs
- * instances in Cockpit and is trusted with the whole engine anyway.
+ * <p>Not checked: commands inside another command (Yishi's delegates and listeners, and the sorting
+ * task's {@code sortingCheck}, which records a correction and has the tables run again), commands
+ * without an authenticated user (the job executor, Yishi's own services such as the residents' API,
+ * which admits only CONTRACT §1 fields), and {@code camunda-admin}, who repairs instances in
+ * Cockpit and is trusted with the whole engine anyway.
  *
- * <p>The commands' fields are read by name (checked against Camunda 7.24.0,
- * {@code ComputedVariablesGuardTest} constructs each command): a renamed field fails loudly.
+ * <p>The commands' fields are read by name (checked against Camunda 7.24.0, {@code
+ * ComputedVariablesGuardTest} constructs each command): a renamed field fails loudly.
  */
 public class ComputedVariablesGuard extends CommandInterceptor {
 
   /** Where a task or execution command writes. */
-  public enum Scope { TASK, EXECUTION }
+  public enum Scope {
+    TASK,
+    EXECUTION
+  }
 
-  /** The current values of the named variables of a task or execution, as the user may read them. */
+  /**
+   * The current values of the named variables of a task or execution, as the user may read them.
+   */
   @FunctionalInterface
   public interface CurrentValues {
     Map<String, Object> of(Scope scope, String id, boolean local, Collection<String> names);
@@ -93,7 +98,8 @@ public class ComputedVariablesGuard extends CommandInterceptor {
   private final CurrentValues current;
   private final Set<String> computed;
 
-  public ComputedVariablesGuard(Supplier<Authentication> authentication, CurrentValues current, Set<String> computed) {
+  public ComputedVariablesGuard(
+      Supplier<Authentication> authentication, CurrentValues current, Set<String> computed) {
     this.authentication = authentication;
     this.current = current;
     this.computed = computed;
@@ -115,8 +121,10 @@ public class ComputedVariablesGuard extends CommandInterceptor {
 
   /** Refuses the command, or drops unchanged computed values from it. */
   void inspect(Command<?> command) {
-    if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd) {
-      ProcessInstantiationBuilderImpl start = (ProcessInstantiationBuilderImpl) field(command, "instantiationBuilder");
+    if (command instanceof StartProcessInstanceCmd
+        || command instanceof StartProcessInstanceAtActivitiesCmd) {
+      ProcessInstantiationBuilderImpl start =
+          (ProcessInstantiationBuilderImpl) field(command, "instantiationBuilder");
       refuseBusinessKey(start.getBusinessKey());
       refuseAny(start.getVariables());
       modification(start.getModificationBuilder());
@@ -127,11 +135,22 @@ public class ComputedVariablesGuard extends CommandInterceptor {
       dropUnchanged(command, "variables", Scope.TASK, (String) field(command, "taskId"), false);
     } else if (command instanceof SubmitTaskFormCmd) {
       dropUnchanged(command, "properties", Scope.TASK, (String) field(command, "taskId"), false);
-    } else if (command instanceof SetTaskVariablesCmd || command instanceof SetExecutionVariablesCmd) {
-      dropUnchanged(command, "variables", scope(command), (String) field(command, "entityId"), (Boolean) field(command, "isLocal"));
+    } else if (command instanceof SetTaskVariablesCmd
+        || command instanceof SetExecutionVariablesCmd) {
+      dropUnchanged(
+          command,
+          "variables",
+          scope(command),
+          (String) field(command, "entityId"),
+          (Boolean) field(command, "isLocal"));
     } else if (command instanceof AbstractPatchVariablesCmd) {
       refuseNames(names(command, "deletions"));
-      dropUnchanged(command, "variables", scope(command), (String) field(command, "entityId"), (Boolean) field(command, "isLocal"));
+      dropUnchanged(
+          command,
+          "variables",
+          scope(command),
+          (String) field(command, "entityId"),
+          (Boolean) field(command, "isLocal"));
     } else if (command instanceof AbstractRemoveVariableCmd) {
       refuseNames(names(command, "variableNames"));
     } else if (command instanceof AbstractCorrelateMessageCmd) {
@@ -147,23 +166,27 @@ public class ComputedVariablesGuard extends CommandInterceptor {
       refuseAny(map(command, "processVariables"));
     } else if (command instanceof SignalEventReceivedCmd) {
       refuseAny(map(field(command, "builder"), "variables"));
-    } else if (command instanceof ModifyProcessInstanceCmd || command instanceof ModifyProcessInstanceAsyncCmd) {
+    } else if (command instanceof ModifyProcessInstanceCmd
+        || command instanceof ModifyProcessInstanceAsyncCmd) {
       modification((ProcessInstanceModificationBuilderImpl) field(command, "builder"));
     } else if (command instanceof AbstractModificationCmd) {
       instructions((ModificationBuilderImpl) field(command, "builder"));
     } else if (command instanceof AbstractRestartProcessInstanceCmd) {
       instructions((RestartProcessInstanceBuilderImpl) field(command, "builder"));
-    } else if (command instanceof SetVariablesToProcessInstancesBatchCmd || command instanceof CorrelateAllMessageBatchCmd
+    } else if (command instanceof SetVariablesToProcessInstancesBatchCmd
+        || command instanceof CorrelateAllMessageBatchCmd
         || command instanceof HandleExternalTaskBpmnErrorCmd) {
       refuseAny(map(command, "variables"));
-    } else if (command instanceof CompleteExternalTaskCmd || command instanceof HandleExternalTaskFailureCmd) {
+    } else if (command instanceof CompleteExternalTaskCmd
+        || command instanceof HandleExternalTaskFailureCmd) {
       refuseAny(map(command, "variables"));
       refuseAny(map(command, "localVariables"));
     }
   }
 
   private static Scope scope(Command<?> command) {
-    return command instanceof SetTaskVariablesCmd || command instanceof PatchTaskVariablesCmd
+    return command instanceof SetTaskVariablesCmd
+            || command instanceof PatchTaskVariablesCmd
             || command instanceof RemoveTaskVariablesCmd
         ? Scope.TASK
         : Scope.EXECUTION;
@@ -221,7 +244,8 @@ public class ComputedVariablesGuard extends CommandInterceptor {
   }
 
   /** Refuses a changed computed value; removes unchanged ones from the command's map. */
-  private void dropUnchanged(Object command, String mapField, Scope scope, String id, boolean local) {
+  private void dropUnchanged(
+      Object command, String mapField, Scope scope, String id, boolean local) {
     Map<String, ?> sent = map(command, mapField);
     if (sent == null || sent.isEmpty()) {
       return;
@@ -265,8 +289,8 @@ public class ComputedVariablesGuard extends CommandInterceptor {
   }
 
   /**
-   * Whether a value sent back equals the current one. Lenient (a number of another type, a value
-   * as text, empty for absent): an equal value is dropped, never written, so leniency cannot change
+   * Whether a value sent back equals the current one. Lenient (a number of another type, a value as
+   * text, empty for absent): an equal value is dropped, never written, so leniency cannot change
    * anything.
    */
   static boolean same(Object currentValue, Object sentValue) {
@@ -345,6 +369,10 @@ public class ComputedVariablesGuard extends CommandInterceptor {
       }
     }
     throw new IllegalStateException(
-        "Camunda's " + target.getClass().getName() + " has no field " + name + " (the guard was written for 7.24)");
+        "Camunda's "
+            + target.getClass().getName()
+            + " has no field "
+            + name
+            + " (the guard was written for 7.24)");
   }
 }

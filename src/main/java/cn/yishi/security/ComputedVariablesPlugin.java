@@ -14,11 +14,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts {@link ComputedVariablesGuard} first among the engine's command interceptors of the
- * executor every service call goes through (transaction required), so that every API reaches it:
- * the Java services, {@code /engine-rest} and the webapps' {@code /camunda/api/engine}. Ordered
- * before {@code cn.yishi.config.StepInputErrors}' plugin, whose interceptor then comes first and
- * hands the guard's refusals to the request like any other.
+ * Puts {@link ComputedVariablesGuard} first among the engine's command interceptors of the executor
+ * every service call goes through (transaction required), so that every API reaches it: the Java
+ * services, {@code /engine-rest} and the webapps' {@code /camunda/api/engine}. Ordered before
+ * {@code cn.yishi.config.StepInputErrors}' plugin, whose interceptor then comes first and hands the
+ * guard's refusals to the request like any other.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 1)
@@ -32,7 +32,8 @@ public class ComputedVariablesPlugin extends AbstractProcessEnginePlugin {
 
   private static List<CommandInterceptor> withGuard(
       ProcessEngineConfigurationImpl configuration, List<CommandInterceptor> interceptors) {
-    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+    List<CommandInterceptor> all =
+        interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
     all.add(0, guard(configuration));
     return all;
   }
@@ -49,14 +50,22 @@ public class ComputedVariablesPlugin extends AbstractProcessEnginePlugin {
    * compare: every computed value they send is refused, and nothing about the values is revealed).
    */
   private static Map<String, Object> current(
-      ProcessEngineConfigurationImpl configuration, Scope scope, String id, boolean local, Collection<String> names) {
+      ProcessEngineConfigurationImpl configuration,
+      Scope scope,
+      String id,
+      boolean local,
+      Collection<String> names) {
     try {
       if (scope == Scope.TASK) {
         var tasks = configuration.getTaskService();
-        return local ? tasks.getVariablesLocalTyped(id, names, false) : tasks.getVariablesTyped(id, names, false);
+        return local
+            ? tasks.getVariablesLocalTyped(id, names, false)
+            : tasks.getVariablesTyped(id, names, false);
       }
       var runtime = configuration.getRuntimeService();
-      return local ? runtime.getVariablesLocalTyped(id, names, false) : runtime.getVariablesTyped(id, names, false);
+      return local
+          ? runtime.getVariablesLocalTyped(id, names, false)
+          : runtime.getVariablesTyped(id, names, false);
     } catch (ProcessEngineException unknownOrNotReadable) {
       return Map.of();
     }

@@ -15,23 +15,29 @@ import org.springframework.util.unit.DataSize;
 /**
  * HTTP answers and request bodies under Yishi's control, settings {@code yishi.http.*} ({@link
  * HttpProperties}; the webapps' path is Camunda's {@code camunda.bpm.webapp.application-path}):
- * security headers, a body limit per path checked before and while the body is read, and a total deadline for reading it ({@link HttpHardeningFilter}, the first filter of every
- * request). Tomcat is told to send {@code 100 Continue} only when the application first reads the
- * body ({@code continueResponseTiming=onRead}), so a refused body is never asked for, and not to
- * drain what a refused client still sends ({@code yishi.http.unread-body-drain}).
+ * security headers, a body limit per path checked before and while the body is read, and a total
+ * deadline for reading it ({@link HttpHardeningFilter}, the first filter of every request). Tomcat
+ * is told to send {@code 100 Continue} only when the application first reads the body ({@code
+ * continueResponseTiming=onRead}), so a refused body is never asked for, and not to drain what a
+ * refused client still sends ({@code yishi.http.unread-body-drain}).
  */
 @Configuration
 public class HttpHardening {
 
   @Bean
-  FilterRegistrationBean<HttpHardeningFilter> httpHardeningFilter(HttpProperties http, CamundaBpmProperties camunda) {
+  FilterRegistrationBean<HttpHardeningFilter> httpHardeningFilter(
+      HttpProperties http, CamundaBpmProperties camunda) {
     HttpHardeningFilter filter =
         new HttpHardeningFilter(
-            camunda.getWebapp().getApplicationPath(), http.api().limits(), http.other().limits(), InstantSource.system());
+            camunda.getWebapp().getApplicationPath(),
+            http.api().limits(),
+            http.other().limits(),
+            InstantSource.system());
     FilterRegistrationBean<HttpHardeningFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setName("yishiHttpHardening");
     registration.addUrlPatterns("/*");
-    registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR);
+    registration.setDispatcherTypes(
+        jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
@@ -39,7 +45,8 @@ public class HttpHardening {
   /** Comment and attachment refusals answered 403 ({@link CommentAuthorization}). */
   @Bean
   FilterRegistrationBean<CommentRefusalFilter> commentRefusalFilter() {
-    FilterRegistrationBean<CommentRefusalFilter> registration = new FilterRegistrationBean<>(new CommentRefusalFilter());
+    FilterRegistrationBean<CommentRefusalFilter> registration =
+        new FilterRegistrationBean<>(new CommentRefusalFilter());
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setName("yishiCommentRefusals");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
@@ -47,7 +54,8 @@ public class HttpHardening {
   }
 
   @Bean
-  WebServerFactoryCustomizer<TomcatServletWebServerFactory> bodyReadingOnTomcat(HttpProperties properties) {
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> bodyReadingOnTomcat(
+      HttpProperties properties) {
     DataSize drain = properties.unreadBodyDrain();
     return factory ->
         factory.addConnectorCustomizers(

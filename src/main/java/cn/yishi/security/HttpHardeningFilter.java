@@ -44,7 +44,8 @@ class HttpHardeningFilter extends OncePerRequestFilter {
   record Limits(long bodyBytes, Duration deadline) {}
 
   static final String NOSNIFF = "nosniff";
-  static final String CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  static final String CSP =
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
   private final String webappPath;
   private final Limits api;
@@ -52,7 +53,8 @@ class HttpHardeningFilter extends OncePerRequestFilter {
   private final InstantSource clock;
 
   HttpHardeningFilter(String webappPath, Limits api, Limits other, InstantSource clock) {
-    this.webappPath = webappPath.endsWith("/") ? webappPath.substring(0, webappPath.length() - 1) : webappPath;
+    this.webappPath =
+        webappPath.endsWith("/") ? webappPath.substring(0, webappPath.length() - 1) : webappPath;
     this.api = api;
     this.other = other;
     this.clock = clock;
@@ -64,14 +66,16 @@ class HttpHardeningFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Instant started = clock.instant();
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean webapp = path.equals(webappPath) || path.startsWith(webappPath + "/");
     GuardedResponse guarded = new GuardedResponse(response, !webapp);
     guarded.addSecurityHeaders();
-    if (isAsyncDispatch(request) || request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
+    if (isAsyncDispatch(request)
+        || request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
       chain.doFilter(request, guarded);
       return;
     }
@@ -99,7 +103,8 @@ class HttpHardeningFilter extends OncePerRequestFilter {
     private LimitedBodyStream stream;
     private BufferedReader reader;
 
-    LimitedRequest(HttpServletRequest request, Limits limits, Instant started, GuardedResponse response) {
+    LimitedRequest(
+        HttpServletRequest request, Limits limits, Instant started, GuardedResponse response) {
       super(request);
       this.limits = limits;
       this.started = started;
@@ -111,7 +116,12 @@ class HttpHardeningFilter extends OncePerRequestFilter {
       if (stream == null) {
         stream =
             new LimitedBodyStream(
-                super.getInputStream(), limits.bodyBytes(), started, limits.deadline(), clock, response::refuse);
+                super.getInputStream(),
+                limits.bodyBytes(),
+                started,
+                limits.deadline(),
+                clock,
+                response::refuse);
       }
       return stream;
     }
@@ -120,7 +130,8 @@ class HttpHardeningFilter extends OncePerRequestFilter {
     public BufferedReader getReader() throws IOException {
       if (reader == null) {
         String encoding = getCharacterEncoding();
-        Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
+        Charset charset =
+            encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
         reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
       }
       return reader;
@@ -128,8 +139,8 @@ class HttpHardeningFilter extends OncePerRequestFilter {
   }
 
   /**
-   * The response the application writes to: keeps the security headers across {@code reset()},
-   * and once a refusal is answered drops everything the application writes after it.
+   * The response the application writes to: keeps the security headers across {@code reset()}, and
+   * once a refusal is answered drops everything the application writes after it.
    */
   static final class GuardedResponse extends HttpServletResponseWrapper {
     private final boolean yishiHeaders;
@@ -171,8 +182,13 @@ class HttpHardeningFilter extends OncePerRequestFilter {
       r.setContentType("application/problem+json;charset=UTF-8");
       String title = status == 413 ? "Content Too Large" : "Request Timeout";
       byte[] body =
-          ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                  + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}")
+          ("{\"type\":\"about:blank\",\"title\":\""
+                  + title
+                  + "\",\"status\":"
+                  + status
+                  + ",\"detail\":\""
+                  + detail.replace("\\", "\\\\").replace("\"", "\\\"")
+                  + "\"}")
               .getBytes(StandardCharsets.UTF_8);
       r.setContentLength(body.length);
       r.getOutputStream().write(body);

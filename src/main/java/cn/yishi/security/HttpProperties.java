@@ -27,7 +27,8 @@ public record HttpProperties(
 
   /** The public API's bodies. */
   public record Api(
-      @NotNull @DefaultValue("64KB") DataSize bodyLimit, @NotNull @DefaultValue("10s") Duration bodyDeadline) {
+      @NotNull @DefaultValue("64KB") DataSize bodyLimit,
+      @NotNull @DefaultValue("10s") Duration bodyDeadline) {
     @AssertTrue(message = "yishi.http.api.body-limit and body-deadline must be positive")
     public boolean isPositive() {
       return positive(bodyLimit, bodyDeadline);
@@ -40,7 +41,8 @@ public record HttpProperties(
 
   /** Every other body. */
   public record Other(
-      @NotNull @DefaultValue("10MB") DataSize bodyLimit, @NotNull @DefaultValue("60s") Duration bodyDeadline) {
+      @NotNull @DefaultValue("10MB") DataSize bodyLimit,
+      @NotNull @DefaultValue("60s") Duration bodyDeadline) {
     @AssertTrue(message = "yishi.http.other.body-limit and body-deadline must be positive")
     public boolean isPositive() {
       return positive(bodyLimit, bodyDeadline);
@@ -57,6 +59,8 @@ public record HttpProperties(
   }
 
   private static boolean positive(DataSize limit, Duration deadline) {
-    return limit == null || deadline == null || (limit.toBytes() > 0 && !deadline.isNegative() && !deadline.isZero());
+    return limit == null
+        || deadline == null
+        || (limit.toBytes() > 0 && !deadline.isNegative() && !deadline.isZero());
   }
 }

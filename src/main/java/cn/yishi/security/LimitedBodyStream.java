@@ -32,7 +32,12 @@ final class LimitedBodyStream extends ServletInputStream {
   private BodyRefusedException refused;
 
   LimitedBodyStream(
-      ServletInputStream body, long limit, Instant started, Duration allowed, InstantSource clock, Refusal refusal) {
+      ServletInputStream body,
+      long limit,
+      Instant started,
+      Duration allowed,
+      InstantSource clock,
+      Refusal refusal) {
     this.body = body;
     this.limit = limit;
     this.allowed = allowed;

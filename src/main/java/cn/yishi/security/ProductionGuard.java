@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * With profile {@code prod}, refuses to start (before the engine creates any user) while the admin
- * password ({@code camunda.bpm.admin-user.password}, from {@code YISHI_ADMIN_PASSWORD}) is empty,
- * a well-known default or shorter than {@value #MIN_LENGTH} characters, or while demo data is on.
+ * password ({@code camunda.bpm.admin-user.password}, from {@code YISHI_ADMIN_PASSWORD}) is empty, a
+ * well-known default or shorter than {@value #MIN_LENGTH} characters, or while demo data is on.
  */
 @Component
 public class ProductionGuard implements BeanFactoryPostProcessor, EnvironmentAware {
@@ -25,9 +25,27 @@ public class ProductionGuard implements BeanFactoryPostProcessor, EnvironmentAwa
   public static final int MIN_LENGTH = 8;
   static final Set<String> WEAK =
       Set.of(
-          "admin", "administrator", "demo", "password", "passw0rd", "camunda", "yishi", "changeme",
-          "change-me", "secret", "root", "test", "qwerty", "letmein", "123456", "12345678",
-          "123456789", "admin123", "password1", "camunda123", "yishi123");
+          "admin",
+          "administrator",
+          "demo",
+          "password",
+          "passw0rd",
+          "camunda",
+          "yishi",
+          "changeme",
+          "change-me",
+          "secret",
+          "root",
+          "test",
+          "qwerty",
+          "letmein",
+          "123456",
+          "12345678",
+          "123456789",
+          "admin123",
+          "password1",
+          "camunda123",
+          "yishi123");
 
   private Environment environment;
 
@@ -61,7 +79,9 @@ public class ProductionGuard implements BeanFactoryPostProcessor, EnvironmentAwa
     if (reason != null) {
       throw new IllegalStateException(
           "Refusing to start with profile 'prod': the admin password (camunda.bpm.admin-user.password,"
-              + " set it with the environment variable YISHI_ADMIN_PASSWORD) " + reason + ".");
+              + " set it with the environment variable YISHI_ADMIN_PASSWORD) "
+              + reason
+              + ".");
     }
   }
 

@@ -9,7 +9,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code yishi.signature.*} (application.yaml, {@code YISHI_SIGNATURE_KEY_DIRECTORY}).
  *
  * @param keyDirectory where the Ed25519 key pair is kept ({@link SigningKeys}); generated there on
- *     first start, then reused. Keep it on persistent storage: a new key cannot verify older records.
+ *     first start, then reused. Keep it on persistent storage: a new key cannot verify older
+ *     records.
  */
 @Validated
 @ConfigurationProperties("yishi.signature")

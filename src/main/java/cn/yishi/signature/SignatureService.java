@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 
 /**
- * Electronic signatures (电子签名) of meeting records and implementation results, so that an
- * auditor can tell years later that a record is what the meeting decided and who recorded it.
+ * Electronic signatures (电子签名) of meeting records and implementation results, so that an auditor
+ * can tell years later that a record is what the meeting decided and who recorded it.
  *
  * <p>{@link #sign} stores the content as canonical JSON with its SHA-256 hash and an Ed25519
  * signature made with the deployment's key ({@link SigningKeys}, in {@code
@@ -59,14 +59,19 @@ public class SignatureService {
    * @param signedBy the user who recorded it
    * @return the stored record
    */
-  public SignedRecord sign(String kind, String proposalNumber, Map<String, Object> content, String signedBy) {
+  public SignedRecord sign(
+      String kind, String proposalNumber, Map<String, Object> content, String signedBy) {
     RecordKind recordKind = RecordKind.valueOf(Objects.requireNonNull(kind, "kind"));
     requireText(proposalNumber, "proposalNumber");
     requireText(signedBy, "signedBy");
     String canonical = CanonicalJson.of(Objects.requireNonNull(content, "content"));
     if (canonical.length() > MAX_CONTENT_LENGTH) {
       throw new IllegalArgumentException(
-          "signed content is " + canonical.length() + " characters, at most " + MAX_CONTENT_LENGTH + " are stored");
+          "signed content is "
+              + canonical.length()
+              + " characters, at most "
+              + MAX_CONTENT_LENGTH
+              + " are stored");
     }
     SignedRecord unsigned =
         new SignedRecord(
@@ -80,7 +85,8 @@ public class SignatureService {
             signedBy,
             Instant.now().truncatedTo(ChronoUnit.MILLIS));
     String signature =
-        Base64.getEncoder().encodeToString(keys.sign(unsigned.signedPayload().getBytes(StandardCharsets.UTF_8)));
+        Base64.getEncoder()
+            .encodeToString(keys.sign(unsigned.signedPayload().getBytes(StandardCharsets.UTF_8)));
     SignedRecord record =
         new SignedRecord(
             unsigned.id(),
@@ -129,8 +135,7 @@ public class SignatureService {
     } catch (IllegalArgumentException e) {
       return Verification.broken(record.id(), Verification.Problem.BAD_SIGNATURE);
     }
-    boolean valid =
-        keys.verify(record.signedPayload().getBytes(StandardCharsets.UTF_8), signature);
+    boolean valid = keys.verify(record.signedPayload().getBytes(StandardCharsets.UTF_8), signature);
     return valid
         ? Verification.intact(record.id())
         : Verification.broken(record.id(), Verification.Problem.BAD_SIGNATURE);
@@ -141,19 +146,25 @@ public class SignatureService {
     if (recordId == null) {
       return Optional.empty();
     }
-    return jdbc.query("SELECT " + COLUMNS + " FROM signature_record WHERE id = ?", ROW, recordId).stream()
+    return jdbc
+        .query("SELECT " + COLUMNS + " FROM signature_record WHERE id = ?", ROW, recordId)
+        .stream()
         .findFirst();
   }
 
   /** Every signed record of a proposal, oldest first. */
   public List<SignedRecord> records(String proposalNumber) {
     return jdbc.query(
-        "SELECT " + COLUMNS + " FROM signature_record WHERE proposal_number = ? ORDER BY signed_at, id",
+        "SELECT "
+            + COLUMNS
+            + " FROM signature_record WHERE proposal_number = ? ORDER BY signed_at, id",
         ROW,
         proposalNumber);
   }
 
-  /** How many records of this kind have been signed for the proposal (e.g. its recorded results). */
+  /**
+   * How many records of this kind have been signed for the proposal (e.g. its recorded results).
+   */
   public int count(String proposalNumber, RecordKind kind) {
     Integer count =
         jdbc.queryForObject(

@@ -29,8 +29,8 @@ public record SignedRecord(
     Instant signedAt) {
 
   /**
-   * What the signature covers: the record's identity and metadata with the content's hash, so
-   * that changing any of them (not only the content) breaks the signature.
+   * What the signature covers: the record's identity and metadata with the content's hash, so that
+   * changing any of them (not only the content) breaks the signature.
    */
   public String signedPayload() {
     return String.join(

@@ -23,9 +23,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The deployment's Ed25519 key pair for electronic signatures (电子签名). It lives in two PEM files
- * in a key directory, {@value #PRIVATE_KEY_FILE} (PKCS#8) and {@value #PUBLIC_KEY_FILE} (X.509),
- * so that it survives restarts and can be backed up, inspected ({@code openssl pkey -in …}) or
+ * The deployment's Ed25519 key pair for electronic signatures (电子签名). It lives in two PEM files in
+ * a key directory, {@value #PRIVATE_KEY_FILE} (PKCS#8) and {@value #PUBLIC_KEY_FILE} (X.509), so
+ * that it survives restarts and can be backed up, inspected ({@code openssl pkey -in …}) or
  * replaced by operators. The pair is generated on the first start when neither file exists and
  * reused afterwards: regenerating it would make every earlier signature unverifiable, so a
  * directory holding only one of the two files, or two files that do not belong together, is an
@@ -57,8 +57,12 @@ public final class SigningKeys {
       }
       if (!Files.exists(privateFile) || !Files.exists(publicFile)) {
         throw new IllegalStateException(
-            "signing key directory " + directory.toAbsolutePath() + " holds only one of "
-                + PRIVATE_KEY_FILE + " and " + PUBLIC_KEY_FILE
+            "signing key directory "
+                + directory.toAbsolutePath()
+                + " holds only one of "
+                + PRIVATE_KEY_FILE
+                + " and "
+                + PUBLIC_KEY_FILE
                 + "; restore the missing file from a backup (a new key pair would make earlier signatures unverifiable)");
       }
       KeyFactory factory = KeyFactory.getInstance(ALGORITHM);
@@ -70,9 +74,11 @@ public final class SigningKeys {
       keys.checkTheyBelongTogether(directory);
       return keys;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or write the signing keys in " + directory.toAbsolutePath(), e);
+      throw new UncheckedIOException(
+          "cannot read or write the signing keys in " + directory.toAbsolutePath(), e);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the signing keys in " + directory.toAbsolutePath() + " are not valid Ed25519 keys", e);
+      throw new IllegalStateException(
+          "the signing keys in " + directory.toAbsolutePath() + " are not valid Ed25519 keys", e);
     }
   }
 
@@ -97,7 +103,9 @@ public final class SigningKeys {
     }
   }
 
-  /** Whether {@code signature} is this key's signature of {@code data}; false for malformed input. */
+  /**
+   * Whether {@code signature} is this key's signature of {@code data}; false for malformed input.
+   */
   public boolean verify(byte[] data, byte[] signature) {
     try {
       Signature verifier = Signature.getInstance(ALGORITHM);
@@ -111,7 +119,8 @@ public final class SigningKeys {
 
   static String fingerprint(PublicKey key) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
     }
@@ -121,7 +130,9 @@ public final class SigningKeys {
     byte[] probe = "yishi signing key probe".getBytes(StandardCharsets.UTF_8);
     if (!verify(probe, sign(probe))) {
       throw new IllegalStateException(
-          "the private and public signing keys in " + directory.toAbsolutePath() + " do not belong together");
+          "the private and public signing keys in "
+              + directory.toAbsolutePath()
+              + " do not belong together");
     }
   }
 
@@ -130,7 +141,8 @@ public final class SigningKeys {
     Files.createDirectories(directory);
     KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
     // the private key first: a concurrent first start that loses the race keeps the winner's pair
-    boolean written = writeOnce(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), true);
+    boolean written =
+        writeOnce(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), true);
     if (written) {
       writeOnce(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()), false);
     }
@@ -138,7 +150,8 @@ public final class SigningKeys {
 
   /** Writes {@code text} to a temporary file and moves it into place unless the target exists. */
   private static boolean writeOnce(Path target, String text, boolean secret) throws IOException {
-    Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+    Path temporary =
+        Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
     try {
       if (secret) {
         try {
@@ -165,7 +178,8 @@ public final class SigningKeys {
   }
 
   private static String pem(String type, byte[] der) {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
   }
 

@@ -1,8 +1,8 @@
 package cn.yishi.signature;
 
 /**
- * The answer of {@link SignatureService#verify(String)}: whether a signed record is intact, and
- * if not, why (with a Chinese description for the audit trail).
+ * The answer of {@link SignatureService#verify(String)}: whether a signed record is intact, and if
+ * not, why (with a Chinese description for the audit trail).
  *
  * @param recordId the record asked about
  * @param intact true when the content hash and the signature both check out

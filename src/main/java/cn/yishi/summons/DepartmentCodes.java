@@ -11,10 +11,10 @@ import org.camunda.spin.SpinRuntimeException;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
- * Reads a list of department codes from a process variable, whatever shape it arrived in: a
- * {@link Collection} or array (set by Java or the REST API), a Spin JSON array (what a Camunda
- * Forms checklist submits through Tasklist), a JSON array string, codes separated by commas or
- * spaces, or nothing. The multi-instance of {@code departmentSummons} needs a real {@link List}.
+ * Reads a list of department codes from a process variable, whatever shape it arrived in: a {@link
+ * Collection} or array (set by Java or the REST API), a Spin JSON array (what a Camunda Forms
+ * checklist submits through Tasklist), a JSON array string, codes separated by commas or spaces, or
+ * nothing. The multi-instance of {@code departmentSummons} needs a real {@link List}.
  */
 public final class DepartmentCodes {
 
@@ -23,8 +23,8 @@ public final class DepartmentCodes {
   /**
    * The codes, trimmed, blanks and duplicates dropped, in the order given; never null.
    *
-   * @throws InvalidStepInputException naming {@code summonedDepartments} when
-   *     text that starts like a JSON array is not one
+   * @throws InvalidStepInputException naming {@code summonedDepartments} when text that starts like
+   *     a JSON array is not one
    */
   public static List<String> of(Object value) {
     List<String> codes = new ArrayList<>();
@@ -41,7 +41,8 @@ public final class DepartmentCodes {
       try {
         addJson(codes, Spin.JSON(text));
       } catch (SpinRuntimeException e) {
-        throw new InvalidStepInputException(CommonVariables.SUMMONED_DEPARTMENTS.name(), "职能部门列表格式不正确");
+        throw new InvalidStepInputException(
+            CommonVariables.SUMMONED_DEPARTMENTS.name(), "职能部门列表格式不正确");
       }
     } else {
       // a department code never contains a comma or a space (organisation data)
@@ -54,7 +55,10 @@ public final class DepartmentCodes {
 
   private static void addJson(List<String> codes, SpinJsonNode json) {
     if (json.isArray()) {
-      json.elements().forEach(element -> add(codes, element.isString() ? element.stringValue() : element.toString()));
+      json.elements()
+          .forEach(
+              element ->
+                  add(codes, element.isString() ? element.stringValue() : element.toString()));
     } else if (json.isString()) {
       add(codes, json.stringValue());
     }

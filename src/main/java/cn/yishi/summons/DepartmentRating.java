@@ -1,8 +1,8 @@
 package cn.yishi.summons;
 
 /**
- * How a summoning level rates a department it summoned (吹哨报到: "levels rate the departments
- * they summoned"), the same three answers residents give for a proposal.
+ * How a summoning level rates a department it summoned (吹哨报到: "levels rate the departments they
+ * summoned"), the same three answers residents give for a proposal.
  */
 public enum DepartmentRating {
   SATISFIED("满意"),

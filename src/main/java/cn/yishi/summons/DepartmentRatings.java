@@ -15,10 +15,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
- * The bean {@code departmentRatings} of {@code departmentSummons} (吹哨报到): records the summons
- * when the process starts ({@code ${departmentRatings.summon(execution)}}) and each department's
- * part once the summoning level has rated it ({@code ${departmentRatings.record(execution)}}),
- * through {@link SummonsService}. The proposal's number is the process's business key.
+ * The bean {@code departmentRatings} of {@code departmentSummons} (吹哨报到): records the summons when
+ * the process starts ({@code ${departmentRatings.summon(execution)}}) and each department's part
+ * once the summoning level has rated it ({@code ${departmentRatings.record(execution)}}), through
+ * {@link SummonsService}. The proposal's number is the process's business key.
  */
 @DiagramCallable
 @Component("departmentRatings")
@@ -32,15 +32,21 @@ public class DepartmentRatings {
     this.organisation = organisation;
   }
 
-  /** The department's Chinese name for the forms ({@code ${departmentRatings.departmentName(department)}}). */
+  /**
+   * The department's Chinese name for the forms ({@code
+   * ${departmentRatings.departmentName(department)}}).
+   */
   public String departmentName(String code) {
     return organisation.department(code).name();
   }
 
-  /** Records the summons, keeps its id in {@code summonsId}, and the departments as a plain list. */
+  /**
+   * Records the summons, keeps its id in {@code summonsId}, and the departments as a plain list.
+   */
   public void summon(DelegateExecution execution) {
     // the caller may pass a list, a JSON array or codes separated by commas
-    List<String> departments = DepartmentCodes.of(execution.getVariable(SUMMONED_DEPARTMENTS.name()));
+    List<String> departments =
+        DepartmentCodes.of(execution.getVariable(SUMMONED_DEPARTMENTS.name()));
     String id =
         summonses.summon(
             execution.getProcessBusinessKey(),
@@ -83,8 +89,11 @@ public class DepartmentRatings {
   public void requestRedo(DelegateExecution execution) {
     if (Boolean.TRUE.equals(REDO_REQUESTED.get(execution))) {
       throw new IllegalStateException(
-          "department " + DEPARTMENT.get(execution) + " was already asked to redo its part (proposal "
-              + execution.getProcessBusinessKey() + ")");
+          "department "
+              + DEPARTMENT.get(execution)
+              + " was already asked to redo its part (proposal "
+              + execution.getProcessBusinessKey()
+              + ")");
     }
     REDO_REQUESTED.set(execution, true);
   }

@@ -17,11 +17,11 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener ({@code complete}) on the steps of a summoned department: report in (报到), give
- * its view (发表意见, before a deliberation meeting) or do its part (办理), be rated (评价). Refuses
- * what the form cannot check (a blank answer sent through the REST API, an unknown rating, a
- * dissatisfied rating without a reason) through {@link StepCheck}, and notes who completed the
- * step and when, for the rating record.
+ * Task listener ({@code complete}) on the steps of a summoned department: report in (报到), give its
+ * view (发表意见, before a deliberation meeting) or do its part (办理), be rated (评价). Refuses what the
+ * form cannot check (a blank answer sent through the REST API, an unknown rating, a dissatisfied
+ * rating without a reason) through {@link StepCheck}, and notes who completed the step and when,
+ * for the rating record.
  */
 @DiagramCallable
 @Component("departmentStepCheck")
@@ -57,7 +57,8 @@ public class DepartmentStepCheck implements TaskListener {
         DepartmentRating rating = DepartmentRating.parse(check.raw(DEPARTMENT_RATING));
         check.rule(rating != null, DEPARTMENT_RATING, "请选择评价：满意、基本满意或不满意");
         String comment =
-            check.optionalText(DEPARTMENT_RATING_COMMENT, MAX_COMMENT, "评价意见不能超过" + MAX_COMMENT + "字");
+            check.optionalText(
+                DEPARTMENT_RATING_COMMENT, MAX_COMMENT, "评价意见不能超过" + MAX_COMMENT + "字");
         check.rule(
             rating != DepartmentRating.DISSATISFIED || comment != null,
             DEPARTMENT_RATING_COMMENT,
@@ -65,8 +66,9 @@ public class DepartmentStepCheck implements TaskListener {
         RATED_AT.set(task, now);
         RATED_BY.set(task, who);
       }
-      default -> throw new IllegalStateException(
-          "departmentStepCheck is not meant for task " + task.getTaskDefinitionKey());
+      default ->
+          throw new IllegalStateException(
+              "departmentStepCheck is not meant for task " + task.getTaskDefinitionKey());
     }
   }
 
@@ -83,7 +85,9 @@ public class DepartmentStepCheck implements TaskListener {
     view.put("opinion", opinion);
     DelegateExecution instance = task.getExecution().getProcessInstance();
     SpinJsonNode views =
-        DEPARTMENT_VIEWS.get(instance) instanceof SpinJsonNode earlier && earlier.isArray() ? earlier : Spin.JSON("[]");
+        DEPARTMENT_VIEWS.get(instance) instanceof SpinJsonNode earlier && earlier.isArray()
+            ? earlier
+            : Spin.JSON("[]");
     views.append(Spin.JSON(view));
     DEPARTMENT_VIEWS.set(instance, views);
   }

@@ -7,12 +7,11 @@ import cn.yishi.common.Variable;
 import java.util.Date;
 
 /**
- * The process {@code departmentSummons} (吹哨报到): its key, the element ids Java and the tests
- * need, and its own variables. Its inputs {@code summonedDepartments}, {@code summoningUnit},
- * {@code summonsTask}, {@code summonsPurpose} and its output {@code departmentViews} are named by
- * its callers too ({@link CommonVariables}). The per-department variables are local to one
- * department's subprocess instance, so that parallel departments never overwrite each other's
- * answers.
+ * The process {@code departmentSummons} (吹哨报到): its key, the element ids Java and the tests need,
+ * and its own variables. Its inputs {@code summonedDepartments}, {@code summoningUnit}, {@code
+ * summonsTask}, {@code summonsPurpose} and its output {@code departmentViews} are named by its
+ * callers too ({@link CommonVariables}). The per-department variables are local to one department's
+ * subprocess instance, so that parallel departments never overwrite each other's answers.
  */
 @ProcessBoundary("departmentSummons")
 public final class DepartmentSummonsProcess {
@@ -36,29 +35,41 @@ public final class DepartmentSummonsProcess {
   // local to one department (element variable and subprocess variables)
   /** The multi-instance element variable: the code of this instance's department. */
   public static final Variable<String> DEPARTMENT = Variable.text("department");
+
   /** Chinese names shown in the forms. */
   public static final Variable<String> DEPARTMENT_NAME = Variable.text("departmentName");
+
   public static final Variable<String> SUMMONING_UNIT_NAME = Variable.text("summoningUnitName");
+
   /** Form of Task_ReportIn: who reports in, how to reach them. */
   public static final Variable<String> REPORT_IN_NOTE = Variable.text("reportInNote");
+
   public static final Variable<Date> REPORTED_IN_AT = Variable.date("reportedInAt");
   public static final Variable<String> REPORTED_IN_BY = Variable.text("reportedInBy");
+
   /**
    * True once the report-in timer fired: the late report-in is kept in the rating record. The
    * supervision (督办) of the overdue report-in is timeLimitWatch's, not this process's.
    */
   public static final Variable<Boolean> REPORT_IN_OVERDUE = Variable.flag("reportInOverdue");
+
   /** Form of Task_DoDepartmentPart: what the department did. */
   public static final Variable<String> DEPARTMENT_WORK = Variable.text("departmentWork");
+
   /** Form of Task_GiveView: the department's view. */
   public static final Variable<String> DEPARTMENT_VIEW = Variable.text("departmentView");
+
   public static final Variable<Date> DONE_AT = Variable.date("doneAt");
   public static final Variable<String> DONE_BY = Variable.text("doneBy");
+
   /** Form of Task_RateDepartment: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED. */
   public static final Variable<String> DEPARTMENT_RATING = Variable.text("departmentRating");
-  public static final Variable<String> DEPARTMENT_RATING_COMMENT = Variable.text("departmentRatingComment");
+
+  public static final Variable<String> DEPARTMENT_RATING_COMMENT =
+      Variable.text("departmentRatingComment");
   public static final Variable<Date> RATED_AT = Variable.date("ratedAt");
   public static final Variable<String> RATED_BY = Variable.text("ratedBy");
+
   /**
    * Set by Task_RequestRedo when the first rating was DISSATISFIED: the department does its part
    * once more and its second rating is final.

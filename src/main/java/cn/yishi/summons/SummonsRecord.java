@@ -8,8 +8,8 @@ import java.util.List;
  * departmentSummons} starts, so the trail shows a summons even while departments are still
  * reporting in.
  *
- * @param summonedBy the user whose completed step started the summons, {@code null} when the
- *     engine started it without an authenticated user (a timer, a test)
+ * @param summonedBy the user whose completed step started the summons, {@code null} when the engine
+ *     started it without an authenticated user (a timer, a test)
  */
 public record SummonsRecord(
     String id,

@@ -9,10 +9,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
 /**
- * The records of 吹哨报到: who summoned which departments for what, and each department's
- * report-in, work and rating once the summoning level has rated it. Both are written in the
- * caller's (the engine step's) transaction. The diagram reaches it through {@link
- * DepartmentRatings}.
+ * The records of 吹哨报到: who summoned which departments for what, and each department's report-in,
+ * work and rating once the summoning level has rated it. Both are written in the caller's (the
+ * engine step's) transaction. The diagram reaches it through {@link DepartmentRatings}.
  */
 @Service
 public class SummonsService {
@@ -24,8 +23,8 @@ public class SummonsService {
   }
 
   /**
-   * Records a summons and returns its id. Refuses a summons without departments or summoning
-   * unit: the multi-instance would otherwise finish at once and nobody would ever report in.
+   * Records a summons and returns its id. Refuses a summons without departments or summoning unit:
+   * the multi-instance would otherwise finish at once and nobody would ever report in.
    */
   public String summon(
       String proposalNumber,
@@ -36,7 +35,9 @@ public class SummonsService {
       String processInstanceId) {
     if (departments.isEmpty()) {
       throw new IllegalArgumentException(
-          "departmentSummons started without summonedDepartments (proposal " + proposalNumber + ")");
+          "departmentSummons started without summonedDepartments (proposal "
+              + proposalNumber
+              + ")");
     }
     if (summoningUnit == null || summoningUnit.isBlank()) {
       throw new IllegalArgumentException(

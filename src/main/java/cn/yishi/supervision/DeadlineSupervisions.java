@@ -8,8 +8,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The table {@code deadline_supervision} (Flyway V71): the one supervision (督办) opened for a
- * proposal that missed its handling deadline, per handling period (its {@code accepted_at}), in
- * the watch job's transaction.
+ * proposal that missed its handling deadline, per handling period (its {@code accepted_at}), in the
+ * watch job's transaction.
  */
 @Repository
 public class DeadlineSupervisions {
@@ -31,7 +31,11 @@ public class DeadlineSupervisions {
   }
 
   public void record(
-      String number, OffsetDateTime acceptedAt, OffsetDateTime deadline, String supervisingUnit, String instanceId) {
+      String number,
+      OffsetDateTime acceptedAt,
+      OffsetDateTime deadline,
+      String supervisingUnit,
+      String instanceId) {
     jdbc.update(
         "INSERT INTO deadline_supervision"
             + " (proposal_number, accepted_at, deadline, supervising_unit, supervision_instance_id)"

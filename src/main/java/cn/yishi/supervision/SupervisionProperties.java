@@ -36,7 +36,8 @@ public record SupervisionProperties(@DefaultValue("PT15M") String checkEvery) {
           CHECK_EVERY_KEY + " must be an ISO-8601 duration like PT15M, but is '" + text + "'", e);
     }
     if (interval.compareTo(Duration.ofMinutes(1)) < 0) {
-      throw new IllegalArgumentException(CHECK_EVERY_KEY + " must be at least one minute (PT1M), but is " + text);
+      throw new IllegalArgumentException(
+          CHECK_EVERY_KEY + " must be at least one minute (PT1M), but is " + text);
     }
     return interval;
   }

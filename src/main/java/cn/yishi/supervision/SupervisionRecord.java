@@ -3,9 +3,9 @@ package cn.yishi.supervision;
 import java.time.OffsetDateTime;
 
 /**
- * What the watch did about one user task (table {@code supervision_record}): when the reminder
- * went out, since when the step is overdue and the supervision (督办) it started. Each happens
- * at most once per task.
+ * What the watch did about one user task (table {@code supervision_record}): when the reminder went
+ * out, since when the step is overdue and the supervision (督办) it started. Each happens at most
+ * once per task.
  */
 public record SupervisionRecord(
     String taskId,

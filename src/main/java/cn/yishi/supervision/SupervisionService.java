@@ -51,39 +51,39 @@ import org.springframework.stereotype.Service;
  * The one supervision mechanism (DOMAIN "One 督办 per overdue step, escalating"): watches the
  * deadlines of open proposal steps and of the proposals themselves. A reminder goes to the step's
  * candidate group {@code reminderBefore} (from the proposal's {@code timeLimits}) before its due
- * date, and an overdue step starts a supervision (督办, process {@code supervision}) for the
- * level above the step's unit. Each happens once per task ({@link SupervisionRecords}).
+ * date, and an overdue step starts a supervision (督办, process {@code supervision}) for the level
+ * above the step's unit. Each happens once per task ({@link SupervisionRecords}).
  *
  * <p>A supervision task is itself a watched step: reminded before its due date, and, unanswered
- * once due, escalated to a supervision by the level above its supervising unit (community →
- * street → district). At the district nothing further is opened; nor is anything escalated once
- * the proposal has ended.
+ * once due, escalated to a supervision by the level above its supervising unit (community → street
+ * → district). At the district nothing further is opened; nor is anything escalated once the
+ * proposal has ended.
  *
  * <p>A proposal past its handling deadline (CONTRACT §4 {@code deadline}: resolveWithin from the
  * end of sorting, its result not recorded) gets one supervision per handling period ({@link
- * DeadlineSupervisions}) by the level above the unit that handles it: the read model's
- * deliberation unit, else the unit at its handling level on its path (courtyard, community,
- * street, district).
+ * DeadlineSupervisions}) by the level above the unit that handles it: the read model's deliberation
+ * unit, else the unit at its handling level on its path (courtyard, community, street, district).
  *
  * <p>The unit of a step is the prefix of its candidate group {@code <unitCode>.<role>}; a
- * department's step ({@code <dept>.department}, 吹哨报到) belongs to the unit that summoned it
- * ({@code summoningUnit}), which supervises it; the district, having nothing above, supervises
- * itself. A proposal step is a task whose process instance has a business key (the proposal
- * number) and is not a supervision, the watch, the deliberation day or a notification delivery.
+ * department's step ({@code <dept>.department}, 吹哨报到) belongs to the unit that summoned it ({@code
+ * summoningUnit}), which supervises it; the district, having nothing above, supervises itself. A
+ * proposal step is a task whose process instance has a business key (the proposal number) and is
+ * not a supervision, the watch, the deliberation day or a notification delivery.
  */
 @Service
 public class SupervisionService {
 
   private static final Logger LOG = LoggerFactory.getLogger(SupervisionService.class);
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
   /** Processes whose tasks are not watched (a supervision's task is: it escalates). */
   private static final Set<String> UNWATCHED_PROCESSES =
       Set.of(
-          TimeLimitWatchProcess.KEY,
-          DeliberationDayProcess.KEY,
-          NotificationDeliveryProcess.KEY);
+          TimeLimitWatchProcess.KEY, DeliberationDayProcess.KEY, NotificationDeliveryProcess.KEY);
+
   /** Processes that are not the proposal's own (they have its number as business key too). */
-  private static final Set<String> NOT_PROPOSAL_PROCESSES = union(UNWATCHED_PROCESSES, SupervisionProcess.KEY);
+  private static final Set<String> NOT_PROPOSAL_PROCESSES =
+      union(UNWATCHED_PROCESSES, SupervisionProcess.KEY);
 
   private final TaskService tasks;
   private final RuntimeService runtime;
@@ -131,14 +131,16 @@ public class SupervisionService {
     List<String> reminded = new ArrayList<>();
     List<String> supervised = new ArrayList<>();
     List<String> escalated = new ArrayList<>();
-    List<Task> open = tasks.createTaskQuery().active().dueAfter(new Date(0)).orderByDueDate().asc().list();
+    List<Task> open =
+        tasks.createTaskQuery().active().dueAfter(new Date(0)).orderByDueDate().asc().list();
     Watched watched = watchedInstances(open);
     for (Task task : open) {
       ProcessInstance instance = watched.instances().get(task.getProcessInstanceId());
       if (instance == null) {
         continue;
       }
-      boolean supervisionTask = watched.supervisionDefinitions().contains(instance.getProcessDefinitionId());
+      boolean supervisionTask =
+          watched.supervisionDefinitions().contains(instance.getProcessDefinitionId());
       Instant due = task.getDueDate().toInstant();
       Optional<SupervisionRecord> record = records.find(task.getId());
       if (!due.isAfter(now)) {
@@ -161,27 +163,40 @@ public class SupervisionService {
     }
     List<String> overdueProposals = new ArrayList<>();
     for (ProposalView proposal : views.overdue(at(now))) {
-      if (!deadlines.exists(proposal.number(), proposal.acceptedAt()) && superviseDeadline(proposal)) {
+      if (!deadlines.exists(proposal.number(), proposal.acceptedAt())
+          && superviseDeadline(proposal)) {
         overdueProposals.add(proposal.number());
       }
     }
-    if (!reminded.isEmpty() || !supervised.isEmpty() || !escalated.isEmpty() || !overdueProposals.isEmpty()) {
+    if (!reminded.isEmpty()
+        || !supervised.isEmpty()
+        || !escalated.isEmpty()
+        || !overdueProposals.isEmpty()) {
       LOG.info(
           "Time-limit watch: {} reminders, {} supervisions, {} escalations, {} proposals past their deadline",
-          reminded.size(), supervised.size(), escalated.size(), overdueProposals.size());
+          reminded.size(),
+          supervised.size(),
+          escalated.size(),
+          overdueProposals.size());
     }
     return new WatchResult(reminded, supervised, escalated, overdueProposals);
   }
 
   /**
-   * The open steps of a proposal that have a due date, for its public status: name, task
-   * definition key, due date (business time zone) and whether it is overdue. Supervision tasks
-   * (督办) are the supervisors' work, not the proposal's steps, and are left out.
+   * The open steps of a proposal that have a due date, for its public status: name, task definition
+   * key, due date (business time zone) and whether it is overdue. Supervision tasks (督办) are the
+   * supervisors' work, not the proposal's steps, and are left out.
    */
   public List<OverdueStep> overdueSteps(String number) {
     Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
     List<Task> open =
-        tasks.createTaskQuery().processInstanceBusinessKey(number).active().orderByDueDate().asc().list();
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(number)
+            .active()
+            .orderByDueDate()
+            .asc()
+            .list();
     Watched watched = watchedInstances(open);
     List<OverdueStep> steps = new ArrayList<>();
     for (Task task : open) {
@@ -194,10 +209,7 @@ public class SupervisionService {
       Instant due = task.getDueDate().toInstant();
       steps.add(
           new OverdueStep(
-              task.getName(),
-              task.getTaskDefinitionKey(),
-              time.at(due),
-              !due.isAfter(now)));
+              task.getName(), task.getTaskDefinitionKey(), time.at(due), !due.isAfter(now)));
     }
     return steps;
   }
@@ -205,13 +217,21 @@ public class SupervisionService {
   private boolean remind(Task task, ProcessInstance instance, Instant now) {
     Optional<String> group = candidateGroup(task);
     if (group.isEmpty()) {
-      LOG.warn("Task {} ({}) has no unit group to remind", task.getId(), LogText.safe(task.getName()));
+      LOG.warn(
+          "Task {} ({}) has no unit group to remind", task.getId(), LogText.safe(task.getName()));
       return false;
     }
     String number = instance.getBusinessKey();
     String message =
-        "提醒：提案 " + number + "「" + text(task.getExecutionId(), TITLE) + "」的步骤「" + task.getName()
-            + "」将于 " + shown(task.getDueDate().toInstant()) + " 到期，请及时办理。";
+        "提醒：提案 "
+            + number
+            + "「"
+            + text(task.getExecutionId(), TITLE)
+            + "」的步骤「"
+            + task.getName()
+            + "」将于 "
+            + shown(task.getDueDate().toInstant())
+            + " 到期，请及时办理。";
     notifications.toGroup(number, group.get(), message);
     records.recordReminder(task.getId(), number, at(now));
     return true;
@@ -220,7 +240,10 @@ public class SupervisionService {
   private boolean supervise(Task task, ProcessInstance instance, Instant now) {
     Optional<String> group = candidateGroup(task);
     if (group.isEmpty()) {
-      LOG.warn("Overdue task {} ({}) has no unit group to supervise", task.getId(), LogText.safe(task.getName()));
+      LOG.warn(
+          "Overdue task {} ({}) has no unit group to supervise",
+          task.getId(),
+          LogText.safe(task.getName()));
       return false;
     }
     Units resolved = units(group.get(), task);
@@ -231,19 +254,30 @@ public class SupervisionService {
     Instant due = task.getDueDate().toInstant();
     Map<String, Object> variables = new HashMap<>();
     variables.put(TITLE.name(), text(task.getExecutionId(), TITLE));
-    variables.put(TIME_LIMITS.name(), runtime.getVariable(task.getExecutionId(), TIME_LIMITS.name()));
+    variables.put(
+        TIME_LIMITS.name(), runtime.getVariable(task.getExecutionId(), TIME_LIMITS.name()));
     variables.put(SUPERVISION_KIND.name(), KIND_STEP);
     variables.put(SUPERVISION_LEVEL.name(), 1);
     variables.put(ORIGINAL_STEP.name(), task.getName());
     variables.put(ORIGINAL_UNIT_NAME.name(), resolved.supervisedName());
-    variables.put(SUPERVISION_SUBJECT.name(),
-        "步骤「" + task.getName() + "」（" + resolved.supervisedName() + "）已于 " + shown(due)
+    variables.put(
+        SUPERVISION_SUBJECT.name(),
+        "步骤「"
+            + task.getName()
+            + "」（"
+            + resolved.supervisedName()
+            + "）已于 "
+            + shown(due)
             + " 到期仍未办结：请督促其办理。");
     String id = start(number, resolved, group.get(), task.getId(), task.getName(), due, variables);
     records.recordSupervision(task.getId(), number, at(due), id);
     LOG.info(
         "Step '{}' of {} overdue since {}: supervision {} by {}",
-        LogText.safe(task.getName()), LogText.safe(number), due, id, resolved.supervising());
+        LogText.safe(task.getName()),
+        LogText.safe(number),
+        due,
+        id,
+        resolved.supervising());
     return true;
   }
 
@@ -257,7 +291,11 @@ public class SupervisionService {
     String lower = text(task.getExecutionId(), SUPERVISING_UNIT);
     Optional<Unit> lowerUnit = lower == null ? Optional.empty() : organisation.findUnit(lower);
     if (lowerUnit.isEmpty()) {
-      LOG.warn("Unanswered supervision task {}: no valid {} ('{}')", task.getId(), SUPERVISING_UNIT, LogText.safe(lower));
+      LOG.warn(
+          "Unanswered supervision task {}: no valid {} ('{}')",
+          task.getId(),
+          SUPERVISING_UNIT,
+          LogText.safe(lower));
       return false;
     }
     Optional<Unit> above = organisation.parentOf(lower);
@@ -271,16 +309,26 @@ public class SupervisionService {
     String originalUnit = textOr(task.getExecutionId(), ORIGINAL_UNIT_NAME, SUPERVISED_UNIT_NAME);
     Map<String, Object> variables = new HashMap<>();
     variables.put(TITLE.name(), text(task.getExecutionId(), TITLE));
-    variables.put(TIME_LIMITS.name(), runtime.getVariable(task.getExecutionId(), TIME_LIMITS.name()));
+    variables.put(
+        TIME_LIMITS.name(), runtime.getVariable(task.getExecutionId(), TIME_LIMITS.name()));
     Object kind = runtime.getVariable(task.getExecutionId(), SUPERVISION_KIND.name());
     variables.put(SUPERVISION_KIND.name(), kind != null ? kind : KIND_STEP);
     variables.put(SUPERVISION_LEVEL.name(), (level instanceof Number n ? n.intValue() : 1) + 1);
     variables.put(ORIGINAL_STEP.name(), originalStep);
     variables.put(ORIGINAL_UNIT_NAME.name(), originalUnit);
     variables.put(ESCALATED_FROM.name(), instance.getId());
-    variables.put(SUPERVISION_SUBJECT.name(),
-        lowerUnit.get().name() + "对「" + originalStep + "」（" + originalUnit + "）的督办已于 " + shown(due)
-            + " 到期仍未答复：请督促" + lowerUnit.get().name() + "督办到位。");
+    variables.put(
+        SUPERVISION_SUBJECT.name(),
+        lowerUnit.get().name()
+            + "对「"
+            + originalStep
+            + "」（"
+            + originalUnit
+            + "）的督办已于 "
+            + shown(due)
+            + " 到期仍未答复：请督促"
+            + lowerUnit.get().name()
+            + "督办到位。");
     String id =
         start(
             number,
@@ -293,21 +341,31 @@ public class SupervisionService {
     records.recordSupervision(task.getId(), number, at(due), id);
     LOG.info(
         "Supervision task {} of {} unanswered since {}: escalated to {} ({})",
-        task.getId(), LogText.safe(number), due, above.get().code(), id);
+        task.getId(),
+        LogText.safe(number),
+        due,
+        above.get().code(),
+        id);
     return true;
   }
 
-  /** A proposal past its handling deadline: one supervision by the level above its handling unit. */
+  /**
+   * A proposal past its handling deadline: one supervision by the level above its handling unit.
+   */
   private boolean superviseDeadline(ProposalView proposal) {
     String number = proposal.number();
     Optional<Unit> handling = handlingUnit(proposal);
     if (handling.isEmpty()) {
-      LOG.warn("Proposal {} is past its deadline but has no handling unit to supervise", LogText.safe(number));
+      LOG.warn(
+          "Proposal {} is past its deadline but has no handling unit to supervise",
+          LogText.safe(number));
       return false;
     }
     Object limits = proposalTimeLimits(number);
     if (limits == null) {
-      LOG.warn("Proposal {} is past its deadline but no process of it has timeLimits", LogText.safe(number));
+      LOG.warn(
+          "Proposal {} is past its deadline but no process of it has timeLimits",
+          LogText.safe(number));
       return false;
     }
     Unit unit = handling.get();
@@ -320,9 +378,15 @@ public class SupervisionService {
     variables.put(SUPERVISION_LEVEL.name(), 1);
     variables.put(ORIGINAL_STEP.name(), DEADLINE_STEP_NAME);
     variables.put(ORIGINAL_UNIT_NAME.name(), unit.name());
-    variables.put(SUPERVISION_SUBJECT.name(),
-        "提案自 " + shown(proposal.acceptedAt().toInstant()) + " 受理，办理时限已于 " + shown(due)
-            + " 届满，仍未记录办理结果（承办单位：" + unit.name() + "）：请督促办结。");
+    variables.put(
+        SUPERVISION_SUBJECT.name(),
+        "提案自 "
+            + shown(proposal.acceptedAt().toInstant())
+            + " 受理，办理时限已于 "
+            + shown(due)
+            + " 届满，仍未记录办理结果（承办单位："
+            + unit.name()
+            + "）：请督促办结。");
     String id =
         start(
             number,
@@ -333,13 +397,23 @@ public class SupervisionService {
             due,
             variables);
     deadlines.record(number, proposal.acceptedAt(), proposal.deadline(), supervising, id);
-    LOG.info("Proposal {} past its deadline {}: supervision {} by {}", LogText.safe(number), due, id, supervising);
+    LOG.info(
+        "Proposal {} past its deadline {}: supervision {} by {}",
+        LogText.safe(number),
+        due,
+        id,
+        supervising);
     return true;
   }
 
   /** Starts a supervision instance with the proposal number as business key; its id. */
   private String start(
-      String number, Units units, String supervisedGroup, String taskId, String step, Instant due,
+      String number,
+      Units units,
+      String supervisedGroup,
+      String taskId,
+      String step,
+      Instant due,
       Map<String, Object> variables) {
     variables.put(NUMBER.name(), number);
     variables.put(SUPERVISING_UNIT.name(), units.supervising());
@@ -398,7 +472,10 @@ public class SupervisionService {
   }
 
   private boolean ended(String number) {
-    return views.find(number).map(v -> v.status() != null && HandlingDeadline.ENDED.contains(v.status())).orElse(false);
+    return views
+        .find(number)
+        .map(v -> v.status() != null && HandlingDeadline.ENDED.contains(v.status()))
+        .orElse(false);
   }
 
   /** The overdue step's unit and the unit that supervises it. */
@@ -412,7 +489,10 @@ public class SupervisionService {
       if (summoning == null || organisation.findUnit(summoning).isEmpty()) {
         LOG.warn(
             "Overdue department task {} ({}): no valid {} ('{}') to supervise it",
-            task.getId(), LogText.safe(group), SUMMONING_UNIT, LogText.safe(summoning));
+            task.getId(),
+            LogText.safe(group),
+            SUMMONING_UNIT,
+            LogText.safe(summoning));
         return null;
       }
       String name = organisation.findDepartment(code).map(Department::name).orElse(code);
@@ -448,13 +528,17 @@ public class SupervisionService {
     try {
       return Duration.parse(map.get(REMINDER_BEFORE).toString());
     } catch (RuntimeException e) {
-      LOG.warn("Task {}: reminderBefore '{}' is not a duration", task.getId(), LogText.safe(map.get(REMINDER_BEFORE)));
+      LOG.warn(
+          "Task {}: reminderBefore '{}' is not a duration",
+          task.getId(),
+          LogText.safe(map.get(REMINDER_BEFORE)));
       return null;
     }
   }
 
   /** The watched process instances by id, and which process definitions are supervisions. */
-  private record Watched(Map<String, ProcessInstance> instances, Set<String> supervisionDefinitions) {}
+  private record Watched(
+      Map<String, ProcessInstance> instances, Set<String> supervisionDefinitions) {}
 
   /**
    * Process instances of the tasks that are proposal steps or supervision tasks (both have the
@@ -462,7 +546,10 @@ public class SupervisionService {
    */
   private Watched watchedInstances(List<Task> open) {
     Set<String> ids =
-        open.stream().map(Task::getProcessInstanceId).filter(id -> id != null).collect(Collectors.toSet());
+        open.stream()
+            .map(Task::getProcessInstanceId)
+            .filter(id -> id != null)
+            .collect(Collectors.toSet());
     if (ids.isEmpty()) {
       return new Watched(Map.of(), Set.of());
     }
@@ -470,7 +557,8 @@ public class SupervisionService {
     Set<String> supervisions = definitionIds(Set.of(SupervisionProcess.KEY));
     Map<String, ProcessInstance> instances =
         runtime.createProcessInstanceQuery().processInstanceIds(ids).list().stream()
-            .filter(p -> p.getBusinessKey() != null && !excluded.contains(p.getProcessDefinitionId()))
+            .filter(
+                p -> p.getBusinessKey() != null && !excluded.contains(p.getProcessDefinitionId()))
             .collect(Collectors.toMap(ProcessInstance::getId, Function.identity()));
     return new Watched(instances, supervisions);
   }
@@ -478,13 +566,19 @@ public class SupervisionService {
   private Set<String> definitionIds(Set<String> keys) {
     Set<String> ids = new HashSet<>();
     for (ProcessDefinition definition :
-        repository.createProcessDefinitionQuery().processDefinitionKeyIn(keys.toArray(String[]::new)).list()) {
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKeyIn(keys.toArray(String[]::new))
+            .list()) {
       ids.add(definition.getId());
     }
     return ids;
   }
 
-  /** The variable {@code name}, else {@code otherwise} (a supervision started before the chain was kept). */
+  /**
+   * The variable {@code name}, else {@code otherwise} (a supervision started before the chain was
+   * kept).
+   */
   private String textOr(String executionId, Variable<String> name, Variable<String> otherwise) {
     String value = text(executionId, name);
     return value != null ? value : text(executionId, otherwise);

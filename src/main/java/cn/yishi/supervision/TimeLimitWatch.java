@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * The delegate {@code timeLimitWatch} of the process {@code timeLimitWatch} (办理时效监督): each
- * round (timer from {@link TimeLimitWatchSchedule}) runs {@link SupervisionService#watch} on the
- * engine's clock.
+ * The delegate {@code timeLimitWatch} of the process {@code timeLimitWatch} (办理时效监督): each round
+ * (timer from {@link TimeLimitWatchSchedule}) runs {@link SupervisionService#watch} on the engine's
+ * clock.
  */
 @DiagramCallable
 @Component(TimeLimitWatchProcess.WATCH_DELEGATE)

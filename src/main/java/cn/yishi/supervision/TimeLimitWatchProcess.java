@@ -3,10 +3,10 @@ package cn.yishi.supervision;
 import cn.yishi.common.ProcessBoundary;
 
 /**
- * The process {@code timeLimitWatch} (办理时效监督): a timer every {@code
- * yishi.supervision.check-every} runs the delegate {@code timeLimitWatch}. It has no variables of
- * its own; what it reads from the watched processes are common variables ({@code title}, {@code
- * timeLimits}, {@code summoningUnit}) and the timeLimits output {@link #REMINDER_BEFORE}.
+ * The process {@code timeLimitWatch} (办理时效监督): a timer every {@code yishi.supervision.check-every}
+ * runs the delegate {@code timeLimitWatch}. It has no variables of its own; what it reads from the
+ * watched processes are common variables ({@code title}, {@code timeLimits}, {@code summoningUnit})
+ * and the timeLimits output {@link #REMINDER_BEFORE}.
  */
 @ProcessBoundary("timeLimitWatch")
 public final class TimeLimitWatchProcess {

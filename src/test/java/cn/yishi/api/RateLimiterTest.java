@@ -44,7 +44,8 @@ class RateLimiterTest {
 
   @Test
   void fiveAnHourMeansFiveInARowThenOneEveryTwelveMinutes() {
-    RateLimiter limiter = new RateLimiter("test", 5, Duration.ofHours(1), 100, RateLimiter.WhenFull.REFUSE, clock);
+    RateLimiter limiter =
+        new RateLimiter("test", 5, Duration.ofHours(1), 100, RateLimiter.WhenFull.REFUSE, clock);
     for (int i = 0; i < 5; i++) {
       assertThat(limiter.tryAcquire("JN-2026-000001")).as("attempt " + i).isEmpty();
     }
@@ -61,7 +62,8 @@ class RateLimiterTest {
 
   @Test
   void aRefundedAttemptDoesNotCountAndAFullBucketIsForgotten() {
-    RateLimiter limiter = new RateLimiter("test", 2, Duration.ofMinutes(1), 100, RateLimiter.WhenFull.REFUSE, clock);
+    RateLimiter limiter =
+        new RateLimiter("test", 2, Duration.ofMinutes(1), 100, RateLimiter.WhenFull.REFUSE, clock);
     for (int i = 0; i < 10; i++) {
       assertThat(limiter.tryAcquire("a")).isEmpty();
       limiter.refund("a");
@@ -78,8 +80,10 @@ class RateLimiterTest {
 
   @Test
   void memoryIsBoundedAndAFullTableAllowsOrRefusesAsChosen() {
-    RateLimiter allowing = new RateLimiter("test", 1, Duration.ofHours(1), 3, RateLimiter.WhenFull.ALLOW, clock);
-    RateLimiter refusing = new RateLimiter("test", 1, Duration.ofHours(1), 3, RateLimiter.WhenFull.REFUSE, clock);
+    RateLimiter allowing =
+        new RateLimiter("test", 1, Duration.ofHours(1), 3, RateLimiter.WhenFull.ALLOW, clock);
+    RateLimiter refusing =
+        new RateLimiter("test", 1, Duration.ofHours(1), 3, RateLimiter.WhenFull.REFUSE, clock);
     for (String key : List.of("a", "b", "c")) {
       allowing.tryAcquire(key);
       refusing.tryAcquire(key);
@@ -97,23 +101,26 @@ class RateLimiterTest {
 
   @Test
   void concurrentAttemptsNeverExceedTheLimit() throws Exception {
-    RateLimiter limiter = new RateLimiter("test", 50, Duration.ofHours(1), 100, RateLimiter.WhenFull.REFUSE, clock);
+    RateLimiter limiter =
+        new RateLimiter("test", 50, Duration.ofHours(1), 100, RateLimiter.WhenFull.REFUSE, clock);
     AtomicInteger allowed = new AtomicInteger();
     CountDownLatch start = new CountDownLatch(1);
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
-      Thread thread = new Thread(() -> {
-        try {
-          start.await();
-        } catch (InterruptedException e) {
-          return;
-        }
-        for (int i = 0; i < 100; i++) {
-          if (limiter.tryAcquire("same").isEmpty()) {
-            allowed.incrementAndGet();
-          }
-        }
-      });
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                } catch (InterruptedException e) {
+                  return;
+                }
+                for (int i = 0; i < 100; i++) {
+                  if (limiter.tryAcquire("same").isEmpty()) {
+                    allowed.incrementAndGet();
+                  }
+                }
+              });
       thread.start();
       threads.add(thread);
     }

@@ -30,24 +30,58 @@ final class Diagrams {
   /** Words of JUEL and FEEL, and the names every expression may use, that are not variables. */
   private static final Set<String> NOT_VARIABLES =
       Set.of(
-          "empty", "not", "and", "or", "eq", "ne", "lt", "gt", "le", "ge", "true", "false", "null", "div", "mod",
-          "instanceof", "execution", "task", "if", "then", "else", "in", "some", "every", "satisfies",
-          "between", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
+          "empty",
+          "not",
+          "and",
+          "or",
+          "eq",
+          "ne",
+          "lt",
+          "gt",
+          "le",
+          "ge",
+          "true",
+          "false",
+          "null",
+          "div",
+          "mod",
+          "instanceof",
+          "execution",
+          "task",
+          "if",
+          "then",
+          "else",
+          "in",
+          "some",
+          "every",
+          "satisfies",
+          "between",
+          "nrOfInstances",
+          "nrOfActiveInstances",
+          "nrOfCompletedInstances",
+          "loopCounter");
 
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
   private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
   private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*)");
   private static final Pattern NAMING_ATTRIBUTE =
-      Pattern.compile("\\b(?:source|target|resultVariable|collection|elementVariable)=\"([A-Za-z_]\\w*)\"");
+      Pattern.compile(
+          "\\b(?:source|target|resultVariable|collection|elementVariable)=\"([A-Za-z_]\\w*)\"");
+
   /** A variable named as a text in an expression: {@code execution.getVariable('implementer')}. */
   private static final Pattern VARIABLE_CALL =
       Pattern.compile("(?:get|set)Variable(?:Local)?\\(\\s*'([A-Za-z_]\\w*)'");
-  private static final Pattern PARAMETER = Pattern.compile("<camunda:(?:inputParameter|outputParameter) name=\"([^\"]+)\"");
+
+  private static final Pattern PARAMETER =
+      Pattern.compile("<camunda:(?:inputParameter|outputParameter) name=\"([^\"]+)\"");
   private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
   private static final Pattern DECISION_REF = Pattern.compile("camunda:decisionRef=\"([^\"]+)\"");
-  private static final Pattern INPUT_EXPRESSION = Pattern.compile("<inputExpression[^>]*>\\s*<text>([^<]*)</text>");
-  private static final Pattern ELEMENT_ID = Pattern.compile("<bpmn:(?!definitions)\\w+ [^>]*?\\bid=\"([^\"]+)\"");
-  private static final Pattern PROCESS_ID = Pattern.compile("<bpmn:process [^>]*?\\bid=\"([^\"]+)\"");
+  private static final Pattern INPUT_EXPRESSION =
+      Pattern.compile("<inputExpression[^>]*>\\s*<text>([^<]*)</text>");
+  private static final Pattern ELEMENT_ID =
+      Pattern.compile("<bpmn:(?!definitions)\\w+ [^>]*?\\bid=\"([^\"]+)\"");
+  private static final Pattern PROCESS_ID =
+      Pattern.compile("<bpmn:process [^>]*?\\bid=\"([^\"]+)\"");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, Set<String>> VARIABLES = new HashMap<>();
@@ -58,7 +92,10 @@ final class Diagrams {
   static Set<String> processIds() {
     Set<String> ids = new TreeSet<>();
     try (Stream<Path> files = Files.list(PROCESSES)) {
-      files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".bpmn")).forEach(n -> ids.add(n.substring(0, n.length() - 5)));
+      files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".bpmn"))
+          .forEach(n -> ids.add(n.substring(0, n.length() - 5)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -69,7 +106,10 @@ final class Diagrams {
     return read(PROCESSES.resolve(processId + ".bpmn"));
   }
 
-  /** The ids of the diagram's elements (flow nodes, flows, events, sub-processes …) and its process id. */
+  /**
+   * The ids of the diagram's elements (flow nodes, flows, events, sub-processes …) and its process
+   * id.
+   */
   static Set<String> elementIds(String processId) {
     Set<String> ids = new TreeSet<>();
     Matcher m = ELEMENT_ID.matcher(bpmn(processId));
@@ -165,7 +205,12 @@ final class Diagrams {
   }
 
   private static String unescape(String xml) {
-    return xml.replace("&#39;", "'").replace("&apos;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    return xml.replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
   }
 
   /** The names of the beans diagrams may call ({@code @DiagramCallable} components). */
@@ -187,7 +232,8 @@ final class Diagrams {
               } else {
                 Matcher type = className.matcher(source);
                 if (type.find()) {
-                  found.add(Character.toLowerCase(type.group(1).charAt(0)) + type.group(1).substring(1));
+                  found.add(
+                      Character.toLowerCase(type.group(1).charAt(0)) + type.group(1).substring(1));
                 }
               }
             }

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * How Yishi's packages may depend on each other, read from the sources (imports, also of
- * constants, which the compiler inlines and bytecode tools therefore miss):
+ * How Yishi's packages may depend on each other, read from the sources (imports, also of constants,
+ * which the compiler inlines and bytecode tools therefore miss):
  *
  * <ul>
  *   <li>no cycle between packages of {@code cn.yishi} (a feature such as {@code proposal} may use
@@ -31,10 +31,13 @@ import org.junit.jupiter.api.Test;
 class PackageDependenciesTest {
 
   private static final Path MAIN = Path.of("src/main/java/cn/yishi");
-  private static final Pattern IMPORT = Pattern.compile("^import (?:static )?cn\\.yishi\\.([a-z]+)\\.", Pattern.MULTILINE);
-  private static final Pattern SAME_PACKAGE_QUALIFIED = Pattern.compile("\\bcn\\.yishi\\.([a-z]+)\\.[A-Z]");
+  private static final Pattern IMPORT =
+      Pattern.compile("^import (?:static )?cn\\.yishi\\.([a-z]+)\\.", Pattern.MULTILINE);
+  private static final Pattern SAME_PACKAGE_QUALIFIED =
+      Pattern.compile("\\bcn\\.yishi\\.([a-z]+)\\.[A-Z]");
   private static final Pattern TABLE_USE =
-      Pattern.compile("(?i)\\b(?:from|join|into|update|table(?: if (?:not )?exists)?)\\s+([a-z_]+)\\b");
+      Pattern.compile(
+          "(?i)\\b(?:from|join|into|update|table(?: if (?:not )?exists)?)\\s+([a-z_]+)\\b");
 
   /** Each of Yishi's own tables and the package that owns it (its migration, its repository). */
   static final Map<String, String> TABLE_OWNERS =
@@ -69,12 +72,16 @@ class PackageDependenciesTest {
         tangles.add(component + ":" + edges);
       }
     }
-    assertThat(tangles).as("packages of cn.yishi that reach each other in a cycle, with the imports among them").isEmpty();
+    assertThat(tangles)
+        .as("packages of cn.yishi that reach each other in a cycle, with the imports among them")
+        .isEmpty();
   }
 
   @Test
   void theSharedVocabularyDependsOnNoFeature() throws IOException {
-    assertThat(dependencies().getOrDefault("common", Set.of())).as("packages cn.yishi.common imports").isEmpty();
+    assertThat(dependencies().getOrDefault("common", Set.of()))
+        .as("packages cn.yishi.common imports")
+        .isEmpty();
   }
 
   @Test
@@ -87,12 +94,16 @@ class PackageDependenciesTest {
         while (table.find()) {
           String owner = TABLE_OWNERS.get(table.group(1).toLowerCase());
           if (owner != null && !owner.equals(feature)) {
-            trespasses.computeIfAbsent(MAIN.relativize(file).toString(), k -> new TreeSet<>()).add(table.group(1));
+            trespasses
+                .computeIfAbsent(MAIN.relativize(file).toString(), k -> new TreeSet<>())
+                .add(table.group(1));
           }
         }
       }
     }
-    assertThat(trespasses).as("files that use another feature's tables (owners: " + TABLE_OWNERS + ")").isEmpty();
+    assertThat(trespasses)
+        .as("files that use another feature's tables (owners: " + TABLE_OWNERS + ")")
+        .isEmpty();
   }
 
   /** For each package of cn.yishi, the other packages of cn.yishi its sources import or name. */

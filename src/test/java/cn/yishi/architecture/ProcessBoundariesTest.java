@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProcessBoundariesTest {
 
   static final Pattern ELEMENT_ID_VALUE =
-      Pattern.compile("(?:Task|Gateway|Flow|Event|Activity|SubProcess|Boundary|Timer|Call|Start|End|Participant|Lane)_\\w+");
+      Pattern.compile(
+          "(?:Task|Gateway|Flow|Event|Activity|SubProcess|Boundary|Timer|Call|Start|End|Participant|Lane)_\\w+");
 
   /** The boundary classes, found by their annotation in the sources. */
   static List<Class<?>> boundaries() throws IOException {
@@ -62,7 +63,9 @@ class ProcessBoundariesTest {
   @ParameterizedTest
   @MethodSource("processIds")
   void everyDiagramHasOneBoundary(String processId) throws IOException {
-    assertThat(boundaries().stream().filter(b -> b.getAnnotation(ProcessBoundary.class).value().equals(processId)))
+    assertThat(
+            boundaries().stream()
+                .filter(b -> b.getAnnotation(ProcessBoundary.class).value().equals(processId)))
         .as("classes annotated @ProcessBoundary(\"%s\")", processId)
         .hasSize(1);
   }
@@ -72,20 +75,28 @@ class ProcessBoundariesTest {
   void theBoundaryNamesOnlyWhatItsDiagramHas(Class<?> boundary) throws Exception {
     String processId = boundary.getAnnotation(ProcessBoundary.class).value();
     assertThat(Diagrams.processIds()).as("diagrams in processes/").contains(processId);
-    assertThat(boundary.getField("KEY").get(null)).as(boundary.getSimpleName() + ".KEY").isEqualTo(processId);
+    assertThat(boundary.getField("KEY").get(null))
+        .as(boundary.getSimpleName() + ".KEY")
+        .isEqualTo(processId);
 
     Set<String> ids = Diagrams.elementIds(processId);
     Set<String> diagramVariables = Diagrams.variables(processId);
     List<String> wrong = new ArrayList<>();
     for (Field field : constants(boundary)) {
       Object value = field.get(null);
-      if (value instanceof String id && ELEMENT_ID_VALUE.matcher(id).matches() && !ids.contains(id)) {
+      if (value instanceof String id
+          && ELEMENT_ID_VALUE.matcher(id).matches()
+          && !ids.contains(id)) {
         wrong.add(field.getName() + " = \"" + id + "\": no such element in " + processId + ".bpmn");
       }
       if (value instanceof Variable<?> variable
           && field.getAnnotation(NotInDiagram.class) == null
           && !diagramVariables.contains(variable.name())) {
-        wrong.add(field.getName() + " (\"" + variable.name() + "\"): neither the diagram, its forms nor its tables name it (mark it @NotInDiagram if Java alone uses it)");
+        wrong.add(
+            field.getName()
+                + " (\""
+                + variable.name()
+                + "\"): neither the diagram, its forms nor its tables name it (mark it @NotInDiagram if Java alone uses it)");
       }
     }
     assertThat(wrong).as("constants of " + boundary.getSimpleName()).isEmpty();
@@ -100,7 +111,12 @@ class ProcessBoundariesTest {
     Set<String> undeclared = new TreeSet<>(Diagrams.variables(processId));
     undeclared.removeAll(declared);
     assertThat(undeclared)
-        .as("variables " + processId + ".bpmn, its forms or its tables name, declared neither in " + boundary.getSimpleName() + " nor in CommonVariables")
+        .as(
+            "variables "
+                + processId
+                + ".bpmn, its forms or its tables name, declared neither in "
+                + boundary.getSimpleName()
+                + " nor in CommonVariables")
         .isEmpty();
   }
 
@@ -110,10 +126,18 @@ class ProcessBoundariesTest {
     List<Class<?>> classes = new ArrayList<>(boundaries());
     classes.add(CommonVariables.class);
     for (Class<?> type : classes) {
-      variableNames(type).forEach((name, field) -> declaredIn.computeIfAbsent(name, k -> new ArrayList<>()).add(type.getSimpleName() + "." + field));
+      variableNames(type)
+          .forEach(
+              (name, field) ->
+                  declaredIn
+                      .computeIfAbsent(name, k -> new ArrayList<>())
+                      .add(type.getSimpleName() + "." + field));
     }
     declaredIn.values().removeIf(places -> places.size() == 1);
-    assertThat(declaredIn).as("variable names declared more than once (a name two processes use belongs in CommonVariables)").isEmpty();
+    assertThat(declaredIn)
+        .as(
+            "variable names declared more than once (a name two processes use belongs in CommonVariables)")
+        .isEmpty();
   }
 
   @Test
@@ -122,7 +146,9 @@ class ProcessBoundariesTest {
     Diagrams.processIds().forEach(id -> named.addAll(Diagrams.variables(id)));
     List<String> unused = new ArrayList<>();
     for (Field field : constants(CommonVariables.class)) {
-      if (field.get(null) instanceof Variable<?> v && field.getAnnotation(NotInDiagram.class) == null && !named.contains(v.name())) {
+      if (field.get(null) instanceof Variable<?> v
+          && field.getAnnotation(NotInDiagram.class) == null
+          && !named.contains(v.name())) {
         unused.add(field.getName());
       }
     }

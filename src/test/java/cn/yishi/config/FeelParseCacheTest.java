@@ -1,9 +1,9 @@
 package cn.yishi.config;
 
-import cn.yishi.testsupport.InMemoryEngines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yishi.testsupport.InMemoryEngines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -29,18 +29,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The parse cache changes nothing the tables decide: every decision in {@code decisions/} gives
- * the same result rows with the cached engine as with Camunda's own, over many input
- * combinations (absent inputs included), on the first and on later evaluations; bad FEEL fails
- * with the same message, every time.
+ * The parse cache changes nothing the tables decide: every decision in {@code decisions/} gives the
+ * same result rows with the cached engine as with Camunda's own, over many input combinations
+ * (absent inputs included), on the first and on later evaluations; bad FEEL fails with the same
+ * message, every time.
  */
 class FeelParseCacheTest {
 
-  private static final DmnEngine CAMUNDA = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private static final DmnEngine CAMUNDA =
+      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
   private static DmnEngine cached(DefaultDmnEngineConfiguration[] configuration) {
     DefaultDmnEngineConfiguration c =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        (DefaultDmnEngineConfiguration)
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     c.setFeelEngineFactory(new FeelParseCache.Factory(c));
     configuration[0] = c;
     return c.buildEngine();
@@ -56,12 +58,40 @@ class FeelParseCacheTest {
   private static final Map<String, List<Object>> VALUES = new LinkedHashMap<>();
 
   static {
-    VALUES.put("topic", List.of("ELEVATOR", "FACILITIES", "GREENING", "SANITATION", "NOISE", "ENVIRONMENT",
-        "ORDER", "FIRE_SAFETY", "SECURITY", "TRAFFIC_SAFETY", "ELDERLY_CARE", "CHILDCARE", "CULTURE_SPORTS",
-        "CONVENIENCE", "PROPERTY_SERVICE", "CONVENTION", "NEIGHBOURHOOD", "SHARED_FUNDS", "ORGANISATION", "OTHER"));
-    VALUES.put("exclusion", List.of("NONE", "UNLAWFUL", "PRIVACY", "IN_LEGAL_PROCEEDINGS", "PRIVATE_DISPUTE",
-        "DEPARTMENT_DUTY"));
-    VALUES.put("scope", List.of("HOUSEHOLD", "BUILDING", "COURTYARD", "COMMUNITY", "MULTI_COMMUNITY"));
+    VALUES.put(
+        "topic",
+        List.of(
+            "ELEVATOR",
+            "FACILITIES",
+            "GREENING",
+            "SANITATION",
+            "NOISE",
+            "ENVIRONMENT",
+            "ORDER",
+            "FIRE_SAFETY",
+            "SECURITY",
+            "TRAFFIC_SAFETY",
+            "ELDERLY_CARE",
+            "CHILDCARE",
+            "CULTURE_SPORTS",
+            "CONVENIENCE",
+            "PROPERTY_SERVICE",
+            "CONVENTION",
+            "NEIGHBOURHOOD",
+            "SHARED_FUNDS",
+            "ORGANISATION",
+            "OTHER"));
+    VALUES.put(
+        "exclusion",
+        List.of(
+            "NONE",
+            "UNLAWFUL",
+            "PRIVACY",
+            "IN_LEGAL_PROCEEDINGS",
+            "PRIVATE_DISPUTE",
+            "DEPARTMENT_DUTY"));
+    VALUES.put(
+        "scope", List.of("HOUSEHOLD", "BUILDING", "COURTYARD", "COMMUNITY", "MULTI_COMMUNITY"));
     VALUES.put("jurisdiction", List.of("COURTYARD", "COMMUNITY", "STREET", "DISTRICT", "CITY"));
     VALUES.put("matterScope", List.of("HOUSEHOLD", "COURTYARD", "COMMUNITY"));
     VALUES.put("track", List.of("URGENT", "MINOR", "MAJOR", "HARD"));
@@ -72,8 +102,19 @@ class FeelParseCacheTest {
     VALUES.put("affectedHouseholds", List.of(1, 49, 50, 51, 300, 1_000_000));
     VALUES.put("stakeholderParties", List.of(1, 2, 3, 4, 1000));
     VALUES.put("coSigners", List.of(0, 5, 100));
-    VALUES.put("estimatedCost", List.of(0, 49_999, new BigDecimal("49999.99"), 50_000, new BigDecimal("50000.00"), 50_001L, 1.5e6));
-    VALUES.put("body", List.of("RESIDENTS_MEETING", "HOUSEHOLD_REPRESENTATIVES", "REPRESENTATIVES_MEETING"));
+    VALUES.put(
+        "estimatedCost",
+        List.of(
+            0,
+            49_999,
+            new BigDecimal("49999.99"),
+            50_000,
+            new BigDecimal("50000.00"),
+            50_001L,
+            1.5e6));
+    VALUES.put(
+        "body",
+        List.of("RESIDENTS_MEETING", "HOUSEHOLD_REPRESENTATIVES", "REPRESENTATIVES_MEETING"));
     VALUES.put("members", List.of(0, 1, 2, 3, 9, 10, 30));
     VALUES.put("present", List.of(0, 1, 2, 5, 6, 7, 20, 30));
     VALUES.put("inFavour", List.of(0, 1, 3, 4, 10, 16));
@@ -90,7 +131,8 @@ class FeelParseCacheTest {
     DmnEngine cached = cached(configuration);
     List<DmnDecision> camundas;
     List<DmnDecision> ours;
-    try (InputStream a = Files.newInputStream(file); InputStream b = Files.newInputStream(file)) {
+    try (InputStream a = Files.newInputStream(file);
+        InputStream b = Files.newInputStream(file)) {
       camundas = CAMUNDA.parseDecisions(a);
       ours = cached.parseDecisions(b);
     }
@@ -98,21 +140,27 @@ class FeelParseCacheTest {
     int compared = 0;
     for (int i = 0; i < 200; i++) {
       Map<String, Object> variables = new HashMap<>();
-      VALUES.forEach((name, values) -> {
-        if (random.nextInt(5) > 0) { // sometimes absent: the table's default applies
-          variables.put(name, values.get(random.nextInt(values.size())));
-        }
-      });
+      VALUES.forEach(
+          (name, values) -> {
+            if (random.nextInt(5) > 0) { // sometimes absent: the table's default applies
+              variables.put(name, values.get(random.nextInt(values.size())));
+            }
+          });
       for (int d = 0; d < camundas.size(); d++) {
         Object expected = outcome(CAMUNDA, camundas.get(d), variables);
         // twice: the first evaluation parses, the second uses what was parsed
-        assertThat(outcome(cached, ours.get(d), variables)).as("%s with %s", file, variables).isEqualTo(expected);
-        assertThat(outcome(cached, ours.get(d), variables)).as("%s again with %s", file, variables).isEqualTo(expected);
+        assertThat(outcome(cached, ours.get(d), variables))
+            .as("%s with %s", file, variables)
+            .isEqualTo(expected);
+        assertThat(outcome(cached, ours.get(d), variables))
+            .as("%s again with %s", file, variables)
+            .isEqualTo(expected);
         compared++;
       }
     }
     assertThat(compared).isGreaterThanOrEqualTo(200);
-    FeelParseCache.CachingScalaFeelEngine engine = (FeelParseCache.CachingScalaFeelEngine) configuration[0].getFeelEngine();
+    FeelParseCache.CachingScalaFeelEngine engine =
+        (FeelParseCache.CachingScalaFeelEngine) configuration[0].getFeelEngine();
     assertThat(engine.parsing().cached()).isPositive();
     // the second evaluation of every combination was answered from memory, and still agreed
     assertThat(engine.results().hits()).isPositive();
@@ -121,7 +169,8 @@ class FeelParseCacheTest {
   @Test
   void aRememberedAnswerDependsOnEveryValueTheTextNames() {
     var ours = cachingFeelEngine();
-    var theirs = new org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory(List.of()).createInstance();
+    var theirs =
+        new org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory(List.of()).createInstance();
     List<Map<String, Object>> contexts = new ArrayList<>();
     for (Object x : new Object[] {1, 5, 5L, 5.0, new BigDecimal("5.00"), 9, null, "5", true}) {
       for (Object limit : new Object[] {3, 5, 8, null}) {
@@ -132,9 +181,14 @@ class FeelParseCacheTest {
       }
     }
     contexts.add(Map.of("limit", 5)); // x absent
-    List<String> tests = List.of("< limit", ">= 5", "[1..limit]", "5, 9", "not(5)", "?  > limit - 1", "null", "-");
-    List<String> expressions = List.of("x", "x + limit", "if x > limit then \"more\" else \"not more\"", "\"CONSTRUCTION\"");
-    for (int round = 0; round < 2; round++) { // the second round is answered from memory where it may be
+    List<String> tests =
+        List.of("< limit", ">= 5", "[1..limit]", "5, 9", "not(5)", "?  > limit - 1", "null", "-");
+    List<String> expressions =
+        List.of(
+            "x", "x + limit", "if x > limit then \"more\" else \"not more\"", "\"CONSTRUCTION\"");
+    for (int round = 0;
+        round < 2;
+        round++) { // the second round is answered from memory where it may be
       for (Map<String, Object> values : contexts) {
         var context = Variables.fromMap(values).asVariableContext();
         for (String test : tests) {
@@ -155,13 +209,17 @@ class FeelParseCacheTest {
   @Test
   void aTextThatCallsAFunctionOrReadsAPathIsEvaluatedEveryTime() {
     var ours = cachingFeelEngine();
-    var context = Variables.createVariables().putValue("x", 3)
-        .putValue("limits", Map.of("max", 5)).asVariableContext();
+    var context =
+        Variables.createVariables()
+            .putValue("x", 3)
+            .putValue("limits", Map.of("max", 5))
+            .asVariableContext();
     for (int i = 0; i < 3; i++) {
       assertThat(ours.evaluateSimpleUnaryTests("< limits.max", "x", context)).isTrue();
       assertThat((Object) ours.evaluateSimpleExpression("string(x)", context)).isEqualTo("3");
       assertThat(ours.evaluateSimpleUnaryTests("< date(\"2026-01-01\")", "x", context)).isFalse();
-      assertThat((Object) ours.evaluateSimpleExpression("today() > date(\"2000-01-01\")", context)).isEqualTo(true);
+      assertThat((Object) ours.evaluateSimpleExpression("today() > date(\"2000-01-01\")", context))
+          .isEqualTo(true);
     }
     assertThat(ours.results().hits()).isZero();
     assertThat(ours.results().remembered()).isZero();
@@ -177,7 +235,8 @@ class FeelParseCacheTest {
   }
 
   /** The result rows, or the failure's message (a table that cannot decide must fail alike). */
-  private static Object outcome(DmnEngine engine, DmnDecision decision, Map<String, Object> variables) {
+  private static Object outcome(
+      DmnEngine engine, DmnDecision decision, Map<String, Object> variables) {
     try {
       return engine.evaluateDecision(decision, Variables.fromMap(variables)).getResultList();
     } catch (RuntimeException e) {
@@ -191,17 +250,35 @@ class FeelParseCacheTest {
         InMemoryEngines.configuration("feel-cache", List.of(new FeelParseCache()));
     ProcessEngine engine = configuration.buildProcessEngine();
     try (InputStream in = Files.newInputStream(Path.of("decisions/proposalCategory.dmn"))) {
-      engine.getRepositoryService().createDeployment().addInputStream("proposalCategory.dmn", in).deploy();
+      engine
+          .getRepositoryService()
+          .createDeployment()
+          .addInputStream("proposalCategory.dmn", in)
+          .deploy();
       assertThat(configuration.getDmnEngineConfiguration().getFeelEngine())
           .isInstanceOf(FeelParseCache.CachingScalaFeelEngine.class);
       FeelParseCache.ParsingOnce parsing =
-          ((FeelParseCache.CachingScalaFeelEngine) configuration.getDmnEngineConfiguration().getFeelEngine()).parsing();
+          ((FeelParseCache.CachingScalaFeelEngine)
+                  configuration.getDmnEngineConfiguration().getFeelEngine())
+              .parsing();
 
-      Object first = engine.getDecisionService().evaluateDecisionByKey("proposalCategory")
-          .variables(Map.of("topic", "GREENING")).evaluate().getSingleResult().getEntry("category");
+      Object first =
+          engine
+              .getDecisionService()
+              .evaluateDecisionByKey("proposalCategory")
+              .variables(Map.of("topic", "GREENING"))
+              .evaluate()
+              .getSingleResult()
+              .getEntry("category");
       int parsed = parsing.cached();
-      Object second = engine.getDecisionService().evaluateDecisionByKey("proposalCategory")
-          .variables(Map.of("topic", "GREENING")).evaluate().getSingleResult().getEntry("category");
+      Object second =
+          engine
+              .getDecisionService()
+              .evaluateDecisionByKey("proposalCategory")
+              .variables(Map.of("topic", "GREENING"))
+              .evaluate()
+              .getSingleResult()
+              .getEntry("category");
 
       assertThat(first).isEqualTo("CONSTRUCTION");
       assertThat(second).isEqualTo("CONSTRUCTION");
@@ -217,7 +294,8 @@ class FeelParseCacheTest {
     DefaultDmnEngineConfiguration[] configuration = new DefaultDmnEngineConfiguration[1];
     cached(configuration);
     var ours = configuration[0].getFeelEngine();
-    var theirs = new org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory(List.of()).createInstance();
+    var theirs =
+        new org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory(List.of()).createInstance();
     var context = Variables.createVariables().putValue("x", 3).asVariableContext();
 
     List<String> messages = new ArrayList<>();
@@ -236,8 +314,11 @@ class FeelParseCacheTest {
     assertThat(messages.get(2)).isEqualTo(messages.get(0));
     assertThat(messages.get(3)).isEqualTo(messages.get(1));
     assertThat(ours.evaluateSimpleUnaryTests("> 2", "x", context)).isTrue();
-    assertThat(ours.evaluateSimpleUnaryTests("> 2", "x", Variables.createVariables().putValue("x", 1).asVariableContext()))
+    assertThat(
+            ours.evaluateSimpleUnaryTests(
+                "> 2", "x", Variables.createVariables().putValue("x", 1).asVariableContext()))
         .isFalse();
-    assertThat((Object) ours.evaluateSimpleExpression("x * 2", context)).isEqualTo(theirs.evaluateSimpleExpression("x * 2", context));
+    assertThat((Object) ours.evaluateSimpleExpression("x * 2", context))
+        .isEqualTo(theirs.evaluateSimpleExpression("x * 2", context));
   }
 }

@@ -1,8 +1,8 @@
 package cn.yishi.config;
 
-import cn.yishi.testsupport.InMemoryEngines;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yishi.testsupport.InMemoryEngines;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.junit.jupiter.api.Test;
 
 /**
- * H2 looks up an instance's variables through its execution, not through every process variable
- * of every proposal (the engine's most frequent query; see {@link H2VariableIndex}).
+ * H2 looks up an instance's variables through its execution, not through every process variable of
+ * every proposal (the engine's most frequent query; see {@link H2VariableIndex}).
  */
 class H2VariableIndexTest {
 
@@ -27,7 +27,9 @@ class H2VariableIndexTest {
   void theEnginesVariableLookupUsesTheExecutionAndTask() throws SQLException {
     ProcessEngine engine = engine(List.of(new H2VariableIndex()));
     try {
-      assertThat(plan(engine)).contains(H2VariableIndex.INDEX).doesNotContain("ACT_IDX_VARIABLE_TASK_ID");
+      assertThat(plan(engine))
+          .contains(H2VariableIndex.INDEX)
+          .doesNotContain("ACT_IDX_VARIABLE_TASK_ID");
       // a restart on the same database finds the index there and changes nothing
       new H2VariableIndex().postProcessEngineBuild(engine);
       assertThat(plan(engine)).contains(H2VariableIndex.INDEX);
@@ -52,7 +54,8 @@ class H2VariableIndexTest {
   }
 
   private static String plan(ProcessEngine engine) throws SQLException {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     try (Connection connection = configuration.getDataSource().getConnection();
         Statement statement = connection.createStatement();
         ResultSet plan = statement.executeQuery(LOOKUP)) {

@@ -27,7 +27,9 @@ class LongTextSerializerTest {
 
     String excerpt = LongTextSerializer.excerpt(text);
 
-    assertThat(excerpt).hasSize(LongTextSerializer.EXCERPT_LENGTH - 1).isEqualTo(text.substring(0, excerpt.length()));
+    assertThat(excerpt)
+        .hasSize(LongTextSerializer.EXCERPT_LENGTH - 1)
+        .isEqualTo(text.substring(0, excerpt.length()));
     assertThat(LongTextSerializer.excerpt("短")).isEqualTo("短");
   }
 }

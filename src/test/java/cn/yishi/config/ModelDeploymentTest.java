@@ -10,11 +10,17 @@ class ModelDeploymentTest {
 
   @Test
   void namesResourcesByTheirPlaceInTheRepositoryWhereverYishiRuns() {
-    assertThat(ModelDeployment.stableName("file:/home/a/yishi/target/classes/processes/proposalLifecycle.bpmn"))
+    assertThat(
+            ModelDeployment.stableName(
+                "file:/home/a/yishi/target/classes/processes/proposalLifecycle.bpmn"))
         .isEqualTo("processes/proposalLifecycle.bpmn");
-    assertThat(ModelDeployment.stableName("jar:nested:/app/yishi.jar/!BOOT-INF/classes/!/decisions/timeLimits.dmn"))
+    assertThat(
+            ModelDeployment.stableName(
+                "jar:nested:/app/yishi.jar/!BOOT-INF/classes/!/decisions/timeLimits.dmn"))
         .isEqualTo("decisions/timeLimits.dmn");
-    assertThat(ModelDeployment.stableName("file:/srv/processes/clone/target/classes/processes/sub/a.form"))
+    assertThat(
+            ModelDeployment.stableName(
+                "file:/srv/processes/clone/target/classes/processes/sub/a.form"))
         .isEqualTo("processes/sub/a.form");
   }
 
@@ -28,9 +34,15 @@ class ModelDeploymentTest {
   void findsEveryDiagramFormAndTableOnTheClasspath() {
     var deployment =
         new ModelDeployment(
-            List.of("classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.form", "classpath*:decisions/**/*.dmn"));
+            List.of(
+                "classpath*:processes/**/*.bpmn",
+                "classpath*:processes/**/*.form",
+                "classpath*:decisions/**/*.dmn"));
     assertThat(deployment.resources().keySet())
-        .contains("processes/proposalLifecycle.bpmn", "processes/sort-proposal.form", "decisions/meetingResolution.dmn")
+        .contains(
+            "processes/proposalLifecycle.bpmn",
+            "processes/sort-proposal.form",
+            "decisions/meetingResolution.dmn")
         .allMatch(name -> name.startsWith("processes/") || name.startsWith("decisions/"));
   }
 }

@@ -22,7 +22,10 @@ class PropertiesValidationTest {
 
   @Configuration
   @EnableConfigurationProperties({
-    HttpProperties.class, TimeProperties.class, OrganisationProperties.class, SignatureProperties.class
+    HttpProperties.class,
+    TimeProperties.class,
+    OrganisationProperties.class,
+    SignatureProperties.class
   })
   static class Settings {}
 
@@ -41,9 +44,12 @@ class PropertiesValidationTest {
           assertThat(http.other().bodyLimit()).isEqualTo(DataSize.ofMegabytes(10));
           assertThat(http.other().bodyDeadline()).isEqualTo(Duration.ofSeconds(60));
           assertThat(http.unreadBodyDrain()).isEqualTo(DataSize.ofBytes(0));
-          assertThat(new BusinessTime(context.getBean(TimeProperties.class)).zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
-          assertThat(context.getBean(OrganisationProperties.class).location()).isEqualTo("classpath:organisation/jinniu.json");
-          assertThat(context.getBean(SignatureProperties.class).keyDirectory()).isEqualTo("./data/keys");
+          assertThat(new BusinessTime(context.getBean(TimeProperties.class)).zone())
+              .isEqualTo(ZoneId.of("Asia/Shanghai"));
+          assertThat(context.getBean(OrganisationProperties.class).location())
+              .isEqualTo("classpath:organisation/jinniu.json");
+          assertThat(context.getBean(SignatureProperties.class).keyDirectory())
+              .isEqualTo("./data/keys");
         });
   }
 
@@ -51,23 +57,39 @@ class PropertiesValidationTest {
   void theSameNamesAsBefore() {
     runner
         .withPropertyValues(
-            "yishi.http.api.body-limit=1KB", "yishi.http.other.body-deadline=5s", "yishi.time-zone=Europe/Berlin",
-            "yishi.organisation.demo-users=file:users.json", "yishi.signature.key-directory=/keys")
+            "yishi.http.api.body-limit=1KB",
+            "yishi.http.other.body-deadline=5s",
+            "yishi.time-zone=Europe/Berlin",
+            "yishi.organisation.demo-users=file:users.json",
+            "yishi.signature.key-directory=/keys")
         .run(
             context -> {
-              assertThat(context.getBean(HttpProperties.class).api().bodyLimit()).isEqualTo(DataSize.ofKilobytes(1));
-              assertThat(context.getBean(HttpProperties.class).other().bodyDeadline()).isEqualTo(Duration.ofSeconds(5));
-              assertThat(context.getBean(TimeProperties.class).timeZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
-              assertThat(context.getBean(OrganisationProperties.class).demoUsers()).isEqualTo("file:users.json");
-              assertThat(context.getBean(SignatureProperties.class).keyDirectory()).isEqualTo("/keys");
+              assertThat(context.getBean(HttpProperties.class).api().bodyLimit())
+                  .isEqualTo(DataSize.ofKilobytes(1));
+              assertThat(context.getBean(HttpProperties.class).other().bodyDeadline())
+                  .isEqualTo(Duration.ofSeconds(5));
+              assertThat(context.getBean(TimeProperties.class).timeZone())
+                  .isEqualTo(ZoneId.of("Europe/Berlin"));
+              assertThat(context.getBean(OrganisationProperties.class).demoUsers())
+                  .isEqualTo("file:users.json");
+              assertThat(context.getBean(SignatureProperties.class).keyDirectory())
+                  .isEqualTo("/keys");
             });
   }
 
   @Test
   void badValuesFailTheStart() {
-    runner.withPropertyValues("yishi.http.api.body-limit=0B").run(context -> assertThat(context).hasFailed());
-    runner.withPropertyValues("yishi.http.other.body-deadline=-1s").run(context -> assertThat(context).hasFailed());
-    runner.withPropertyValues("yishi.time-zone=Mars/Olympus").run(context -> assertThat(context).hasFailed());
-    runner.withPropertyValues("yishi.signature.key-directory= ").run(context -> assertThat(context).hasFailed());
+    runner
+        .withPropertyValues("yishi.http.api.body-limit=0B")
+        .run(context -> assertThat(context).hasFailed());
+    runner
+        .withPropertyValues("yishi.http.other.body-deadline=-1s")
+        .run(context -> assertThat(context).hasFailed());
+    runner
+        .withPropertyValues("yishi.time-zone=Mars/Olympus")
+        .run(context -> assertThat(context).hasFailed());
+    runner
+        .withPropertyValues("yishi.signature.key-directory= ")
+        .run(context -> assertThat(context).hasFailed());
   }
 }

@@ -15,7 +15,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 class StepInputErrorsTest {
 
-  private final MockHttpServletRequest request = new MockHttpServletRequest("POST", "/engine-rest/task/1/complete");
+  private final MockHttpServletRequest request =
+      new MockHttpServletRequest("POST", "/engine-rest/task/1/complete");
 
   @AfterEach
   void forgetTheRequest() {
@@ -40,20 +41,24 @@ class StepInputErrorsTest {
     InvalidStepInputException refusal = new InvalidStepInputException("aField", "请说明更正理由");
     ProcessEngineException wrapped = new ProcessEngineException("ENGINE-03051 …", refusal);
 
-    assertThatThrownBy(() -> recorderFailingWith(wrapped).execute(context -> null)).isSameAs(wrapped);
+    assertThatThrownBy(() -> recorderFailingWith(wrapped).execute(context -> null))
+        .isSameAs(wrapped);
     assertThat(request.getAttribute(StepInputErrors.REFUSAL)).isSameAs(refusal);
   }
 
   @Test
   void anotherFailureOrNoRequestRecordsNothing() {
     RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
-    assertThatThrownBy(() -> recorderFailingWith(new ProcessEngineException("other")).execute(context -> null))
+    assertThatThrownBy(
+            () -> recorderFailingWith(new ProcessEngineException("other")).execute(context -> null))
         .hasMessage("other");
     assertThat(request.getAttribute(StepInputErrors.REFUSAL)).isNull();
 
     RequestContextHolder.resetRequestAttributes();
     assertThatThrownBy(
-            () -> recorderFailingWith(new InvalidStepInputException("f", "m")).execute(context -> null))
+            () ->
+                recorderFailingWith(new InvalidStepInputException("f", "m"))
+                    .execute(context -> null))
         .isInstanceOf(InvalidStepInputException.class);
   }
 

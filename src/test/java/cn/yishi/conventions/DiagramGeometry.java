@@ -22,34 +22,40 @@ import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * What makes a drawing readable for policy staff, checked plane by plane (a collapsed
- * sub-process drawn on a plane of its own is checked on that plane):
+ * What makes a drawing readable for policy staff, checked plane by plane (a collapsed sub-process
+ * drawn on a plane of its own is checked on that plane):
  *
  * <ul>
- *   <li>no two sequence flows cross (flows that meet at a shape they both connect may touch and
- *       run together there);
+ *   <li>no two sequence flows cross (flows that meet at a shape they both connect may touch and run
+ *       together there);
  *   <li>no sequence flow is drawn through a flow-node shape it does not connect (its source and
- *       target, the host of the boundary event it leaves, and the expanded sub-processes it lies
- *       in do not count);
+ *       target, the host of the boundary event it leaves, and the expanded sub-processes it lies in
+ *       do not count);
  *   <li>every flow label sits by its own flow: at most {@link #LABEL_DISTANCE} units from it, and
  *       no other flow nearer, measured from the label's nearest edge or from its centre;
  *   <li>the plane fits one screen: shapes, waypoints and labels within {@link #SCREEN_WIDTH} ×
  *       {@link #SCREEN_HEIGHT} units.
  * </ul>
  *
- * Each problem names the plane, the element ids and where on the drawing it is, so it can be
- * found and fixed in Camunda Modeler.
+ * Each problem names the plane, the element ids and where on the drawing it is, so it can be found
+ * and fixed in Camunda Modeler.
  */
 final class DiagramGeometry {
 
   static final double SCREEN_WIDTH = 1920;
   static final double SCREEN_HEIGHT = 1080;
+
   /** The farthest a flow label may be from its flow's drawing. */
   static final double LABEL_DISTANCE = 40;
+
   /** Borders are drawn lines: a flow running along or ending on a border does not pass through. */
   private static final double BORDER = 2;
-  /** A crossing inside (or just by) a shape both flows connect is where they meet, not a crossing. */
+
+  /**
+   * A crossing inside (or just by) a shape both flows connect is where they meet, not a crossing.
+   */
   private static final double MEETING_MARGIN = 5;
+
   private static final double EPS = 1e-6;
 
   private DiagramGeometry() {}
@@ -110,8 +116,11 @@ final class DiagramGeometry {
   }
 
   static List<String> problems(BpmnPlane plane) {
-    String where = "plane " + plane.getId()
-        + (plane.getBpmnElement() == null ? "" : " (" + plane.getBpmnElement().getId() + ")") + ": ";
+    String where =
+        "plane "
+            + plane.getId()
+            + (plane.getBpmnElement() == null ? "" : " (" + plane.getBpmnElement().getId() + ")")
+            + ": ";
     List<NodeShape> shapes = new ArrayList<>();
     List<FlowDrawing> flows = new ArrayList<>();
     List<Rect> drawn = new ArrayList<>();
@@ -164,8 +173,14 @@ final class DiagramGeometry {
         List<Rect> meetingPlaces = sharedShapes(a.flow(), b.flow(), shapes);
         Point crossing = crossing(a, b, meetingPlaces);
         if (crossing != null) {
-          problems.add("sequence flows " + a.id() + " and " + b.id() + " cross at " + crossing
-              + " (redraw one of them so they do not cross)");
+          problems.add(
+              "sequence flows "
+                  + a.id()
+                  + " and "
+                  + b.id()
+                  + " cross at "
+                  + crossing
+                  + " (redraw one of them so they do not cross)");
         }
       }
     }
@@ -192,15 +207,16 @@ final class DiagramGeometry {
 
   /**
    * Where two flows cross, or null. Flows that connect no shape in common must not even touch.
-   * Flows that meet at a shape (both leave a gateway, both enter a task) may touch and overlap,
-   * as flows merging or forking do; only a real crossing, away from that shape, counts.
+   * Flows that meet at a shape (both leave a gateway, both enter a task) may touch and overlap, as
+   * flows merging or forking do; only a real crossing, away from that shape, counts.
    */
   private static Point crossing(FlowDrawing a, FlowDrawing b, List<Rect> meetingPlaces) {
     boolean meet = !meetingPlaces.isEmpty();
     for (Segment s : a.segments()) {
       for (Segment t : b.segments()) {
         Point p = meet ? properIntersection(s, t) : anyIntersection(s, t);
-        if (p != null && meetingPlaces.stream().noneMatch(r -> r.grow(MEETING_MARGIN).contains(p))) {
+        if (p != null
+            && meetingPlaces.stream().noneMatch(r -> r.grow(MEETING_MARGIN).contains(p))) {
           return p;
         }
       }
@@ -217,7 +233,8 @@ final class DiagramGeometry {
     if (((d1 > EPS && d2 < -EPS) || (d1 < -EPS && d2 > EPS))
         && ((d3 > EPS && d4 < -EPS) || (d3 < -EPS && d4 > EPS))) {
       double f = d1 / (d1 - d2);
-      return new Point(s.a().x() + f * (s.b().x() - s.a().x()), s.a().y() + f * (s.b().y() - s.a().y()));
+      return new Point(
+          s.a().x() + f * (s.b().x() - s.a().x()), s.a().y() + f * (s.b().y() - s.a().y()));
     }
     return null;
   }
@@ -263,9 +280,16 @@ final class DiagramGeometry {
         Rect inside = shape.bounds().grow(-BORDER);
         for (Segment s : flow.segments()) {
           if (passesThrough(s, inside)) {
-            problems.add("sequence flow " + flow.id() + " is drawn through "
-                + shape.node().getElementType().getTypeName() + " " + shape.node().getId()
-                + " " + shape.bounds() + ", which it does not connect (route it around the shape)");
+            problems.add(
+                "sequence flow "
+                    + flow.id()
+                    + " is drawn through "
+                    + shape.node().getElementType().getTypeName()
+                    + " "
+                    + shape.node().getId()
+                    + " "
+                    + shape.bounds()
+                    + ", which it does not connect (route it around the shape)");
             break;
           }
         }
@@ -286,7 +310,8 @@ final class DiagramGeometry {
   }
 
   private static boolean contains(FlowNode container, FlowElement element) {
-    for (ModelElementInstance parent = element.getParentElement(); parent != null;
+    for (ModelElementInstance parent = element.getParentElement();
+        parent != null;
         parent = parent.getParentElement()) {
       if (parent == container) {
         return true;
@@ -303,7 +328,9 @@ final class DiagramGeometry {
     double dx = s.b().x() - s.a().x();
     double dy = s.b().y() - s.a().y();
     double[] p = {-dx, dx, -dy, dy};
-    double[] q = {s.a().x() - r.x(), r.x() + r.w() - s.a().x(), s.a().y() - r.y(), r.y() + r.h() - s.a().y()};
+    double[] q = {
+      s.a().x() - r.x(), r.x() + r.w() - s.a().x(), s.a().y() - r.y(), r.y() + r.h() - s.a().y()
+    };
     double t0 = 0;
     double t1 = 1;
     for (int i = 0; i < 4; i++) {
@@ -333,9 +360,16 @@ final class DiagramGeometry {
       }
       double own = distance(flow.label(), flow);
       if (own > LABEL_DISTANCE) {
-        problems.add("the label of sequence flow " + flow.id() + " at " + flow.label() + " is "
-            + round(own) + " units from its flow (at most " + round(LABEL_DISTANCE)
-            + "): move it next to the flow");
+        problems.add(
+            "the label of sequence flow "
+                + flow.id()
+                + " at "
+                + flow.label()
+                + " is "
+                + round(own)
+                + " units from its flow (at most "
+                + round(LABEL_DISTANCE)
+                + "): move it next to the flow");
       }
       Point centre = flow.label().centre();
       double ownFromCentre = distance(centre, flow);
@@ -348,18 +382,34 @@ final class DiagramGeometry {
         }
         double edge = distance(flow.label(), other);
         double fromCentre = distance(centre, other);
-        if ((edge < own - EPS || fromCentre < ownFromCentre - EPS) && fromCentre < nearerFromCentre) {
+        if ((edge < own - EPS || fromCentre < ownFromCentre - EPS)
+            && fromCentre < nearerFromCentre) {
           nearer = other;
           nearerEdge = edge;
           nearerFromCentre = fromCentre;
         }
       }
       if (nearer != null) {
-        problems.add("the label of sequence flow " + flow.id() + " at " + flow.label()
-            + " is nearer sequence flow " + nearer.id() + " than its own (nearest edge "
-            + round(nearerEdge) + " units from " + nearer.id() + ", " + round(own) + " from its own; centre "
-            + round(nearerFromCentre) + " from " + nearer.id() + ", " + round(ownFromCentre)
-            + " from its own): move it next to its own flow");
+        problems.add(
+            "the label of sequence flow "
+                + flow.id()
+                + " at "
+                + flow.label()
+                + " is nearer sequence flow "
+                + nearer.id()
+                + " than its own (nearest edge "
+                + round(nearerEdge)
+                + " units from "
+                + nearer.id()
+                + ", "
+                + round(own)
+                + " from its own; centre "
+                + round(nearerFromCentre)
+                + " from "
+                + nearer.id()
+                + ", "
+                + round(ownFromCentre)
+                + " from its own): move it next to its own flow");
       }
     }
     return problems;
@@ -406,8 +456,11 @@ final class DiagramGeometry {
     double dx = s.b().x() - s.a().x();
     double dy = s.b().y() - s.a().y();
     double length2 = dx * dx + dy * dy;
-    double t = length2 == 0 ? 0
-        : Math.max(0, Math.min(1, ((p.x() - s.a().x()) * dx + (p.y() - s.a().y()) * dy) / length2));
+    double t =
+        length2 == 0
+            ? 0
+            : Math.max(
+                0, Math.min(1, ((p.x() - s.a().x()) * dx + (p.y() - s.a().y()) * dy) / length2));
     return Math.hypot(p.x() - (s.a().x() + t * dx), p.y() - (s.a().y() + t * dy));
   }
 
@@ -436,9 +489,18 @@ final class DiagramGeometry {
     double width = maxX - minX;
     double height = maxY - minY;
     if (width > SCREEN_WIDTH || height > SCREEN_HEIGHT) {
-      return "the drawing is " + round(width) + "×" + round(height) + " units, from "
-          + new Point(minX, minY) + " to " + new Point(maxX, maxY) + ": it must fit one screen ("
-          + round(SCREEN_WIDTH) + "×" + round(SCREEN_HEIGHT)
+      return "the drawing is "
+          + round(width)
+          + "×"
+          + round(height)
+          + " units, from "
+          + new Point(minX, minY)
+          + " to "
+          + new Point(maxX, maxY)
+          + ": it must fit one screen ("
+          + round(SCREEN_WIDTH)
+          + "×"
+          + round(SCREEN_HEIGHT)
           + "); compact it or move a stage into a sub-process or call activity";
     }
     return null;
@@ -460,6 +522,8 @@ final class DiagramGeometry {
   }
 
   private static String round(double value) {
-    return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+    return value == Math.rint(value)
+        ? String.valueOf((long) value)
+        : String.format(Locale.ROOT, "%.1f", value);
   }
 }

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every diagram in {@code processes/} can be read by policy staff: no crossing flows, no flow
  * through a shape it does not connect, every flow label by its own flow, every plane within one
- * screen ({@link DiagramGeometry}); and no routing hidden in listeners on sequence flows
- * ({@link FlowListeners}). A failure names the file, the plane, the elements and what to change
- * in Camunda Modeler.
+ * screen ({@link DiagramGeometry}); and no routing hidden in listeners on sequence flows ({@link
+ * FlowListeners}). A failure names the file, the plane, the elements and what to change in Camunda
+ * Modeler.
  */
 class DiagramLayoutTest {
 

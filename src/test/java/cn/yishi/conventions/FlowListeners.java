@@ -1,8 +1,8 @@
 package cn.yishi.conventions;
 
+import cn.yishi.common.CommonVariables;
 import cn.yishi.deliberation.DeliberationMeetingProcess;
 import cn.yishi.deliberation.HardDeliberationProcess;
-import cn.yishi.common.CommonVariables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,8 +16,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 /**
  * No routing logic hidden in listeners on sequence flows: who deliberates where is a decision
  * table's output or a visible, named step. A listener on a sequence flow may only count: it has
- * exactly the form {@code ${execution.setVariable('c', c + 1)}} for a counter {@code c} of
- * {@link #COUNTERS}. Any other expression, a delegate expression, a class or a script fails.
+ * exactly the form {@code ${execution.setVariable('c', c + 1)}} for a counter {@code c} of {@link
+ * #COUNTERS}. Any other expression, a delegate expression, a class or a script fails.
  */
 final class FlowListeners {
 
@@ -27,10 +27,14 @@ final class FlowListeners {
    * reconvened) and hard deliberation's {@code deliberationRound}.
    */
   static final Set<String> COUNTERS =
-      Set.of(CommonVariables.ROUND.name(), DeliberationMeetingProcess.MEETING_ATTEMPT.name(), HardDeliberationProcess.DELIBERATION_ROUND.name());
+      Set.of(
+          CommonVariables.ROUND.name(),
+          DeliberationMeetingProcess.MEETING_ATTEMPT.name(),
+          HardDeliberationProcess.DELIBERATION_ROUND.name());
 
-  private static final Pattern COUNTING = Pattern.compile(
-      "\\$\\{\\s*execution\\.setVariable\\(\\s*(['\"])(\\w+)\\1\\s*,\\s*(\\w+)\\s*\\+\\s*1\\s*\\)\\s*}");
+  private static final Pattern COUNTING =
+      Pattern.compile(
+          "\\$\\{\\s*execution\\.setVariable\\(\\s*(['\"])(\\w+)\\1\\s*,\\s*(\\w+)\\s*\\+\\s*1\\s*\\)\\s*}");
 
   private FlowListeners() {}
 
@@ -41,14 +45,18 @@ final class FlowListeners {
       if (extensions == null) {
         continue;
       }
-      for (CamundaExecutionListener listener
-          : extensions.getElementsQuery().filterByType(CamundaExecutionListener.class).list()) {
+      for (CamundaExecutionListener listener :
+          extensions.getElementsQuery().filterByType(CamundaExecutionListener.class).list()) {
         String problem = problem(listener);
         if (problem != null) {
-          problems.add("sequence flow " + flow.getId() + ": its execution listener " + problem
-              + "; a listener on a sequence flow may only raise a counter ("
-              + String.join(", ", COUNTERS.stream().sorted().toList())
-              + "), routing belongs in a decision table or a named step");
+          problems.add(
+              "sequence flow "
+                  + flow.getId()
+                  + ": its execution listener "
+                  + problem
+                  + "; a listener on a sequence flow may only raise a counter ("
+                  + String.join(", ", COUNTERS.stream().sorted().toList())
+                  + "), routing belongs in a decision table or a named step");
         }
       }
     }

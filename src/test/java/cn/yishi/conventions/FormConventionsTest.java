@@ -1,14 +1,14 @@
 package cn.yishi.conventions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yishi.common.CommonVariables;
 import cn.yishi.deliberation.DeliberationDayProcess;
 import cn.yishi.deliberation.DeliberationMeetingProcess;
 import cn.yishi.deliberation.HardDeliberationProcess;
 import cn.yishi.proposal.ProposalLifecycleProcess;
 import cn.yishi.summons.DepartmentSummonsProcess;
 import cn.yishi.supervision.SupervisionProcess;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import cn.yishi.common.CommonVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -56,10 +56,12 @@ class FormConventionsTest {
           Map.entry(ProposalLifecycleProcess.REVIEW_UNIT_NAME.name(), "organisation configuration"),
           Map.entry(DeliberationDayProcess.COURTYARD_NAME.name(), "organisation configuration"),
           Map.entry(DepartmentSummonsProcess.DEPARTMENT_NAME.name(), "organisation configuration"),
-          Map.entry(DepartmentSummonsProcess.SUMMONING_UNIT_NAME.name(), "organisation configuration"));
+          Map.entry(
+              DepartmentSummonsProcess.SUMMONING_UNIT_NAME.name(), "organisation configuration"));
 
   /** Properties form-js fills templates into (labels and descriptions are shown as text, too). */
-  private static final Set<String> TEMPLATED = Set.of("text", "label", "description", "content", "source", "alt", "url");
+  private static final Set<String> TEMPLATED =
+      Set.of("text", "label", "description", "content", "source", "alt", "url");
 
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([#/]?)\\s*([^}]*?)\\s*}}");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -145,7 +147,8 @@ class FormConventionsTest {
         }
         if (value.asText().startsWith("=")) {
           // a FEEL expression: its result is rendered like a template
-          problems.add(component.path("id").asText() + " " + property + ": expression " + value.asText());
+          problems.add(
+              component.path("id").asText() + " " + property + ": expression " + value.asText());
           continue;
         }
         Matcher m = TEMPLATE.matcher(value.asText());

@@ -37,17 +37,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The house rules for diagrams (DEVELOPERS.md "How we write it"), checked on every file in
- * {@code processes/}. A failure names the file and the element.
+ * The house rules for diagrams (DEVELOPERS.md "How we write it"), checked on every file in {@code
+ * processes/}. A failure names the file and the element.
  */
 class ProcessConventionsTest {
 
   private static final Path PROCESSES = Path.of("processes");
   private static final Duration TEN_YEARS = Duration.ofDays(3650);
-  /** Meaningful ids: a capitalised prefix, an underscore, a capitalised name (Task_SortProposal). */
+
+  /**
+   * Meaningful ids: a capitalised prefix, an underscore, a capitalised name (Task_SortProposal).
+   */
   private static final Pattern MEANINGFUL_ID = Pattern.compile("[A-Z][A-Za-z]*_[A-Z][A-Za-z0-9_]*");
+
   private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
-  /** A documentation starts with its Chinese text (policy staff read it in Modeler); English may follow. */
+
+  /**
+   * A documentation starts with its Chinese text (policy staff read it in Modeler); English may
+   * follow.
+   */
   private static final Pattern STARTS_CHINESE = Pattern.compile("\\s*\\p{IsHan}.*", Pattern.DOTALL);
 
   static Stream<Path> diagrams() throws IOException {
@@ -80,8 +88,12 @@ class ProcessConventionsTest {
       problems.add("no process has the file's name as its id '" + fileName + "'");
     }
     Set<String> shown = new HashSet<>();
-    model.getModelElementsByType(BpmnShape.class).forEach(s -> shown.add(s.getBpmnElement().getId()));
-    model.getModelElementsByType(BpmnEdge.class).forEach(e -> shown.add(e.getBpmnElement().getId()));
+    model
+        .getModelElementsByType(BpmnShape.class)
+        .forEach(s -> shown.add(s.getBpmnElement().getId()));
+    model
+        .getModelElementsByType(BpmnEdge.class)
+        .forEach(e -> shown.add(e.getBpmnElement().getId()));
 
     for (Process process : processes) {
       String where = "process " + process.getId();
@@ -126,7 +138,8 @@ class ProcessConventionsTest {
     for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
       String id = element.getId();
       if (id != null && ModelerIds.looksGenerated(id)) {
-        problems.add(element.getElementType().getTypeName() + " " + id + ": id is Modeler-generated");
+        problems.add(
+            element.getElementType().getTypeName() + " " + id + ": id is Modeler-generated");
       }
     }
     assertThat(problems).as(file.toString()).isEmpty();
@@ -141,22 +154,29 @@ class ProcessConventionsTest {
     List<String> problems = new ArrayList<>();
     for (Activity activity : model.getModelElementsByType(Activity.class)) {
       if (activity.getDocumentations().isEmpty()) {
-        problems.add(describe(activity) + ": needs a documentation element (Chinese first, English may follow)");
+        problems.add(
+            describe(activity)
+                + ": needs a documentation element (Chinese first, English may follow)");
       }
     }
     for (Documentation documentation : model.getModelElementsByType(Documentation.class)) {
       String text = documentation.getTextContent();
       if (text == null || !STARTS_CHINESE.matcher(text).matches()) {
-        problems.add(describe(documentation.getParentElement())
-            + ": its documentation must start with Chinese (a plain explanation for policy staff, then 'English: …'), starts with '"
-            + abbreviate(text) + "'");
+        problems.add(
+            describe(documentation.getParentElement())
+                + ": its documentation must start with Chinese (a plain explanation for policy staff, then 'English: …'), starts with '"
+                + abbreviate(text)
+                + "'");
       }
     }
     for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
       String name = element.getAttributeValue("name");
       if (name != null && (name.contains("${") || name.contains("#{"))) {
-        problems.add(describe(element) + ": its name shows an expression ('" + name
-            + "'); put what varies in the task's description or form, keep the name plain Chinese");
+        problems.add(
+            describe(element)
+                + ": its name shows an expression ('"
+                + name
+                + "'); put what varies in the task's description or form, keep the name plain Chinese");
       }
     }
     return problems;
@@ -178,7 +198,8 @@ class ProcessConventionsTest {
     return trimmed.length() <= 30 ? trimmed : trimmed.substring(0, 30) + "…";
   }
 
-  private static void checkUserTask(UserTask task, String where, Set<String> formIds, List<String> problems) {
+  private static void checkUserTask(
+      UserTask task, String where, Set<String> formIds, List<String> problems) {
     if (isBlank(task.getCamundaCandidateGroups())) {
       problems.add(where + ": needs candidate groups");
     }
@@ -195,7 +216,9 @@ class ProcessConventionsTest {
     } else if (!formIds.contains(formRef)) {
       problems.add(where + ": its form " + formRef + " is not a .form file in processes/");
     } else if (!"latest".equals(attribute(task, "formRefBinding"))) {
-      problems.add(where + ": formRefBinding must be 'latest', so a diagram deployed alone from Camunda Modeler still finds its form");
+      problems.add(
+          where
+              + ": formRefBinding must be 'latest', so a diagram deployed alone from Camunda Modeler still finds its form");
     }
   }
 
@@ -218,7 +241,9 @@ class ProcessConventionsTest {
 
   private static Duration parseDays(String ttl) {
     try {
-      return ttl.startsWith("P") ? Duration.parse(ttl) : Duration.ofDays(Long.parseLong(ttl.trim()));
+      return ttl.startsWith("P")
+          ? Duration.parse(ttl)
+          : Duration.ofDays(Long.parseLong(ttl.trim()));
     } catch (RuntimeException e) {
       return null;
     }
@@ -234,43 +259,61 @@ class ProcessConventionsTest {
 
   @Test
   void theReadabilityCheckFindsEnglishDocumentationAndExpressionNames() {
-    BpmnModelInstance bad = sample(
-        "<bpmn:documentation>A process documented in English only.</bpmn:documentation>",
-        "<bpmn:userTask id=\"Task_Hear\" name=\"听取意见：${stakeholder}\"/>"
-            + "<bpmn:serviceTask id=\"Task_Record\" name=\"记录\">"
-            + "<bpmn:documentation>  \n English: records it.</bpmn:documentation></bpmn:serviceTask>"
-            + "<bpmn:endEvent id=\"Event_Done\" name=\"完成#{outcome}\">"
-            + "<bpmn:documentation>Done. 完成。</bpmn:documentation></bpmn:endEvent>");
+    BpmnModelInstance bad =
+        sample(
+            "<bpmn:documentation>A process documented in English only.</bpmn:documentation>",
+            "<bpmn:userTask id=\"Task_Hear\" name=\"听取意见：${stakeholder}\"/>"
+                + "<bpmn:serviceTask id=\"Task_Record\" name=\"记录\">"
+                + "<bpmn:documentation>  \n English: records it.</bpmn:documentation></bpmn:serviceTask>"
+                + "<bpmn:endEvent id=\"Event_Done\" name=\"完成#{outcome}\">"
+                + "<bpmn:documentation>Done. 完成。</bpmn:documentation></bpmn:endEvent>");
 
     assertThat(readabilityProblems(bad))
         .hasSize(6)
-        .anySatisfy(p -> assertThat(p).startsWith("process Process_Sample: its documentation must start with Chinese"))
-        .anySatisfy(p -> assertThat(p).startsWith("userTask Task_Hear: needs a documentation element"))
-        .anySatisfy(p -> assertThat(p).startsWith("userTask Task_Hear: its name shows an expression"))
-        .anySatisfy(p -> assertThat(p).startsWith("serviceTask Task_Record: its documentation must start with Chinese"))
-        .anySatisfy(p -> assertThat(p).startsWith("endEvent Event_Done: its documentation must start with Chinese"))
-        .anySatisfy(p -> assertThat(p).startsWith("endEvent Event_Done: its name shows an expression"));
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "process Process_Sample: its documentation must start with Chinese"))
+        .anySatisfy(
+            p -> assertThat(p).startsWith("userTask Task_Hear: needs a documentation element"))
+        .anySatisfy(
+            p -> assertThat(p).startsWith("userTask Task_Hear: its name shows an expression"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "serviceTask Task_Record: its documentation must start with Chinese"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("endEvent Event_Done: its documentation must start with Chinese"))
+        .anySatisfy(
+            p -> assertThat(p).startsWith("endEvent Event_Done: its name shows an expression"));
   }
 
   @Test
   void chineseDocumentationAndPlainNamesPass() {
-    BpmnModelInstance good = sample(
-        "<bpmn:documentation>示例流程。 English: a sample process.</bpmn:documentation>",
-        "<bpmn:userTask id=\"Task_Hear\" name=\"听取意见\" camunda:assignee=\"${initiator}\">"
-            + "<bpmn:documentation>\n  听取一方的意见。 English: hears one party.</bpmn:documentation></bpmn:userTask>"
-            + "<bpmn:endEvent id=\"Event_Done\" name=\"完成\"/>");
+    BpmnModelInstance good =
+        sample(
+            "<bpmn:documentation>示例流程。 English: a sample process.</bpmn:documentation>",
+            "<bpmn:userTask id=\"Task_Hear\" name=\"听取意见\" camunda:assignee=\"${initiator}\">"
+                + "<bpmn:documentation>\n  听取一方的意见。 English: hears one party.</bpmn:documentation></bpmn:userTask>"
+                + "<bpmn:endEvent id=\"Event_Done\" name=\"完成\"/>");
 
     assertThat(readabilityProblems(good)).isEmpty();
   }
 
   private static BpmnModelInstance sample(String processDocumentation, String elements) {
-    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-        + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
-        + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"Definitions_Sample\""
-        + " targetNamespace=\"http://bpmn.io/schema/bpmn\">"
-        + "<bpmn:process id=\"Process_Sample\" name=\"示例\" isExecutable=\"true\">"
-        + processDocumentation + elements
-        + "</bpmn:process></bpmn:definitions>";
+    String xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+            + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"Definitions_Sample\""
+            + " targetNamespace=\"http://bpmn.io/schema/bpmn\">"
+            + "<bpmn:process id=\"Process_Sample\" name=\"示例\" isExecutable=\"true\">"
+            + processDocumentation
+            + elements
+            + "</bpmn:process></bpmn:definitions>";
     return Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 

@@ -12,38 +12,45 @@ import org.junit.jupiter.params.provider.CsvFileSource;
 /** Decision {@code eligibility} against CONTRACT §3 (case table eligibility.csv). */
 class EligibilityTableTest {
 
-    private static final String KEY = "eligibility";
+  private static final String KEY = "eligibility";
 
-    @ParameterizedTest(name = "{0}: eligible {2}, route {3}")
-    @CsvFileSource(resources = "/decisions/eligibility.csv", numLinesToSkip = 1)
-    void everyExclusionHasItsRoute(String caseName, String exclusion, boolean eligible, String route, String rule) {
-        DecisionTables.Evaluation evaluation = evaluate(KEY, vars().string("exclusion", exclusion).map());
+  @ParameterizedTest(name = "{0}: eligible {2}, route {3}")
+  @CsvFileSource(resources = "/decisions/eligibility.csv", numLinesToSkip = 1)
+  void everyExclusionHasItsRoute(
+      String caseName, String exclusion, boolean eligible, String route, String rule) {
+    DecisionTables.Evaluation evaluation =
+        evaluate(KEY, vars().string("exclusion", exclusion).map());
 
-        assertThat(evaluation.single("eligible")).isEqualTo(eligible);
-        assertThat(evaluation.single("route")).isEqualTo(route);
-        assertThat(evaluation.singleRule()).isEqualTo(rule);
-    }
+    assertThat(evaluation.single("eligible")).isEqualTo(eligible);
+    assertThat(evaluation.single("route")).isEqualTo(route);
+    assertThat(evaluation.singleRule()).isEqualTo(rule);
+  }
 
-    @Test
-    void absentOrNullExclusionBehavesAsNone() {
-        DefaultsCheck.assertAbsentAndNullBehaveAsDefault(KEY, vars(), "exclusion", "NONE");
-    }
+  @Test
+  void absentOrNullExclusionBehavesAsNone() {
+    DefaultsCheck.assertAbsentAndNullBehaveAsDefault(KEY, vars(), "exclusion", "NONE");
+  }
 
-    @Test
-    void anUnknownExclusionGivesNoRoute() {
-        assertThat(evaluate(KEY, vars().string("exclusion", "SOMETHING_ELSE").map()).result().getResultList()).isEmpty();
-    }
+  @Test
+  void anUnknownExclusionGivesNoRoute() {
+    assertThat(
+            evaluate(KEY, vars().string("exclusion", "SOMETHING_ELSE").map())
+                .result()
+                .getResultList())
+        .isEmpty();
+  }
 
-    @Test
-    void everyRuleHasACase() {
-        assertThat(DecisionTables.caseColumn("eligibility.csv", "rule"))
-                .containsExactlyInAnyOrderElementsOf(DecisionTables.ruleIds(KEY));
-    }
+  @Test
+  void everyRuleHasACase() {
+    assertThat(DecisionTables.caseColumn("eligibility.csv", "rule"))
+        .containsExactlyInAnyOrderElementsOf(DecisionTables.ruleIds(KEY));
+  }
 
-    @Test
-    void hitPolicyIsUniqueAndOutputsAreEligibleAndRoute() {
-        assertThat(DecisionTables.hitPolicy(KEY)).isEqualTo(HitPolicy.UNIQUE);
-        assertThat(DecisionTables.outputNames(KEY)).containsExactly("eligible", "route");
-        assertThat(DecisionTables.table(KEY).getOutputs().iterator().next().getTypeRef()).isEqualTo("boolean");
-    }
+  @Test
+  void hitPolicyIsUniqueAndOutputsAreEligibleAndRoute() {
+    assertThat(DecisionTables.hitPolicy(KEY)).isEqualTo(HitPolicy.UNIQUE);
+    assertThat(DecisionTables.outputNames(KEY)).containsExactly("eligible", "route");
+    assertThat(DecisionTables.table(KEY).getOutputs().iterator().next().getTypeRef())
+        .isEqualTo("boolean");
+  }
 }

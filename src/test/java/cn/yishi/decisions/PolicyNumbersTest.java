@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <ul>
  *   <li>The cost threshold lives in two cells: {@code matterScope}'s {@code Rule_CourtyardMatter}
  *       ({@code < N}: a courtyard matter) and {@code deliberationTrack}'s {@code Rule_MajorCost}
- *       ({@code >= N}: a major matter). Both are the same N, so "small enough for the courtyard" and
- *       "not major by cost" mean the same. A test fails when the cells disagree.
+ *       ({@code >= N}: a major matter). Both are the same N, so "small enough for the courtyard"
+ *       and "not major by cost" mean the same. A test fails when the cells disagree.
  *   <li>A rule's annotation does not restate the numbers in its cells (it would go stale when a
  *       cell is edited): no digits, no fractions or amounts in words.
  * </ul>
@@ -47,12 +47,18 @@ class PolicyNumbersTest {
 
   /** The threshold N of the courtyard row's cost cell ({@code < N}). */
   static BigDecimal courtyardCostBelow() {
-    return number(cell("matterScope", "Rule_CourtyardMatter", "Input_EstimatedCost"), BELOW, "matterScope Rule_CourtyardMatter");
+    return number(
+        cell("matterScope", "Rule_CourtyardMatter", "Input_EstimatedCost"),
+        BELOW,
+        "matterScope Rule_CourtyardMatter");
   }
 
   /** The threshold N of the major-cost row's cost cell ({@code >= N}). */
   static BigDecimal majorCostFrom() {
-    return number(cell("deliberationTrack", "Rule_MajorCost", "Input_EstimatedCost"), AT_LEAST, "deliberationTrack Rule_MajorCost");
+    return number(
+        cell("deliberationTrack", "Rule_MajorCost", "Input_EstimatedCost"),
+        AT_LEAST,
+        "deliberationTrack Rule_MajorCost");
   }
 
   /** The two cells hold one number, read as its two complementary comparisons. */
@@ -60,8 +66,10 @@ class PolicyNumbersTest {
     BigDecimal below = number(courtyardCell, BELOW, "matterScope Rule_CourtyardMatter");
     BigDecimal from = number(majorCell, AT_LEAST, "deliberationTrack Rule_MajorCost");
     assertThat(below)
-        .as("the cost threshold: matterScope Rule_CourtyardMatter '%s' and deliberationTrack Rule_MajorCost '%s'"
-            + " are one policy number; change both cells together (decisions/README.md)", courtyardCell, majorCell)
+        .as(
+            "the cost threshold: matterScope Rule_CourtyardMatter '%s' and deliberationTrack Rule_MajorCost '%s'"
+                + " are one policy number; change both cells together (decisions/README.md)",
+            courtyardCell, majorCell)
         .isEqualByComparingTo(from);
   }
 
@@ -96,12 +104,23 @@ class PolicyNumbersTest {
   @MethodSource("costsAroundTheThreshold")
   void aCourtyardMatterIsExactlyOneThatIsNotMajorByCost(BigDecimal cost) {
     Object scope =
-        evaluate("matterScope", vars().string("scope", "BUILDING").bool("usesCollectiveFunds", "false").value("estimatedCost", cost).map())
+        evaluate(
+                "matterScope",
+                vars()
+                    .string("scope", "BUILDING")
+                    .bool("usesCollectiveFunds", "false")
+                    .value("estimatedCost", cost)
+                    .map())
             .single("matterScope");
-    Object track = evaluate("deliberationTrack", vars().value("estimatedCost", cost).map()).single("track");
+    Object track =
+        evaluate("deliberationTrack", vars().value("estimatedCost", cost).map()).single("track");
     boolean belowThreshold = cost.compareTo(majorCostFrom()) < 0;
-    assertThat(scope).as("matterScope at cost %s", cost).isEqualTo(belowThreshold ? "COURTYARD" : "COMMUNITY");
-    assertThat(track).as("deliberationTrack at cost %s", cost).isEqualTo(belowThreshold ? "MINOR" : "MAJOR");
+    assertThat(scope)
+        .as("matterScope at cost %s", cost)
+        .isEqualTo(belowThreshold ? "COURTYARD" : "COMMUNITY");
+    assertThat(track)
+        .as("deliberationTrack at cost %s", cost)
+        .isEqualTo(belowThreshold ? "MINOR" : "MAJOR");
   }
 
   static Stream<Path> tables() throws IOException {
@@ -114,12 +133,19 @@ class PolicyNumbersTest {
   @MethodSource("tables")
   void ruleAnnotationsDoNotRestateTheNumbersInTheirCells(Path file) {
     List<String> problems = new ArrayList<>();
-    for (DecisionTable table : Dmn.readModelFromFile(file.toFile()).getModelElementsByType(DecisionTable.class)) {
+    for (DecisionTable table :
+        Dmn.readModelFromFile(file.toFile()).getModelElementsByType(DecisionTable.class)) {
       for (Rule rule : table.getRules()) {
         String note = rule.getDescription() == null ? "" : rule.getDescription().getTextContent();
         Matcher m = NUMBER_IN_WORDS.matcher(note);
         if (m.find()) {
-          problems.add(rule.getId() + ": '" + m.group() + "' in \"" + note + "\" (say which cell holds the number instead)");
+          problems.add(
+              rule.getId()
+                  + ": '"
+                  + m.group()
+                  + "' in \""
+                  + note
+                  + "\" (say which cell holds the number instead)");
         }
       }
     }
@@ -128,10 +154,16 @@ class PolicyNumbersTest {
 
   @Test
   void theAnnotationCheckFindsDigitsFractionsAndAmountsInWords() {
-    for (String stale : new String[] {"费用低于5万元", "实到三分之二以上", "赞成过半数", "五万元以下", "at least two thirds", "respond in 2 hours"}) {
+    for (String stale :
+        new String[] {
+          "费用低于5万元", "实到三分之二以上", "赞成过半数", "五万元以下", "at least two thirds", "respond in 2 hours"
+        }) {
       assertThat(NUMBER_IN_WORDS.matcher(stale).find()).as(stale).isTrue();
     }
-    for (String fine : new String[] {"费用低于本行门槛", "两委会：达到法定人数", "two committees", "只涉及本户 → 家里事", "this row's threshold"}) {
+    for (String fine :
+        new String[] {
+          "费用低于本行门槛", "两委会：达到法定人数", "two committees", "只涉及本户 → 家里事", "this row's threshold"
+        }) {
       assertThat(NUMBER_IN_WORDS.matcher(fine).find()).as(fine).isFalse();
     }
   }
@@ -156,7 +188,9 @@ class PolicyNumbersTest {
   private static BigDecimal number(String cell, Pattern form, String where) {
     Matcher m = form.matcher(cell);
     assertThat(m.matches())
-        .as("%s: the cost cell '%s' must read '%s' followed by the amount", where, cell, form == BELOW ? "<" : ">=")
+        .as(
+            "%s: the cost cell '%s' must read '%s' followed by the amount",
+            where, cell, form == BELOW ? "<" : ">=")
         .isTrue();
     return new BigDecimal(m.group(1));
   }

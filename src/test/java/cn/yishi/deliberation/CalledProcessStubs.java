@@ -2,7 +2,6 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.common.CommonVariables.*;
 import static cn.yishi.common.CommonVariables.TrackOutcome.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -25,10 +24,17 @@ final class CalledProcessStubs {
   /** The instance the caller is waiting on; fails unless it is of {@code processKey}. */
   ProcessInstance called(ProcessInstance caller, String processKey) {
     ProcessInstance called =
-        engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caller.getId()).singleResult();
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .superProcessInstanceId(caller.getId())
+            .singleResult();
     assertThat(called).as("%s is waiting on a called process", caller.getId()).isNotNull();
     String key =
-        engine.getRepositoryService().getProcessDefinition(called.getProcessDefinitionId()).getKey();
+        engine
+            .getRepositoryService()
+            .getProcessDefinition(called.getProcessDefinitionId())
+            .getKey();
     assertThat(key).isEqualTo(processKey);
     return called;
   }
@@ -40,7 +46,12 @@ final class CalledProcessStubs {
   /** Completes the stub with the outputs the caller maps back. */
   void finish(ProcessInstance called, Map<String, Object> outputs) {
     Task stub =
-        engine.getTaskService().createTaskQuery().processInstanceId(called.getId()).taskDefinitionKey("Task_Stub").singleResult();
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(called.getId())
+            .taskDefinitionKey("Task_Stub")
+            .singleResult();
     assertThat(stub).as("stub task of %s", called.getId()).isNotNull();
     engine.getTaskService().complete(stub.getId(), outputs);
   }

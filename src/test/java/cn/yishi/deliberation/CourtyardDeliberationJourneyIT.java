@@ -2,11 +2,8 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.common.CommonVariables.*;
 import static cn.yishi.common.CommonVariables.TrackOutcome.*;
-import static cn.yishi.deliberation.DeliberationMeetingProcess.PASSED;
-import static cn.yishi.deliberation.PlanHandlingCheck.END;
-import static cn.yishi.deliberation.PlanHandlingCheck.REVISE;
-
 import static cn.yishi.deliberation.CourtyardDeliberationProcess.*;
+import static cn.yishi.deliberation.DeliberationMeetingProcess.PASSED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,10 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * courtyardDeliberation with the real beans and the real deliberationMeeting (H2 and
- * PostgreSQL): the convenor of 马东大院 puts a plan to the courtyard group, the group's meeting
- * passes it (decision meetingResolution, signed record), and the matter is settled at the
- * courtyard. Jobs are run by the test.
+ * courtyardDeliberation with the real beans and the real deliberationMeeting (H2 and PostgreSQL):
+ * the convenor of 马东大院 puts a plan to the courtyard group, the group's meeting passes it (decision
+ * meetingResolution, signed record), and the matter is settled at the courtyard. Jobs are run by
+ * the test.
  */
 @SpringBootTest(
     properties = {
@@ -56,18 +53,35 @@ class CourtyardDeliberationJourneyIT {
     v.put(COMMUNITY.name(), "jn-smq-ma");
     v.put(cn.yishi.proposal.ProposalLifecycleProcess.COURTYARD.name(), COURTYARD);
     v.put(DELIBERATION_UNIT.name(), COURTYARD);
-    v.put(TIME_LIMITS.name(), Map.of("responseWithin", "P1D", "resolveWithin", "P7D", "stepWithin", "P3D", "noticePeriod", "P7D",
-        "objectionRoundLevelAbove", 3));
+    v.put(
+        TIME_LIMITS.name(),
+        Map.of(
+            "responseWithin",
+            "P1D",
+            "resolveWithin",
+            "P7D",
+            "stepWithin",
+            "P3D",
+            "noticePeriod",
+            "P7D",
+            "objectionRoundLevelAbove",
+            3));
     return runtimeService.startProcessInstanceByKey(KEY, number, v);
   }
 
   private static List<String> candidateGroups(TaskService taskService, Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream().map(l -> l.getGroupId()).toList();
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .map(l -> l.getGroupId())
+        .toList();
   }
 
   private Object finalVariable(ProcessInstance instance, String name) {
-    return historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
+    return historyService
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId())
+        .variableName(name)
+        .singleResult()
+        .getValue();
   }
 
   @Test
@@ -75,28 +89,46 @@ class CourtyardDeliberationJourneyIT {
     ProcessInstance instance = start();
     Task prepare = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(candidateGroups(taskService, prepare)).containsExactly(COURTYARD + ".caseworker");
-    assertThatThrownBy(() -> taskService.complete(prepare.getId(), Map.of(COURTYARD_PREPARATION.name(), DELIBERATE)))
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    prepare.getId(), Map.of(COURTYARD_PREPARATION.name(), DELIBERATE)))
         .hasMessageContaining("请填写提交院落议事小组的方案");
 
     String plan = "清理院内堆积杂物，由院落自管小组与保洁公司分片负责。";
-    taskService.complete(prepare.getId(), Map.of(COURTYARD_PREPARATION.name(), DELIBERATE, MEETING_PLAN.name(), plan));
+    taskService.complete(
+        prepare.getId(),
+        Map.of(COURTYARD_PREPARATION.name(), DELIBERATE, MEETING_PLAN.name(), plan));
 
     ProcessInstance meeting =
-        runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+        runtimeService
+            .createProcessInstanceQuery()
+            .superProcessInstanceId(instance.getId())
+            .singleResult();
     Task hold = taskService.createTaskQuery().processInstanceId(meeting.getId()).singleResult();
     assertThat(candidateGroups(taskService, hold)).containsExactly(COURTYARD + ".committee");
     identityService.setAuthentication("recorder-wang", List.of(COURTYARD + ".committee"));
     try {
       taskService.complete(
           hold.getId(),
-          Map.of(DeliberationMeetingProcess.MEMBERS.name(), 7, DeliberationMeetingProcess.PRESENT.name(), 6, DeliberationMeetingProcess.IN_FAVOUR.name(), 5, DeliberationMeetingProcess.PARTICIPANTS.name(), "王大爷\n李阿姨\n张师傅\n刘女士\n陈先生\n赵先生"));
+          Map.of(
+              DeliberationMeetingProcess.MEMBERS.name(),
+              7,
+              DeliberationMeetingProcess.PRESENT.name(),
+              6,
+              DeliberationMeetingProcess.IN_FAVOUR.name(),
+              5,
+              DeliberationMeetingProcess.PARTICIPANTS.name(),
+              "王大爷\n李阿姨\n张师傅\n刘女士\n陈先生\n赵先生"));
     } finally {
       identityService.clearAuthentication();
     }
     Job sign = managementService.createJobQuery().processInstanceId(meeting.getId()).singleResult();
     managementService.executeJob(sign.getId());
 
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+        .isZero();
     assertThat(finalVariable(instance, MEETING_OUTCOME.name())).isEqualTo(PASSED);
     assertThat(finalVariable(instance, MEETING_RECORD_ID.name())).isNotNull();
     assertThat(finalVariable(instance, DELIBERATION_OUTCOME.name())).isEqualTo(RESOLVED);
@@ -108,7 +140,9 @@ class CourtyardDeliberationJourneyIT {
     ProcessInstance instance = start();
     Task prepare = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 
-    taskService.complete(prepare.getId(), Map.of(COURTYARD_PREPARATION.name(), RAISE, RAISE_REASON.name(), "涉及社区公共区域，院落无权处置。"));
+    taskService.complete(
+        prepare.getId(),
+        Map.of(COURTYARD_PREPARATION.name(), RAISE, RAISE_REASON.name(), "涉及社区公共区域，院落无权处置。"));
 
     assertThat(finalVariable(instance, DELIBERATION_OUTCOME.name())).isEqualTo(RAISED);
     assertThat(finalVariable(instance, RAISE_REASON.name())).isEqualTo("涉及社区公共区域，院落无权处置。");

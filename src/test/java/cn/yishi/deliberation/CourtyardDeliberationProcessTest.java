@@ -2,11 +2,9 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.common.CommonVariables.*;
 import static cn.yishi.common.CommonVariables.TrackOutcome.*;
-import static cn.yishi.deliberation.DeliberationMeetingProcess.PASSED;
-import static cn.yishi.deliberation.PlanHandlingCheck.END;
-import static cn.yishi.deliberation.PlanHandlingCheck.REVISE;
-
 import static cn.yishi.deliberation.CourtyardDeliberationProcess.*;
+import static cn.yishi.deliberation.DeliberationMeetingProcess.PASSED;
+import static cn.yishi.deliberation.PlanHandlingCheck.REVISE;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -46,6 +44,7 @@ class CourtyardDeliberationProcessTest {
 
   /** 马东大院: the courtyard clean-up case. */
   private static final String COURTYARD = "jn-smq-ma-mddy";
+
   private static final String CONVENOR = COURTYARD + ".caseworker";
   private static final String GROUP = COURTYARD + ".committee";
   private static final String PROPOSAL_NUMBER = "JN-2026-000077";
@@ -82,13 +81,16 @@ class CourtyardDeliberationProcessTest {
   /** The convenor puts a plan to the group; returns the meeting's instance. */
   private static ProcessInstance putToGroup(ProcessInstance instance, String plan) {
     assertThat(instance).isWaitingAt(TASK_PREPARE_COURTYARD_DELIBERATION);
-    complete(task(instance), Map.of(COURTYARD_PREPARATION.name(), DELIBERATE, MEETING_PLAN.name(), plan));
+    complete(
+        task(instance),
+        Map.of(COURTYARD_PREPARATION.name(), DELIBERATE, MEETING_PLAN.name(), plan));
     assertThat(instance).isWaitingAt(CALL_COURTYARD_MEETING);
     return calledProcessInstance(instance);
   }
 
   private static void meetingDecides(ProcessInstance meeting, String outcome, String recordId) {
-    complete(task(meeting), Map.of(MEETING_OUTCOME.name(), outcome, MEETING_RECORD_ID.name(), recordId));
+    complete(
+        task(meeting), Map.of(MEETING_OUTCOME.name(), outcome, MEETING_RECORD_ID.name(), recordId));
   }
 
   @Test
@@ -97,12 +99,16 @@ class CourtyardDeliberationProcessTest {
     ProcessInstance instance = start();
 
     Task prepare = task(instance);
-    assertThat(prepare).hasCandidateGroup(CONVENOR).hasDefinitionKey(TASK_PREPARE_COURTYARD_DELIBERATION);
+    assertThat(prepare)
+        .hasCandidateGroup(CONVENOR)
+        .hasDefinitionKey(TASK_PREPARE_COURTYARD_DELIBERATION);
     Assertions.assertThat(prepare.getDueDate().toInstant())
         .isBetween(before.plus(Duration.ofDays(3)), Instant.now().plus(Duration.ofDays(3)));
     ProcessInstance meeting = putToGroup(instance, "  " + PLAN + "\n");
 
-    assertThat(meeting).hasProcessDefinitionKey(DeliberationMeetingProcess.KEY).hasBusinessKey(PROPOSAL_NUMBER);
+    assertThat(meeting)
+        .hasProcessDefinitionKey(DeliberationMeetingProcess.KEY)
+        .hasBusinessKey(PROPOSAL_NUMBER);
     assertThat(meeting)
         .variables()
         .containsEntry(MEETING_BODY.name(), DELIBERATION_COMMITTEE)
@@ -127,7 +133,9 @@ class CourtyardDeliberationProcessTest {
   void convenorRaisesAMatterTheCourtyardCannotSettleStraightAway() {
     ProcessInstance instance = start();
 
-    complete(task(instance), Map.of(COURTYARD_PREPARATION.name(), RAISE, RAISE_REASON.name(), "涉及社区公共区域，院落无权处置。"));
+    complete(
+        task(instance),
+        Map.of(COURTYARD_PREPARATION.name(), RAISE, RAISE_REASON.name(), "涉及社区公共区域，院落无权处置。"));
 
     assertThat(instance).hasPassed(EVENT_RAISED_TO_COMMUNITY).isEnded();
     assertThat(instance).hasNotPassed(CALL_COURTYARD_MEETING);
@@ -169,7 +177,10 @@ class CourtyardDeliberationProcessTest {
     complete(task(instance), Map.of(COURTYARD_NEXT_STEP.name(), REVISE));
 
     assertThat(instance).isWaitingAt(TASK_PREPARE_COURTYARD_DELIBERATION);
-    assertThat(instance).variables().containsEntry(MEETING_PLAN.name(), PLAN).containsEntry(MEETING_OUTCOME.name(), REJECTED);
+    assertThat(instance)
+        .variables()
+        .containsEntry(MEETING_PLAN.name(), PLAN)
+        .containsEntry(MEETING_OUTCOME.name(), REJECTED);
     String revised = PLAN + "费用按户均摊，每户不超过50元。";
     ProcessInstance secondMeeting = putToGroup(instance, revised);
     assertThat(secondMeeting).variables().containsEntry(MEETING_PLAN.name(), revised);
@@ -196,7 +207,10 @@ class CourtyardDeliberationProcessTest {
 
     Assertions.assertThat(pending.getId()).isEqualTo(instance.getId());
     assertThat(pending).hasBusinessKey(PROPOSAL_NUMBER);
-    assertThat(pending).variables().containsEntry(NUMBER.name(), PROPOSAL_NUMBER).containsEntry(TITLE.name(), "马东大院环境整治");
+    assertThat(pending)
+        .variables()
+        .containsEntry(NUMBER.name(), PROPOSAL_NUMBER)
+        .containsEntry(TITLE.name(), "马东大院环境整治");
   }
 
   @Test
@@ -205,19 +219,40 @@ class CourtyardDeliberationProcessTest {
     Task prepare = task(instance);
 
     assertRefused(prepare, Map.of(), COURTYARD_PREPARATION.name(), "请选择提交院落议事或提升为社区提案");
-    assertRefused(prepare, Map.of(COURTYARD_PREPARATION.name(), "IGNORE"), COURTYARD_PREPARATION.name(), "未知的选项：IGNORE");
-    assertRefused(prepare, Map.of(COURTYARD_PREPARATION.name(), DELIBERATE), MEETING_PLAN.name(), "请填写提交院落议事小组的方案");
-    assertRefused(
-        prepare, Map.of(COURTYARD_PREPARATION.name(), DELIBERATE, MEETING_PLAN.name(), " "), MEETING_PLAN.name(), "请填写提交院落议事小组的方案");
     assertRefused(
         prepare,
-        Map.of(COURTYARD_PREPARATION.name(), DELIBERATE, MEETING_PLAN.name(), "方".repeat(PLAN_MAX_LENGTH + 1)),
+        Map.of(COURTYARD_PREPARATION.name(), "IGNORE"),
+        COURTYARD_PREPARATION.name(),
+        "未知的选项：IGNORE");
+    assertRefused(
+        prepare,
+        Map.of(COURTYARD_PREPARATION.name(), DELIBERATE),
+        MEETING_PLAN.name(),
+        "请填写提交院落议事小组的方案");
+    assertRefused(
+        prepare,
+        Map.of(COURTYARD_PREPARATION.name(), DELIBERATE, MEETING_PLAN.name(), " "),
+        MEETING_PLAN.name(),
+        "请填写提交院落议事小组的方案");
+    assertRefused(
+        prepare,
+        Map.of(
+            COURTYARD_PREPARATION.name(),
+            DELIBERATE,
+            MEETING_PLAN.name(),
+            "方".repeat(PLAN_MAX_LENGTH + 1)),
         MEETING_PLAN.name(),
         "方案不能超过5000字");
-    assertRefused(prepare, Map.of(COURTYARD_PREPARATION.name(), RAISE), RAISE_REASON.name(), "提升为社区提案时，请说明理由");
+    assertRefused(
+        prepare,
+        Map.of(COURTYARD_PREPARATION.name(), RAISE),
+        RAISE_REASON.name(),
+        "提升为社区提案时，请说明理由");
 
     assertThat(instance).isWaitingAt(TASK_PREPARE_COURTYARD_DELIBERATION);
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), COURTYARD_PREPARATION.name())).isNull();
+    Assertions.assertThat(
+            runtimeService().getVariable(instance.getId(), COURTYARD_PREPARATION.name()))
+        .isNull();
   }
 
   @Test
@@ -227,25 +262,38 @@ class CourtyardDeliberationProcessTest {
     Task decide = task(instance);
 
     assertRefused(decide, Map.of(), COURTYARD_NEXT_STEP.name(), "请选择修改方案或提升为社区提案");
-    assertRefused(decide, Map.of(COURTYARD_NEXT_STEP.name(), DELIBERATE), COURTYARD_NEXT_STEP.name(), "未知的选项：DELIBERATE");
-    assertRefused(decide, Map.of(COURTYARD_NEXT_STEP.name(), RAISE), RAISE_REASON.name(), "提升为社区提案时，请说明理由");
     assertRefused(
         decide,
-        Map.of(COURTYARD_NEXT_STEP.name(), RAISE, RAISE_REASON.name(), "理".repeat(REASON_MAX_LENGTH + 1)),
+        Map.of(COURTYARD_NEXT_STEP.name(), DELIBERATE),
+        COURTYARD_NEXT_STEP.name(),
+        "未知的选项：DELIBERATE");
+    assertRefused(
+        decide, Map.of(COURTYARD_NEXT_STEP.name(), RAISE), RAISE_REASON.name(), "提升为社区提案时，请说明理由");
+    assertRefused(
+        decide,
+        Map.of(
+            COURTYARD_NEXT_STEP.name(),
+            RAISE,
+            RAISE_REASON.name(),
+            "理".repeat(REASON_MAX_LENGTH + 1)),
         RAISE_REASON.name(),
         "提升理由不能超过1000字");
 
     assertThat(instance).isWaitingAt(TASK_DECIDE_COURTYARD_NEXT_STEP);
   }
 
-  /** The engine wraps the listener's exception (ENGINE-03051); the message keeps the Chinese text. */
-  private static void assertRefused(Task task, Map<String, Object> variables, String field, String message) {
+  /**
+   * The engine wraps the listener's exception (ENGINE-03051); the message keeps the Chinese text.
+   */
+  private static void assertRefused(
+      Task task, Map<String, Object> variables, String field, String message) {
     Assertions.assertThatThrownBy(() -> taskService().complete(task.getId(), variables))
         .hasMessageContaining(message)
         .hasRootCauseInstanceOf(InvalidStepInputException.class)
         .rootCause()
         .hasMessage(message)
-        .satisfies(e -> Assertions.assertThat(((InvalidStepInputException) e).field()).isEqualTo(field));
+        .satisfies(
+            e -> Assertions.assertThat(((InvalidStepInputException) e).field()).isEqualTo(field));
   }
 
   @Test
@@ -254,18 +302,28 @@ class CourtyardDeliberationProcessTest {
     assertThat(instance).isWaitingAt(TASK_PREPARE_COURTYARD_DELIBERATION);
     cn.yishi.organisation.Units units = mock(cn.yishi.organisation.Units.class);
     CourtyardAgenda day =
-        new CourtyardAgenda(runtimeService(), units, new DeliberationDaySchedule(20, "09:00", "Asia/Shanghai", null));
+        new CourtyardAgenda(
+            runtimeService(),
+            units,
+            new DeliberationDaySchedule(20, "09:00", "Asia/Shanghai", null));
 
     day.collect("2026-12-20");
 
     Assertions.assertThat(taskService().getVariable(task(instance).getId(), AGENDA_RECORD.name()))
         .isEqualTo("2026-12-20 爱邻议事日：列入议程，待议");
     // both of the convenor's forms show it, read-only
-    for (String form : new String[] {"processes/prepare-courtyard-deliberation.form", "processes/decide-courtyard-next-step.form"}) {
+    for (String form :
+        new String[] {
+          "processes/prepare-courtyard-deliberation.form",
+          "processes/decide-courtyard-next-step.form"
+        }) {
       com.fasterxml.jackson.databind.JsonNode components =
-          new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Path.of(form).toFile()).path("components");
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(java.nio.file.Path.of(form).toFile())
+              .path("components");
       Assertions.assertThat(components.findValues("key").stream().map(k -> k.asText()))
-          .as(form).contains(AGENDA_RECORD.name());
+          .as(form)
+          .contains(AGENDA_RECORD.name());
       for (com.fasterxml.jackson.databind.JsonNode c : components) {
         if (AGENDA_RECORD.name().equals(c.path("key").asText())) {
           Assertions.assertThat(c.path("disabled").asBoolean()).as(form).isTrue();

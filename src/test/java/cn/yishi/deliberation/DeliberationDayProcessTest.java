@@ -2,7 +2,6 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.common.CommonVariables.*;
 import static cn.yishi.common.CommonVariables.TrackOutcome.*;
-
 import static cn.yishi.deliberation.DeliberationDayProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -36,10 +35,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /**
- * Every path of deliberationDay (爱邻议事日): the monthly timer fires on the 20th at 09:00
- * Shanghai time and each courtyard with pending courtyard deliberations gets one agenda task for
- * its convenor; without pending matters nothing is asked of anyone. Real organisation, real
- * timeLimits table, real CourtyardAgenda; courtyard deliberations are the test double.
+ * Every path of deliberationDay (爱邻议事日): the monthly timer fires on the 20th at 09:00 Shanghai time
+ * and each courtyard with pending courtyard deliberations gets one agenda task for its convenor;
+ * without pending matters nothing is asked of anyone. Real organisation, real timeLimits table,
+ * real CourtyardAgenda; courtyard deliberations are the test double.
  */
 @Deployment(
     resources = {
@@ -58,8 +57,10 @@ class DeliberationDayProcessTest {
       new OrganisationService(new DefaultResourceLoader(), "classpath:organisation/jinniu.json");
   private static final String JINGHUAYUAN = "jn-jld-jldbl-jhy"; // 菁华园
   private static final String XINGHUI_6 = "jn-smq-grc-xhzl6"; // 星辉中路6号院
+
   /** Sunday 22 November 2026, 08:00 in Shanghai. */
   private static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
+
   /** The 20th of December, 09:00 in Shanghai. */
   private static final Instant DECEMBER_20TH = Instant.parse("2026-12-20T01:00:00Z");
 
@@ -67,7 +68,9 @@ class DeliberationDayProcessTest {
   void beans() {
     // before the deployment: the timer's cycle is evaluated when the diagram is deployed
     ClockUtil.setCurrentTime(Date.from(NOW));
-    Mocks.register(DeliberationDayProcess.KEY, new DeliberationDaySchedule(20, "09:00", "Asia/Shanghai", null));
+    Mocks.register(
+        DeliberationDayProcess.KEY,
+        new DeliberationDaySchedule(20, "09:00", "Asia/Shanghai", null));
     Mocks.register("groups", new Groups(ORGANISATION));
     Mocks.register(
         "courtyardAgenda",
@@ -83,20 +86,18 @@ class DeliberationDayProcessTest {
     ClockUtil.reset();
   }
 
-  private static ProcessInstance pendingCourtyardMatter(String courtyard, String number, String title) {
+  private static ProcessInstance pendingCourtyardMatter(
+      String courtyard, String number, String title) {
     return runtimeService()
         .startProcessInstanceByKey(
             CourtyardDeliberationProcess.KEY,
             number,
-            Map.of(DELIBERATION_UNIT.name(), courtyard, NUMBER.name(), number, TITLE.name(), title));
+            Map.of(
+                DELIBERATION_UNIT.name(), courtyard, NUMBER.name(), number, TITLE.name(), title));
   }
 
   private static Job deliberationDayTimer() {
-    return managementService()
-        .createJobQuery()
-        .processDefinitionKey(KEY)
-        .timers()
-        .singleResult();
+    return managementService().createJobQuery().processDefinitionKey(KEY).timers().singleResult();
   }
 
   /** Lets the timer fire at its due time, as the job executor would. */
@@ -104,16 +105,24 @@ class DeliberationDayProcessTest {
     Job timer = deliberationDayTimer();
     ClockUtil.setCurrentTime(timer.getDuedate());
     java.util.Set<String> earlier = new java.util.HashSet<>();
-    historyService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY).list()
+    historyService()
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(KEY)
+        .list()
         .forEach(h -> earlier.add(h.getId()));
     execute(timer);
     String id =
-        historyService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY).list().stream()
+        historyService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(KEY)
+            .list()
+            .stream()
             .map(h -> h.getId())
             .filter(i -> !earlier.contains(i))
             .findFirst()
             .orElseThrow();
-    return runtimeService().createProcessInstanceQuery().processInstanceId(id).singleResult() != null
+    return runtimeService().createProcessInstanceQuery().processInstanceId(id).singleResult()
+            != null
         ? runtimeService().createProcessInstanceQuery().processInstanceId(id).singleResult()
         : endedInstance(id);
   }
@@ -150,7 +159,8 @@ class DeliberationDayProcessTest {
   void aChangedDayMovesTheWaitingTimerAndItsMonthlyRepeat() {
     DeliberationDayRescheduler restart =
         new DeliberationDayRescheduler(
-            extension.getProcessEngine(), new DeliberationDaySchedule(25, "10:30", "Asia/Shanghai", null));
+            extension.getProcessEngine(),
+            new DeliberationDaySchedule(25, "10:30", "Asia/Shanghai", null));
 
     org.assertj.core.api.Assertions.assertThat(restart.reschedule()).isEqualTo(1);
     org.assertj.core.api.Assertions.assertThat(restart.reschedule()).as("already fits").isZero();
@@ -169,11 +179,13 @@ class DeliberationDayProcessTest {
 
     int moved =
         new DeliberationDayRescheduler(
-                extension.getProcessEngine(), new DeliberationDaySchedule(20, "09:00", "Asia/Shanghai", null))
+                extension.getProcessEngine(),
+                new DeliberationDaySchedule(20, "09:00", "Asia/Shanghai", null))
             .reschedule();
 
     org.assertj.core.api.Assertions.assertThat(moved).isZero();
-    org.assertj.core.api.Assertions.assertThat(deliberationDayTimer().getDuedate()).isEqualTo(before.getDuedate());
+    org.assertj.core.api.Assertions.assertThat(deliberationDayTimer().getDuedate())
+        .isEqualTo(before.getDuedate());
   }
 
   @Test
@@ -222,52 +234,91 @@ class DeliberationDayProcessTest {
     ProcessInstance day = deliberationDayComes();
 
     // on the agenda: each pending courtyard deliberation shows the day it was listed on
-    org.assertj.core.api.Assertions.assertThat(variable(stairs, CourtyardDeliberationProcess.AGENDA_RECORD.name())).isEqualTo("2026-12-20 爱邻议事日：列入议程，待议");
-    org.assertj.core.api.Assertions.assertThat(variable(noise, CourtyardDeliberationProcess.AGENDA_RECORD.name())).isEqualTo("2026-12-20 爱邻议事日：列入议程，待议");
+    org.assertj.core.api.Assertions.assertThat(
+            variable(stairs, CourtyardDeliberationProcess.AGENDA_RECORD.name()))
+        .isEqualTo("2026-12-20 爱邻议事日：列入议程，待议");
+    org.assertj.core.api.Assertions.assertThat(
+            variable(noise, CourtyardDeliberationProcess.AGENDA_RECORD.name()))
+        .isEqualTo("2026-12-20 爱邻议事日：列入议程，待议");
     Task agenda = taskQuery().processInstanceId(day.getId()).singleResult();
     org.camunda.spin.json.SpinJsonNode options =
-        (org.camunda.spin.json.SpinJsonNode) taskService().getVariableLocal(agenda.getId(), AGENDA_OPTIONS.name());
+        (org.camunda.spin.json.SpinJsonNode)
+            taskService().getVariableLocal(agenda.getId(), AGENDA_OPTIONS.name());
     org.assertj.core.api.Assertions.assertThat(options.toString())
-        .isEqualTo("[{\"label\":\"JN-2026-000007 菁华园楼道堆物清理\",\"value\":\"JN-2026-000007\"},"
-            + "{\"label\":\"JN-2026-000012 菁华园瀑布噪音扰民\",\"value\":\"JN-2026-000012\"}]");
+        .isEqualTo(
+            "[{\"label\":\"JN-2026-000007 菁华园楼道堆物清理\",\"value\":\"JN-2026-000007\"},"
+                + "{\"label\":\"JN-2026-000012 菁华园瀑布噪音扰民\",\"value\":\"JN-2026-000012\"}]");
 
     // Tasklist's checklist sends a JSON array
-    complete(agenda, Map.of(
-        DELIBERATED_TODAY.name(), org.camunda.spin.Spin.JSON("[\"JN-2026-000007\"]"),
-        ARRANGEMENTS.name(), "12月20日19:00，菁华园活动室，议事小组全体"));
+    complete(
+        agenda,
+        Map.of(
+            DELIBERATED_TODAY.name(),
+            org.camunda.spin.Spin.JSON("[\"JN-2026-000007\"]"),
+            ARRANGEMENTS.name(),
+            "12月20日19:00，菁华园活动室，议事小组全体"));
 
     assertThat(day).hasPassed(EVENT_AGENDAS_REVIEWED).isEnded();
-    org.assertj.core.api.Assertions.assertThat(variable(stairs, CourtyardDeliberationProcess.AGENDA_RECORD.name())).isEqualTo("2026-12-20 爱邻议事日：当日已议");
-    org.assertj.core.api.Assertions.assertThat(variable(noise, CourtyardDeliberationProcess.AGENDA_RECORD.name())).isEqualTo("2026-12-20 爱邻议事日：延期，下一个议事日再议");
-    org.assertj.core.api.Assertions.assertThat((List<Object>) variable(noise, CourtyardDeliberationProcess.AGENDA_HISTORY.name()))
-        .containsExactly(Map.of("day", "2026-12-20", DeliberationDayProcess.Agenda.ENTRY_OUTCOME, POSTPONED));
+    org.assertj.core.api.Assertions.assertThat(
+            variable(stairs, CourtyardDeliberationProcess.AGENDA_RECORD.name()))
+        .isEqualTo("2026-12-20 爱邻议事日：当日已议");
+    org.assertj.core.api.Assertions.assertThat(
+            variable(noise, CourtyardDeliberationProcess.AGENDA_RECORD.name()))
+        .isEqualTo("2026-12-20 爱邻议事日：延期，下一个议事日再议");
+    org.assertj.core.api.Assertions.assertThat(
+            (List<Object>) variable(noise, CourtyardDeliberationProcess.AGENDA_HISTORY.name()))
+        .containsExactly(
+            Map.of("day", "2026-12-20", DeliberationDayProcess.Agenda.ENTRY_OUTCOME, POSTPONED));
     Object outcomes =
-        historyService().createHistoricVariableInstanceQuery().taskIdIn(agenda.getId()).variableName(AGENDA_OUTCOMES.name())
-            .singleResult().getValue();
+        historyService()
+            .createHistoricVariableInstanceQuery()
+            .taskIdIn(agenda.getId())
+            .variableName(AGENDA_OUTCOMES.name())
+            .singleResult()
+            .getValue();
     org.assertj.core.api.Assertions.assertThat((List<Object>) outcomes)
         .containsExactly(
-            Map.of(DeliberationDayProcess.Agenda.ENTRY_NUMBER, "JN-2026-000007", DeliberationDayProcess.Agenda.ENTRY_OUTCOME, DELIBERATED),
-            Map.of(DeliberationDayProcess.Agenda.ENTRY_NUMBER, "JN-2026-000012", DeliberationDayProcess.Agenda.ENTRY_OUTCOME, POSTPONED));
+            Map.of(
+                DeliberationDayProcess.Agenda.ENTRY_NUMBER,
+                "JN-2026-000007",
+                DeliberationDayProcess.Agenda.ENTRY_OUTCOME,
+                DELIBERATED),
+            Map.of(
+                DeliberationDayProcess.Agenda.ENTRY_NUMBER,
+                "JN-2026-000012",
+                DeliberationDayProcess.Agenda.ENTRY_OUTCOME,
+                POSTPONED));
   }
 
   @Test
   void aPostponedMatterComesBackOnTheNextDeliberationDayMarkedAsPostponed() {
     ProcessInstance noise = pendingCourtyardMatter(JINGHUAYUAN, "JN-2026-000012", "菁华园瀑布噪音扰民");
     ProcessInstance december = deliberationDayComes();
-    complete(taskQuery().processInstanceId(december.getId()).singleResult(), Map.of(ARRANGEMENTS.name(), "议事日因雨改期"));
+    complete(
+        taskQuery().processInstanceId(december.getId()).singleResult(),
+        Map.of(ARRANGEMENTS.name(), "议事日因雨改期"));
     assertThat(december).isEnded();
 
     ProcessInstance january = deliberationDayComes();
 
     Task agenda = taskQuery().processInstanceId(january.getId()).singleResult();
-    org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(agenda.getId(), AGENDA_ITEMS.name()))
+    org.assertj.core.api.Assertions.assertThat(
+            taskService().getVariableLocal(agenda.getId(), AGENDA_ITEMS.name()))
         .isEqualTo("JN-2026-000012 菁华园瀑布噪音扰民（上次议事日延期）");
-    org.assertj.core.api.Assertions.assertThat(variable(noise, CourtyardDeliberationProcess.AGENDA_RECORD.name()))
+    org.assertj.core.api.Assertions.assertThat(
+            variable(noise, CourtyardDeliberationProcess.AGENDA_RECORD.name()))
         .isEqualTo("2026-12-20 爱邻议事日：延期，下一个议事日再议\n2027-01-20 爱邻议事日：列入议程，待议");
 
-    complete(agenda, Map.of(DELIBERATED_TODAY.name(), List.of("JN-2026-000012"), ARRANGEMENTS.name(), "1月20日19:00，菁华园活动室"));
+    complete(
+        agenda,
+        Map.of(
+            DELIBERATED_TODAY.name(),
+            List.of("JN-2026-000012"),
+            ARRANGEMENTS.name(),
+            "1月20日19:00，菁华园活动室"));
 
-    org.assertj.core.api.Assertions.assertThat(variable(noise, CourtyardDeliberationProcess.AGENDA_RECORD.name()))
+    org.assertj.core.api.Assertions.assertThat(
+            variable(noise, CourtyardDeliberationProcess.AGENDA_RECORD.name()))
         .isEqualTo("2026-12-20 爱邻议事日：延期，下一个议事日再议\n2027-01-20 爱邻议事日：当日已议");
   }
 
@@ -278,15 +329,23 @@ class DeliberationDayProcessTest {
     Task agenda = taskQuery().processInstanceId(day.getId()).singleResult();
 
     StepInputAssertions.assertRefused(
-        taskService(), agenda.getId(), Map.of(DELIBERATED_TODAY.name(), "[\"JN-2026-000009\"]", ARRANGEMENTS.name(), "x"),
-        DELIBERATED_TODAY.name(), "不在本院落议程上的事项：JN-2026-000009");
+        taskService(),
+        agenda.getId(),
+        Map.of(DELIBERATED_TODAY.name(), "[\"JN-2026-000009\"]", ARRANGEMENTS.name(), "x"),
+        DELIBERATED_TODAY.name(),
+        "不在本院落议程上的事项：JN-2026-000009");
     StepInputAssertions.assertRefused(
-        taskService(), agenda.getId(), Map.of(DELIBERATED_TODAY.name(), "[\"JN-2026", ARRANGEMENTS.name(), "x"),
-        DELIBERATED_TODAY.name(), "今日已议事项的格式不正确");
+        taskService(),
+        agenda.getId(),
+        Map.of(DELIBERATED_TODAY.name(), "[\"JN-2026", ARRANGEMENTS.name(), "x"),
+        DELIBERATED_TODAY.name(),
+        "今日已议事项的格式不正确");
 
     // the courtyard settled it before the convenor recorded the day
     complete(taskQuery().processInstanceId(stairs.getId()).singleResult());
-    complete(agenda, Map.of(DELIBERATED_TODAY.name(), "JN-2026-000007", ARRANGEMENTS.name(), "12月20日19:00"));
+    complete(
+        agenda,
+        Map.of(DELIBERATED_TODAY.name(), "JN-2026-000007", ARRANGEMENTS.name(), "12月20日19:00"));
 
     assertThat(day).isEnded();
     assertThat(stairs).isEnded();
@@ -302,7 +361,11 @@ class DeliberationDayProcessTest {
 
   @Test
   void aMatterWithoutACourtyardIsLeftOffTheAgendas() {
-    runtimeService().startProcessInstanceByKey(CourtyardDeliberationProcess.KEY, "JN-2026-000001", Map.of(NUMBER.name(), "JN-2026-000001"));
+    runtimeService()
+        .startProcessInstanceByKey(
+            CourtyardDeliberationProcess.KEY,
+            "JN-2026-000001",
+            Map.of(NUMBER.name(), "JN-2026-000001"));
 
     ProcessInstance day = deliberationDayComes();
 
@@ -311,7 +374,10 @@ class DeliberationDayProcessTest {
 
   private static Task agendaOf(List<Task> agendas, String group) {
     return agendas.stream()
-        .filter(t -> taskService().getIdentityLinksForTask(t.getId()).stream().anyMatch(l -> group.equals(l.getGroupId())))
+        .filter(
+            t ->
+                taskService().getIdentityLinksForTask(t.getId()).stream()
+                    .anyMatch(l -> group.equals(l.getGroupId())))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no agenda task for " + group));
   }

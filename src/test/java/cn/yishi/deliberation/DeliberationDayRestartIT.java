@@ -2,7 +2,6 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.common.CommonVariables.*;
 import static cn.yishi.common.CommonVariables.TrackOutcome.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.YishiApplication;
@@ -28,8 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * "Configurable; takes effect on restart": Yishi started on one database with the 20th at 09:00,
- * then restarted with the 25th at 10:30. The diagram is not redeployed (unchanged), yet the
- * waiting timer moves to the new day, and its repeat keeps the new day every month.
+ * then restarted with the 25th at 10:30. The diagram is not redeployed (unchanged), yet the waiting
+ * timer moves to the new day, and its repeat keeps the new day every month.
  */
 class DeliberationDayRestartIT {
 
@@ -46,12 +45,14 @@ class DeliberationDayRestartIT {
   }
 
   private void withYishi(Consumer<ConfigurableApplicationContext> use, String... settings) {
-    List<String> args = new ArrayList<>(List.of(
-        "--server.port=0",
-        "--yishi.test.own-database=true",
-        "--spring.datasource.url=" + database.jdbcUrl(),
-        "--spring.datasource.username=" + database.username(),
-        "--spring.datasource.password=" + database.password()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--yishi.test.own-database=true",
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password()));
     args.addAll(List.of(settings));
     try (ConfigurableApplicationContext yishi =
         new SpringApplicationBuilder(YishiApplication.class).run(args.toArray(String[]::new))) {
@@ -79,7 +80,8 @@ class DeliberationDayRestartIT {
   }
 
   private static long definitions(ConfigurableApplicationContext yishi) {
-    return yishi.getBean(ProcessEngine.class)
+    return yishi
+        .getBean(ProcessEngine.class)
         .getRepositoryService()
         .createProcessDefinitionQuery()
         .processDefinitionKey(DeliberationDayProcess.KEY)
@@ -96,7 +98,10 @@ class DeliberationDayRestartIT {
           assertThat(timer.getDuedate().toInstant()).isEqualTo(the20th.toInstant());
           assertThat(the20th.getDayOfMonth()).isEqualTo(20);
           assertThat(timer.getRepeat())
-              .isEqualTo("R/" + java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(the20th) + "/P1M");
+              .isEqualTo(
+                  "R/"
+                      + java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(the20th)
+                      + "/P1M");
           firstTimer[0] = timer.getId();
         });
 
@@ -119,12 +124,12 @@ class DeliberationDayRestartIT {
     ZonedDateTime inShanghai = following.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"));
     assertThat(inShanghai.getDayOfMonth()).isEqualTo(25);
     assertThat(inShanghai.toLocalTime()).hasToString("10:30");
-    assertThat(Duration.between(due, following.toInstant())).isBetween(Duration.ofDays(28), Duration.ofDays(31));
+    assertThat(Duration.between(due, following.toInstant()))
+        .isBetween(Duration.ofDays(28), Duration.ofDays(31));
 
     // a restart with the same settings leaves the timer as it is
     withYishi(
-        yishi ->
-            assertThat(deliberationDayTimer(yishi).getDuedate().toInstant()).isEqualTo(due),
+        yishi -> assertThat(deliberationDayTimer(yishi).getDuedate().toInstant()).isEqualTo(due),
         "--yishi.deliberation-day.day-of-month=25",
         "--yishi.deliberation-day.time=10:30");
   }

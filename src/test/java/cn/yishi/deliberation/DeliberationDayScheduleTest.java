@@ -2,7 +2,6 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.common.CommonVariables.*;
 import static cn.yishi.common.CommonVariables.TrackOutcome.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

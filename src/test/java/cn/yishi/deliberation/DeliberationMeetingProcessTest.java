@@ -2,9 +2,8 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.common.CommonVariables.*;
 import static cn.yishi.common.CommonVariables.TrackOutcome.*;
-
-import static cn.yishi.deliberation.MeetingTestData.*;
 import static cn.yishi.deliberation.DeliberationMeetingProcess.*;
+import static cn.yishi.deliberation.MeetingTestData.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
@@ -21,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -35,8 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every path of deliberationMeeting with the real decision table meetingResolution, the real
- * record check and the real signing delegate (signatures in an in-memory database).
+ * Every path of deliberationMeeting with the real decision table meetingResolution, the real record
+ * check and the real signing delegate (signatures in an in-memory database).
  */
 @Deployment(resources = {"processes/deliberationMeeting.bpmn", "decisions/meetingResolution.dmn"})
 class DeliberationMeetingProcessTest {
@@ -111,7 +109,8 @@ class DeliberationMeetingProcessTest {
     SignedRecord record = hold(instance, counts(7, 6, 4));
 
     assertThat(instance).hasPassed(EVENT_MEETING_PASSED).isEnded();
-    assertThat(instance).variables()
+    assertThat(instance)
+        .variables()
         .containsEntry(MEETING_OUTCOME.name(), PASSED)
         .containsEntry(MEETING_RECORD_ID.name(), record.id())
         .containsEntry(MEETING_RECORDED_BY.name(), RECORDER);
@@ -119,16 +118,28 @@ class DeliberationMeetingProcessTest {
     org.assertj.core.api.Assertions.assertThat(record.proposalNumber()).isEqualTo(NUMBER_VALUE);
     org.assertj.core.api.Assertions.assertThat(record.signedBy()).isEqualTo(RECORDER);
     JsonNode content = new ObjectMapper().readTree(record.content());
-    org.assertj.core.api.Assertions.assertThat(content.get(MEETING_STEP.name()).asText()).isEqualTo("商议");
-    org.assertj.core.api.Assertions.assertThat(content.get(MEETING_BODY.name()).asText()).isEqualTo("TWO_COMMITTEES");
-    org.assertj.core.api.Assertions.assertThat(content.get(DeliberationMeetingProcess.MEMBERS.name()).asInt()).isEqualTo(7);
-    org.assertj.core.api.Assertions.assertThat(content.get(DeliberationMeetingProcess.PRESENT.name()).asInt()).isEqualTo(6);
-    org.assertj.core.api.Assertions.assertThat(content.get(DeliberationMeetingProcess.IN_FAVOUR.name()).asInt()).isEqualTo(4);
+    org.assertj.core.api.Assertions.assertThat(content.get(MEETING_STEP.name()).asText())
+        .isEqualTo("商议");
+    org.assertj.core.api.Assertions.assertThat(content.get(MEETING_BODY.name()).asText())
+        .isEqualTo("TWO_COMMITTEES");
+    org.assertj.core.api.Assertions.assertThat(
+            content.get(DeliberationMeetingProcess.MEMBERS.name()).asInt())
+        .isEqualTo(7);
+    org.assertj.core.api.Assertions.assertThat(
+            content.get(DeliberationMeetingProcess.PRESENT.name()).asInt())
+        .isEqualTo(6);
+    org.assertj.core.api.Assertions.assertThat(
+            content.get(DeliberationMeetingProcess.IN_FAVOUR.name()).asInt())
+        .isEqualTo(4);
     org.assertj.core.api.Assertions.assertThat(content.get("outcome").asText()).isEqualTo(PASSED);
-    org.assertj.core.api.Assertions.assertThat(content.get(DeliberationMeetingProcess.PARTICIPANTS.name()).toString())
+    org.assertj.core.api.Assertions.assertThat(
+            content.get(DeliberationMeetingProcess.PARTICIPANTS.name()).toString())
         .isEqualTo("[\"张建国\",\"李秀英\",\"王芳\"]");
-    org.assertj.core.api.Assertions.assertThat(content.get("recordedBy").asText()).isEqualTo(RECORDER);
-    org.assertj.core.api.Assertions.assertThat(content.get(DeliberationMeetingProcess.MINUTES.name()).asText()).contains("费用分摊");
+    org.assertj.core.api.Assertions.assertThat(content.get("recordedBy").asText())
+        .isEqualTo(RECORDER);
+    org.assertj.core.api.Assertions.assertThat(
+            content.get(DeliberationMeetingProcess.MINUTES.name()).asText())
+        .contains("费用分摊");
   }
 
   /** A 小事小议 committee meeting with its X stakeholders as members (7+X). */
@@ -143,7 +154,8 @@ class DeliberationMeetingProcessTest {
   }
 
   /** Counts of a 7+X meeting: the committee's own members instead of members expected. */
-  private static Map<String, Object> sevenPlusXCounts(int committeeMembers, int present, int inFavour) {
+  private static Map<String, Object> sevenPlusXCounts(
+      int committeeMembers, int present, int inFavour) {
     Map<String, Object> counts = counts(0, present, inFavour);
     counts.remove(MEMBERS.name());
     counts.put(COMMITTEE_MEMBERS.name(), committeeMembers);
@@ -154,30 +166,40 @@ class DeliberationMeetingProcessTest {
   void theXStakeholdersAreMembersOfTheSevenPlusXMeeting() throws Exception {
     ProcessInstance instance = sevenPlusXMeeting("3幢居民代表\n物业公司\n业委会");
 
-    // 7 committee members + 3 stakeholders = 10 expected; 6 present is a quorum of 10, and 4 of 6 in favour pass
+    // 7 committee members + 3 stakeholders = 10 expected; 6 present is a quorum of 10, and 4 of 6
+    // in favour pass
     SignedRecord record = hold(instance, sevenPlusXCounts(7, 6, 4));
 
     assertThat(instance).hasPassed(EVENT_MEETING_PASSED).isEnded();
-    assertThat(instance).variables()
+    assertThat(instance)
+        .variables()
         .containsEntry(MEMBERS.name(), 10)
         .containsEntry(COMMITTEE_MEMBERS.name(), 7)
         .containsEntry(MEETING_OUTCOME.name(), PASSED);
     JsonNode content = new ObjectMapper().readTree(record.content());
-    org.assertj.core.api.Assertions.assertThat(content.get(DeliberationMeetingProcess.MEMBERS.name()).asInt()).isEqualTo(10);
-    org.assertj.core.api.Assertions.assertThat(content.get(DeliberationMeetingProcess.COMMITTEE_MEMBERS.name()).asInt()).isEqualTo(7);
+    org.assertj.core.api.Assertions.assertThat(
+            content.get(DeliberationMeetingProcess.MEMBERS.name()).asInt())
+        .isEqualTo(10);
+    org.assertj.core.api.Assertions.assertThat(
+            content.get(DeliberationMeetingProcess.COMMITTEE_MEMBERS.name()).asInt())
+        .isEqualTo(7);
     org.assertj.core.api.Assertions.assertThat(content.get("stakeholderMembers").toString())
         .isEqualTo("[\"3幢居民代表\",\"物业公司\",\"业委会\"]");
   }
 
   @Test
   void withoutItsStakeholdersTheSameCountsWouldHaveNoQuorum() {
-    // 7 + 3 = 10 members: 5 present is not more than half of 10 (it would be of the committee's 7 alone)
+    // 7 + 3 = 10 members: 5 present is not more than half of 10 (it would be of the committee's 7
+    // alone)
     ProcessInstance instance = sevenPlusXMeeting("3幢居民代表\n物业公司\n业委会");
 
     hold(instance, sevenPlusXCounts(7, 5, 5));
 
     assertThat(instance).isWaitingAt(TASK_HOLD_MEETING);
-    assertThat(instance).variables().containsEntry(MEETING_OUTCOME.name(), NO_QUORUM).containsEntry(MEMBERS.name(), 10);
+    assertThat(instance)
+        .variables()
+        .containsEntry(MEETING_OUTCOME.name(), NO_QUORUM)
+        .containsEntry(MEMBERS.name(), 10);
   }
 
   @Test
@@ -187,11 +209,15 @@ class DeliberationMeetingProcessTest {
 
     assertRefused(meeting, counts(8, 5, 4), COMMITTEE_MEMBERS.name(), "议事委员会成员应到人数不能为空");
     assertRefused(meeting, sevenPlusXCounts(0, 0, 0), COMMITTEE_MEMBERS.name(), "议事委员会成员应到人数至少为1");
-    assertRefused(meeting, sevenPlusXCounts(7, 9, 5), PRESENT.name(), "实到人数不能多于应到人数（应到8人：议事委员会成员7人，利益相关方1位）");
+    assertRefused(
+        meeting, sevenPlusXCounts(7, 9, 5), PRESENT.name(), "实到人数不能多于应到人数（应到8人：议事委员会成员7人，利益相关方1位）");
     assertThat(instance).isWaitingAt(TASK_HOLD_MEETING);
 
     hold(instance, sevenPlusXCounts(7, 8, 5));
-    assertThat(instance).variables().containsEntry(MEMBERS.name(), 8).containsEntry(MEETING_OUTCOME.name(), PASSED);
+    assertThat(instance)
+        .variables()
+        .containsEntry(MEMBERS.name(), 8)
+        .containsEntry(MEETING_OUTCOME.name(), PASSED);
   }
 
   @Test
@@ -201,7 +227,10 @@ class DeliberationMeetingProcessTest {
     SignedRecord record = hold(instance, counts(7, 6, 3)); // a tie does not pass
 
     assertThat(instance).hasPassed(EVENT_MEETING_REJECTED).isEnded();
-    assertThat(instance).variables().containsEntry(MEETING_OUTCOME.name(), DeliberationMeetingProcess.REJECTED).containsEntry(MEETING_RECORD_ID.name(), record.id());
+    assertThat(instance)
+        .variables()
+        .containsEntry(MEETING_OUTCOME.name(), DeliberationMeetingProcess.REJECTED)
+        .containsEntry(MEETING_RECORD_ID.name(), record.id());
   }
 
   @Test
@@ -214,7 +243,8 @@ class DeliberationMeetingProcessTest {
     assertThat(task(instance)).hasCandidateGroup(TWO_COMMITTEES_GROUP);
     assertThat(instance).variables().containsEntry(MEETING_OUTCOME.name(), NO_QUORUM);
     assertThat(instance).variables().containsEntry(MEETING_ATTEMPT.name(), 2L);
-    org.assertj.core.api.Assertions.assertThat(noQuorum.content()).contains("\"outcome\":\"NO_QUORUM\"");
+    org.assertj.core.api.Assertions.assertThat(noQuorum.content())
+        .contains("\"outcome\":\"NO_QUORUM\"");
 
     SignedRecord reconvened = hold(instance, counts(7, 5, 5));
 
@@ -246,10 +276,13 @@ class DeliberationMeetingProcessTest {
     ProcessInstance instance = twoCommitteesMeeting();
     Task meeting = task(instance);
 
-    assertRefused(meeting, counts(7, 5, 6), DeliberationMeetingProcess.IN_FAVOUR.name(), "赞成票数不能多于实到人数");
-    assertRefused(meeting, counts(7, 8, 6), DeliberationMeetingProcess.PRESENT.name(), "实到人数不能多于应到人数");
+    assertRefused(
+        meeting, counts(7, 5, 6), DeliberationMeetingProcess.IN_FAVOUR.name(), "赞成票数不能多于实到人数");
+    assertRefused(
+        meeting, counts(7, 8, 6), DeliberationMeetingProcess.PRESENT.name(), "实到人数不能多于应到人数");
     assertRefused(meeting, counts(0, 0, 0), DeliberationMeetingProcess.MEMBERS.name(), "应到人数至少为1");
-    assertRefused(meeting, counts(-1, 0, 0), DeliberationMeetingProcess.MEMBERS.name(), "应到人数不能为负数");
+    assertRefused(
+        meeting, counts(-1, 0, 0), DeliberationMeetingProcess.MEMBERS.name(), "应到人数不能为负数");
     Map<String, Object> fractional = counts(7, 5, 4);
     fractional.put(PRESENT.name(), 4.5);
     assertRefused(meeting, fractional, DeliberationMeetingProcess.PRESENT.name(), "实到人数必须是整数");
@@ -261,7 +294,9 @@ class DeliberationMeetingProcessTest {
     assertRefused(meeting, noParticipants, PARTICIPANTS.name(), "请填写签到的参会人员，每行一人");
 
     assertThat(instance).isWaitingAt(TASK_HOLD_MEETING);
-    org.assertj.core.api.Assertions.assertThat(runtimeService().getVariable(instance.getId(), MEMBERS.name())).isNull();
+    org.assertj.core.api.Assertions.assertThat(
+            runtimeService().getVariable(instance.getId(), MEMBERS.name()))
+        .isNull();
     org.assertj.core.api.Assertions.assertThat(signatures.records(NUMBER_VALUE)).isEmpty();
   }
 
@@ -276,7 +311,11 @@ class DeliberationMeetingProcessTest {
     hold(instance, tasklist);
 
     assertThat(instance).hasPassed(EVENT_MEETING_PASSED);
-    assertThat(instance).variables().containsEntry(MEMBERS.name(), 7).containsEntry(PRESENT.name(), 6).containsEntry(IN_FAVOUR.name(), 5);
+    assertThat(instance)
+        .variables()
+        .containsEntry(MEMBERS.name(), 7)
+        .containsEntry(PRESENT.name(), 6)
+        .containsEntry(IN_FAVOUR.name(), 5);
   }
 
   @Test
@@ -294,9 +333,8 @@ class DeliberationMeetingProcessTest {
     assertThat(instance).variables().containsEntry(MEETING_RECORDED_BY.name(), "caseworker-li");
   }
 
-  private static void assertRefused(Task task, Map<String, Object> variables, String field, String message) {
+  private static void assertRefused(
+      Task task, Map<String, Object> variables, String field, String message) {
     StepInputAssertions.assertRefused(taskService(), task.getId(), variables, field, message);
   }
-
-
 }

@@ -2,10 +2,6 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.common.CommonVariables.*;
 import static cn.yishi.common.CommonVariables.TrackOutcome.*;
-import static cn.yishi.deliberation.DeliberationMeetingProcess.PASSED;
-import static cn.yishi.deliberation.PlanHandlingCheck.END;
-import static cn.yishi.deliberation.PlanHandlingCheck.REVISE;
-
 import static cn.yishi.deliberation.HardDeliberationProcess.*;
 import static cn.yishi.summons.SummonsTestSupport.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -17,7 +13,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
-import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.summons.SummonsTestSupport;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +73,10 @@ class HardDeliberationProcessTest {
       task -> {
         Object names = task.getVariable(STAKEHOLDER_NAMES.name());
         List<String> parties = new ArrayList<>();
-        Arrays.stream(String.valueOf(names).split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).forEach(parties::add);
+        Arrays.stream(String.valueOf(names).split("\\R"))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .forEach(parties::add);
         task.setVariable(STAKEHOLDERS.name(), parties);
       };
 
@@ -131,7 +129,8 @@ class HardDeliberationProcessTest {
   }
 
   private void hearParties(ProcessInstance instance) {
-    for (Task hearing : taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_HEAR_PARTY).list()) {
+    for (Task hearing :
+        taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_HEAR_PARTY).list()) {
       String party = (String) taskService().getVariable(hearing.getId(), STAKEHOLDER.name());
       taskService().complete(hearing.getId(), Map.of(PARTY_OPINION.name(), party + "：希望尽快降噪"));
     }
@@ -143,12 +142,15 @@ class HardDeliberationProcessTest {
   }
 
   private void prepare(ProcessInstance instance) {
-    taskService().complete(task(TASK_PREPARE_ROUND, instance).getId(), Map.of(MEETING_PLAN.name(), PLAN));
+    taskService()
+        .complete(task(TASK_PREPARE_ROUND, instance).getId(), Map.of(MEETING_PLAN.name(), PLAN));
   }
 
   private void meetingDecides(ProcessInstance instance, String outcome) {
     ProcessInstance meeting = calledProcessInstance(DeliberationMeetingProcess.KEY, instance);
-    complete(task("Task_Stub", meeting), Map.of(MEETING_OUTCOME.name(), outcome, MEETING_RECORD_ID.name(), "MR-HARD"));
+    complete(
+        task("Task_Stub", meeting),
+        Map.of(MEETING_OUTCOME.name(), outcome, MEETING_RECORD_ID.name(), "MR-HARD"));
   }
 
   private void decide(ProcessInstance instance, Map<String, Object> decision) {
@@ -192,14 +194,18 @@ class HardDeliberationProcessTest {
     ProcessInstance instance = hardMatterAt(SummonsTestSupport.COMMUNITY);
     Task identify = task(TASK_IDENTIFY_PARTIES, instance);
     assertThat(identify).hasCandidateGroup(SummonsTestSupport.COMMUNITY + ".caseworker");
-    Assertions.assertThat(isDueWithin(identify, before, limit(timeLimits, "responseWithin"))).isTrue();
+    Assertions.assertThat(isDueWithin(identify, before, limit(timeLimits, "responseWithin")))
+        .isTrue();
 
     complete(identify, Map.of(STAKEHOLDER_NAMES.name(), String.join("\n", PARTIES)));
-    List<Task> hearings = taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_HEAR_PARTY).list();
+    List<Task> hearings =
+        taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_HEAR_PARTY).list();
     Assertions.assertThat(hearings).hasSize(3);
-    Assertions.assertThat(hearings).extracting(t -> taskService().getVariable(t.getId(), STAKEHOLDER.name()))
+    Assertions.assertThat(hearings)
+        .extracting(t -> taskService().getVariable(t.getId(), STAKEHOLDER.name()))
         .containsExactlyInAnyOrderElementsOf(PARTIES);
-    hearings.forEach(t -> assertThat(t).hasCandidateGroup(SummonsTestSupport.COMMUNITY + ".caseworker"));
+    hearings.forEach(
+        t -> assertThat(t).hasCandidateGroup(SummonsTestSupport.COMMUNITY + ".caseworker"));
     for (Task hearing : hearings) {
       String party = (String) taskService().getVariable(hearing.getId(), STAKEHOLDER.name());
       taskService().complete(hearing.getId(), Map.of(PARTY_OPINION.name(), party + "的意见"));
@@ -208,20 +214,28 @@ class HardDeliberationProcessTest {
     Task prepare = task(TASK_PREPARE_ROUND, instance);
     assertThat(prepare).hasCandidateGroup(SummonsTestSupport.COMMUNITY + ".caseworker");
     assertThat(instance).hasNotPassed(CALL_HEAR_DEPARTMENTS);
-    SpinJsonNode opinions = (SpinJsonNode) runtimeService().getVariable(instance.getId(), PARTY_OPINIONS.name());
-    Assertions.assertThat(opinions.elements()).hasSize(3)
-        .extracting(o -> o.prop(PARTY.name()).stringValue(), o -> o.prop(ROUND.name()).numberValue().intValue())
+    SpinJsonNode opinions =
+        (SpinJsonNode) runtimeService().getVariable(instance.getId(), PARTY_OPINIONS.name());
+    Assertions.assertThat(opinions.elements())
+        .hasSize(3)
+        .extracting(
+            o -> o.prop(PARTY.name()).stringValue(),
+            o -> o.prop(ROUND.name()).numberValue().intValue())
         .containsExactlyInAnyOrder(
-            Assertions.tuple("菁华园2幢居民代表", 1), Assertions.tuple("市河长制办公室", 1), Assertions.tuple("区水务局", 1));
+            Assertions.tuple("菁华园2幢居民代表", 1),
+            Assertions.tuple("市河长制办公室", 1),
+            Assertions.tuple("区水务局", 1));
     // parallel hearings keep their opinions apart
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), PARTY_OPINION.name())).isNull();
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), PARTY_OPINION.name()))
+        .isNull();
 
     prepare(instance);
 
     assertThat(instance).isWaitingAt(CALL_DELIBERATION_ROUND);
     ProcessInstance meeting = calledProcessInstance(DeliberationMeetingProcess.KEY, instance);
     assertThat(meeting).hasBusinessKey(NUMBER_VALUE);
-    assertThat(meeting).variables()
+    assertThat(meeting)
+        .variables()
         .containsEntry(MEETING_BODY.name(), "DELIBERATION_COMMITTEE")
         .containsEntry(MEETING_STEP.name(), "难事广议")
         .containsEntry(MEETING_GROUP.name(), SummonsTestSupport.COMMUNITY + ".committee")
@@ -230,7 +244,8 @@ class HardDeliberationProcessTest {
     meetingDecides(instance, "PASSED");
 
     assertThat(instance).hasPassed(EVENT_HARD_RESOLVED).isEnded();
-    assertThat(instance).variables()
+    assertThat(instance)
+        .variables()
         .containsEntry(DELIBERATION_OUTCOME.name(), "RESOLVED")
         .containsEntry(RESOLUTION.name(), PLAN)
         .containsEntry(DELIBERATION_ROUND.name(), 1L)
@@ -245,30 +260,53 @@ class HardDeliberationProcessTest {
     hearParties(instance);
 
     assertThat(instance).isWaitingAt(CALL_HEAR_DEPARTMENTS).hasNotPassed(TASK_PREPARE_ROUND);
-    ProcessInstance summons = calledProcessInstance(cn.yishi.summons.DepartmentSummonsProcess.KEY, instance);
+    ProcessInstance summons =
+        calledProcessInstance(cn.yishi.summons.DepartmentSummonsProcess.KEY, instance);
     assertThat(summons).hasBusinessKey(NUMBER_VALUE);
-    assertThat(summons).variables()
+    assertThat(summons)
+        .variables()
         .containsEntry(SUMMONED_DEPARTMENTS.name(), List.of("dept-river", "dept-city-river"))
         .containsEntry(SUMMONING_UNIT.name(), SummonsTestSupport.COMMUNITY)
         .containsEntry(SUMMONS_TASK.name(), "就堰坝降噪方案发表意见")
-        .containsEntry(cn.yishi.common.CommonVariables.SUMMONS_PURPOSE.name(), cn.yishi.summons.DepartmentSummonsProcess.PURPOSE_VIEW);
+        .containsEntry(
+            cn.yishi.common.CommonVariables.SUMMONS_PURPOSE.name(),
+            cn.yishi.summons.DepartmentSummonsProcess.PURPOSE_VIEW);
     // only what the departments' steps read: no description, no submitter's name or phone
-    assertThat(summons).variables()
-        .containsOnlyKeys(NUMBER.name(), TITLE.name(), TIME_LIMITS.name(), SUMMONED_DEPARTMENTS.name(), SUMMONING_UNIT.name(), SUMMONS_TASK.name(),
+    assertThat(summons)
+        .variables()
+        .containsOnlyKeys(
+            NUMBER.name(),
+            TITLE.name(),
+            TIME_LIMITS.name(),
+            SUMMONED_DEPARTMENTS.name(),
+            SUMMONING_UNIT.name(),
+            SUMMONS_TASK.name(),
             cn.yishi.common.CommonVariables.SUMMONS_PURPOSE.name());
 
-    complete(task("Task_Stub", summons), Map.of(DEPARTMENT_VIEWS.name(), Spin.JSON(
-        "[{\"party\":\"金牛区河长制办公室\",\"department\":\"dept-river\",\"opinion\":\"堰坝可降低0.5米\"},"
-            + "{\"party\":\"成都市河长制办公室\",\"department\":\"dept-city-river\",\"opinion\":\"须保证行洪\"}]")));
+    complete(
+        task("Task_Stub", summons),
+        Map.of(
+            DEPARTMENT_VIEWS.name(),
+            Spin.JSON(
+                "[{\"party\":\"金牛区河长制办公室\",\"department\":\"dept-river\",\"opinion\":\"堰坝可降低0.5米\"},"
+                    + "{\"party\":\"成都市河长制办公室\",\"department\":\"dept-city-river\",\"opinion\":\"须保证行洪\"}]")));
 
     // the views join the parties' opinions for drafting the plan; no department did any work yet
     assertThat(instance).isWaitingAt(TASK_PREPARE_ROUND);
-    SpinJsonNode opinions = (SpinJsonNode) runtimeService().getVariable(instance.getId(), PARTY_OPINIONS.name());
+    SpinJsonNode opinions =
+        (SpinJsonNode) runtimeService().getVariable(instance.getId(), PARTY_OPINIONS.name());
     Assertions.assertThat(opinions.elements())
-        .extracting(o -> o.prop(PARTY.name()).stringValue() + " " + o.prop(ROUND.name()).numberValue().intValue() + " " + o.prop(OPINION.name()).stringValue())
+        .extracting(
+            o ->
+                o.prop(PARTY.name()).stringValue()
+                    + " "
+                    + o.prop(ROUND.name()).numberValue().intValue()
+                    + " "
+                    + o.prop(OPINION.name()).stringValue())
         .contains("金牛区河长制办公室 1 堰坝可降低0.5米", "成都市河长制办公室 1 须保证行洪")
         .hasSize(5);
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), DEPARTMENT_VIEWS.name())).isNull();
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), DEPARTMENT_VIEWS.name()))
+        .isNull();
     prepare(instance);
     meetingDecides(instance, "PASSED");
 
@@ -292,24 +330,36 @@ class HardDeliberationProcessTest {
     again.put(SUMMONS_TASK.name(), "就调整后的方案发表意见");
     decide(instance, again);
 
-    assertThat(instance).variables().containsEntry(DELIBERATION_ROUND.name(), 2L).containsEntry(ROUND.name(), 1);
+    assertThat(instance)
+        .variables()
+        .containsEntry(DELIBERATION_ROUND.name(), 2L)
+        .containsEntry(ROUND.name(), 1);
     Task hearing = task(TASK_HEAR_PARTY, instance);
-    Assertions.assertThat(taskService().getVariable(hearing.getId(), STAKEHOLDER.name())).isEqualTo("菁华园2幢居民代表");
+    Assertions.assertThat(taskService().getVariable(hearing.getId(), STAKEHOLDER.name()))
+        .isEqualTo("菁华园2幢居民代表");
     taskService().complete(hearing.getId(), Map.of(PARTY_OPINION.name(), "可以接受分期施工"));
-    ProcessInstance summons = calledProcessInstance(cn.yishi.summons.DepartmentSummonsProcess.KEY, instance);
-    assertThat(summons).variables().containsEntry(SUMMONED_DEPARTMENTS.name(), List.of("dept-water"));
+    ProcessInstance summons =
+        calledProcessInstance(cn.yishi.summons.DepartmentSummonsProcess.KEY, instance);
+    assertThat(summons)
+        .variables()
+        .containsEntry(SUMMONED_DEPARTMENTS.name(), List.of("dept-water"));
     complete(task("Task_Stub", summons));
 
-    SpinJsonNode opinions = (SpinJsonNode) runtimeService().getVariable(instance.getId(), PARTY_OPINIONS.name());
+    SpinJsonNode opinions =
+        (SpinJsonNode) runtimeService().getVariable(instance.getId(), PARTY_OPINIONS.name());
     Assertions.assertThat(opinions.elements())
         .filteredOn(o -> o.prop(ROUND.name()).numberValue().intValue() == 2)
-        .extracting(o -> o.prop(PARTY.name()).stringValue() + "：" + o.prop(OPINION.name()).stringValue())
+        .extracting(
+            o -> o.prop(PARTY.name()).stringValue() + "：" + o.prop(OPINION.name()).stringValue())
         .containsExactly("菁华园2幢居民代表：可以接受分期施工");
     prepare(instance);
     meetingDecides(instance, "PASSED");
 
     assertThat(instance).hasPassed(EVENT_HARD_RESOLVED).isEnded();
-    assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME.name(), "RESOLVED").containsEntry(DELIBERATION_ROUND.name(), 2L);
+    assertThat(instance)
+        .variables()
+        .containsEntry(DELIBERATION_OUTCOME.name(), "RESOLVED")
+        .containsEntry(DELIBERATION_ROUND.name(), 2L);
   }
 
   @Test
@@ -318,24 +368,44 @@ class HardDeliberationProcessTest {
     int maxRounds = failEveryRound(instance);
 
     assertThat(instance).hasPassed(GATEWAY_ROUNDS_LEFT);
-    Assertions.assertThat(refusal(() -> decideAfterLastRound(instance, Map.of(NEXT_STEP.name(), NEXT_ROUND))))
+    Assertions.assertThat(
+            refusal(() -> decideAfterLastRound(instance, Map.of(NEXT_STEP.name(), NEXT_ROUND))))
         .hasMessage("协商轮次已满：请选择作出最终决议（记录异议）、提交上级协商或不予通过");
-    Assertions.assertThat(refusal(() -> decideAfterLastRound(instance, Map.of(NEXT_STEP.name(), RESOLVE_FINALLY))))
+    Assertions.assertThat(
+            refusal(
+                () -> decideAfterLastRound(instance, Map.of(NEXT_STEP.name(), RESOLVE_FINALLY))))
         .hasMessage("请填写最终决议的内容");
-    Assertions.assertThat(refusal(() -> decideAfterLastRound(instance,
-            Map.of(NEXT_STEP.name(), RESOLVE_FINALLY, FINAL_RESOLUTION.name(), "降低堰坝0.5米", DISSENT.name(), " "))))
+    Assertions.assertThat(
+            refusal(
+                () ->
+                    decideAfterLastRound(
+                        instance,
+                        Map.of(
+                            NEXT_STEP.name(),
+                            RESOLVE_FINALLY,
+                            FINAL_RESOLUTION.name(),
+                            "降低堰坝0.5米",
+                            DISSENT.name(),
+                            " "))))
         .hasMessage("请记录不同意见（异议），与最终决议一并存档");
-    Assertions.assertThat(refusal(() -> decideAfterLastRound(instance, Map.of(NEXT_STEP.name(), RAISE, RAISE_REASON.name(), "需市级协调"))))
+    Assertions.assertThat(
+            refusal(
+                () ->
+                    decideAfterLastRound(
+                        instance, Map.of(NEXT_STEP.name(), RAISE, RAISE_REASON.name(), "需市级协调"))))
         .hasMessage("区级已是最高层级，无法提交上级协商：请作出最终决议或不予通过");
     assertThat(instance).isWaitingAt(TASK_DECIDE_AFTER_LAST_ROUND);
 
-    decideAfterLastRound(instance, Map.of(
-        NEXT_STEP.name(), RESOLVE_FINALLY,
-        FINAL_RESOLUTION.name(), "降低堰坝0.5米并加设消能台阶，分两期施工",
-        DISSENT.name(), "物业公司认为施工期噪音更大，不同意分期"));
+    decideAfterLastRound(
+        instance,
+        Map.of(
+            NEXT_STEP.name(), RESOLVE_FINALLY,
+            FINAL_RESOLUTION.name(), "降低堰坝0.5米并加设消能台阶，分两期施工",
+            DISSENT.name(), "物业公司认为施工期噪音更大，不同意分期"));
 
     assertThat(instance).hasPassed(EVENT_HARD_FINAL_RESOLUTION).isEnded();
-    assertThat(instance).variables()
+    assertThat(instance)
+        .variables()
         .containsEntry(DELIBERATION_OUTCOME.name(), "RESOLVED")
         .containsEntry(RESOLUTION.name(), "降低堰坝0.5米并加设消能台阶，分两期施工")
         .containsEntry(DISSENT.name(), "物业公司认为施工期噪音更大，不同意分期")
@@ -348,7 +418,8 @@ class HardDeliberationProcessTest {
     ProcessInstance instance = hardMatterAt(SummonsTestSupport.COMMUNITY);
     failEveryRound(instance);
 
-    decideAfterLastRound(instance, Map.of(NEXT_STEP.name(), RAISE, RAISE_REASON.name(), "河道属市、区两级管理"));
+    decideAfterLastRound(
+        instance, Map.of(NEXT_STEP.name(), RAISE, RAISE_REASON.name(), "河道属市、区两级管理"));
 
     assertThat(instance).hasPassed(EVENT_HARD_RAISED_AFTER_LAST_ROUND).isEnded();
     assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME.name(), "RAISED");
@@ -359,12 +430,15 @@ class HardDeliberationProcessTest {
     ProcessInstance instance = hardMatterAt(SummonsTestSupport.COMMUNITY);
     failEveryRound(instance);
 
-    Assertions.assertThat(refusal(() -> decideAfterLastRound(instance, Map.of(NEXT_STEP.name(), REJECT))))
+    Assertions.assertThat(
+            refusal(() -> decideAfterLastRound(instance, Map.of(NEXT_STEP.name(), REJECT))))
         .hasMessage("请写明不予通过的理由，理由将告知提案人");
-    decideAfterLastRound(instance, Map.of(NEXT_STEP.name(), REJECT, REJECTION_REASON.name(), "各方对费用分摊无法达成一致"));
+    decideAfterLastRound(
+        instance, Map.of(NEXT_STEP.name(), REJECT, REJECTION_REASON.name(), "各方对费用分摊无法达成一致"));
 
     assertThat(instance).hasPassed(EVENT_HARD_REJECTED_AFTER_LAST_ROUND).isEnded();
-    assertThat(instance).variables()
+    assertThat(instance)
+        .variables()
         .containsEntry(DELIBERATION_OUTCOME.name(), "REJECTED")
         .containsEntry(REJECTION_REASON.name(), "各方对费用分摊无法达成一致");
   }
@@ -380,7 +454,8 @@ class HardDeliberationProcessTest {
         .hasMessage("请写明不予通过的理由，理由将告知提案人");
     Assertions.assertThat(refusal(() -> decide(instance, Map.of(NEXT_STEP.name(), "GIVE_UP"))))
         .hasMessage("请选择下一步：再议一轮、提交上级协商或不予通过");
-    Assertions.assertThat(refusal(() -> decide(instance, Map.of(NEXT_STEP.name(), RESOLVE_FINALLY))))
+    Assertions.assertThat(
+            refusal(() -> decide(instance, Map.of(NEXT_STEP.name(), RESOLVE_FINALLY))))
         .hasMessage("请选择下一步：再议一轮、提交上级协商或不予通过");
     decide(instance, Map.of(NEXT_STEP.name(), REJECT, REJECTION_REASON.name(), "不属于本社区职责"));
 
@@ -395,12 +470,15 @@ class HardDeliberationProcessTest {
     prepare(instance);
     meetingDecides(instance, "REJECTED");
 
-    Assertions.assertThat(refusal(() -> decide(instance, Map.of(NEXT_STEP.name(), RAISE, RAISE_REASON.name(), " "))))
+    Assertions.assertThat(
+            refusal(
+                () -> decide(instance, Map.of(NEXT_STEP.name(), RAISE, RAISE_REASON.name(), " "))))
         .hasMessage("请写明提交上级协商的理由");
     decide(instance, Map.of(NEXT_STEP.name(), RAISE, RAISE_REASON.name(), "河道属市、区两级管理，社区无权处置"));
 
     assertThat(instance).hasPassed(EVENT_HARD_RAISED).isEnded();
-    assertThat(instance).variables()
+    assertThat(instance)
+        .variables()
         .containsEntry(DELIBERATION_OUTCOME.name(), "RAISED")
         .containsEntry(RAISE_REASON.name(), "河道属市、区两级管理，社区无权处置");
   }
@@ -412,7 +490,11 @@ class HardDeliberationProcessTest {
     prepare(instance);
     meetingDecides(instance, "REJECTED");
 
-    Assertions.assertThat(refusal(() -> decide(instance, Map.of(NEXT_STEP.name(), RAISE, RAISE_REASON.name(), "需市级协调"))))
+    Assertions.assertThat(
+            refusal(
+                () ->
+                    decide(
+                        instance, Map.of(NEXT_STEP.name(), RAISE, RAISE_REASON.name(), "需市级协调"))))
         .hasMessage("区级已是最高层级，无法提交上级协商：请再议一轮或不予通过");
     assertThat(instance).isWaitingAt(TASK_DECIDE_NEXT_STEP);
   }
@@ -421,22 +503,28 @@ class HardDeliberationProcessTest {
   void aCourtyardMatterIsDeliberatedByItsCommunity() {
     ProcessInstance instance = hardMatterAt(COURTYARD);
 
-    assertThat(instance).variables().containsEntry(DELIBERATION_UNIT.name(), SummonsTestSupport.COMMUNITY);
-    assertThat(task(TASK_IDENTIFY_PARTIES, instance)).hasCandidateGroup(SummonsTestSupport.COMMUNITY + ".caseworker");
+    assertThat(instance)
+        .variables()
+        .containsEntry(DELIBERATION_UNIT.name(), SummonsTestSupport.COMMUNITY);
+    assertThat(task(TASK_IDENTIFY_PARTIES, instance))
+        .hasCandidateGroup(SummonsTestSupport.COMMUNITY + ".caseworker");
   }
 
   @Test
   void unknownDepartmentsOrASummonsWithoutItsQuestionOrABlankPlanAreRefused() {
     ProcessInstance instance = hardMatterAt(SummonsTestSupport.COMMUNITY);
 
-    Assertions.assertThat(refusal(() -> identify(instance, List.of("dept-river", "dept-moon"), "发表意见")))
+    Assertions.assertThat(
+            refusal(() -> identify(instance, List.of("dept-river", "dept-moon"), "发表意见")))
         .hasMessage("未知的职能部门：dept-moon");
     Assertions.assertThat(refusal(() -> identify(instance, List.of("dept-river"), " ")))
         .hasMessage("召集职能部门发表意见时，请写明请其发表意见的事项");
     identifyAndHearParties(instance);
     Map<String, Object> noPlan = new HashMap<>();
     noPlan.put(MEETING_PLAN.name(), "");
-    Assertions.assertThat(refusal(() -> taskService().complete(task(TASK_PREPARE_ROUND, instance).getId(), noPlan)))
+    Assertions.assertThat(
+            refusal(
+                () -> taskService().complete(task(TASK_PREPARE_ROUND, instance).getId(), noPlan)))
         .hasMessage("请填写提交协商会议的方案");
     prepare(instance);
     meetingDecides(instance, "REJECTED");
@@ -452,7 +540,9 @@ class HardDeliberationProcessTest {
     complete(task(TASK_IDENTIFY_PARTIES, instance), Map.of(STAKEHOLDER_NAMES.name(), "物业公司"));
     Task hearing = task(TASK_HEAR_PARTY, instance);
 
-    Assertions.assertThat(refusal(() -> taskService().complete(hearing.getId(), Map.of(PARTY_OPINION.name(), "  "))))
+    Assertions.assertThat(
+            refusal(
+                () -> taskService().complete(hearing.getId(), Map.of(PARTY_OPINION.name(), "  "))))
         .hasMessage("请记录该利益相关方的意见");
     assertThat(instance).isWaitingAt(TASK_HEAR_PARTY);
   }

@@ -3,12 +3,11 @@ package cn.yishi.deliberation;
 import static cn.yishi.common.CommonVariables.*;
 import static cn.yishi.common.CommonVariables.TrackOutcome.*;
 import static cn.yishi.deliberation.DeliberationMeetingProcess.PASSED;
-import static cn.yishi.deliberation.PlanHandlingCheck.END;
-import static cn.yishi.deliberation.PlanHandlingCheck.REVISE;
-
 import static cn.yishi.deliberation.MajorDeliberationProcess.*;
 import static cn.yishi.deliberation.MeetingTestData.NUMBER_VALUE;
 import static cn.yishi.deliberation.MeetingTestData.proposal;
+import static cn.yishi.deliberation.PlanHandlingCheck.END;
+import static cn.yishi.deliberation.PlanHandlingCheck.REVISE;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processEngine;
@@ -34,8 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every path of majorDeliberation (四议两公开), with test doubles for the meetings
- * (deliberationMeeting) and the notice (publicNotice) and the real step checks.
+ * Every path of majorDeliberation (四议两公开), with test doubles for the meetings (deliberationMeeting)
+ * and the notice (publicNotice) and the real step checks.
  */
 @Deployment(
     resources = {
@@ -93,14 +92,16 @@ class MajorDeliberationProcessTest {
     ProcessInstance meeting = stubs.called(instance, DeliberationMeetingProcess.KEY);
     Map<String, Object> inputs = stubs.variables(meeting);
     org.assertj.core.api.Assertions.assertThat(meeting.getBusinessKey()).isEqualTo(NUMBER_VALUE);
-    stubs.finish(meeting, Map.of(MEETING_OUTCOME.name(), outcome, MEETING_RECORD_ID.name(), recordId));
+    stubs.finish(
+        meeting, Map.of(MEETING_OUTCOME.name(), outcome, MEETING_RECORD_ID.name(), recordId));
     return inputs;
   }
 
   private Map<String, Object> notice(ProcessInstance instance, String outcome) {
     ProcessInstance notice = stubs.called(instance, cn.yishi.notice.PublicNoticeProcess.KEY);
     Map<String, Object> inputs = stubs.variables(notice);
-    stubs.finish(notice, Map.of(NOTICE_OUTCOME.name(), outcome, NOTICE_ID.name(), "notice-" + outcome));
+    stubs.finish(
+        notice, Map.of(NOTICE_OUTCOME.name(), outcome, NOTICE_ID.name(), "notice-" + outcome));
     return inputs;
   }
 
@@ -142,7 +143,8 @@ class MajorDeliberationProcessTest {
         .containsEntry(NOTICE_CONTENT.name(), PLAN);
 
     assertThat(instance).hasPassed(EVENT_RESOLVED).isEnded();
-    assertThat(instance).variables()
+    assertThat(instance)
+        .variables()
         .containsEntry(DELIBERATION_OUTCOME.name(), RESOLVED)
         .containsEntry(RESOLUTION.name(), PLAN)
         .containsEntry(MEETING_RECORD_ID.name(), "record-resolve")
@@ -162,14 +164,24 @@ class MajorDeliberationProcessTest {
     assertThat(instance).variables().containsEntry(LAST_MEETING_STEP.name(), "商议");
 
     StepInputAssertions.assertRefused(
-        taskService(), handling.getId(), Map.of(PLAN_HANDLING.name(), END), REJECTION_REASON.name(), "终止协商须填写理由，理由将告知提案人");
+        taskService(),
+        handling.getId(),
+        Map.of(PLAN_HANDLING.name(), END),
+        REJECTION_REASON.name(),
+        "终止协商须填写理由，理由将告知提案人");
     StepInputAssertions.assertRefused(
-        taskService(), handling.getId(), Map.of(PLAN_HANDLING.name(), "MAYBE"), PLAN_HANDLING.name(), "请选择修改方案后重新协商，或终止协商");
+        taskService(),
+        handling.getId(),
+        Map.of(PLAN_HANDLING.name(), "MAYBE"),
+        PLAN_HANDLING.name(),
+        "请选择修改方案后重新协商，或终止协商");
 
-    complete(handling, Map.of(PLAN_HANDLING.name(), END, REJECTION_REASON.name(), "三分之一住户反对，暂不具备加装条件。"));
+    complete(
+        handling, Map.of(PLAN_HANDLING.name(), END, REJECTION_REASON.name(), "三分之一住户反对，暂不具备加装条件。"));
 
     assertThat(instance).hasPassed(EVENT_REJECTED).hasNotPassed(CALL_REVIEW).isEnded();
-    assertThat(instance).variables()
+    assertThat(instance)
+        .variables()
         .containsEntry(DELIBERATION_OUTCOME.name(), REJECTED)
         .containsEntry(REJECTION_REASON.name(), "三分之一住户反对，暂不具备加装条件。")
         .doesNotContainKey(RESOLUTION.name());
@@ -196,7 +208,10 @@ class MajorDeliberationProcessTest {
     notice(instance, NO_OBJECTION);
 
     assertThat(instance).isEnded();
-    assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME.name(), RESOLVED).containsEntry(RESOLUTION.name(), REVISED_PLAN);
+    assertThat(instance)
+        .variables()
+        .containsEntry(DELIBERATION_OUTCOME.name(), RESOLVED)
+        .containsEntry(RESOLUTION.name(), REVISED_PLAN);
   }
 
   @Test
@@ -209,7 +224,8 @@ class MajorDeliberationProcessTest {
 
     assertThat(instance).isWaitingAt(TASK_HANDLE_REJECTED_PLAN);
     assertThat(instance).variables().containsEntry(LAST_MEETING_STEP.name(), "决议");
-    complete(task(instance), Map.of(PLAN_HANDLING.name(), END, REJECTION_REASON.name(), "居民代表会议未通过。"));
+    complete(
+        task(instance), Map.of(PLAN_HANDLING.name(), END, REJECTION_REASON.name(), "居民代表会议未通过。"));
 
     assertThat(instance).hasPassed(EVENT_REJECTED).hasNotPassed(CALL_PUBLISH_RESOLUTION).isEnded();
     assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME.name(), REJECTED);
@@ -233,7 +249,10 @@ class MajorDeliberationProcessTest {
     notice(instance, NO_OBJECTION);
 
     assertThat(instance).isEnded();
-    assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME.name(), RESOLVED).containsEntry(RESOLUTION.name(), PLAN);
+    assertThat(instance)
+        .variables()
+        .containsEntry(DELIBERATION_OUTCOME.name(), RESOLVED)
+        .containsEntry(RESOLUTION.name(), PLAN);
   }
 
   @Test
@@ -243,13 +262,19 @@ class MajorDeliberationProcessTest {
 
     Map<String, Object> noOpinions = proposalOf(PLAN);
     noOpinions.put(RESIDENTS_OPINIONS.name(), " ");
-    StepInputAssertions.assertRefused(taskService(), propose.getId(), noOpinions, RESIDENTS_OPINIONS.name(), "请填写居民意见征集情况");
+    StepInputAssertions.assertRefused(
+        taskService(), propose.getId(), noOpinions, RESIDENTS_OPINIONS.name(), "请填写居民意见征集情况");
     Map<String, Object> noPlan = proposalOf(" ");
-    StepInputAssertions.assertRefused(taskService(), propose.getId(), noPlan, MEETING_PLAN.name(), "请填写协商方案");
+    StepInputAssertions.assertRefused(
+        taskService(), propose.getId(), noPlan, MEETING_PLAN.name(), "请填写协商方案");
     Map<String, Object> wrongBody = proposalOf(PLAN);
     wrongBody.put(RESOLVING_BODY.name(), "TWO_COMMITTEES");
     StepInputAssertions.assertRefused(
-        taskService(), propose.getId(), wrongBody, RESOLVING_BODY.name(), "请选择决议主体：居民会议、居民代表会议或户代表会议");
+        taskService(),
+        propose.getId(),
+        wrongBody,
+        RESOLVING_BODY.name(),
+        "请选择决议主体：居民会议、居民代表会议或户代表会议");
 
     assertThat(instance).isWaitingAt(TASK_PROPOSE);
   }

@@ -3,12 +3,11 @@ package cn.yishi.deliberation;
 import static cn.yishi.common.CommonVariables.*;
 import static cn.yishi.common.CommonVariables.TrackOutcome.*;
 import static cn.yishi.deliberation.DeliberationMeetingProcess.PASSED;
-import static cn.yishi.deliberation.PlanHandlingCheck.END;
-import static cn.yishi.deliberation.PlanHandlingCheck.REVISE;
-
 import static cn.yishi.deliberation.MeetingTestData.NUMBER_VALUE;
 import static cn.yishi.deliberation.MeetingTestData.proposal;
 import static cn.yishi.deliberation.MinorDeliberationProcess.*;
+import static cn.yishi.deliberation.PlanHandlingCheck.END;
+import static cn.yishi.deliberation.PlanHandlingCheck.REVISE;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processEngine;
@@ -35,8 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every path of minorDeliberation (小事小议, "7+X"), with a test double for the committee meeting
- * and the real listeners.
+ * Every path of minorDeliberation (小事小议, "7+X"), with a test double for the committee meeting and
+ * the real listeners.
  */
 @Deployment(resources = {"processes/minorDeliberation.bpmn", "stubs/deliberationMeeting.bpmn"})
 class MinorDeliberationProcessTest {
@@ -78,7 +77,11 @@ class MinorDeliberationProcessTest {
   /** Names two stakeholders and records both opinions; the instance then waits at 拟定方案. */
   private void hearStakeholders(ProcessInstance instance) {
     complete(task(instance), Map.of(STAKEHOLDER_NAMES.name(), "3幢居民代表\n物业公司"));
-    for (Task opinion : taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_RECORD_STAKEHOLDER_OPINION).list()) {
+    for (Task opinion :
+        taskQuery()
+            .processInstanceId(instance.getId())
+            .taskDefinitionKey(TASK_RECORD_STAKEHOLDER_OPINION)
+            .list()) {
       String stakeholder = (String) taskService().getVariable(opinion.getId(), STAKEHOLDER.name());
       complete(opinion, Map.of(STAKEHOLDER_OPINION.name(), stakeholder + "同意"));
     }
@@ -87,7 +90,9 @@ class MinorDeliberationProcessTest {
   private Map<String, Object> committee(ProcessInstance instance, String outcome) {
     ProcessInstance meeting = stubs.called(instance, DeliberationMeetingProcess.KEY);
     Map<String, Object> inputs = stubs.variables(meeting);
-    stubs.finish(meeting, Map.of(MEETING_OUTCOME.name(), outcome, MEETING_RECORD_ID.name(), "record-" + outcome));
+    stubs.finish(
+        meeting,
+        Map.of(MEETING_OUTCOME.name(), outcome, MEETING_RECORD_ID.name(), "record-" + outcome));
     return inputs;
   }
 
@@ -103,9 +108,14 @@ class MinorDeliberationProcessTest {
         .isBetween(before.plus(Duration.ofDays(3)), Instant.now().plus(Duration.ofDays(3)));
     complete(choose, Map.of(STAKEHOLDER_NAMES.name(), " 3幢居民代表\n\n物业公司\n3幢居民代表\n业委会 "));
 
-    assertThat(instance).variables().containsEntry(STAKEHOLDERS.name(), List.of("3幢居民代表", "物业公司", "业委会"));
+    assertThat(instance)
+        .variables()
+        .containsEntry(STAKEHOLDERS.name(), List.of("3幢居民代表", "物业公司", "业委会"));
     List<Task> opinions =
-        taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_RECORD_STAKEHOLDER_OPINION).list();
+        taskQuery()
+            .processInstanceId(instance.getId())
+            .taskDefinitionKey(TASK_RECORD_STAKEHOLDER_OPINION)
+            .list();
     org.assertj.core.api.Assertions.assertThat(opinions)
         .extracting(Task::getName)
         .containsOnly("听取利益相关方意见");
@@ -121,10 +131,12 @@ class MinorDeliberationProcessTest {
 
     assertThat(instance).isWaitingAt(TASK_DRAFT_PLAN);
     assertThat(task(instance)).hasCandidateGroup(CASEWORKERS);
-    String summary = (String) runtimeService().getVariable(instance.getId(), STAKEHOLDER_OPINION_SUMMARY.name());
+    String summary =
+        (String) runtimeService().getVariable(instance.getId(), STAKEHOLDER_OPINION_SUMMARY.name());
     org.assertj.core.api.Assertions.assertThat(summary.lines())
         .containsExactlyInAnyOrder("3幢居民代表：3幢居民代表的意见", "物业公司：物业公司的意见", "业委会：业委会的意见");
-    org.assertj.core.api.Assertions.assertThat((List<?>) runtimeService().getVariable(instance.getId(), STAKEHOLDER_OPINIONS.name()))
+    org.assertj.core.api.Assertions.assertThat(
+            (List<?>) runtimeService().getVariable(instance.getId(), STAKEHOLDER_OPINIONS.name()))
         .hasSize(3);
     complete(task(instance), Map.of(MEETING_PLAN.name(), PLAN));
 
@@ -138,7 +150,8 @@ class MinorDeliberationProcessTest {
         .containsEntry(MEETING_STAKEHOLDERS.name(), "3幢居民代表\n物业公司\n业委会");
 
     assertThat(instance).hasPassed(EVENT_RESOLVED).isEnded();
-    assertThat(instance).variables()
+    assertThat(instance)
+        .variables()
         .containsEntry(DELIBERATION_OUTCOME.name(), RESOLVED)
         .containsEntry(RESOLUTION.name(), PLAN)
         .containsEntry(MEETING_RECORD_ID.name(), "record-PASSED");
@@ -157,10 +170,14 @@ class MinorDeliberationProcessTest {
 
     assertThat(instance).isWaitingAt(TASK_DRAFT_PLAN);
     complete(task(instance), Map.of(MEETING_PLAN.name(), REVISED_PLAN));
-    org.assertj.core.api.Assertions.assertThat(committee(instance, PASSED)).containsEntry(MEETING_PLAN.name(), REVISED_PLAN);
+    org.assertj.core.api.Assertions.assertThat(committee(instance, PASSED))
+        .containsEntry(MEETING_PLAN.name(), REVISED_PLAN);
 
     assertThat(instance).isEnded();
-    assertThat(instance).variables().containsEntry(DELIBERATION_OUTCOME.name(), RESOLVED).containsEntry(RESOLUTION.name(), REVISED_PLAN);
+    assertThat(instance)
+        .variables()
+        .containsEntry(DELIBERATION_OUTCOME.name(), RESOLVED)
+        .containsEntry(RESOLUTION.name(), REVISED_PLAN);
   }
 
   @Test
@@ -172,12 +189,17 @@ class MinorDeliberationProcessTest {
 
     Task handling = task(instance);
     StepInputAssertions.assertRefused(
-        taskService(), handling.getId(), Map.of(PLAN_HANDLING.name(), END, REJECTION_REASON.name(), ""), REJECTION_REASON.name(),
+        taskService(),
+        handling.getId(),
+        Map.of(PLAN_HANDLING.name(), END, REJECTION_REASON.name(), ""),
+        REJECTION_REASON.name(),
         "终止协商须填写理由，理由将告知提案人");
-    complete(handling, Map.of(PLAN_HANDLING.name(), END, REJECTION_REASON.name(), "场地属于市政绿地，不能占用。"));
+    complete(
+        handling, Map.of(PLAN_HANDLING.name(), END, REJECTION_REASON.name(), "场地属于市政绿地，不能占用。"));
 
     assertThat(instance).hasPassed(EVENT_REJECTED).isEnded();
-    assertThat(instance).variables()
+    assertThat(instance)
+        .variables()
         .containsEntry(DELIBERATION_OUTCOME.name(), REJECTED)
         .containsEntry(REJECTION_REASON.name(), "场地属于市政绿地，不能占用。");
   }
@@ -187,15 +209,28 @@ class MinorDeliberationProcessTest {
     ProcessInstance instance = start();
     Task choose = task(instance);
     StepInputAssertions.assertRefused(
-        taskService(), choose.getId(), Map.of(STAKEHOLDER_NAMES.name(), "\n  \n"), STAKEHOLDER_NAMES.name(), "请至少填写一位利益相关方，每行一位");
+        taskService(),
+        choose.getId(),
+        Map.of(STAKEHOLDER_NAMES.name(), "\n  \n"),
+        STAKEHOLDER_NAMES.name(),
+        "请至少填写一位利益相关方，每行一位");
 
     complete(choose, Map.of(STAKEHOLDER_NAMES.name(), "物业公司"));
     Task opinion = task(instance);
     StepInputAssertions.assertRefused(
-        taskService(), opinion.getId(), Map.of(STAKEHOLDER_OPINION.name(), " "), STAKEHOLDER_OPINION.name(), "请记录物业公司的意见");
+        taskService(),
+        opinion.getId(),
+        Map.of(STAKEHOLDER_OPINION.name(), " "),
+        STAKEHOLDER_OPINION.name(),
+        "请记录物业公司的意见");
     complete(opinion, Map.of(STAKEHOLDER_OPINION.name(), "同意"));
 
-    StepInputAssertions.assertRefused(taskService(), task(instance).getId(), Map.of(MEETING_PLAN.name(), ""), MEETING_PLAN.name(), "请填写协商方案");
+    StepInputAssertions.assertRefused(
+        taskService(),
+        task(instance).getId(),
+        Map.of(MEETING_PLAN.name(), ""),
+        MEETING_PLAN.name(),
+        "请填写协商方案");
     assertThat(instance).isWaitingAt(TASK_DRAFT_PLAN);
   }
 }

@@ -2,7 +2,6 @@ package cn.yishi.deliberation;
 
 import static cn.yishi.common.CommonVariables.*;
 import static cn.yishi.common.CommonVariables.TrackOutcome.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -12,15 +11,19 @@ import org.camunda.bpm.engine.TaskService;
 
 /**
  * Asserts that completing a task is refused by a task listener with {@link
- * InvalidStepInputException} (the engine wraps it), naming the field, with the Chinese message,
- * and that the task stays open.
+ * InvalidStepInputException} (the engine wraps it), naming the field, with the Chinese message, and
+ * that the task stays open.
  */
 final class StepInputAssertions {
 
   private StepInputAssertions() {}
 
   static void assertRefused(
-      TaskService tasks, String taskId, Map<String, Object> variables, String field, String message) {
+      TaskService tasks,
+      String taskId,
+      Map<String, Object> variables,
+      String field,
+      String message) {
     Throwable thrown = catchThrowable(() -> tasks.complete(taskId, variables));
     InvalidStepInputException refusal = find(thrown);
     assertThat(refusal).as("refusal of task %s, thrown: %s", taskId, thrown).isNotNull();

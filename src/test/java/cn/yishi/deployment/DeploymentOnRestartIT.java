@@ -34,9 +34,9 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestTemplate;
 
 /**
- * Yishi started twice on one database, as an operator would restart it: the second start
- * deploys nothing when nothing changed, and a table that policy staff deployed from Camunda
- * Modeler (through /engine-rest with their own credentials) stays the latest version.
+ * Yishi started twice on one database, as an operator would restart it: the second start deploys
+ * nothing when nothing changed, and a table that policy staff deployed from Camunda Modeler
+ * (through /engine-rest with their own credentials) stays the latest version.
  */
 class DeploymentOnRestartIT {
 
@@ -84,19 +84,31 @@ class DeploymentOnRestartIT {
           firstCount[0] = repository(yishi).createDeploymentQuery().count();
           // named by their place in the repository, the same from any folder or the jar
           String yishiDeployment =
-              repository(yishi).createDeploymentQuery().deploymentName("yishi").singleResult().getId();
+              repository(yishi)
+                  .createDeploymentQuery()
+                  .deploymentName("yishi")
+                  .singleResult()
+                  .getId();
           assertThat(repository(yishi).getDeploymentResourceNames(yishiDeployment))
               .contains(
                   "processes/proposalLifecycle.bpmn",
                   "processes/sort-proposal.form",
                   "decisions/timeLimits.dmn");
-          assertThat(repository(yishi).createProcessDefinitionQuery().processDefinitionKey(ProposalLifecycleProcess.KEY).count())
+          assertThat(
+                  repository(yishi)
+                      .createProcessDefinitionQuery()
+                      .processDefinitionKey(ProposalLifecycleProcess.KEY)
+                      .count())
               .isEqualTo(1);
         });
     withYishi(
         yishi -> {
           assertThat(repository(yishi).createDeploymentQuery().count()).isEqualTo(firstCount[0]);
-          assertThat(repository(yishi).createDecisionDefinitionQuery().decisionDefinitionKey("timeLimits").count())
+          assertThat(
+                  repository(yishi)
+                      .createDecisionDefinitionQuery()
+                      .decisionDefinitionKey("timeLimits")
+                      .count())
               .isEqualTo(1);
         });
   }
@@ -121,7 +133,12 @@ class DeploymentOnRestartIT {
           ResponseEntity<String> answer = deploy(rest, POLICY_USER, edited);
           assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
           deploymentId[0] = latestTimeLimits(yishi).getDeploymentId();
-          assertThat(repository(yishi).createDeploymentQuery().deploymentId(deploymentId[0]).singleResult().getName())
+          assertThat(
+                  repository(yishi)
+                      .createDeploymentQuery()
+                      .deploymentId(deploymentId[0])
+                      .singleResult()
+                      .getName())
               .isEqualTo("政策调整：延长小事响应时限");
         });
 
@@ -131,9 +148,11 @@ class DeploymentOnRestartIT {
           assertThat(latest.getDeploymentId()).isEqualTo(deploymentId[0]);
           assertThat(latest.getVersion()).isEqualTo(2);
           String responseWithin =
-              yishi.getBean(ProcessEngine.class)
+              yishi
+                  .getBean(ProcessEngine.class)
                   .getDecisionService()
-                  .evaluateDecisionTableByKey("timeLimits", Variables.putValue(CommonVariables.TRACK.name(), "MINOR"))
+                  .evaluateDecisionTableByKey(
+                      "timeLimits", Variables.putValue(CommonVariables.TRACK.name(), "MINOR"))
                   .getSingleResult()
                   .getEntry("responseWithin");
           assertThat(responseWithin).isEqualTo("P3D");
@@ -184,10 +203,10 @@ class DeploymentOnRestartIT {
           }
         });
     try {
-      return rest.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class);
+      return rest.postForEntity(
+          "/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class);
     } catch (HttpClientErrorException e) {
       return ResponseEntity.status(e.getStatusCode()).body(e.getResponseBodyAsString());
     }
   }
-
 }

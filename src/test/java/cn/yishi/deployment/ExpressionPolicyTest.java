@@ -30,7 +30,9 @@ class ExpressionPolicyTest {
   private final ExpressionPolicy policy =
       new ExpressionPolicy(
           Map.of("units", Units.class, "sortingCheck", SortingCheck.class),
-          name -> Set.of("jdbcTemplate", "dataSource", "processEngine", "runtimeService").contains(name));
+          name ->
+              Set.of("jdbcTemplate", "dataSource", "processEngine", "runtimeService")
+                  .contains(name));
 
   @ParameterizedTest
   @ValueSource(
@@ -62,7 +64,9 @@ class ExpressionPolicyTest {
 
   @Test
   void anotherBeanIsRefusedByName() {
-    assertThat(reason("${jdbcTemplate.queryForObject('SELECT COUNT(*) FROM ACT_ID_USER', Long.class)}"))
+    assertThat(
+            reason(
+                "${jdbcTemplate.queryForObject('SELECT COUNT(*) FROM ACT_ID_USER', Long.class)}"))
         .contains("jdbcTemplate")
         .contains("not callable");
     assertThat(policy.check("${runtimeService}")).isPresent();
@@ -70,7 +74,9 @@ class ExpressionPolicyTest {
 
   @Test
   void theEnginesServicesAreOutOfReach() {
-    assertThat(reason("${execution.processEngineServices.runtimeService.deleteProcessInstance(x, '')}"))
+    assertThat(
+            reason(
+                "${execution.processEngineServices.runtimeService.deleteProcessInstance(x, '')}"))
         .contains("execution.processEngineServices");
     assertThat(policy.check("${execution.getProcessEngine()}")).isPresent();
     assertThat(policy.check("${execution.processEngine}")).isPresent();
@@ -108,9 +114,7 @@ class ExpressionPolicyTest {
 
   @Test
   void theReasonNamesTheExpression() {
-    assertThat(reason("${x.toString()}"))
-        .contains("toString")
-        .contains("${x.toString()}");
+    assertThat(reason("${x.toString()}")).contains("toString").contains("${x.toString()}");
   }
 
   private String reason(String expression) {

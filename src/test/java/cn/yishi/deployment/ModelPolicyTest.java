@@ -22,8 +22,8 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 
 /**
  * The deployment policy on whole files: each refused kind of content names the file and the
- * element, and Yishi's own diagrams and tables (with the beans marked {@link DiagramCallable})
- * pass it.
+ * element, and Yishi's own diagrams and tables (with the beans marked {@link DiagramCallable}) pass
+ * it.
  */
 class ModelPolicyTest {
 
@@ -38,10 +38,12 @@ class ModelPolicyTest {
 
   /** The application's beans as the component scan finds them: name to class. */
   static final Map<String, Class<?>> COMPONENTS = new HashMap<>();
+
   static final Map<String, Class<?>> CALLABLE = new HashMap<>();
 
   static {
-    ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(true);
+    ClassPathScanningCandidateComponentProvider scan =
+        new ClassPathScanningCandidateComponentProvider(true);
     AnnotationBeanNameGenerator names = new AnnotationBeanNameGenerator();
     SimpleBeanDefinitionRegistry registry = new SimpleBeanDefinitionRegistry();
     for (BeanDefinition definition : scan.findCandidateComponents("cn.yishi")) {
@@ -49,7 +51,9 @@ class ModelPolicyTest {
         Class<?> type = Class.forName(definition.getBeanClassName());
         String name = names.generateBeanName(definition, registry);
         COMPONENTS.put(name, type);
-        if (((AnnotatedBeanDefinition) definition).getMetadata().hasAnnotation(DiagramCallable.class.getName())) {
+        if (((AnnotatedBeanDefinition) definition)
+            .getMetadata()
+            .hasAnnotation(DiagramCallable.class.getName())) {
           CALLABLE.put(name, type);
         }
       } catch (ClassNotFoundException e) {
@@ -61,7 +65,10 @@ class ModelPolicyTest {
   private final ModelPolicy policy =
       new ModelPolicy(
           new ExpressionPolicy(
-              CALLABLE, name -> COMPONENTS.containsKey(name) || Set.of("jdbcTemplate", "dataSource").contains(name)));
+              CALLABLE,
+              name ->
+                  COMPONENTS.containsKey(name)
+                      || Set.of("jdbcTemplate", "dataSource").contains(name)));
 
   static byte[] bpmn(String body) {
     return (BPMN_HEAD + body + BPMN_TAIL).getBytes(StandardCharsets.UTF_8);
@@ -89,7 +96,8 @@ class ModelPolicyTest {
         java.util.regex.Matcher m =
             java.util.regex.Pattern.compile("[$#]\\{([^}]*)}").matcher(Files.readString(file));
         while (m.find()) {
-          java.util.regex.Matcher id = java.util.regex.Pattern.compile("[A-Za-z_]\\w*").matcher(m.group(1));
+          java.util.regex.Matcher id =
+              java.util.regex.Pattern.compile("[A-Za-z_]\\w*").matcher(m.group(1));
           while (id.find()) {
             if (COMPONENTS.containsKey(id.group())) {
               named.add(id.group());
@@ -147,7 +155,10 @@ class ModelPolicyTest {
             assertThat(policy.check("p.bpmn", bpmn(body)))
                 .as(place)
                 .isNotEmpty()
-                .allSatisfy(r -> assertThat(r.elementId()).isEqualTo(place.equals("condition") ? "Flow_A" : "Task_A")));
+                .allSatisfy(
+                    r ->
+                        assertThat(r.elementId())
+                            .isEqualTo(place.equals("condition") ? "Flow_A" : "Task_A")));
   }
 
   @Test
@@ -191,14 +202,17 @@ class ModelPolicyTest {
                     "<bpmn:userTask id='Task_A' camunda:formRef='sort-proposal' camunda:formRefBinding='latest'"
                         + " camunda:candidateGroups='${groups.caseworkers(community)}'/>")))
         .isEmpty();
-    assertThat(policy.check("x.form", "{\"components\":[{\"defaultValue\":\"${x.getClass()}\"}]}".getBytes()))
+    assertThat(
+            policy.check(
+                "x.form", "{\"components\":[{\"defaultValue\":\"${x.getClass()}\"}]}".getBytes()))
         .as("forms are not evaluated as JUEL")
         .isEmpty();
   }
 
   @Test
   void cmmnIsRefused() {
-    assertThat(policy.check("case.cmmn", "<definitions/>".getBytes())).singleElement()
+    assertThat(policy.check("case.cmmn", "<definitions/>".getBytes()))
+        .singleElement()
         .satisfies(r -> assertThat(r.reason()).contains("CMMN"));
   }
 
@@ -216,21 +230,36 @@ class ModelPolicyTest {
             </decisionTable>
           </decision>
         </definitions>
-        """.formatted(language, output)).getBytes(StandardCharsets.UTF_8);
+        """
+            .formatted(language, output))
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
   void decisionTablesAllowFeelAndCheckedJuelOnly() {
     assertThat(policy.check("t.dmn", dmn("", "\"CONSTRUCTION\""))).isEmpty();
-    assertThat(policy.check("t.dmn", dmn("expressionLanguage=\"juel\"", "${units.above(topic)}"))).isEmpty();
-    assertThat(policy.check("t.dmn", dmn("expressionLanguage=\"juel\"", "${jdbcTemplate.update('DELETE FROM ACT_ID_USER')}")))
+    assertThat(policy.check("t.dmn", dmn("expressionLanguage=\"juel\"", "${units.above(topic)}")))
+        .isEmpty();
+    assertThat(
+            policy.check(
+                "t.dmn",
+                dmn(
+                    "expressionLanguage=\"juel\"",
+                    "${jdbcTemplate.update('DELETE FROM ACT_ID_USER')}")))
         .singleElement()
         .satisfies(r -> assertThat(r.elementId()).isEqualTo("OutputEntry_A"))
         .satisfies(r -> assertThat(r.reason()).contains("jdbcTemplate"));
-    assertThat(policy.check("t.dmn", dmn("expressionLanguage=\"javascript\"", "java.lang.System.exit(1)")))
+    assertThat(
+            policy.check(
+                "t.dmn", dmn("expressionLanguage=\"javascript\"", "java.lang.System.exit(1)")))
         .singleElement()
         .satisfies(r -> assertThat(r.reason()).contains("javascript"));
-    assertThat(policy.check("t.dmn", dmn("", "function(x) external {java: {class: \"java.lang.System\", method signature: \"exit(int)\"}}")))
+    assertThat(
+            policy.check(
+                "t.dmn",
+                dmn(
+                    "",
+                    "function(x) external {java: {class: \"java.lang.System\", method signature: \"exit(int)\"}}")))
         .isNotEmpty();
   }
 }

@@ -1,14 +1,14 @@
 package cn.yishi.implementation;
 
-import cn.yishi.notice.PublicNotices;
-import static cn.yishi.implementation.ImplementationProcess.*;
 import static cn.yishi.common.CommonVariables.*;
-import cn.yishi.common.CommonVariables;
-import cn.yishi.notice.PublicNoticeProcess;
+import static cn.yishi.implementation.ImplementationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yishi.common.CommonVariables;
 import cn.yishi.notice.PublicNotice;
+import cn.yishi.notice.PublicNoticeProcess;
+import cn.yishi.notice.PublicNotices;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +53,14 @@ class ImplementationJourneyIT {
   }
 
   private void runJobOf(String processInstanceId) {
-    Job job = managementService.createJobQuery().processInstanceId(processInstanceId).singleResult();
+    Job job =
+        managementService.createJobQuery().processInstanceId(processInstanceId).singleResult();
     managementService.executeJob(job.getId());
   }
 
   private String statusOf(String number) {
-    return jdbc.queryForObject("SELECT status FROM proposal_view WHERE number = ?", String.class, number);
+    return jdbc.queryForObject(
+        "SELECT status FROM proposal_view WHERE number = ?", String.class, number);
   }
 
   @Test
@@ -71,23 +73,44 @@ class ImplementationJourneyIT {
     v.put(cn.yishi.proposal.ProposalLifecycleProcess.COURTYARD.name(), COURTYARD);
     v.put(DELIBERATION_UNIT.name(), COURTYARD);
     v.put(RESOLUTION.name(), "在院内设集中充电点，居民自行拆除飞线。");
-    v.put(CommonVariables.TIME_LIMITS.name(), Map.of("responseWithin", "P1D", "resolveWithin", "P7D", "stepWithin", "P3D", "noticePeriod", "P7D",
-        "objectionRoundLevelAbove", 3));
+    v.put(
+        CommonVariables.TIME_LIMITS.name(),
+        Map.of(
+            "responseWithin",
+            "P1D",
+            "resolveWithin",
+            "P7D",
+            "stepWithin",
+            "P3D",
+            "noticePeriod",
+            "P7D",
+            "objectionRoundLevelAbove",
+            3));
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, number, v);
     assertThat(statusOf(number)).isEqualTo("IN_IMPLEMENTATION");
 
     Task assign = openTask(instance);
     assertThat(taskService.getIdentityLinksForTask(assign.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(COURTYARD + ".caseworker"));
-    assertThat(String.valueOf(runtimeService.getVariableLocal(assign.getExecutionId(), DEPARTMENT_OPTIONS.name())))
+    assertThat(
+            String.valueOf(
+                runtimeService.getVariableLocal(
+                    assign.getExecutionId(), DEPARTMENT_OPTIONS.name())))
         .contains("\"value\":\"dept-police\"");
     assertThatThrownBy(
-            () -> taskService.complete(
-                assign.getId(), Map.of(IMPLEMENTER.name(), DEPARTMENTS, SUMMONED_DEPARTMENTS.name(), List.of("dept-nowhere"))))
+            () ->
+                taskService.complete(
+                    assign.getId(),
+                    Map.of(
+                        IMPLEMENTER.name(),
+                        DEPARTMENTS,
+                        SUMMONED_DEPARTMENTS.name(),
+                        List.of("dept-nowhere"))))
         .hasMessageContaining("未知的职能部门：dept-nowhere");
     taskService.complete(assign.getId(), Map.of(IMPLEMENTERS.name(), List.of(RESIDENTS)));
     Task residents = openTask(instance);
-    assertThat(residents.getTaskDefinitionKey()).isEqualTo(ImplementationProcess.TASK_RESIDENTS_CARRY_OUT);
+    assertThat(residents.getTaskDefinitionKey())
+        .isEqualTo(ImplementationProcess.TASK_RESIDENTS_CARRY_OUT);
     taskService.complete(residents.getId(), Map.of(RESIDENTS_NOTE.name(), "居民分楼栋拆除。"));
 
     // the courtyard group's convenor, logged in to Tasklist
@@ -99,11 +122,15 @@ class ImplementationJourneyIT {
     }
     runJobOf(instance.getId()); // sign the result
     assertThat(runtimeService.getVariable(instance.getId(), RESULT_RECORD_ID.name())).isNotNull();
-    assertThat(runtimeService.getVariable(instance.getId(), RESULT_RECORDED_BY.name())).isEqualTo("convenor-li");
+    assertThat(runtimeService.getVariable(instance.getId(), RESULT_RECORDED_BY.name()))
+        .isEqualTo("convenor-li");
     assertThat(statusOf(number)).isEqualTo("IN_NOTICE");
 
     ProcessInstance notice =
-        runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+        runtimeService
+            .createProcessInstanceQuery()
+            .superProcessInstanceId(instance.getId())
+            .singleResult();
     runJobOf(notice.getId()); // publish
     String noticeId = (String) runtimeService.getVariable(notice.getId(), NOTICE_ID.name());
     PublicNotice posted = notices.find(noticeId).orElseThrow();
@@ -113,9 +140,16 @@ class ImplementationJourneyIT {
 
     runJobOf(notice.getId()); // the notice period is over
 
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
-    assertThat(historyService.createHistoricVariableInstanceQuery()
-            .processInstanceId(instance.getId()).variableName(IMPLEMENTATION_OUTCOME.name()).singleResult().getValue())
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+        .isZero();
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName(IMPLEMENTATION_OUTCOME.name())
+                .singleResult()
+                .getValue())
         .isEqualTo(DONE);
     assertThat(notices.find(noticeId).orElseThrow().open()).isFalse();
   }

@@ -1,10 +1,7 @@
 package cn.yishi.implementation;
 
-import static cn.yishi.implementation.ImplementationProcess.*;
 import static cn.yishi.common.CommonVariables.*;
-import cn.yishi.common.CommonVariables;
-import cn.yishi.summons.DepartmentSummonsProcess;
-import cn.yishi.notice.PublicNoticeProcess;
+import static cn.yishi.implementation.ImplementationProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -18,10 +15,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import cn.yishi.common.CommonVariables;
 import cn.yishi.common.InvalidStepInputException;
+import cn.yishi.notice.PublicNoticeProcess;
 import cn.yishi.organisation.Groups;
 import cn.yishi.organisation.OrganisationLoader;
 import cn.yishi.organisation.OrganisationService;
+import cn.yishi.summons.DepartmentSummonsProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -37,9 +37,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +65,7 @@ class ImplementationProcessTest {
 
   /** 马鞍北路8号院: the flying-wires case. */
   private static final String COURTYARD = "jn-smq-ma-mabl8";
+
   private static final String CASEWORKERS = COURTYARD + ".caseworker";
   private static final String NUMBER = "JN-2026-000042";
   private static final String PLAN = "在院内设集中充电点，居民自行拆除飞线。";
@@ -78,7 +79,8 @@ class ImplementationProcessTest {
 
   @BeforeAll
   static void loadOrganisation() throws IOException {
-    try (InputStream in = ImplementationProcessTest.class.getResourceAsStream("/organisation/jinniu.json")) {
+    try (InputStream in =
+        ImplementationProcessTest.class.getResourceAsStream("/organisation/jinniu.json")) {
       organisation = new OrganisationService(OrganisationLoader.load(in, "jinniu.json"));
     }
   }
@@ -96,7 +98,10 @@ class ImplementationProcessTest {
           if (signingFails) {
             throw new IllegalStateException("signature service unavailable");
           }
-          signedResults.add(execution.getVariable(RESULT.name()) + " / " + execution.getVariable(RESULT_RECORDED_BY.name()));
+          signedResults.add(
+              execution.getVariable(RESULT.name())
+                  + " / "
+                  + execution.getVariable(RESULT_RECORDED_BY.name()));
           execution.setVariable(RESULT_RECORD_ID.name(), "record-" + signedResults.size());
         };
     Mocks.register("signResultRecord", signResultRecord);
@@ -108,7 +113,10 @@ class ImplementationProcessTest {
     identityService().clearAuthentication();
   }
 
-  /** Records {@code proposalStatus.set(execution, status)} and {@code step(execution, outcome)} calls. */
+  /**
+   * Records {@code proposalStatus.set(execution, status)} and {@code step(execution, outcome)}
+   * calls.
+   */
   public record StatusRecorder(List<String> statuses, List<String> steps) {
     public void set(DelegateExecution execution, String status) {
       statuses.add(status);
@@ -174,12 +182,18 @@ class ImplementationProcessTest {
     Task assign = task(instance);
     assertThat(assign).hasCandidateGroup(CASEWORKERS);
     assertDueIn(assign, before, Duration.ofDays(1));
-    SpinJsonNode options = (SpinJsonNode) runtimeService().getVariableLocal(assign.getExecutionId(), DEPARTMENT_OPTIONS.name());
-    Assertions.assertThat(options.toString()).contains("\"value\":\"dept-police\"").contains("金牛公安分局");
+    SpinJsonNode options =
+        (SpinJsonNode)
+            runtimeService().getVariableLocal(assign.getExecutionId(), DEPARTMENT_OPTIONS.name());
+    Assertions.assertThat(options.toString())
+        .contains("\"value\":\"dept-police\"")
+        .contains("金牛公安分局");
 
     complete(assign, Map.of(IMPLEMENTER.name(), SELF, IMPLEMENTATION_NOTE.name(), "社区牵头，物业配合。"));
 
-    assertThat(instance).isWaitingAt(ImplementationProcess.TASK_CARRY_OUT).hasNotPassed(ImplementationProcess.TASK_RESIDENTS_CARRY_OUT);
+    assertThat(instance)
+        .isWaitingAt(ImplementationProcess.TASK_CARRY_OUT)
+        .hasNotPassed(ImplementationProcess.TASK_RESIDENTS_CARRY_OUT);
     Task carryOut = task(instance);
     assertThat(carryOut).hasCandidateGroup(CASEWORKERS);
     assertDueIn(carryOut, before, Duration.ofDays(7));
@@ -203,7 +217,10 @@ class ImplementationProcessTest {
         .containsEntry(NOTICE_CONTENT.name(), "院内新设充电桩12个，飞线全部拆除。")
         .containsEntry(CommonVariables.NUMBER.name(), NUMBER);
 
-    complete(task(notice), Map.of(NOTICE_OUTCOME.name(), PublicNoticeProcess.NO_OBJECTION, NOTICE_ID.name(), "notice-7"));
+    complete(
+        task(notice),
+        Map.of(
+            NOTICE_OUTCOME.name(), PublicNoticeProcess.NO_OBJECTION, NOTICE_ID.name(), "notice-7"));
 
     assertThat(instance).hasPassed(ImplementationProcess.EVENT_IMPLEMENTATION_DONE).isEnded();
     assertThat(instance).hasNotPassed(ImplementationProcess.CALL_SUMMON_DEPARTMENTS);
@@ -229,7 +246,9 @@ class ImplementationProcessTest {
     ProcessInstance notice = recordSignAndNotice(instance, "居民已自行拆除飞线。");
     Assertions.assertThat(signedResults).containsExactly("居民已自行拆除飞线。 / convenor-wang");
 
-    complete(task(notice), Map.of(NOTICE_OUTCOME.name(), PublicNoticeProcess.OBJECTED, NOTICE_ID.name(), "notice-8"));
+    complete(
+        task(notice),
+        Map.of(NOTICE_OUTCOME.name(), PublicNoticeProcess.OBJECTED, NOTICE_ID.name(), "notice-8"));
 
     assertThat(instance).hasPassed(ImplementationProcess.EVENT_RESULT_OBJECTED).isEnded();
     assertThat(instance)
@@ -246,10 +265,14 @@ class ImplementationProcessTest {
     // Tasklist sends the checklist as a JSON array
     Map<String, Object> choice = new HashMap<>();
     choice.put(IMPLEMENTER.name(), DEPARTMENTS);
-    choice.put(SUMMONED_DEPARTMENTS.name(), SpinValues.jsonValue("[\"dept-police\",\"dept-smq-safety\",\"dept-police\"]").create());
+    choice.put(
+        SUMMONED_DEPARTMENTS.name(),
+        SpinValues.jsonValue("[\"dept-police\",\"dept-smq-safety\",\"dept-police\"]").create());
     complete(task(instance), choice);
 
-    assertThat(instance).isWaitingAt(ImplementationProcess.CALL_SUMMON_DEPARTMENTS).hasNotPassed(ImplementationProcess.TASK_CARRY_OUT);
+    assertThat(instance)
+        .isWaitingAt(ImplementationProcess.CALL_SUMMON_DEPARTMENTS)
+        .hasNotPassed(ImplementationProcess.TASK_CARRY_OUT);
     ProcessInstance summons = calledProcessInstance(DepartmentSummonsProcess.KEY, instance);
     assertThat(summons).hasBusinessKey(NUMBER);
     assertThat(summons)
@@ -261,26 +284,36 @@ class ImplementationProcessTest {
     complete(task(summons));
 
     ProcessInstance notice = recordSignAndNotice(instance, "派出所与街道安办上门劝导，飞线已拆除。");
-    complete(task(notice), Map.of(NOTICE_OUTCOME.name(), PublicNoticeProcess.NO_OBJECTION, NOTICE_ID.name(), "notice-9"));
+    complete(
+        task(notice),
+        Map.of(
+            NOTICE_OUTCOME.name(), PublicNoticeProcess.NO_OBJECTION, NOTICE_ID.name(), "notice-9"));
     assertThat(instance).hasPassed(ImplementationProcess.EVENT_IMPLEMENTATION_DONE).isEnded();
     assertThat(instance).variables().containsEntry(IMPLEMENTATION_OUTCOME.name(), DONE);
   }
 
   /**
-   * 马鞍北路8号院 flying wires: the street safety office and the police persuade, the residents
-   * remove the wires; each part is its own step, and the result is recorded only when both are done.
+   * 马鞍北路8号院 flying wires: the street safety office and the police persuade, the residents remove
+   * the wires; each part is its own step, and the result is recorded only when both are done.
    */
   @Test
   void residentsAndDepartmentsCarryOutTheirPartsTogetherAndTheResultWaitsForBoth() {
     ProcessInstance instance = start(resolved());
     Map<String, Object> choice = new HashMap<>();
     // Tasklist sends checklists as JSON arrays
-    choice.put(IMPLEMENTERS.name(), SpinValues.jsonValue("[\"DEPARTMENTS\",\"RESIDENTS\"]").create());
-    choice.put(SUMMONED_DEPARTMENTS.name(), SpinValues.jsonValue("[\"dept-smq-safety\",\"dept-police\"]").create());
+    choice.put(
+        IMPLEMENTERS.name(), SpinValues.jsonValue("[\"DEPARTMENTS\",\"RESIDENTS\"]").create());
+    choice.put(
+        SUMMONED_DEPARTMENTS.name(),
+        SpinValues.jsonValue("[\"dept-smq-safety\",\"dept-police\"]").create());
     choice.put(DEPARTMENTS_TASK.name(), "上门劝导居民拆除飞线，讲解火灾隐患。");
     complete(task(instance), choice);
 
-    assertThat(instance).isWaitingAt(ImplementationProcess.TASK_RESIDENTS_CARRY_OUT, ImplementationProcess.CALL_SUMMON_DEPARTMENTS).hasNotPassed(ImplementationProcess.TASK_CARRY_OUT);
+    assertThat(instance)
+        .isWaitingAt(
+            ImplementationProcess.TASK_RESIDENTS_CARRY_OUT,
+            ImplementationProcess.CALL_SUMMON_DEPARTMENTS)
+        .hasNotPassed(ImplementationProcess.TASK_CARRY_OUT);
     assertThat(instance)
         .variables()
         .containsEntry(IMPLEMENTER.name(), "RESIDENTS,DEPARTMENTS")
@@ -294,26 +327,53 @@ class ImplementationProcessTest {
 
     // the departments finish first: the residents' part still runs, nothing is recorded yet
     complete(task(summons));
-    assertThat(instance).isWaitingAt(ImplementationProcess.TASK_RESIDENTS_CARRY_OUT).hasPassed(ImplementationProcess.CALL_SUMMON_DEPARTMENTS);
+    assertThat(instance)
+        .isWaitingAt(ImplementationProcess.TASK_RESIDENTS_CARRY_OUT)
+        .hasPassed(ImplementationProcess.CALL_SUMMON_DEPARTMENTS);
     Assertions.assertThat(steps).containsExactly("职能部门落实完成");
 
     complete(task(instance), Map.of(RESIDENTS_NOTE.name(), "居民已于月底前自行拆除全部飞线。"));
     Assertions.assertThat(steps).containsExactly("职能部门落实完成", "居民落实完成");
     ProcessInstance notice = recordSignAndNotice(instance, "街道安办、派出所上门劝导，居民自行拆除飞线。");
-    complete(task(notice), Map.of(NOTICE_OUTCOME.name(), PublicNoticeProcess.NO_OBJECTION, NOTICE_ID.name(), "notice-11"));
-    assertThat(instance).hasPassed(ImplementationProcess.SUB_PROCESS_PARTS, ImplementationProcess.EVENT_IMPLEMENTATION_DONE).isEnded();
+    complete(
+        task(notice),
+        Map.of(
+            NOTICE_OUTCOME.name(),
+            PublicNoticeProcess.NO_OBJECTION,
+            NOTICE_ID.name(),
+            "notice-11"));
+    assertThat(instance)
+        .hasPassed(
+            ImplementationProcess.SUB_PROCESS_PARTS,
+            ImplementationProcess.EVENT_IMPLEMENTATION_DONE)
+        .isEnded();
   }
 
   @Test
   void theLevelTheResidentsAndADepartmentAllCarryOutAPartAndTheResultWaitsForAll() {
     ProcessInstance instance = start(resolved());
-    complete(task(instance), Map.of(IMPLEMENTERS.name(), List.of(SELF, RESIDENTS, DEPARTMENTS), SUMMONED_DEPARTMENTS.name(), List.of("dept-police")));
+    complete(
+        task(instance),
+        Map.of(
+            IMPLEMENTERS.name(),
+            List.of(SELF, RESIDENTS, DEPARTMENTS),
+            SUMMONED_DEPARTMENTS.name(),
+            List.of("dept-police")));
 
-    assertThat(instance).isWaitingAt(ImplementationProcess.TASK_CARRY_OUT, ImplementationProcess.TASK_RESIDENTS_CARRY_OUT, ImplementationProcess.CALL_SUMMON_DEPARTMENTS);
+    assertThat(instance)
+        .isWaitingAt(
+            ImplementationProcess.TASK_CARRY_OUT,
+            ImplementationProcess.TASK_RESIDENTS_CARRY_OUT,
+            ImplementationProcess.CALL_SUMMON_DEPARTMENTS);
     ProcessInstance summons = calledProcessInstance(DepartmentSummonsProcess.KEY, instance);
     assertThat(summons).variables().containsEntry(SUMMONS_TASK.name(), PLAN);
     complete(task(summons));
-    complete(taskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(ImplementationProcess.TASK_CARRY_OUT).singleResult());
+    complete(
+        taskService()
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .taskDefinitionKey(ImplementationProcess.TASK_CARRY_OUT)
+            .singleResult());
     assertThat(instance).isWaitingAt(ImplementationProcess.TASK_RESIDENTS_CARRY_OUT);
     complete(task(instance));
     assertThat(instance).isWaitingAt(ImplementationProcess.TASK_RECORD_RESULT);
@@ -329,7 +389,9 @@ class ImplementationProcessTest {
 
     ProcessInstance instance = start(order);
 
-    assertThat(instance).isWaitingAt(ImplementationProcess.CALL_SUMMON_DEPARTMENTS).hasNotPassed(ImplementationProcess.TASK_ASSIGN_IMPLEMENTER);
+    assertThat(instance)
+        .isWaitingAt(ImplementationProcess.CALL_SUMMON_DEPARTMENTS)
+        .hasNotPassed(ImplementationProcess.TASK_ASSIGN_IMPLEMENTER);
     ProcessInstance summons = calledProcessInstance(DepartmentSummonsProcess.KEY, instance);
     assertThat(summons)
         .variables()
@@ -339,11 +401,22 @@ class ImplementationProcessTest {
     assertThat(summons)
         .variables()
         .containsOnlyKeys(
-            CommonVariables.NUMBER.name(), CommonVariables.TITLE.name(), CommonVariables.TIME_LIMITS.name(), SUMMONED_DEPARTMENTS.name(), CommonVariables.SUMMONING_UNIT.name(), SUMMONS_TASK.name());
+            CommonVariables.NUMBER.name(),
+            CommonVariables.TITLE.name(),
+            CommonVariables.TIME_LIMITS.name(),
+            SUMMONED_DEPARTMENTS.name(),
+            CommonVariables.SUMMONING_UNIT.name(),
+            SUMMONS_TASK.name());
     complete(task(summons));
 
     ProcessInstance notice = recordSignAndNotice(instance, "路灯已修复。");
-    complete(task(notice), Map.of(NOTICE_OUTCOME.name(), PublicNoticeProcess.NO_OBJECTION, NOTICE_ID.name(), "notice-10"));
+    complete(
+        task(notice),
+        Map.of(
+            NOTICE_OUTCOME.name(),
+            PublicNoticeProcess.NO_OBJECTION,
+            NOTICE_ID.name(),
+            "notice-10"));
     assertThat(instance).hasPassed(ImplementationProcess.EVENT_IMPLEMENTATION_DONE).isEnded();
     Assertions.assertThat(statuses).containsExactly("IN_IMPLEMENTATION", "IN_NOTICE");
   }
@@ -364,7 +437,11 @@ class ImplementationProcessTest {
     ProcessInstance instance = start(resolved());
     Task assign = task(instance);
 
-    assertRefused(assign, Map.of(IMPLEMENTER.name(), DEPARTMENTS), SUMMONED_DEPARTMENTS.name(), "由职能部门落实时，请至少选择一个职能部门");
+    assertRefused(
+        assign,
+        Map.of(IMPLEMENTER.name(), DEPARTMENTS),
+        SUMMONED_DEPARTMENTS.name(),
+        "由职能部门落实时，请至少选择一个职能部门");
     assertRefused(
         assign,
         Map.of(IMPLEMENTER.name(), DEPARTMENTS, SUMMONED_DEPARTMENTS.name(), List.of(" ")),
@@ -372,12 +449,18 @@ class ImplementationProcessTest {
         "由职能部门落实时，请至少选择一个职能部门");
     assertRefused(
         assign,
-        Map.of(IMPLEMENTER.name(), DEPARTMENTS, SUMMONED_DEPARTMENTS.name(), List.of("dept-police", "dept-nowhere")),
+        Map.of(
+            IMPLEMENTER.name(),
+            DEPARTMENTS,
+            SUMMONED_DEPARTMENTS.name(),
+            List.of("dept-police", "dept-nowhere")),
         SUMMONED_DEPARTMENTS.name(),
         "未知的职能部门：dept-nowhere");
 
     assertThat(instance).isWaitingAt(ImplementationProcess.TASK_ASSIGN_IMPLEMENTER);
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), IMPLEMENTER.name())).as("nothing saved").isNull();
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), IMPLEMENTER.name()))
+        .as("nothing saved")
+        .isNull();
   }
 
   @Test
@@ -386,13 +469,24 @@ class ImplementationProcessTest {
     Task assign = task(instance);
 
     assertRefused(assign, Map.of(), IMPLEMENTERS.name(), "请选择落实方（可多选）");
-    assertRefused(assign, Map.of(IMPLEMENTERS.name(), List.of()), IMPLEMENTERS.name(), "请选择落实方（可多选）");
-    assertRefused(assign, Map.of(IMPLEMENTER.name(), "CONTRACTOR"), IMPLEMENTERS.name(), "未知的落实方：CONTRACTOR");
-    assertRefused(assign, Map.of(IMPLEMENTERS.name(), List.of(RESIDENTS, "CONTRACTOR")), IMPLEMENTERS.name(), "未知的落实方：CONTRACTOR");
+    assertRefused(
+        assign, Map.of(IMPLEMENTERS.name(), List.of()), IMPLEMENTERS.name(), "请选择落实方（可多选）");
+    assertRefused(
+        assign, Map.of(IMPLEMENTER.name(), "CONTRACTOR"), IMPLEMENTERS.name(), "未知的落实方：CONTRACTOR");
     assertRefused(
         assign,
-        Map.of(IMPLEMENTERS.name(), List.of(RESIDENTS, DEPARTMENTS), SUMMONED_DEPARTMENTS.name(), List.of("dept-police"),
-            DEPARTMENTS_TASK.name(), "长".repeat(ImplementerChoice.MAX_DEPARTMENTS_TASK + 1)),
+        Map.of(IMPLEMENTERS.name(), List.of(RESIDENTS, "CONTRACTOR")),
+        IMPLEMENTERS.name(),
+        "未知的落实方：CONTRACTOR");
+    assertRefused(
+        assign,
+        Map.of(
+            IMPLEMENTERS.name(),
+            List.of(RESIDENTS, DEPARTMENTS),
+            SUMMONED_DEPARTMENTS.name(),
+            List.of("dept-police"),
+            DEPARTMENTS_TASK.name(),
+            "长".repeat(ImplementerChoice.MAX_DEPARTMENTS_TASK + 1)),
         DEPARTMENTS_TASK.name(),
         "职能部门承担的事项不能超过2000字");
     assertThat(instance).isWaitingAt(ImplementationProcess.TASK_ASSIGN_IMPLEMENTER);
@@ -407,8 +501,16 @@ class ImplementationProcessTest {
 
     assertRefused(record, Map.of(), RESULT.name(), "请填写落实结果");
     assertRefused(record, Map.of(RESULT.name(), "   "), RESULT.name(), "请填写落实结果");
-    assertRefused(record, Map.of(RESULT.name(), "长".repeat(RESULT_MAX_LENGTH + 1)), RESULT.name(), "落实结果不能超过5000字");
-    assertRefused(record, Map.of(RESULT.name(), "已完成。"), RESULT_RECORDED_BY.name(), "无法确定落实结果记录人：请登录并认领任务后再提交");
+    assertRefused(
+        record,
+        Map.of(RESULT.name(), "长".repeat(RESULT_MAX_LENGTH + 1)),
+        RESULT.name(),
+        "落实结果不能超过5000字");
+    assertRefused(
+        record,
+        Map.of(RESULT.name(), "已完成。"),
+        RESULT_RECORDED_BY.name(),
+        "无法确定落实结果记录人：请登录并认领任务后再提交");
 
     assertThat(instance).isWaitingAt(ImplementationProcess.TASK_RECORD_RESULT);
     Assertions.assertThat(signedResults).isEmpty();
@@ -433,19 +535,24 @@ class ImplementationProcessTest {
 
     signingFails = false;
     execute(job(instance));
-    assertThat(instance).isWaitingAt(ImplementationProcess.CALL_PUBLISH_RESULT).variables().containsEntry(RESULT_RECORD_ID.name(), "record-1");
+    assertThat(instance)
+        .isWaitingAt(ImplementationProcess.CALL_PUBLISH_RESULT)
+        .variables()
+        .containsEntry(RESULT_RECORD_ID.name(), "record-1");
   }
 
   /**
    * The engine refuses the completion; it wraps the listener's exception (ENGINE-03051) and its
    * message still carries the Chinese text.
    */
-  private static void assertRefused(Task task, Map<String, Object> variables, String field, String message) {
+  private static void assertRefused(
+      Task task, Map<String, Object> variables, String field, String message) {
     Assertions.assertThatThrownBy(() -> taskService().complete(task.getId(), variables))
         .hasMessageContaining(message)
         .hasRootCauseInstanceOf(InvalidStepInputException.class)
         .rootCause()
         .hasMessage(message)
-        .satisfies(e -> Assertions.assertThat(((InvalidStepInputException) e).field()).isEqualTo(field));
+        .satisfies(
+            e -> Assertions.assertThat(((InvalidStepInputException) e).field()).isEqualTo(field));
   }
 }

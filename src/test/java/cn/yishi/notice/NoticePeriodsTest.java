@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class NoticePeriodsTest {
 
-  private static final ZonedDateTime POSTED = ZonedDateTime.parse("2026-03-05T09:30:00+08:00[Asia/Shanghai]");
+  private static final ZonedDateTime POSTED =
+      ZonedDateTime.parse("2026-03-05T09:30:00+08:00[Asia/Shanghai]");
 
   @Test
   void daysHoursAndMonthsFromTheTimeLimitsTable() {

@@ -1,8 +1,7 @@
 package cn.yishi.notice;
 
-import static cn.yishi.notice.PublicNoticeProcess.*;
 import static cn.yishi.common.CommonVariables.*;
-import cn.yishi.common.CommonVariables;
+import static cn.yishi.notice.PublicNoticeProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -12,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
+import cn.yishi.common.CommonVariables;
 import cn.yishi.organisation.Groups;
 import cn.yishi.organisation.OrganisationService;
 import java.time.Duration;
@@ -84,9 +84,12 @@ class PublicNoticeProcessTest {
   /** Starts a notice and runs the asynchronous publication, as the job executor would. */
   private ProcessInstance publish(Map<String, Object> variables) {
     int postedBefore = notices.published.size();
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey(KEY, "JN-2026-000123", variables);
+    ProcessInstance instance =
+        runtimeService().startProcessInstanceByKey(KEY, "JN-2026-000123", variables);
     assertThat(instance).isWaitingAt(PublicNoticeProcess.TASK_PUBLISH_NOTICE);
-    Assertions.assertThat(notices.published).as("nothing is posted before the job runs").hasSize(postedBefore);
+    Assertions.assertThat(notices.published)
+        .as("nothing is posted before the job runs")
+        .hasSize(postedBefore);
     execute(job(instance));
     Assertions.assertThat(notices.published).hasSize(postedBefore + 1);
     return instance;
@@ -104,7 +107,11 @@ class PublicNoticeProcessTest {
   }
 
   private static Task judgingTaskFor(ProcessInstance instance, String objectionId) {
-    return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(PublicNoticeProcess.TASK_JUDGE_OBJECTION).list().stream()
+    return taskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(PublicNoticeProcess.TASK_JUDGE_OBJECTION)
+        .list()
+        .stream()
         .filter(t -> objectionId.equals(taskService().getVariable(t.getId(), OBJECTION_ID.name())))
         .findFirst()
         .orElseThrow();
@@ -131,14 +138,22 @@ class PublicNoticeProcessTest {
 
     assertThat(instance).isWaitingAt(PublicNoticeProcess.EVENT_NOTICE_PERIOD_ENDED);
     Assertions.assertThat(notices.published).containsExactly("RESULT: 居民已自行拆除飞线，院内新设充电桩12个。");
-    assertThat(instance).variables().containsEntry(NOTICE_ID.name(), "notice-1").containsKey(NOTICE_UNTIL.name());
+    assertThat(instance)
+        .variables()
+        .containsEntry(NOTICE_ID.name(), "notice-1")
+        .containsKey(NOTICE_UNTIL.name());
     Job timer = periodTimer(instance);
     Assertions.assertThat(timer.getDuedate().toInstant())
         .isBetween(before.plus(Duration.ofDays(7)), Instant.now().plus(Duration.ofDays(7)));
 
     execute(timer);
 
-    assertThat(instance).hasPassed(PublicNoticeProcess.EVENT_NOTICE_PERIOD_OVER, PublicNoticeProcess.TASK_CLOSE_NOTICE_AT_PERIOD_END, PublicNoticeProcess.EVENT_NO_OBJECTION).isEnded();
+    assertThat(instance)
+        .hasPassed(
+            PublicNoticeProcess.EVENT_NOTICE_PERIOD_OVER,
+            PublicNoticeProcess.TASK_CLOSE_NOTICE_AT_PERIOD_END,
+            PublicNoticeProcess.EVENT_NO_OBJECTION)
+        .isEnded();
     assertThat(instance).hasNotPassed(PublicNoticeProcess.EVENT_OBJECTION_RECEIVED);
     assertThat(instance)
         .variables()
@@ -157,7 +172,8 @@ class PublicNoticeProcessTest {
   }
 
   @Test
-  void anObjectionBecomesAJudgingTaskForTheOwningLevelAndAnUnfoundedOneIsAnsweredAndTheNoticeRunsOn() {
+  void
+      anObjectionBecomesAJudgingTaskForTheOwningLevelAndAnUnfoundedOneIsAnsweredAndTheNoticeRunsOn() {
     ProcessInstance instance = publish(resultNotice("P7D"));
 
     object("notice-1", "objection-1", "三号楼的飞线还在。");
@@ -165,19 +181,28 @@ class PublicNoticeProcessTest {
     Task task = judgingTaskFor(instance, "objection-1");
     assertThat(task).hasCandidateGroup(new Groups(ORGANISATION).caseworkers(COMMUNITY));
     Assertions.assertThat(task.getDueDate()).isNotNull();
-    Assertions.assertThat(taskService().getVariable(task.getId(), OBJECTION_TEXT.name())).isEqualTo("三号楼的飞线还在。");
-    Assertions.assertThat(notices.closed).as("an objection does not take the notice down").isEmpty();
+    Assertions.assertThat(taskService().getVariable(task.getId(), OBJECTION_TEXT.name()))
+        .isEqualTo("三号楼的飞线还在。");
+    Assertions.assertThat(notices.closed)
+        .as("an objection does not take the notice down")
+        .isEmpty();
 
     judge(task, UNFOUNDED, "三号楼的飞线已于3月4日拆除，现场照片见公示附件。", null);
 
-    assertThat(instance).hasPassed(PublicNoticeProcess.TASK_RECORD_JUDGEMENT, PublicNoticeProcess.EVENT_OBJECTION_ANSWERED).isNotEnded();
+    assertThat(instance)
+        .hasPassed(
+            PublicNoticeProcess.TASK_RECORD_JUDGEMENT, PublicNoticeProcess.EVENT_OBJECTION_ANSWERED)
+        .isNotEnded();
     assertThat(instance).isWaitingAt(PublicNoticeProcess.EVENT_NOTICE_PERIOD_ENDED);
     Assertions.assertThat(notices.judged)
         .containsExactly("objection-1 UNFOUNDED 三号楼的飞线已于3月4日拆除，现场照片见公示附件。");
 
     execute(periodTimer(instance));
 
-    assertThat(instance).isEnded().hasPassed(PublicNoticeProcess.EVENT_NO_OBJECTION).hasNotPassed(PublicNoticeProcess.EVENT_OBJECTED);
+    assertThat(instance)
+        .isEnded()
+        .hasPassed(PublicNoticeProcess.EVENT_NO_OBJECTION)
+        .hasNotPassed(PublicNoticeProcess.EVENT_OBJECTED);
     assertThat(instance).variables().containsEntry(NOTICE_OUTCOME.name(), NO_OBJECTION);
   }
 
@@ -189,12 +214,23 @@ class PublicNoticeProcessTest {
     judge(judgingTaskFor(instance, "objection-1"), WELL_FOUNDED, "确未征求一楼住户意见，退回重新协商。", null);
 
     assertThat(instance)
-        .hasPassed(PublicNoticeProcess.EVENT_OBJECTION_UPHELD, PublicNoticeProcess.EVENT_OBJECTION_UPHELD_CAUGHT, PublicNoticeProcess.TASK_CLOSE_NOTICE_ON_OBJECTION, PublicNoticeProcess.EVENT_OBJECTED)
+        .hasPassed(
+            PublicNoticeProcess.EVENT_OBJECTION_UPHELD,
+            PublicNoticeProcess.EVENT_OBJECTION_UPHELD_CAUGHT,
+            PublicNoticeProcess.TASK_CLOSE_NOTICE_ON_OBJECTION,
+            PublicNoticeProcess.EVENT_OBJECTED)
         .isEnded()
-        .hasNotPassed(PublicNoticeProcess.EVENT_NOTICE_PERIOD_OVER, PublicNoticeProcess.TASK_CLOSE_NOTICE_AT_PERIOD_END);
-    assertThat(instance).variables().containsEntry(NOTICE_OUTCOME.name(), OBJECTED).containsEntry(OBJECTION_PAUSES_WORK.name(), false);
+        .hasNotPassed(
+            PublicNoticeProcess.EVENT_NOTICE_PERIOD_OVER,
+            PublicNoticeProcess.TASK_CLOSE_NOTICE_AT_PERIOD_END);
+    assertThat(instance)
+        .variables()
+        .containsEntry(NOTICE_OUTCOME.name(), OBJECTED)
+        .containsEntry(OBJECTION_PAUSES_WORK.name(), false);
     Assertions.assertThat(notices.closed).containsExactly("notice-1");
-    Assertions.assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("the period timer is gone").isZero();
+    Assertions.assertThat(jobQuery().processInstanceId(instance.getId()).count())
+        .as("the period timer is gone")
+        .isZero();
   }
 
   @Test
@@ -207,8 +243,13 @@ class PublicNoticeProcessTest {
 
     judge(judgingTaskFor(instance, "objection-1"), WELL_FOUNDED, "消防通道问题属实，暂停施工，重新协商。", true);
 
-    assertThat(instance).isEnded().variables().containsEntry(NOTICE_OUTCOME.name(), OBJECTED).containsEntry(OBJECTION_PAUSES_WORK.name(), true);
-    Assertions.assertThat(notices.judged).containsExactly("objection-1 WELL_FOUNDED 消防通道问题属实，暂停施工，重新协商。 pauses");
+    assertThat(instance)
+        .isEnded()
+        .variables()
+        .containsEntry(NOTICE_OUTCOME.name(), OBJECTED)
+        .containsEntry(OBJECTION_PAUSES_WORK.name(), true);
+    Assertions.assertThat(notices.judged)
+        .containsExactly("objection-1 WELL_FOUNDED 消防通道问题属实，暂停施工，重新协商。 pauses");
   }
 
   @Test
@@ -218,13 +259,20 @@ class PublicNoticeProcessTest {
 
     execute(periodTimer(instance)); // the seven days are over, the objection is not yet judged
 
-    assertThat(instance).hasPassed(PublicNoticeProcess.EVENT_NOTICE_PERIOD_OVER).isNotEnded().isWaitingAt(PublicNoticeProcess.TASK_JUDGE_OBJECTION);
+    assertThat(instance)
+        .hasPassed(PublicNoticeProcess.EVENT_NOTICE_PERIOD_OVER)
+        .isNotEnded()
+        .isWaitingAt(PublicNoticeProcess.TASK_JUDGE_OBJECTION);
     assertThat(instance).hasNotPassed(PublicNoticeProcess.TASK_CLOSE_NOTICE_AT_PERIOD_END);
     Assertions.assertThat(notices.closed).isEmpty();
 
     judge(judgingTaskFor(instance, "objection-1"), UNFOUNDED, "飞线已拆除。", null);
 
-    assertThat(instance).isEnded().hasPassed(PublicNoticeProcess.TASK_CLOSE_NOTICE_AT_PERIOD_END, PublicNoticeProcess.EVENT_NO_OBJECTION);
+    assertThat(instance)
+        .isEnded()
+        .hasPassed(
+            PublicNoticeProcess.TASK_CLOSE_NOTICE_AT_PERIOD_END,
+            PublicNoticeProcess.EVENT_NO_OBJECTION);
     assertThat(instance).variables().containsEntry(NOTICE_OUTCOME.name(), NO_OBJECTION);
   }
 
@@ -236,7 +284,10 @@ class PublicNoticeProcessTest {
 
     judge(judgingTaskFor(instance, "objection-1"), WELL_FOUNDED, "现场核实飞线仍在。", null);
 
-    assertThat(instance).isEnded().hasPassed(PublicNoticeProcess.EVENT_OBJECTED).hasNotPassed(PublicNoticeProcess.TASK_CLOSE_NOTICE_AT_PERIOD_END);
+    assertThat(instance)
+        .isEnded()
+        .hasPassed(PublicNoticeProcess.EVENT_OBJECTED)
+        .hasNotPassed(PublicNoticeProcess.TASK_CLOSE_NOTICE_AT_PERIOD_END);
     assertThat(instance).variables().containsEntry(NOTICE_OUTCOME.name(), OBJECTED);
   }
 
@@ -247,12 +298,18 @@ class PublicNoticeProcessTest {
     object("notice-1", "objection-1", "三号楼的飞线还在。");
     object("notice-1", "objection-2", "充电桩数量不够。");
 
-    Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(PublicNoticeProcess.TASK_JUDGE_OBJECTION).count())
+    Assertions.assertThat(
+            taskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(PublicNoticeProcess.TASK_JUDGE_OBJECTION)
+                .count())
         .isEqualTo(2);
     Task first = judgingTaskFor(instance, "objection-1");
     Task second = judgingTaskFor(instance, "objection-2");
-    Assertions.assertThat(taskService().getVariable(first.getId(), OBJECTION_TEXT.name())).isEqualTo("三号楼的飞线还在。");
-    Assertions.assertThat(taskService().getVariable(second.getId(), OBJECTION_TEXT.name())).isEqualTo("充电桩数量不够。");
+    Assertions.assertThat(taskService().getVariable(first.getId(), OBJECTION_TEXT.name()))
+        .isEqualTo("三号楼的飞线还在。");
+    Assertions.assertThat(taskService().getVariable(second.getId(), OBJECTION_TEXT.name()))
+        .isEqualTo("充电桩数量不够。");
 
     judge(second, UNFOUNDED, "充电桩按住户申报数量设置。", null);
     assertThat(instance).isNotEnded();
@@ -260,7 +317,8 @@ class PublicNoticeProcessTest {
 
     assertThat(instance).isEnded().variables().containsEntry(NOTICE_OUTCOME.name(), OBJECTED);
     Assertions.assertThat(notices.judged)
-        .containsExactly("objection-2 UNFOUNDED 充电桩按住户申报数量设置。", "objection-1 WELL_FOUNDED 飞线仍在，退回。");
+        .containsExactly(
+            "objection-2 UNFOUNDED 充电桩按住户申报数量设置。", "objection-1 WELL_FOUNDED 飞线仍在，退回。");
   }
 
   @Test
@@ -269,7 +327,8 @@ class PublicNoticeProcessTest {
     ProcessInstance instance = publish(resultNotice("P7D"));
     object("notice-1", "objection-1", "第三次提出：飞线还在。");
 
-    assertThat(judgingTaskFor(instance, "objection-1")).hasCandidateGroup(new Groups(ORGANISATION).caseworkers(STREET));
+    assertThat(judgingTaskFor(instance, "objection-1"))
+        .hasCandidateGroup(new Groups(ORGANISATION).caseworkers(STREET));
   }
 
   @Test
@@ -303,7 +362,10 @@ class PublicNoticeProcessTest {
     Assertions.assertThat(notices.published).isEmpty();
   }
 
-  /** Stands in for the {@code notices} service: numbers notices and records what was posted, judged and closed. */
+  /**
+   * Stands in for the {@code notices} service: numbers notices and records what was posted, judged
+   * and closed.
+   */
   public static class FakeNotices {
     final List<String> published = new ArrayList<>();
     final List<String> closed = new ArrayList<>();
@@ -315,21 +377,37 @@ class PublicNoticeProcessTest {
       if (failPublishing) {
         throw new IllegalStateException("notice board unavailable");
       }
-      published.add(execution.getVariable(NOTICE_KIND.name()) + ": " + execution.getVariable(NOTICE_CONTENT.name()));
+      published.add(
+          execution.getVariable(NOTICE_KIND.name())
+              + ": "
+              + execution.getVariable(NOTICE_CONTENT.name()));
       execution.setVariable(NOTICE_ID.name(), "notice-" + published.size());
       execution.setVariable(NOTICE_UNTIL.name(), new java.util.Date());
       execution.setVariable(OBJECTION_ROUND.name(), judgeUnit == null ? 1 : 3);
-      execution.setVariable(OBJECTION_JUDGE_UNIT.name(), judgeUnit == null ? execution.getVariable(CommonVariables.DELIBERATION_UNIT.name()) : judgeUnit);
+      execution.setVariable(
+          OBJECTION_JUDGE_UNIT.name(),
+          judgeUnit == null
+              ? execution.getVariable(CommonVariables.DELIBERATION_UNIT.name())
+              : judgeUnit);
     }
 
     public void judge(DelegateExecution execution) {
       boolean wellFounded = WELL_FOUNDED.equals(execution.getVariable(OBJECTION_JUDGEMENT.name()));
       if (wellFounded) {
-        execution.setVariable(OBJECTION_PAUSES_WORK.name(), Boolean.TRUE.equals(execution.getVariable(OBJECTION_PAUSES_WORK.name())));
+        execution.setVariable(
+            OBJECTION_PAUSES_WORK.name(),
+            Boolean.TRUE.equals(execution.getVariable(OBJECTION_PAUSES_WORK.name())));
       }
-      judged.add(execution.getVariable(JUDGED_OBJECTION_ID.name()) + " " + execution.getVariable(OBJECTION_JUDGEMENT.name()) + " "
-          + execution.getVariable(OBJECTION_REPLY.name())
-          + (wellFounded && Boolean.TRUE.equals(execution.getVariable(OBJECTION_PAUSES_WORK.name())) ? " pauses" : ""));
+      judged.add(
+          execution.getVariable(JUDGED_OBJECTION_ID.name())
+              + " "
+              + execution.getVariable(OBJECTION_JUDGEMENT.name())
+              + " "
+              + execution.getVariable(OBJECTION_REPLY.name())
+              + (wellFounded
+                      && Boolean.TRUE.equals(execution.getVariable(OBJECTION_PAUSES_WORK.name()))
+                  ? " pauses"
+                  : ""));
     }
 
     public void close(DelegateExecution execution) {

@@ -21,9 +21,16 @@ class LogNotificationChannelTest {
       new LogNotificationChannel()
           .send(
               new Notification(
-                  "n-1", "JN-2026-000001", Notification.PHONE, "13800005678",
-                  "您的提案“楼道灯\n2026-12-01 INFO 伪造的一行\u0000”已受理", "log",
-                  OffsetDateTime.now(), null, 0, null));
+                  "n-1",
+                  "JN-2026-000001",
+                  Notification.PHONE,
+                  "13800005678",
+                  "您的提案“楼道灯\n2026-12-01 INFO 伪造的一行\u0000”已受理",
+                  "log",
+                  OffsetDateTime.now(),
+                  null,
+                  0,
+                  null));
     } finally {
       logger.detachAppender(appender);
     }

@@ -1,7 +1,7 @@
 package cn.yishi.notification;
 
-import static cn.yishi.notification.NotificationDeliveryProcess.*;
 import static cn.yishi.common.CommonVariables.*;
+import static cn.yishi.notification.NotificationDeliveryProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -17,8 +17,8 @@ import cn.yishi.common.BusinessTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +55,11 @@ class NotificationDeliveryProcessTest {
   void registerDelegate() {
     Mocks.register(
         "deliverNotification",
-        new DeliverNotification(outbox, List.of(channel), new BusinessTime("Asia/Shanghai"), new NotificationProperties(LogNotificationChannel.NAME)));
+        new DeliverNotification(
+            outbox,
+            List.of(channel),
+            new BusinessTime("Asia/Shanghai"),
+            new NotificationProperties(LogNotificationChannel.NAME)));
   }
 
   @AfterEach
@@ -66,12 +70,21 @@ class NotificationDeliveryProcessTest {
 
   private static Notification queued(OffsetDateTime deliveredAt) {
     return new Notification(
-        ID, "JN-2026-000001", Notification.PHONE, PHONE, "您的提案已受理。", "log",
-        OffsetDateTime.parse("2026-03-05T09:30:00+08:00"), deliveredAt, deliveredAt == null ? 0 : 1, null);
+        ID,
+        "JN-2026-000001",
+        Notification.PHONE,
+        PHONE,
+        "您的提案已受理。",
+        "log",
+        OffsetDateTime.parse("2026-03-05T09:30:00+08:00"),
+        deliveredAt,
+        deliveredAt == null ? 0 : 1,
+        null);
   }
 
   private ProcessInstance queue() {
-    return BpmnAwareTests.runtimeService().startProcessInstanceByKey(KEY, Map.of(NOTIFICATION_ID.name(), ID));
+    return BpmnAwareTests.runtimeService()
+        .startProcessInstanceByKey(KEY, Map.of(NOTIFICATION_ID.name(), ID));
   }
 
   private static ManagementService management() {
@@ -85,12 +98,15 @@ class NotificationDeliveryProcessTest {
     ProcessInstance instance = queue();
 
     // nothing is sent in the step's own transaction: delivery waits for the job
-    BpmnAwareTests.assertThat(instance).isWaitingAt(NotificationDeliveryProcess.TASK_DELIVER_NOTIFICATION);
+    BpmnAwareTests.assertThat(instance)
+        .isWaitingAt(NotificationDeliveryProcess.TASK_DELIVER_NOTIFICATION);
     assertThat(channel.sent).isEmpty();
 
     BpmnAwareTests.execute(BpmnAwareTests.job(instance));
 
-    BpmnAwareTests.assertThat(instance).hasPassed(NotificationDeliveryProcess.EVENT_NOTIFICATION_DELIVERED).isEnded();
+    BpmnAwareTests.assertThat(instance)
+        .hasPassed(NotificationDeliveryProcess.EVENT_NOTIFICATION_DELIVERED)
+        .isEnded();
     assertThat(channel.sent).extracting(Notification::recipient).containsExactly(PHONE);
     verify(outbox).markDelivered(eq(ID), any(OffsetDateTime.class));
     verify(outbox, never()).recordFailedAttempt(anyString(), anyString());
@@ -120,19 +136,28 @@ class NotificationDeliveryProcessTest {
     assertThat(tries).isEqualTo(5);
     assertThat(channel.attempts).isEqualTo(5);
     List<Incident> incidents =
-        BpmnAwareTests.runtimeService().createIncidentQuery().processInstanceId(instance.getId()).list();
-    assertThat(incidents).singleElement().satisfies(incident -> {
-      assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-      assertThat(incident.getActivityId()).isEqualTo(NotificationDeliveryProcess.TASK_DELIVER_NOTIFICATION);
-    });
-    BpmnAwareTests.assertThat(instance).isWaitingAt(NotificationDeliveryProcess.TASK_DELIVER_NOTIFICATION);
+        BpmnAwareTests.runtimeService()
+            .createIncidentQuery()
+            .processInstanceId(instance.getId())
+            .list();
+    assertThat(incidents)
+        .singleElement()
+        .satisfies(
+            incident -> {
+              assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+              assertThat(incident.getActivityId())
+                  .isEqualTo(NotificationDeliveryProcess.TASK_DELIVER_NOTIFICATION);
+            });
+    BpmnAwareTests.assertThat(instance)
+        .isWaitingAt(NotificationDeliveryProcess.TASK_DELIVER_NOTIFICATION);
     verify(outbox, times(5)).recordFailedAttempt(eq(ID), anyString());
     verify(outbox, never()).markDelivered(anyString(), any());
   }
 
   @Test
   void notificationDeliveredBeforeIsNotSentAgain() {
-    when(outbox.find(ID)).thenReturn(Optional.of(queued(OffsetDateTime.parse("2026-03-05T09:31:00+08:00"))));
+    when(outbox.find(ID))
+        .thenReturn(Optional.of(queued(OffsetDateTime.parse("2026-03-05T09:31:00+08:00"))));
     ProcessInstance instance = queue();
 
     BpmnAwareTests.execute(BpmnAwareTests.job(instance));

@@ -22,11 +22,33 @@ class PhoneMaskingTest {
   @Test
   void logsShowPhonesMaskedAndGroupsAsTheyAre() {
     OffsetDateTime at = OffsetDateTime.parse("2026-03-05T09:30:00+08:00");
-    assertThat(new Notification("1", "JN-2026-000001", Notification.PHONE, "13800000000", "m", "log", at, null, 0, null)
-            .maskedRecipient())
+    assertThat(
+            new Notification(
+                    "1",
+                    "JN-2026-000001",
+                    Notification.PHONE,
+                    "13800000000",
+                    "m",
+                    "log",
+                    at,
+                    null,
+                    0,
+                    null)
+                .maskedRecipient())
         .isEqualTo("138****0000");
-    assertThat(new Notification("2", "JN-2026-000001", Notification.GROUP, "jn-jld-jldbl.caseworker", "m", "log", at, null, 0, null)
-            .maskedRecipient())
+    assertThat(
+            new Notification(
+                    "2",
+                    "JN-2026-000001",
+                    Notification.GROUP,
+                    "jn-jld-jldbl.caseworker",
+                    "m",
+                    "log",
+                    at,
+                    null,
+                    0,
+                    null)
+                .maskedRecipient())
         .isEqualTo("jn-jld-jldbl.caseworker");
   }
 }

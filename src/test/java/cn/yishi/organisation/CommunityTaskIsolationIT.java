@@ -74,7 +74,9 @@ class CommunityTaskIsolationIT {
   /** Starts one instance (as the system) for a community and returns its only task. */
   Task startFor(String community) {
     String id =
-        runtimeService.startProcessInstanceByKey(PROCESS, Map.of(CommonVariables.COMMUNITY.name(), community)).getId();
+        runtimeService
+            .startProcessInstanceByKey(PROCESS, Map.of(CommonVariables.COMMUNITY.name(), community))
+            .getId();
     return taskService.createTaskQuery().processInstanceId(id).singleResult();
   }
 
@@ -85,7 +87,8 @@ class CommunityTaskIsolationIT {
         .extracting(IdentityLink::getGroupId)
         .containsExactly("jn-jld-jldbl.caseworker");
     Authorization perTask =
-        authorizationService.createAuthorizationQuery()
+        authorizationService
+            .createAuthorizationQuery()
             .groupIdIn("jn-jld-jldbl.caseworker")
             .resourceType(Resources.TASK)
             .resourceId(task.getId())
@@ -94,7 +97,8 @@ class CommunityTaskIsolationIT {
     assertThat(perTask.isPermissionGranted(Permissions.READ)).isTrue();
     assertThat(perTask.isPermissionGranted(Permissions.UPDATE)).isTrue();
     assertThat(
-            authorizationService.createAuthorizationQuery()
+            authorizationService
+                .createAuthorizationQuery()
                 .groupIdIn("jn-smq-ma.caseworker")
                 .resourceType(Resources.TASK)
                 .resourceId(task.getId())
@@ -108,46 +112,84 @@ class CommunityTaskIsolationIT {
     Task maTask = startFor(MA);
 
     // each caseworker lists only the own community's task
-    assertThat(visibleTaskIds("jldbl-caseworker")).contains(jldblTask.getId()).doesNotContain(maTask.getId());
-    assertThat(visibleTaskIds("jldbl-caseworker2")).contains(jldblTask.getId()).doesNotContain(maTask.getId());
-    assertThat(visibleTaskIds("ma-caseworker")).contains(maTask.getId()).doesNotContain(jldblTask.getId());
+    assertThat(visibleTaskIds("jldbl-caseworker"))
+        .contains(jldblTask.getId())
+        .doesNotContain(maTask.getId());
+    assertThat(visibleTaskIds("jldbl-caseworker2"))
+        .contains(jldblTask.getId())
+        .doesNotContain(maTask.getId());
+    assertThat(visibleTaskIds("ma-caseworker"))
+        .contains(maTask.getId())
+        .doesNotContain(jldblTask.getId());
     // other roles of the same community and department staff see neither
-    assertThat(visibleTaskIds("jldbl-gridworker")).doesNotContain(jldblTask.getId(), maTask.getId());
+    assertThat(visibleTaskIds("jldbl-gridworker"))
+        .doesNotContain(jldblTask.getId(), maTask.getId());
     assertThat(visibleTaskIds("river-staff")).doesNotContain(jldblTask.getId(), maTask.getId());
 
     // the other community: not found, no form, no claim, no completion
     assertThat(get("ma-caseworker", "/engine-rest/task/" + jldblTask.getId()).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(get("ma-caseworker", "/engine-rest/task/" + jldblTask.getId() + "/deployed-form").getStatusCode())
+    assertThat(
+            get("ma-caseworker", "/engine-rest/task/" + jldblTask.getId() + "/deployed-form")
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(get("ma-caseworker", "/engine-rest/task/" + jldblTask.getId() + "/form-variables").getStatusCode())
+    assertThat(
+            get("ma-caseworker", "/engine-rest/task/" + jldblTask.getId() + "/form-variables")
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(post("ma-caseworker", "/engine-rest/task/" + jldblTask.getId() + "/claim", "{\"userId\":\"ma-caseworker\"}").getStatusCode())
+    assertThat(
+            post(
+                    "ma-caseworker",
+                    "/engine-rest/task/" + jldblTask.getId() + "/claim",
+                    "{\"userId\":\"ma-caseworker\"}")
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(post("ma-caseworker", "/engine-rest/task/" + jldblTask.getId() + "/complete", "{}").getStatusCode())
+    assertThat(
+            post("ma-caseworker", "/engine-rest/task/" + jldblTask.getId() + "/complete", "{}")
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(post("jldbl-caseworker", "/engine-rest/task/" + maTask.getId() + "/complete", "{}").getStatusCode())
+    assertThat(
+            post("jldbl-caseworker", "/engine-rest/task/" + maTask.getId() + "/complete", "{}")
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(taskService.createTaskQuery().taskId(jldblTask.getId()).singleResult().getAssignee()).isNull();
+    assertThat(taskService.createTaskQuery().taskId(jldblTask.getId()).singleResult().getAssignee())
+        .isNull();
 
     // the own community: what Tasklist needs to render the Camunda Form, then claim and complete
-    ResponseEntity<String> task = get("jldbl-caseworker2", "/engine-rest/task/" + jldblTask.getId());
+    ResponseEntity<String> task =
+        get("jldbl-caseworker2", "/engine-rest/task/" + jldblTask.getId());
     assertThat(task.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(json.readTree(task.getBody()).get("camundaFormRef").get("key").asText())
         .isEqualTo("yishiOrganisationTestForm");
-    assertThat(get("jldbl-caseworker2", "/engine-rest/task/" + jldblTask.getId() + "/form").getStatusCode())
+    assertThat(
+            get("jldbl-caseworker2", "/engine-rest/task/" + jldblTask.getId() + "/form")
+                .getStatusCode())
         .isEqualTo(HttpStatus.OK);
-    ResponseEntity<String> form = get("jldbl-caseworker2", "/engine-rest/task/" + jldblTask.getId() + "/deployed-form");
+    ResponseEntity<String> form =
+        get("jldbl-caseworker2", "/engine-rest/task/" + jldblTask.getId() + "/deployed-form");
     assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(form.getBody()).contains("\"remark\"");
-    assertThat(get("jldbl-caseworker2", "/engine-rest/task/" + jldblTask.getId() + "/form-variables").getStatusCode())
+    assertThat(
+            get("jldbl-caseworker2", "/engine-rest/task/" + jldblTask.getId() + "/form-variables")
+                .getStatusCode())
         .isEqualTo(HttpStatus.OK);
-    assertThat(post("jldbl-caseworker2", "/engine-rest/task/" + jldblTask.getId() + "/claim", "{\"userId\":\"jldbl-caseworker2\"}").getStatusCode())
+    assertThat(
+            post(
+                    "jldbl-caseworker2",
+                    "/engine-rest/task/" + jldblTask.getId() + "/claim",
+                    "{\"userId\":\"jldbl-caseworker2\"}")
+                .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(post("jldbl-caseworker2", "/engine-rest/task/" + jldblTask.getId() + "/submit-form",
-            "{\"variables\":{\"remark\":{\"value\":\"属于社区事\",\"type\":\"String\"}}}").getStatusCode())
+    assertThat(
+            post(
+                    "jldbl-caseworker2",
+                    "/engine-rest/task/" + jldblTask.getId() + "/submit-form",
+                    "{\"variables\":{\"remark\":{\"value\":\"属于社区事\",\"type\":\"String\"}}}")
+                .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(post("ma-caseworker", "/engine-rest/task/" + maTask.getId() + "/complete", "{}").getStatusCode())
+    assertThat(
+            post("ma-caseworker", "/engine-rest/task/" + maTask.getId() + "/complete", "{}")
+                .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(taskService.createTaskQuery().taskId(jldblTask.getId()).count()).isZero();
     assertThat(taskService.createTaskQuery().taskId(maTask.getId()).count()).isZero();
@@ -161,7 +203,9 @@ class CommunityTaskIsolationIT {
     authenticate("ma-caseworker");
     assertThat(taskService.createTaskQuery().taskId(jldblTask.getId()).count()).isZero();
     assertThat(taskService.createTaskQuery().processDefinitionKey(PROCESS).list())
-        .extracting(Task::getId).contains(maTask.getId()).doesNotContain(jldblTask.getId());
+        .extracting(Task::getId)
+        .contains(maTask.getId())
+        .doesNotContain(jldblTask.getId());
     assertThatThrownBy(() -> taskService.claim(jldblTask.getId(), "ma-caseworker"))
         .isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(() -> taskService.complete(jldblTask.getId()))
@@ -182,7 +226,8 @@ class CommunityTaskIsolationIT {
   void courtyardAndStreetTasksGoToTheirOwnCaseworkers() {
     Task courtyardTask = startFor("jn-jld-jldbl-jhy");
     assertThat(taskService.getIdentityLinksForTask(courtyardTask.getId()))
-        .extracting(IdentityLink::getGroupId).containsExactly("jn-jld-jldbl-jhy.caseworker");
+        .extracting(IdentityLink::getGroupId)
+        .containsExactly("jn-jld-jldbl-jhy.caseworker");
     authenticate("jhy-convenor");
     assertThat(taskService.createTaskQuery().taskId(courtyardTask.getId()).count()).isEqualTo(1);
     authenticate("jldbl-caseworker");
@@ -194,7 +239,9 @@ class CommunityTaskIsolationIT {
   @Test
   void anUnknownCommunityFailsNamingTheCode() {
     assertThatThrownBy(
-            () -> runtimeService.startProcessInstanceByKey(PROCESS, Map.of(CommonVariables.COMMUNITY.name(), "jn-jld-nowhere")))
+            () ->
+                runtimeService.startProcessInstanceByKey(
+                    PROCESS, Map.of(CommonVariables.COMMUNITY.name(), "jn-jld-nowhere")))
         .hasStackTraceContaining("no organisation unit with code 'jn-jld-nowhere'");
   }
 
@@ -216,17 +263,43 @@ class CommunityTaskIsolationIT {
     assertThat(groupFilter).isNotNull();
     assertThat(myFilter).isNotNull();
 
-    List<String> groupTasks = ids(post("ma-caseworker", "/engine-rest/filter/" + groupFilter + "/list?maxResults=1000", "{}"));
+    List<String> groupTasks =
+        ids(
+            post(
+                "ma-caseworker",
+                "/engine-rest/filter/" + groupFilter + "/list?maxResults=1000",
+                "{}"));
     assertThat(groupTasks).contains(maTask.getId()).doesNotContain(jldblTask.getId());
 
-    assertThat(post("ma-caseworker", "/engine-rest/task/" + maTask.getId() + "/claim", "{\"userId\":\"ma-caseworker\"}").getStatusCode())
+    assertThat(
+            post(
+                    "ma-caseworker",
+                    "/engine-rest/task/" + maTask.getId() + "/claim",
+                    "{\"userId\":\"ma-caseworker\"}")
+                .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(ids(post("ma-caseworker", "/engine-rest/filter/" + myFilter + "/list?maxResults=1000", "{}")))
+    assertThat(
+            ids(
+                post(
+                    "ma-caseworker",
+                    "/engine-rest/filter/" + myFilter + "/list?maxResults=1000",
+                    "{}")))
         .contains(maTask.getId());
-    assertThat(ids(post("jldbl-caseworker", "/engine-rest/filter/" + myFilter + "/list?maxResults=1000", "{}")))
+    assertThat(
+            ids(
+                post(
+                    "jldbl-caseworker",
+                    "/engine-rest/filter/" + myFilter + "/list?maxResults=1000",
+                    "{}")))
         .doesNotContain(maTask.getId(), jldblTask.getId());
-    assertThat(ids(post("jldbl-caseworker", "/engine-rest/filter/" + groupFilter + "/list?maxResults=1000", "{}")))
-        .contains(jldblTask.getId()).doesNotContain(maTask.getId());
+    assertThat(
+            ids(
+                post(
+                    "jldbl-caseworker",
+                    "/engine-rest/filter/" + groupFilter + "/list?maxResults=1000",
+                    "{}")))
+        .contains(jldblTask.getId())
+        .doesNotContain(maTask.getId());
   }
 
   // --- helpers
@@ -241,7 +314,8 @@ class CommunityTaskIsolationIT {
   }
 
   List<String> visibleTaskIds(String user) throws Exception {
-    ResponseEntity<String> response = get(user, "/engine-rest/task?processDefinitionKey=" + PROCESS + "&maxResults=1000");
+    ResponseEntity<String> response =
+        get(user, "/engine-rest/task?processDefinitionKey=" + PROCESS + "&maxResults=1000");
     assertThat(response.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
     return ids(response);
   }

@@ -3,10 +3,10 @@ package cn.yishi.organisation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.testsupport.TestDatabase;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -48,7 +48,8 @@ class IdentityRestartIT {
       Counts first;
       try (ConfigurableApplicationContext context = start(db, "restart1")) {
         SyncReport report = context.getBean(IdentitySync.class).lastReport();
-        assertThat(report.groupsCreated()).isEqualTo(context.getBean(Groups.class).definitions().size());
+        assertThat(report.groupsCreated())
+            .isEqualTo(context.getBean(Groups.class).definitions().size());
         assertThat(report.filtersCreated()).isEqualTo(2);
         assertThat(report.usersCreated()).isPositive();
         first = counts(context);

@@ -50,7 +50,8 @@ class OrganisationApiIT {
   void organisationIsPublicAndShapedLikeTheDataFile() throws Exception {
     ResponseEntity<String> response = rest.getForEntity("/api/organisation", String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+    assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON))
+        .isTrue();
     JsonNode body = json.readTree(response.getBody());
 
     try (InputStream in = getClass().getResourceAsStream("/organisation/jinniu.json")) {
@@ -102,10 +103,18 @@ class OrganisationApiIT {
     Map<String, Long> perStreet = new HashMap<>();
     communityStreet.values().forEach(s -> perStreet.merge(s, 1L, Long::sum));
     assertThat(perStreet)
-        .containsEntry("jn-fq", 7L).containsEntry("jn-smq", 6L).containsEntry("jn-hhc", 5L)
-        .containsEntry("jn-ymk", 5L).containsEntry("jn-xal", 2L).containsEntry("jn-wks", 1L)
-        .containsEntry("jn-jld", 1L).containsEntry("jn-cdz", 3L).containsEntry("jn-fhs", 1L)
-        .containsEntry("jn-jq", 1L).containsEntry("jn-shy", 2L).containsEntry("jn-thz", 1L)
+        .containsEntry("jn-fq", 7L)
+        .containsEntry("jn-smq", 6L)
+        .containsEntry("jn-hhc", 5L)
+        .containsEntry("jn-ymk", 5L)
+        .containsEntry("jn-xal", 2L)
+        .containsEntry("jn-wks", 1L)
+        .containsEntry("jn-jld", 1L)
+        .containsEntry("jn-cdz", 3L)
+        .containsEntry("jn-fhs", 1L)
+        .containsEntry("jn-jq", 1L)
+        .containsEntry("jn-shy", 2L)
+        .containsEntry("jn-thz", 1L)
         .containsEntry("jn-xh", 1L);
 
     assertThat(courtyardCommunity)
@@ -143,7 +152,8 @@ class OrganisationApiIT {
     assertThat(organisation.levelOf("jn-jld-jldbl")).isEqualTo(UnitLevel.COMMUNITY);
     assertThat(organisation.parentOf("jn-jld-jldbl").orElseThrow().code()).isEqualTo("jn-jld");
     assertThat(organisation.parentOf("jn")).isEmpty();
-    assertThat(organisation.childrenOf("jn-smq-ma")).extracting(Unit::code)
+    assertThat(organisation.childrenOf("jn-smq-ma"))
+        .extracting(Unit::code)
         .containsExactly("jn-smq-ma-mabl8", "jn-smq-ma-mddy");
     assertThat(organisation.communityOf("jn-cdz-hz-jsgj").code()).isEqualTo("jn-cdz-hz");
     assertThat(organisation.ancestorAt("jn-smq-grc-xhzl6", UnitLevel.STREET).orElseThrow().name())
@@ -152,9 +162,11 @@ class OrganisationApiIT {
     assertThat(organisation.isWithin("jn-jld-jldbl-jhy", "jn-smq")).isFalse();
     assertThat(organisation.department("dept-police").kind()).isEqualTo("POLICE");
     assertThatThrownBy(() -> organisation.unit("jn-xyz"))
-        .isInstanceOf(UnknownUnitException.class).hasMessageContaining("'jn-xyz'");
+        .isInstanceOf(UnknownUnitException.class)
+        .hasMessageContaining("'jn-xyz'");
     assertThatThrownBy(() -> organisation.communityOf("jn-jld-jldbl"))
-        .isInstanceOf(UnknownUnitException.class).hasMessageContaining("'jn-jld-jldbl' is a COMMUNITY");
+        .isInstanceOf(UnknownUnitException.class)
+        .hasMessageContaining("'jn-jld-jldbl' is a COMMUNITY");
   }
 
   @Test
@@ -170,14 +182,18 @@ class OrganisationApiIT {
     assertThat(groups.department("dept-river")).isEqualTo("dept-river.department");
 
     assertThatThrownBy(() -> groups.caseworkers("jn-nowhere"))
-        .isInstanceOf(UnknownUnitException.class).hasMessageContaining("'jn-nowhere'");
+        .isInstanceOf(UnknownUnitException.class)
+        .hasMessageContaining("'jn-nowhere'");
     assertThatThrownBy(() -> groups.gridworkers("jn-jld"))
         .isInstanceOf(UnknownUnitException.class)
-        .hasMessageContaining("'jn-jld'").hasMessageContaining("'gridworker'");
+        .hasMessageContaining("'jn-jld'")
+        .hasMessageContaining("'gridworker'");
     assertThatThrownBy(() -> groups.party("jn-jld-jldbl-jhy"))
-        .isInstanceOf(UnknownUnitException.class).hasMessageContaining("'jn-jld-jldbl-jhy'");
+        .isInstanceOf(UnknownUnitException.class)
+        .hasMessageContaining("'jn-jld-jldbl-jhy'");
     assertThatThrownBy(() -> groups.department("dept-nothing"))
-        .isInstanceOf(UnknownUnitException.class).hasMessageContaining("'dept-nothing'");
+        .isInstanceOf(UnknownUnitException.class)
+        .hasMessageContaining("'dept-nothing'");
     assertThatThrownBy(() -> groups.caseworkers(null)).isInstanceOf(UnknownUnitException.class);
   }
 
@@ -187,16 +203,31 @@ class OrganisationApiIT {
     identityService.createGroupQuery().list().forEach(g -> existing.put(g.getId(), g));
     List<GroupDefinition> definitions = groups.definitions();
     // 1 district + 13 streets + 5 courtyards: 2 roles each; 36 communities: 6 roles each
-    long unitGroups = definitions.stream().filter(d -> d.kind() == GroupDefinition.Kind.UNIT).count();
+    long unitGroups =
+        definitions.stream().filter(d -> d.kind() == GroupDefinition.Kind.UNIT).count();
     assertThat(unitGroups).isEqualTo(2 * (1 + 13 + 5) + 6 * 36);
-    assertThat(existing).containsKeys("auditors", "policy-staff", "camunda-admin",
-        "jn.caseworker", "jn.committee", "jn-jld.caseworker", "jn-jld.committee",
-        "jn-jld-jldbl.caseworker", "jn-jld-jldbl.committee", "jn-jld-jldbl.gridworker",
-        "jn-jld-jldbl.party", "jn-jld-jldbl.twocommittees", "jn-jld-jldbl.supervisor",
-        "jn-jld-jldbl-jhy.caseworker", "jn-jld-jldbl-jhy.committee", "dept-river.department",
-        "dept-smq-safety.department");
+    assertThat(existing)
+        .containsKeys(
+            "auditors",
+            "policy-staff",
+            "camunda-admin",
+            "jn.caseworker",
+            "jn.committee",
+            "jn-jld.caseworker",
+            "jn-jld.committee",
+            "jn-jld-jldbl.caseworker",
+            "jn-jld-jldbl.committee",
+            "jn-jld-jldbl.gridworker",
+            "jn-jld-jldbl.party",
+            "jn-jld-jldbl.twocommittees",
+            "jn-jld-jldbl.supervisor",
+            "jn-jld-jldbl-jhy.caseworker",
+            "jn-jld-jldbl-jhy.committee",
+            "dept-river.department",
+            "dept-smq-safety.department");
     assertThat(existing.get("jn-jld-jldbl.caseworker").getName()).isEqualTo("九里堤北路社区 · 社区工作者");
-    assertThat(existing.get("jn-jld-jldbl-jhy.committee").getName()).isEqualTo("九里堤北路社区菁华园 · 院落公共议事小组");
+    assertThat(existing.get("jn-jld-jldbl-jhy.committee").getName())
+        .isEqualTo("九里堤北路社区菁华园 · 院落公共议事小组");
     for (GroupDefinition definition : definitions) {
       Group group = existing.get(definition.id());
       assertThat(group).as(definition.id()).isNotNull();
@@ -205,7 +236,8 @@ class OrganisationApiIT {
       assertThat(group.getType()).isEqualTo("WORKFLOW");
       if (definition.kind() != GroupDefinition.Kind.GLOBAL) {
         Authorization tasklist =
-            authorizationService.createAuthorizationQuery()
+            authorizationService
+                .createAuthorizationQuery()
                 .groupIdIn(definition.id())
                 .resourceType(Resources.APPLICATION)
                 .resourceId("tasklist")
@@ -216,14 +248,16 @@ class OrganisationApiIT {
     }
     // caseworkers have no global TASK permission: they see tasks only through per-task grants
     assertThat(
-            authorizationService.createAuthorizationQuery()
+            authorizationService
+                .createAuthorizationQuery()
                 .groupIdIn("jn-jld-jldbl.caseworker", "jn-smq-ma.caseworker", "jn.caseworker")
                 .resourceType(Resources.TASK)
                 .resourceId(Authorization.ANY)
                 .count())
         .isZero();
     assertThat(
-            authorizationService.createAuthorizationQuery()
+            authorizationService
+                .createAuthorizationQuery()
                 .groupIdIn("jn-jld-jldbl.caseworker")
                 .resourceType(Resources.APPLICATION)
                 .resourceId("cockpit")
@@ -232,13 +266,15 @@ class OrganisationApiIT {
     // they may read the procedures (Tasklist shows a task's process name and diagram), not
     // the instances or tasks of a definition
     Authorization procedures =
-        authorizationService.createAuthorizationQuery()
+        authorizationService
+            .createAuthorizationQuery()
             .groupIdIn("jn-jld-jldbl.caseworker")
             .resourceType(Resources.PROCESS_DEFINITION)
             .resourceId(Authorization.ANY)
             .singleResult();
     assertThat(procedures.isPermissionGranted(ProcessDefinitionPermissions.READ)).isTrue();
-    assertThat(procedures.isPermissionGranted(ProcessDefinitionPermissions.READ_INSTANCE)).isFalse();
+    assertThat(procedures.isPermissionGranted(ProcessDefinitionPermissions.READ_INSTANCE))
+        .isFalse();
     assertThat(procedures.isPermissionGranted(ProcessDefinitionPermissions.READ_TASK)).isFalse();
     assertThat(procedures.isPermissionGranted(ProcessDefinitionPermissions.READ_HISTORY)).isFalse();
   }
@@ -249,7 +285,8 @@ class OrganisationApiIT {
       List<Filter> filters = filterService.createFilterQuery().filterName(name).list();
       assertThat(filters).as(name).hasSize(1);
       Authorization global =
-          authorizationService.createAuthorizationQuery()
+          authorizationService
+              .createAuthorizationQuery()
               .authorizationType(Authorization.AUTH_TYPE_GLOBAL)
               .resourceType(Resources.FILTER)
               .resourceId(filters.get(0).getId())
@@ -272,8 +309,11 @@ class OrganisationApiIT {
   @Test
   void demoUsersExistInTheirGroups() {
     assertThat(identityService.createUserQuery().memberOfGroup("jn-jld-jldbl.caseworker").list())
-        .extracting(u -> u.getId()).contains("jldbl-caseworker", "jldbl-caseworker2");
-    assertThat(identityService.createUserQuery().userId("auditor").memberOfGroup("auditors").count()).isEqualTo(1);
+        .extracting(u -> u.getId())
+        .contains("jldbl-caseworker", "jldbl-caseworker2");
+    assertThat(
+            identityService.createUserQuery().userId("auditor").memberOfGroup("auditors").count())
+        .isEqualTo(1);
     assertThat(identityService.checkPassword("jn-committee", "demo")).isTrue();
   }
 }

@@ -13,34 +13,55 @@ class OrganisationLoaderTest {
 
   private static Organisation load(String json) {
     return OrganisationLoader.load(
-        new ByteArrayInputStream(json.replace('\'', '"').getBytes(StandardCharsets.UTF_8)), "test.json");
+        new ByteArrayInputStream(json.replace('\'', '"').getBytes(StandardCharsets.UTF_8)),
+        "test.json");
   }
 
   private static String unit(String code, String name, String level, String children) {
-    return "{'code':'" + code + "','name':'" + name + "','level':'" + level + "','children':[" + children + "]}";
+    return "{'code':'"
+        + code
+        + "','name':'"
+        + name
+        + "','level':'"
+        + level
+        + "','children':["
+        + children
+        + "]}";
   }
 
   private static String root(String children, String departments) {
-    return "{'code':'jn','name':'金牛区','level':'DISTRICT','children':[" + children + "],'departments':["
-        + departments + "]}";
+    return "{'code':'jn','name':'金牛区','level':'DISTRICT','children':["
+        + children
+        + "],'departments':["
+        + departments
+        + "]}";
   }
 
-  private static final String DEPT = "{'code':'dept-river','name':'金牛区河长制办公室','kind':'DISTRICT_OFFICE'}";
+  private static final String DEPT =
+      "{'code':'dept-river','name':'金牛区河长制办公室','kind':'DISTRICT_OFFICE'}";
 
   @Test
   void loadsAValidTree() {
     Organisation org =
         load(
             root(
-                unit("jn-jld", "九里堤街道", "STREET",
-                    unit("jn-jld-jldbl", "九里堤北路社区", "COMMUNITY",
+                unit(
+                    "jn-jld",
+                    "九里堤街道",
+                    "STREET",
+                    unit(
+                        "jn-jld-jldbl",
+                        "九里堤北路社区",
+                        "COMMUNITY",
                         unit("jn-jld-jldbl-jhy", "菁华园", "COURTYARD", ""))),
                 DEPT));
     assertThat(org.findUnit("jn-jld-jldbl-jhy").orElseThrow().parent().orElseThrow().code())
         .isEqualTo("jn-jld-jldbl");
-    assertThat(org.findUnit("jn-jld-jldbl-jhy").orElseThrow().displayName()).isEqualTo("九里堤北路社区菁华园");
+    assertThat(org.findUnit("jn-jld-jldbl-jhy").orElseThrow().displayName())
+        .isEqualTo("九里堤北路社区菁华园");
     assertThat(org.departments()).extracting(Department::code).containsExactly("dept-river");
-    assertThat(org.units()).extracting(Unit::code)
+    assertThat(org.units())
+        .extracting(Unit::code)
         .containsExactly("jn", "jn-jld", "jn-jld-jldbl", "jn-jld-jldbl-jhy");
   }
 
@@ -50,12 +71,14 @@ class OrganisationLoaderTest {
     assertThatThrownBy(() -> load(json))
         .isInstanceOf(InvalidOrganisationException.class)
         .hasMessageContaining("test.json")
-        .hasMessageContaining("unit 'jn-jld' has level COMMUNITY but its parent 'jn' is a DISTRICT");
+        .hasMessageContaining(
+            "unit 'jn-jld' has level COMMUNITY but its parent 'jn' is a DISTRICT");
   }
 
   @Test
   void rejectsACourtyardOutsideACommunity() {
-    String json = root(unit("jn-jld", "九里堤街道", "STREET", unit("jn-jld-jhy", "菁华园", "COURTYARD", "")), DEPT);
+    String json =
+        root(unit("jn-jld", "九里堤街道", "STREET", unit("jn-jld-jhy", "菁华园", "COURTYARD", "")), DEPT);
     assertThatThrownBy(() -> load(json))
         .hasMessageContaining("unit 'jn-jld-jhy' is a COURTYARD under 'jn-jld' (STREET)")
         .hasMessageContaining("courtyards belong only under communities");
@@ -65,9 +88,18 @@ class OrganisationLoaderTest {
   void rejectsChildrenOfACourtyard() {
     String json =
         root(
-            unit("jn-jld", "九里堤街道", "STREET",
-                unit("jn-jld-jldbl", "九里堤北路社区", "COMMUNITY",
-                    unit("jn-jld-jldbl-jhy", "菁华园", "COURTYARD",
+            unit(
+                "jn-jld",
+                "九里堤街道",
+                "STREET",
+                unit(
+                    "jn-jld-jldbl",
+                    "九里堤北路社区",
+                    "COMMUNITY",
+                    unit(
+                        "jn-jld-jldbl-jhy",
+                        "菁华园",
+                        "COURTYARD",
                         unit("jn-jld-jldbl-jhy-a", "二幢", "COURTYARD", "")))),
             DEPT);
     assertThatThrownBy(() -> load(json)).hasMessageContaining("'jn-jld-jldbl-jhy-a'");
@@ -78,7 +110,8 @@ class OrganisationLoaderTest {
     String json =
         root(
             unit("jn-jld", "九里堤街道", "STREET", unit("jn-jld-x", "甲社区", "COMMUNITY", ""))
-                + "," + unit("jn-jld", "另一个街道", "STREET", ""),
+                + ","
+                + unit("jn-jld", "另一个街道", "STREET", ""),
             DEPT);
     assertThatThrownBy(() -> load(json))
         .isInstanceOf(InvalidOrganisationException.class)
@@ -108,8 +141,11 @@ class OrganisationLoaderTest {
   void rejectsBadCodesLevelsAndKinds() {
     String json =
         root(
-            unit("jn-JLD", "九里堤街道", "STREET", "") + "," + unit("smq", "驷马桥街道", "STREET", "")
-                + "," + unit("jn-fq", "抚琴街道", "TOWN", ""),
+            unit("jn-JLD", "九里堤街道", "STREET", "")
+                + ","
+                + unit("smq", "驷马桥街道", "STREET", "")
+                + ","
+                + unit("jn-fq", "抚琴街道", "TOWN", ""),
             "{'code':'river','name':'河长办','kind':'OFFICE'},{'code':'dept-y','name':'某局','kind':''}");
     assertThatThrownBy(() -> load(json))
         .hasMessageContaining("unit 'jn-JLD': the code must be lower-case")
@@ -122,12 +158,15 @@ class OrganisationLoaderTest {
   @Test
   void rejectsARootThatIsNotADistrict() {
     String json = "{'code':'jn','name':'金牛区','level':'STREET','children':[],'departments':[]}";
-    assertThatThrownBy(() -> load(json)).hasMessageContaining("unit 'jn' is the root and must have level DISTRICT");
+    assertThatThrownBy(() -> load(json))
+        .hasMessageContaining("unit 'jn' is the root and must have level DISTRICT");
   }
 
   @Test
   void rejectsUnknownFieldsAndBrokenJson() {
-    assertThatThrownBy(() -> load("{'code':'jn','name':'金牛区','level':'DISTRICT','children':[],'colour':'red'}"))
+    assertThatThrownBy(
+            () ->
+                load("{'code':'jn','name':'金牛区','level':'DISTRICT','children':[],'colour':'red'}"))
         .isInstanceOf(InvalidOrganisationException.class)
         .hasMessageContaining("colour");
     assertThatThrownBy(() -> load("{'code':'jn',"))

@@ -1,9 +1,9 @@
 package cn.yishi.proposal;
 
-import cn.yishi.common.BusinessTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import cn.yishi.common.BusinessTime;
 import cn.yishi.notification.Notifications;
 import cn.yishi.signature.SignatureService;
 import cn.yishi.signature.SigningKeys;
@@ -26,16 +26,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The handling deadline (CONTRACT §4 {@code deadline}, {@code overdue}) as the status changes
- * keep it in the read model (Flyway V2, V10, V70 on H2): resolveWithin from the end of sorting to
- * the recorded result, whatever the diagrams look like (only the statuses and the signed result
- * records count).
+ * The handling deadline (CONTRACT §4 {@code deadline}, {@code overdue}) as the status changes keep
+ * it in the read model (Flyway V2, V10, V70 on H2): resolveWithin from the end of sorting to the
+ * recorded result, whatever the diagrams look like (only the statuses and the signed result records
+ * count).
  */
 class HandlingDeadlineTest {
 
   private static final String NUMBER = "JN-2026-000321";
+
   /** 09:00 in Shanghai. */
   private static final Instant SUBMITTED = Instant.parse("2026-11-20T01:00:00Z");
+
   private static JdbcTemplate jdbc;
 
   private String track;
@@ -44,11 +46,16 @@ class HandlingDeadlineTest {
 
   @BeforeAll
   static void tables() throws Exception {
-    jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:handling-deadline-test;DB_CLOSE_DELAY=-1", "sa", ""));
+    jdbc =
+        new JdbcTemplate(
+            new DriverManagerDataSource(
+                "jdbc:h2:mem:handling-deadline-test;DB_CLOSE_DELAY=-1", "sa", ""));
     for (String table : List.of("signature_record", "proposal_timeline", "proposal_view")) {
       jdbc.execute("DROP TABLE IF EXISTS " + table);
     }
-    for (String file : List.of("V2__proposal_view.sql", "V10__signature_record.sql", "V70__proposal_deadline.sql")) {
+    for (String file :
+        List.of(
+            "V2__proposal_view.sql", "V10__signature_record.sql", "V70__proposal_deadline.sql")) {
       String migration = Files.readString(Path.of("src/main/resources/db/migration/" + file));
       for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";")) {
         if (!statement.isBlank()) {
@@ -64,7 +71,9 @@ class HandlingDeadlineTest {
       jdbc.update("DELETE FROM " + table);
     }
     BusinessTime time = new BusinessTime("Asia/Shanghai");
-    views = new ProposalViewService(jdbc, time, new SignatureService(jdbc, (SigningKeys) null), mock(Notifications.class));
+    views =
+        new ProposalViewService(
+            jdbc, time, new SignatureService(jdbc, (SigningKeys) null), mock(Notifications.class));
     track("MINOR", "P7D");
     at(SUBMITTED);
   }
@@ -88,8 +97,24 @@ class HandlingDeadlineTest {
   private void status(String status) {
     ProposalView.Facts facts =
         new ProposalView.Facts(
-            "菁华园瀑布噪音扰民", "jn-jld-jldbl", null, null, null, track, null, null, null, null, null, null,
-            timeLimits, "13800000000", null, null, null, null);
+            "菁华园瀑布噪音扰民",
+            "jn-jld-jldbl",
+            null,
+            null,
+            null,
+            track,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            timeLimits,
+            "13800000000",
+            null,
+            null,
+            null,
+            null);
     views.changeStatus(NUMBER, ProposalStatus.of(status), facts, "测试步骤");
   }
 
@@ -105,7 +130,9 @@ class HandlingDeadlineTest {
     jdbc.update(
         "INSERT INTO signature_record (id, proposal_number, kind, content, content_hash, signature, key_id,"
             + " signed_by, signed_at) VALUES (?, ?, 'RESULT', '{}', 'h', 's', 'k', 'jldbl-caseworker', ?)",
-        "r-" + at.toEpochMilli(), NUMBER, shanghai(at));
+        "r-" + at.toEpochMilli(),
+        NUMBER,
+        shanghai(at));
   }
 
   @Test
@@ -139,7 +166,9 @@ class HandlingDeadlineTest {
     at(sorted.plus(Duration.ofDays(3)));
     status("IN_IMPLEMENTATION");
     assertThat(view().deadline()).isEqualTo(shanghai(deadline));
-    assertThat(views.overdue(shanghai(deadline))).extracting(ProposalView::number).containsExactly(NUMBER);
+    assertThat(views.overdue(shanghai(deadline)))
+        .extracting(ProposalView::number)
+        .containsExactly(NUMBER);
     assertThat(views.overdue(shanghai(deadline.minusSeconds(1)))).isEmpty();
   }
 
@@ -160,7 +189,8 @@ class HandlingDeadlineTest {
     at(SUBMITTED.plus(Duration.ofHours(1)));
     status("IN_IMPLEMENTATION");
 
-    assertThat(view().deadline()).isEqualTo(shanghai(SUBMITTED.plus(Duration.ofHours(1)).plus(Duration.ofDays(7))));
+    assertThat(view().deadline())
+        .isEqualTo(shanghai(SUBMITTED.plus(Duration.ofHours(1)).plus(Duration.ofDays(7))));
   }
 
   @Test
@@ -271,9 +301,13 @@ class HandlingDeadlineTest {
         .isEqualTo(OffsetDateTime.parse("2026-02-01T21:00+08:00"));
     assertThat(HandlingDeadline.deadline(from, Map.of(HandlingDeadline.RESOLVE_WITHIN, " P7D ")))
         .isEqualTo(OffsetDateTime.parse("2026-02-07T09:00+08:00"));
-    assertThat(HandlingDeadline.deadline(from, Map.of(HandlingDeadline.RESOLVE_WITHIN, "seven days"))).isNull();
-    assertThat(HandlingDeadline.deadline(from, Map.of(HandlingDeadline.RESOLVE_WITHIN, "-P7D"))).isNull();
-    assertThat(HandlingDeadline.deadline(from, Map.of(ResponseClock.RESPONSE_WITHIN, "P1D"))).isNull();
+    assertThat(
+            HandlingDeadline.deadline(from, Map.of(HandlingDeadline.RESOLVE_WITHIN, "seven days")))
+        .isNull();
+    assertThat(HandlingDeadline.deadline(from, Map.of(HandlingDeadline.RESOLVE_WITHIN, "-P7D")))
+        .isNull();
+    assertThat(HandlingDeadline.deadline(from, Map.of(ResponseClock.RESPONSE_WITHIN, "P1D")))
+        .isNull();
     assertThat(HandlingDeadline.deadline(from, "P7D")).isNull();
     assertThat(HandlingDeadline.deadline(from, null)).isNull();
   }

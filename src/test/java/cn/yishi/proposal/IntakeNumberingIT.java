@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Intake does not queue behind numbering (issue 7, defect 11): a submission whose start is still
- * open in its transaction, holding its number, does not keep the next resident's submission
- * through the public API from being numbered, started and committed.
+ * open in its transaction, holding its number, does not keep the next resident's submission through
+ * the public API from being numbered, started and committed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IntakeNumberingIT {
@@ -67,20 +67,23 @@ class IntakeNumberingIT {
 
       // B: a whole submission through HTTP while A's transaction is open
       Future<ResponseEntity<JsonNode>> second =
-          residents.submit(() -> http.postForEntity("/api/proposals", bench("楼道照明改造"), JsonNode.class));
+          residents.submit(
+              () -> http.postForEntity("/api/proposals", bench("楼道照明改造"), JsonNode.class));
       ResponseEntity<JsonNode> created = second.get(BOUND_SECONDS, TimeUnit.SECONDS);
 
       assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
       String secondNumber = created.getBody().get("number").asText();
       assertThat(secondNumber).matches("JN-\\d{4}-\\d{6}");
-      assertThat(http.getForEntity("/api/proposals/" + secondNumber, JsonNode.class).getStatusCode())
+      assertThat(
+              http.getForEntity("/api/proposals/" + secondNumber, JsonNode.class).getStatusCode())
           .isEqualTo(HttpStatus.OK); // committed and public
       assertThat(first.isDone()).isFalse(); // while A still holds its transaction open
 
       release.countDown();
       String firstNumber = first.get(BOUND_SECONDS, TimeUnit.SECONDS);
       assertThat(firstNumber).matches("JN-\\d{4}-\\d{6}").isNotEqualTo(secondNumber);
-      JsonNode firstView = http.getForEntity("/api/proposals/" + firstNumber, JsonNode.class).getBody();
+      JsonNode firstView =
+          http.getForEntity("/api/proposals/" + firstNumber, JsonNode.class).getBody();
       assertThat(firstView.get("title").asText()).isEqualTo("院内增设休闲座椅");
       assertThat(firstView.get("status").asText()).isEqualTo("SORTING");
     } finally {

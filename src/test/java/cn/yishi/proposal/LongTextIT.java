@@ -1,8 +1,8 @@
 package cn.yishi.proposal;
 
-import cn.yishi.common.CommonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yishi.common.CommonVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
@@ -32,9 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Texts as long as Yishi allows (CONTRACT §1: a 5,000-character description; the forms' plans and
  * results) go through the residents' API, Tasklist's start and task forms (the engine's
- * submit-form) and the notice board whole, and stay whole in history, on H2 and PostgreSQL, although
- * Camunda's own string columns hold 4,000 characters. A summoned department reads only what its
- * steps need: never the submitter's phone. Jobs are run by the test.
+ * submit-form) and the notice board whole, and stay whole in history, on H2 and PostgreSQL,
+ * although Camunda's own string columns hold 4,000 characters. A summoned department reads only
+ * what its steps need: never the submitter's phone. Jobs are run by the test.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -75,8 +75,15 @@ class LongTextIT {
 
   /** The variable as the auditor reads it in Cockpit's history (REST, deserialized values). */
   private JsonNode historicVariable(String processInstanceId, String name) {
-    ResponseEntity<JsonNode> found = as("auditor", HttpMethod.GET,
-        "/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId + "&variableName=" + name, null);
+    ResponseEntity<JsonNode> found =
+        as(
+            "auditor",
+            HttpMethod.GET,
+            "/engine-rest/history/variable-instance?processInstanceId="
+                + processInstanceId
+                + "&variableName="
+                + name,
+            null);
     assertThat(found.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(found.getBody()).hasSize(1);
     return found.getBody().get(0);
@@ -84,22 +91,37 @@ class LongTextIT {
 
   private void assertKeptWhole(String processInstanceId, String name, String text) {
     assertThat(runtimeService.getVariable(processInstanceId, name)).isEqualTo(text);
-    JsonNode runtime = as("auditor", HttpMethod.GET,
-        "/engine-rest/process-instance/" + processInstanceId + "/variables/" + name, null).getBody();
+    JsonNode runtime =
+        as(
+                "auditor",
+                HttpMethod.GET,
+                "/engine-rest/process-instance/" + processInstanceId + "/variables/" + name,
+                null)
+            .getBody();
     assertThat(runtime.get("type").asText()).isEqualTo("String");
     assertThat(runtime.get("value").asText()).isEqualTo(text);
     JsonNode history = historicVariable(processInstanceId, name);
     assertThat(history.get("type").asText()).isEqualTo("String");
     assertThat(history.get("value").asText()).isEqualTo(text);
-    assertThat(historyService.createHistoricDetailQuery().variableUpdates().processInstanceId(processInstanceId).list())
+    assertThat(
+            historyService
+                .createHistoricDetailQuery()
+                .variableUpdates()
+                .processInstanceId(processInstanceId)
+                .list())
         .filteredOn(detail -> name.equals(((HistoricVariableUpdate) detail).getVariableName()))
         .isNotEmpty()
-        .allSatisfy(detail -> assertThat(((HistoricVariableUpdate) detail).getValue()).isEqualTo(text));
+        .allSatisfy(
+            detail -> assertThat(((HistoricVariableUpdate) detail).getValue()).isEqualTo(text));
   }
 
   private String instanceOf(String number) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
-        .processDefinitionKey(ProposalLifecycleProcess.KEY).singleResult().getId();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(number)
+        .processDefinitionKey(ProposalLifecycleProcess.KEY)
+        .singleResult()
+        .getId();
   }
 
   @Test
@@ -113,7 +135,8 @@ class LongTextIT {
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String number = created.getBody().get("number").asText();
     assertThat(created.getBody().get("status").asText()).isEqualTo("SORTING");
-    assertThat(http.getForEntity("/api/proposals/" + number, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(http.getForEntity("/api/proposals/" + number, JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
     assertKeptWhole(instanceOf(number), CommonVariables.DESCRIPTION.name(), description);
   }
 
@@ -121,13 +144,22 @@ class LongTextIT {
   void aDescriptionOverFiveThousandCharactersIsRefusedNamingIt() {
     Map<String, Object> proposal = ProposalApiIT.greening();
     proposal.put(CommonVariables.DESCRIPTION.name(), text(5001, "描述过长。"));
-    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(ProposalLifecycleProcess.KEY).count();
+    long before =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(ProposalLifecycleProcess.KEY)
+            .count();
 
     ResponseEntity<JsonNode> refused = as(null, HttpMethod.POST, "/api/proposals", proposal);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactly(CommonVariables.DESCRIPTION.name());
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ProposalLifecycleProcess.KEY).count())
+    assertThat(refused.getBody().get("errors").findValuesAsText("field"))
+        .containsExactly(CommonVariables.DESCRIPTION.name());
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(ProposalLifecycleProcess.KEY)
+                .count())
         .isEqualTo(before);
   }
 
@@ -143,11 +175,16 @@ class LongTextIT {
     fields.put(ProposalLifecycleProcess.TOPIC.name(), string("FACILITIES"));
     fields.put(ProposalLifecycleProcess.SCOPE.name(), string("COMMUNITY"));
 
-    ResponseEntity<JsonNode> started = as("jldbl-gridworker", HttpMethod.POST,
-        "/engine-rest/process-definition/key/" + ProposalLifecycleProcess.KEY + "/submit-form", Map.of("variables", fields));
+    ResponseEntity<JsonNode> started =
+        as(
+            "jldbl-gridworker",
+            HttpMethod.POST,
+            "/engine-rest/process-definition/key/" + ProposalLifecycleProcess.KEY + "/submit-form",
+            Map.of("variables", fields));
 
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertKeptWhole(started.getBody().get("id").asText(), CommonVariables.DESCRIPTION.name(), description);
+    assertKeptWhole(
+        started.getBody().get("id").asText(), CommonVariables.DESCRIPTION.name(), description);
   }
 
   private static Map<String, Object> string(String value) {
@@ -164,8 +201,15 @@ class LongTextIT {
     v.put(CommonVariables.SUBMITTER_PHONE.name(), PHONE);
     v.put(cn.yishi.common.CommonVariables.DELIBERATION_UNIT.name(), JLDBL);
     v.put(cn.yishi.common.CommonVariables.RESOLUTION.name(), resolution);
-    v.put(cn.yishi.common.CommonVariables.TIME_LIMITS.name(), new HashMap<>(decisionService.evaluateDecisionByKey("timeLimits")
-        .variables(Map.of(CommonVariables.TRACK.name(), "HARD")).evaluate().getSingleResult().getEntryMap()));
+    v.put(
+        cn.yishi.common.CommonVariables.TIME_LIMITS.name(),
+        new HashMap<>(
+            decisionService
+                .evaluateDecisionByKey("timeLimits")
+                .variables(Map.of(CommonVariables.TRACK.name(), "HARD"))
+                .evaluate()
+                .getSingleResult()
+                .getEntryMap()));
     return v;
   }
 
@@ -174,7 +218,8 @@ class LongTextIT {
   }
 
   private void runJobOf(String processInstanceId) {
-    Job job = managementService.createJobQuery().processInstanceId(processInstanceId).singleResult();
+    Job job =
+        managementService.createJobQuery().processInstanceId(processInstanceId).singleResult();
     managementService.executeJob(job.getId());
   }
 
@@ -182,45 +227,80 @@ class LongTextIT {
   void aFiveThousandCharacterResultGoesThroughTheTaskFormOntoTheNoticeBoardWhole() {
     String number = "JN-2026-" + UUID.randomUUID().toString().substring(0, 6);
     String resolution = text(5000, "在菁华园南侧堰坝加装消能台阶，降低落差处水声。");
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(
-        cn.yishi.implementation.ImplementationProcess.KEY, number, implementation(number, resolution));
-    taskService.complete(openTask(instance.getId()).getId(),
-        Map.of(cn.yishi.common.CommonVariables.IMPLEMENTER.name(), cn.yishi.implementation.ImplementationProcess.RESIDENTS));
-    taskService.complete(openTask(instance.getId()).getId(), Map.of(cn.yishi.implementation.ImplementationProcess.CARRY_OUT_NOTE.name(), "居民分楼栋施工。"));
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(
+            cn.yishi.implementation.ImplementationProcess.KEY,
+            number,
+            implementation(number, resolution));
+    taskService.complete(
+        openTask(instance.getId()).getId(),
+        Map.of(
+            cn.yishi.common.CommonVariables.IMPLEMENTER.name(),
+            cn.yishi.implementation.ImplementationProcess.RESIDENTS));
+    taskService.complete(
+        openTask(instance.getId()).getId(),
+        Map.of(cn.yishi.implementation.ImplementationProcess.CARRY_OUT_NOTE.name(), "居民分楼栋施工。"));
 
     String result = text(5000, "消能台阶已建成，夜间水声由七十分贝降到四十五分贝。");
     Task record = openTask(instance.getId());
-    ResponseEntity<JsonNode> submitted = as("jldbl-caseworker", HttpMethod.POST,
-        "/engine-rest/task/" + record.getId() + "/submit-form",
-        Map.of("variables", Map.of(cn.yishi.implementation.ImplementationProcess.RESULT.name(), string(result))));
+    ResponseEntity<JsonNode> submitted =
+        as(
+            "jldbl-caseworker",
+            HttpMethod.POST,
+            "/engine-rest/task/" + record.getId() + "/submit-form",
+            Map.of(
+                "variables",
+                Map.of(
+                    cn.yishi.implementation.ImplementationProcess.RESULT.name(), string(result))));
 
     assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     runJobOf(instance.getId()); // sign the result
     ProcessInstance notice =
-        runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+        runtimeService
+            .createProcessInstanceQuery()
+            .superProcessInstanceId(instance.getId())
+            .singleResult();
     runJobOf(notice.getId()); // publish it
     JsonNode board = http.getForEntity("/api/notices", JsonNode.class).getBody();
-    List<JsonNode> posted = board.findParents("proposalNumber").stream()
-        .filter(n -> number.equals(n.get("proposalNumber").asText())).toList();
+    List<JsonNode> posted =
+        board.findParents("proposalNumber").stream()
+            .filter(n -> number.equals(n.get("proposalNumber").asText()))
+            .toList();
     assertThat(posted).hasSize(1);
     assertThat(posted.get(0).get("content").asText()).isEqualTo(result);
-    assertKeptWhole(instance.getId(), cn.yishi.implementation.ImplementationProcess.RESULT.name(), result);
+    assertKeptWhole(
+        instance.getId(), cn.yishi.implementation.ImplementationProcess.RESULT.name(), result);
 
     runJobOf(notice.getId()); // the notice period is over: the proposal's implementation ends
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
-    assertThat(historicVariable(instance.getId(), cn.yishi.implementation.ImplementationProcess.RESULT.name()).get("value").asText()).isEqualTo(result);
-    assertThat(historicVariable(instance.getId(), cn.yishi.common.CommonVariables.RESOLUTION.name()).get("value").asText())
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+        .isZero();
+    assertThat(
+            historicVariable(
+                    instance.getId(), cn.yishi.implementation.ImplementationProcess.RESULT.name())
+                .get("value")
+                .asText())
+        .isEqualTo(result);
+    assertThat(
+            historicVariable(instance.getId(), cn.yishi.common.CommonVariables.RESOLUTION.name())
+                .get("value")
+                .asText())
         .isEqualTo(resolution);
     // the ended instances' runtime variables took their stored texts with them
-    assertThat(jdbc.queryForObject(
-            "SELECT COUNT(*) FROM ACT_GE_BYTEARRAY b WHERE b.NAME_ IN ('result', 'resolution', 'noticeContent')"
-                + " AND NOT EXISTS (SELECT 1 FROM ACT_RU_VARIABLE v WHERE v.BYTEARRAY_ID_ = b.ID_)"
-                + " AND NOT EXISTS (SELECT 1 FROM ACT_HI_VARINST h WHERE h.BYTEARRAY_ID_ = b.ID_)"
-                + " AND NOT EXISTS (SELECT 1 FROM ACT_HI_DETAIL d WHERE d.BYTEARRAY_ID_ = b.ID_)",
-            Integer.class))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM ACT_GE_BYTEARRAY b WHERE b.NAME_ IN ('result', 'resolution', 'noticeContent')"
+                    + " AND NOT EXISTS (SELECT 1 FROM ACT_RU_VARIABLE v WHERE v.BYTEARRAY_ID_ = b.ID_)"
+                    + " AND NOT EXISTS (SELECT 1 FROM ACT_HI_VARINST h WHERE h.BYTEARRAY_ID_ = b.ID_)"
+                    + " AND NOT EXISTS (SELECT 1 FROM ACT_HI_DETAIL d WHERE d.BYTEARRAY_ID_ = b.ID_)",
+                Integer.class))
         .isZero();
-    assertThat(jdbc.queryForObject(
-            "SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ IN (?, ?)", Integer.class, instance.getId(), notice.getId()))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ IN (?, ?)",
+                Integer.class,
+                instance.getId(),
+                notice.getId()))
         .isZero();
   }
 
@@ -229,39 +309,67 @@ class LongTextIT {
     String number = "JN-2026-" + UUID.randomUUID().toString().substring(0, 6);
     String resolution = text(5000, "河长办现场勘查堰坝并提出降噪方案。");
     Map<String, Object> order = implementation(number, resolution);
-    order.put(cn.yishi.common.CommonVariables.IMPLEMENTER.name(), cn.yishi.implementation.ImplementationProcess.DEPARTMENTS);
+    order.put(
+        cn.yishi.common.CommonVariables.IMPLEMENTER.name(),
+        cn.yishi.implementation.ImplementationProcess.DEPARTMENTS);
     order.put(cn.yishi.common.CommonVariables.SUMMONED_DEPARTMENTS.name(), List.of("dept-river"));
     ProcessInstance instance =
-        runtimeService.startProcessInstanceByKey(cn.yishi.implementation.ImplementationProcess.KEY, number, order);
+        runtimeService.startProcessInstanceByKey(
+            cn.yishi.implementation.ImplementationProcess.KEY, number, order);
 
-    ProcessInstance summons = runtimeService.createProcessInstanceQuery()
-        .superProcessInstanceId(instance.getId()).processDefinitionKey(cn.yishi.summons.DepartmentSummonsProcess.KEY).singleResult();
+    ProcessInstance summons =
+        runtimeService
+            .createProcessInstanceQuery()
+            .superProcessInstanceId(instance.getId())
+            .processDefinitionKey(cn.yishi.summons.DepartmentSummonsProcess.KEY)
+            .singleResult();
     Map<String, Object> variables = runtimeService.getVariables(summons.getId());
     assertThat(variables)
-        .doesNotContainKeys(CommonVariables.SUBMITTER_PHONE.name(), ProposalLifecycleProcess.SUBMITTER_NAME.name(), CommonVariables.DESCRIPTION.name())
+        .doesNotContainKeys(
+            CommonVariables.SUBMITTER_PHONE.name(),
+            ProposalLifecycleProcess.SUBMITTER_NAME.name(),
+            CommonVariables.DESCRIPTION.name())
         .containsEntry(cn.yishi.common.CommonVariables.SUMMONS_TASK.name(), resolution)
         .containsEntry(cn.yishi.common.CommonVariables.NUMBER.name(), number)
         .containsEntry(cn.yishi.common.CommonVariables.SUMMONING_UNIT.name(), JLDBL);
     assertThat(variables.values()).doesNotContain(PHONE);
-    assertThat(jdbc.queryForObject(
-            "SELECT summons_task FROM department_summons WHERE proposal_number = ?", String.class, number))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT summons_task FROM department_summons WHERE proposal_number = ?",
+                String.class,
+                number))
         .isEqualTo(resolution);
 
-    // the river office's staff in Tasklist: its report-in task, its form, every variable it may read
-    JsonNode tasks = as("river-staff", HttpMethod.GET, "/engine-rest/task?processInstanceId=" + summons.getId(), null).getBody();
+    // the river office's staff in Tasklist: its report-in task, its form, every variable it may
+    // read
+    JsonNode tasks =
+        as(
+                "river-staff",
+                HttpMethod.GET,
+                "/engine-rest/task?processInstanceId=" + summons.getId(),
+                null)
+            .getBody();
     assertThat(tasks).hasSize(1);
     String taskId = tasks.get(0).get("id").asText();
-    ResponseEntity<JsonNode> taskVariables = as("river-staff", HttpMethod.GET, "/engine-rest/task/" + taskId + "/variables", null);
+    ResponseEntity<JsonNode> taskVariables =
+        as("river-staff", HttpMethod.GET, "/engine-rest/task/" + taskId + "/variables", null);
     assertThat(taskVariables.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(taskVariables.getBody().get(cn.yishi.common.CommonVariables.SUMMONS_TASK.name()).get("value").asText()).isEqualTo(resolution);
+    assertThat(
+            taskVariables
+                .getBody()
+                .get(cn.yishi.common.CommonVariables.SUMMONS_TASK.name())
+                .get("value")
+                .asText())
+        .isEqualTo(resolution);
     assertThat(taskVariables.getBody().has(CommonVariables.TITLE.name())).isTrue();
     assertThat(taskVariables.getBody().has(CommonVariables.SUBMITTER_PHONE.name())).isFalse();
-    for (String path : List.of(
-        "/engine-rest/task/" + taskId + "/variables",
-        "/engine-rest/task/" + taskId + "/form-variables",
-        "/engine-rest/variable-instance?variableName=" + CommonVariables.SUBMITTER_PHONE.name(),
-        "/engine-rest/variable-instance?processInstanceIdIn=" + summons.getId(),
-        "/engine-rest/history/variable-instance?processInstanceId=" + summons.getId())) {
+    for (String path :
+        List.of(
+            "/engine-rest/task/" + taskId + "/variables",
+            "/engine-rest/task/" + taskId + "/form-variables",
+            "/engine-rest/variable-instance?variableName=" + CommonVariables.SUBMITTER_PHONE.name(),
+            "/engine-rest/variable-instance?processInstanceIdIn=" + summons.getId(),
+            "/engine-rest/history/variable-instance?processInstanceId=" + summons.getId())) {
       String answer = String.valueOf(as("river-staff", HttpMethod.GET, path, null).getBody());
       assertThat(answer).as(path).doesNotContain(PHONE).doesNotContain(MASKED);
     }

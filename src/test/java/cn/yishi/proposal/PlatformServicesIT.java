@@ -7,14 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yishi.common.CommonVariables;
 import cn.yishi.notice.InvalidObjectionException;
-import cn.yishi.notice.PublicNoticeProcess;
-import cn.yishi.notification.NotificationDeliveryProcess;
 import cn.yishi.notice.NoticeClosedException;
 import cn.yishi.notice.NoticeNotFoundException;
 import cn.yishi.notice.ObjectionIntake;
-import cn.yishi.notice.PublicNotices;
 import cn.yishi.notice.PublicNotice;
+import cn.yishi.notice.PublicNoticeProcess;
+import cn.yishi.notice.PublicNotices;
 import cn.yishi.notification.Notification;
+import cn.yishi.notification.NotificationDeliveryProcess;
 import cn.yishi.notification.NotificationOutbox;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,7 +128,8 @@ class PlatformServicesIT {
   }
 
   private long deliveriesOf(String number) {
-    return runtimeService.createProcessInstanceQuery()
+    return runtimeService
+        .createProcessInstanceQuery()
         .processDefinitionKey(cn.yishi.notification.NotificationDeliveryProcess.KEY)
         .processInstanceBusinessKey(number)
         .count();
@@ -148,27 +149,34 @@ class PlatformServicesIT {
 
     assertThat(List.of(numberOf(first), numberOf(second), numberOf(newYear), numberOf(late)))
         .containsExactly("JN-2030-000001", "JN-2030-000002", "JN-2031-000001", "JN-2030-000003");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(newYear.getId()).singleResult()
-            .getBusinessKey())
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(newYear.getId())
+                .singleResult()
+                .getBusinessKey())
         .isEqualTo("JN-2031-000001");
-    assertThat(runtimeService.getVariable(newYear.getId(), SUBMITTED_AT.name())).isEqualTo("2031-01-01T00:30:00+08:00");
+    assertThat(runtimeService.getVariable(newYear.getId(), SUBMITTED_AT.name()))
+        .isEqualTo("2031-01-01T00:30:00+08:00");
     assertThat(views.find("JN-2031-000001").orElseThrow().submittedAt())
         .isEqualTo(OffsetDateTime.parse("2031-01-01T00:30:00+08:00"));
   }
 
   @Test
   void twentyConcurrentFirstSubmissionsOfAYearGetNumbersOneToTwenty() throws Exception {
-    clockAt("2040-06-01T02:00:00Z"); // a year nobody has numbered: all twenty race to create its counter
+    clockAt("2040-06-01T02:00:00Z"); // a year nobody has numbered: all twenty race to create its
+    // counter
     int submitters = 20;
     ExecutorService pool = Executors.newFixedThreadPool(submitters);
     CountDownLatch go = new CountDownLatch(1);
     List<Future<String>> numbers = new ArrayList<>();
     try {
       for (int i = 0; i < submitters; i++) {
-        Callable<String> submitOne = () -> {
-          go.await();
-          return numberOf(submit());
-        };
+        Callable<String> submitOne =
+            () -> {
+              go.await();
+              return numberOf(submit());
+            };
         numbers.add(pool.submit(submitOne));
       }
       go.countDown();
@@ -178,7 +186,9 @@ class PlatformServicesIT {
       }
       assertThat(taken)
           .containsExactlyInAnyOrderElementsOf(
-              IntStream.rangeClosed(1, submitters).mapToObj(n -> String.format("JN-2040-%06d", n)).toList());
+              IntStream.rangeClosed(1, submitters)
+                  .mapToObj(n -> String.format("JN-2040-%06d", n))
+                  .toList());
     } finally {
       pool.shutdownNow();
     }
@@ -207,21 +217,30 @@ class PlatformServicesIT {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("分拣提案", "SORTING"));
 
     List<Notification> told = outbox.ofProposal(number);
-    assertThat(told).singleElement().satisfies(n -> {
-      assertThat(n.recipientKind()).isEqualTo(Notification.PHONE);
-      assertThat(n.recipient()).isEqualTo(PHONE);
-      assertThat(n.message()).contains(number).contains("已受理");
-      assertThat(n.delivered()).isFalse();
-    });
-    assertThat(runtimeService.createProcessInstanceQuery()
-            .processDefinitionKey(cn.yishi.notification.NotificationDeliveryProcess.KEY)
-            .variableValueEquals(cn.yishi.notification.NotificationDeliveryProcess.NOTIFICATION_ID.name(), told.get(0).id())
-            .singleResult()
-            .getBusinessKey())
+    assertThat(told)
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.recipientKind()).isEqualTo(Notification.PHONE);
+              assertThat(n.recipient()).isEqualTo(PHONE);
+              assertThat(n.message()).contains(number).contains("已受理");
+              assertThat(n.delivered()).isFalse();
+            });
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(cn.yishi.notification.NotificationDeliveryProcess.KEY)
+                .variableValueEquals(
+                    cn.yishi.notification.NotificationDeliveryProcess.NOTIFICATION_ID.name(),
+                    told.get(0).id())
+                .singleResult()
+                .getBusinessKey())
         .isEqualTo(number);
 
-    String sorting = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-    taskService.complete(sorting, Map.of(NEXT_STATUS, "REJECTED", REJECTION_REASON.name(), "属于物业合同约定的养护范围"));
+    String sorting =
+        taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    taskService.complete(
+        sorting, Map.of(NEXT_STATUS, "REJECTED", REJECTION_REASON.name(), "属于物业合同约定的养护范围"));
 
     view = views.find(number).orElseThrow();
     assertThat(view.status()).isEqualTo(ProposalStatus.REJECTED);
@@ -242,28 +261,35 @@ class PlatformServicesIT {
   @Test
   void rolledBackStartLeavesNoStatusTimelineNotificationOrInstanceBehind() {
     String[] rolledBack = new String[1];
-    transactions.executeWithoutResult(tx -> {
-      rolledBack[0] = numberOf(submit());
-      assertThat(views.find(rolledBack[0])).isPresent(); // visible inside the step's transaction
-      tx.setRollbackOnly();
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          rolledBack[0] = numberOf(submit());
+          assertThat(views.find(rolledBack[0]))
+              .isPresent(); // visible inside the step's transaction
+          tx.setRollbackOnly();
+        });
 
     String number = rolledBack[0];
     assertThat(views.find(number)).isEmpty();
     assertThat(views.timeline(number)).isEmpty();
     assertThat(outbox.ofProposal(number)).isEmpty();
     assertThat(deliveriesOf(number)).isZero();
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count())
+        .isZero();
     // numbers come from a sequence: the rolled-back one stays a gap, it is never given twice
     String next = numberOf(submit());
     assertThat(next).isNotEqualTo(number);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count())
+        .isZero();
   }
 
   @Test
   void numbersContinueAfterTheLastOneTheOldCounterTableGave() {
     // a database numbered before the sequences: the year's counter row says 122 were given
-    jdbc.update("INSERT INTO proposal_number_counter (counter_year, last_number) VALUES (2050, 122)");
+    jdbc.update(
+        "INSERT INTO proposal_number_counter (counter_year, last_number) VALUES (2050, 122)");
     clockAt("2050-03-01T02:00:00Z");
 
     assertThat(List.of(numberOf(submit()), numberOf(submit())))
@@ -274,7 +300,8 @@ class PlatformServicesIT {
   void unknownStatusFailsTheStepNamingItAndChangesNothing() {
     ProcessInstance instance = submit();
     String number = numberOf(instance);
-    String sorting = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    String sorting =
+        taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
 
     assertThatThrownBy(() -> taskService.complete(sorting, Map.of(NEXT_STATUS, "UNDER_REVEIW")))
         .hasMessageContaining("UNDER_REVEIW");
@@ -288,13 +315,16 @@ class PlatformServicesIT {
   }
 
   @Test
-  void deliveryJobSendsTheNotificationThroughTheLogChannelWithTheNumberMasked(CapturedOutput output) {
+  void deliveryJobSendsTheNotificationThroughTheLogChannelWithTheNumberMasked(
+      CapturedOutput output) {
     String number = numberOf(submit());
-    String deliveryId = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(cn.yishi.notification.NotificationDeliveryProcess.KEY)
-        .processInstanceBusinessKey(number)
-        .singleResult()
-        .getId();
+    String deliveryId =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(cn.yishi.notification.NotificationDeliveryProcess.KEY)
+            .processInstanceBusinessKey(number)
+            .singleResult()
+            .getId();
     Job job = managementService.createJobQuery().processInstanceId(deliveryId).singleResult();
 
     managementService.executeJob(job.getId());
@@ -303,9 +333,14 @@ class PlatformServicesIT {
     assertThat(delivered.delivered()).isTrue();
     assertThat(delivered.attempts()).isOne();
     assertThat(delivered.channel()).isEqualTo("log");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(deliveryId).count()).isZero();
-    assertThat(historyService.createHistoricActivityInstanceQuery()
-            .processInstanceId(deliveryId).activityId(NotificationDeliveryProcess.EVENT_NOTIFICATION_DELIVERED).count())
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(deliveryId).count())
+        .isZero();
+    assertThat(
+            historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(deliveryId)
+                .activityId(NotificationDeliveryProcess.EVENT_NOTIFICATION_DELIVERED)
+                .count())
         .isOne();
     assertThat(output.getOut()).contains("139****0001").contains(delivered.message());
   }
@@ -319,12 +354,16 @@ class PlatformServicesIT {
     v.put(CommonVariables.DELIBERATION_UNIT.name(), "jn-jld-jldbl");
     v.put(cn.yishi.common.CommonVariables.NOTICE_KIND.name(), kind);
     v.put(cn.yishi.common.CommonVariables.NOTICE_CONTENT.name(), "居民会议表决通过：加装电梯一部，费用按楼层分摊。");
-    v.put(TIME_LIMITS.name(), Map.of("noticePeriod", period, "stepWithin", "P2D", "objectionRoundLevelAbove", 3));
+    v.put(
+        TIME_LIMITS.name(),
+        Map.of("noticePeriod", period, "stepWithin", "P2D", "objectionRoundLevelAbove", 3));
     return runtimeService.startProcessInstanceByKey(NOTICE_PROBE, number, v);
   }
 
   private String noticeIdOf(ProcessInstance instance) {
-    return (String) runtimeService.getVariable(instance.getId(), cn.yishi.common.CommonVariables.NOTICE_ID.name());
+    return (String)
+        runtimeService.getVariable(
+            instance.getId(), cn.yishi.common.CommonVariables.NOTICE_ID.name());
   }
 
   private PublicNotice board(String id) {
@@ -339,7 +378,9 @@ class PlatformServicesIT {
     ProcessInstance resolution = post("JN-2026-900002", "RESOLUTION", "P7D");
     String id = noticeIdOf(resolution);
 
-    assertThat(runtimeService.getVariable(resolution.getId(), cn.yishi.notice.PublicNoticeProcess.NOTICE_UNTIL.name()))
+    assertThat(
+            runtimeService.getVariable(
+                resolution.getId(), cn.yishi.notice.PublicNoticeProcess.NOTICE_UNTIL.name()))
         .isEqualTo("2026-03-12T10:00:00+08:00");
     PublicNotice posted = board(id);
     assertThat(posted.proposalNumber()).isEqualTo("JN-2026-900002");
@@ -355,25 +396,52 @@ class PlatformServicesIT {
     clockAt("2026-03-11T02:00:00Z"); // the sixth day
     String objection = objections.raiseObjection(id, "赵先生", "13700000002", "一楼住户采光受影响，方案未征求意见。");
 
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(resolution.getId()).count()).isZero();
-    assertThat(historyService.createHistoricActivityInstanceQuery()
-            .processInstanceId(resolution.getId()).activityId(PublicNoticeProcess.EVENT_OBJECTED).count())
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(resolution.getId())
+                .count())
+        .isZero();
+    assertThat(
+            historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(resolution.getId())
+                .activityId(PublicNoticeProcess.EVENT_OBJECTED)
+                .count())
         .isOne();
-    assertThat(historyService.createHistoricVariableInstanceQuery()
-            .processInstanceId(resolution.getId()).variableName(cn.yishi.notice.PublicNoticeProcess.OBJECTION_ID.name()).singleResult().getValue())
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(resolution.getId())
+                .variableName(cn.yishi.notice.PublicNoticeProcess.OBJECTION_ID.name())
+                .singleResult()
+                .getValue())
         .isEqualTo(objection);
-    assertThat(notices.objections(id)).singleElement().satisfies(row ->
-        assertThat(row.get("objection_text")).isEqualTo("一楼住户采光受影响，方案未征求意见。"));
-    assertThat(board(id).open()).as("an objection does not take the notice down: a judgement does").isTrue();
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(older.getId()).count()).isOne();
+    assertThat(notices.objections(id))
+        .singleElement()
+        .satisfies(row -> assertThat(row.get("objection_text")).isEqualTo("一楼住户采光受影响，方案未征求意见。"));
+    assertThat(board(id).open())
+        .as("an objection does not take the notice down: a judgement does")
+        .isTrue();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(older.getId()).count())
+        .isOne();
     // a later objection within the period is recorded too; the probe (waiting no more) reacted once
     objections.raiseObjection(id, "钱女士", "13700000003", "同意赵先生意见");
     assertThat(notices.objections(id)).hasSize(2);
-    assertThat(historyService.createHistoricActivityInstanceQuery()
-            .processInstanceId(resolution.getId()).activityId(PublicNoticeProcess.EVENT_OBJECTED).count())
+    assertThat(
+            historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(resolution.getId())
+                .activityId(PublicNoticeProcess.EVENT_OBJECTED)
+                .count())
         .isOne();
-    assertThat(historyService.createHistoricVariableInstanceQuery()
-            .processInstanceId(resolution.getId()).variableName(cn.yishi.notice.PublicNoticeProcess.OBJECTION_ID.name()).singleResult().getValue())
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(resolution.getId())
+                .variableName(cn.yishi.notice.PublicNoticeProcess.OBJECTION_ID.name())
+                .singleResult()
+                .getValue())
         .isEqualTo(objection);
   }
 
@@ -390,7 +458,9 @@ class PlatformServicesIT {
 
     assertThat(board(id).open()).isFalse();
     assertThat(notices.objections(id)).isEmpty();
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(urgent.getId()).count()).isOne();
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processInstanceId(urgent.getId()).count())
+        .isOne();
     assertThatThrownBy(() -> objections.raiseObjection(id, "赵先生", "13700000002", " "))
         .isInstanceOf(InvalidObjectionException.class)
         .hasMessageContaining("异议内容");
@@ -403,7 +473,8 @@ class PlatformServicesIT {
   void closedNoticeTakesNoMoreObjections() {
     ProcessInstance instance = post("JN-2026-900004", "RESULT", "P7D");
     String id = noticeIdOf(instance);
-    String wait = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    String wait =
+        taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
 
     taskService.complete(wait); // the process closes the notice (${notices.close(execution)})
 

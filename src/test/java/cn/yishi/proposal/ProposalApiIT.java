@@ -49,7 +49,8 @@ class ProposalApiIT {
 
   @Test
   void aSubmittedProposalIsNumberedClassifiedAndWaitsForSortingAtItsCommunity() {
-    ResponseEntity<JsonNode> created = post("/api/proposals", greening(), MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> created =
+        post("/api/proposals", greening(), MediaType.APPLICATION_JSON);
 
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     JsonNode body = created.getBody();
@@ -85,7 +86,8 @@ class ProposalApiIT {
     ResponseEntity<JsonNode> refused = post("/api/proposals", v, MediaType.APPLICATION_JSON);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    assertThat(refused.getHeaders().getContentType().toString())
+        .startsWith("application/problem+json");
     List<String> fields = new ArrayList<>();
     refused.getBody().get("errors").forEach(e -> fields.add(e.get("field").asText()));
     assertThat(fields).contains("exclusion", "colour");
@@ -94,33 +96,54 @@ class ProposalApiIT {
     v.remove("exclusion");
     v.remove("colour");
     fields.clear();
-    post("/api/proposals", v, MediaType.APPLICATION_JSON).getBody().get("errors").forEach(e -> fields.add(e.get("field").asText()));
-    assertThat(fields).containsExactlyInAnyOrder("title", "affectedHouseholds", "stakeholderParties");
+    post("/api/proposals", v, MediaType.APPLICATION_JSON)
+        .getBody()
+        .get("errors")
+        .forEach(e -> fields.add(e.get("field").asText()));
+    assertThat(fields)
+        .containsExactlyInAnyOrder("title", "affectedHouseholds", "stakeholderParties");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
   }
 
   @Test
   void notJsonIs415TooLargeIs413UnknownNumberIs404() {
-    assertThat(post("/api/proposals", "title=x", MediaType.APPLICATION_FORM_URLENCODED).getStatusCode())
+    assertThat(
+            post("/api/proposals", "title=x", MediaType.APPLICATION_FORM_URLENCODED)
+                .getStatusCode())
         .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     Map<String, Object> big = greening();
     big.put("description", "很".repeat(30_000));
-    assertThat(post("/api/proposals", big, MediaType.APPLICATION_JSON).getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
-    assertThat(http.getForEntity("/api/proposals/JN-1999-000001", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(post("/api/proposals", big, MediaType.APPLICATION_JSON).getStatusCode())
+        .isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    assertThat(http.getForEntity("/api/proposals/JN-1999-000001", JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
   void onlyTheSubmitterRatesAndOnlyWhenTheProposalAwaitsEvaluation() {
-    String number = post("/api/proposals", greening(), MediaType.APPLICATION_JSON).getBody().get("number").asText();
+    String number =
+        post("/api/proposals", greening(), MediaType.APPLICATION_JSON)
+            .getBody()
+            .get("number")
+            .asText();
     Map<String, Object> rating = Map.of("rating", "SATISFIED", "submitterPhone", "13712345678");
 
-    // not awaiting evaluation (409) is answered before the phone is looked at (403: PublicApiInputIT)
-    assertThat(post("/api/proposals/" + number + "/evaluation", Map.of("rating", "SATISFIED", "submitterPhone", "13700000000"),
-            MediaType.APPLICATION_JSON).getStatusCode())
+    // not awaiting evaluation (409) is answered before the phone is looked at (403:
+    // PublicApiInputIT)
+    assertThat(
+            post(
+                    "/api/proposals/" + number + "/evaluation",
+                    Map.of("rating", "SATISFIED", "submitterPhone", "13700000000"),
+                    MediaType.APPLICATION_JSON)
+                .getStatusCode())
         .isEqualTo(HttpStatus.CONFLICT);
-    assertThat(post("/api/proposals/" + number + "/evaluation", rating, MediaType.APPLICATION_JSON).getStatusCode())
+    assertThat(
+            post("/api/proposals/" + number + "/evaluation", rating, MediaType.APPLICATION_JSON)
+                .getStatusCode())
         .isEqualTo(HttpStatus.CONFLICT);
-    assertThat(post("/api/proposals/JN-1999-000001/evaluation", rating, MediaType.APPLICATION_JSON).getStatusCode())
+    assertThat(
+            post("/api/proposals/JN-1999-000001/evaluation", rating, MediaType.APPLICATION_JSON)
+                .getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 }

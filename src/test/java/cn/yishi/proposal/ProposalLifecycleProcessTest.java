@@ -1,13 +1,5 @@
 package cn.yishi.proposal;
 
-import cn.yishi.notice.PublicNoticeProcess;
-import cn.yishi.deliberation.CourtyardDeliberationProcess;
-import cn.yishi.deliberation.UrgentDeliberationProcess;
-import cn.yishi.deliberation.HardDeliberationProcess;
-import cn.yishi.deliberation.MinorDeliberationProcess;
-import cn.yishi.deliberation.MajorDeliberationProcess;
-import cn.yishi.implementation.ImplementationProcess;
-import cn.yishi.common.BusinessTime;
 import static cn.yishi.common.CommonVariables.*;
 import static cn.yishi.proposal.ProposalLifecycleProcess.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +16,14 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import cn.yishi.common.BusinessTime;
+import cn.yishi.deliberation.CourtyardDeliberationProcess;
+import cn.yishi.deliberation.HardDeliberationProcess;
+import cn.yishi.deliberation.MajorDeliberationProcess;
+import cn.yishi.deliberation.MinorDeliberationProcess;
+import cn.yishi.deliberation.UrgentDeliberationProcess;
+import cn.yishi.implementation.ImplementationProcess;
+import cn.yishi.notice.PublicNoticeProcess;
 import cn.yishi.organisation.Groups;
 import cn.yishi.organisation.OrganisationLoader;
 import cn.yishi.organisation.OrganisationService;
@@ -32,9 +32,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,10 +100,11 @@ class ProposalLifecycleProcessTest {
    * The beans the lifecycle calls: the real organisation, route and checks; numbering, status and
    * corrections are the given fakes.
    */
-  static void registerLifecycleBeans(StatusLog status, FakeNumbering numbering, CorrectionRecords corrections)
-      throws Exception {
+  static void registerLifecycleBeans(
+      StatusLog status, FakeNumbering numbering, CorrectionRecords corrections) throws Exception {
     OrganisationService organisation;
-    try (InputStream in = ProposalLifecycleProcessTest.class.getResourceAsStream("/organisation/jinniu.json")) {
+    try (InputStream in =
+        ProposalLifecycleProcessTest.class.getResourceAsStream("/organisation/jinniu.json")) {
       organisation = new OrganisationService(OrganisationLoader.load(in, "jinniu.json"));
     }
     ProposalFields fields = new ProposalFields(organisation);
@@ -133,7 +134,8 @@ class ProposalLifecycleProcessTest {
     ProcessInstance p = start(elevator());
 
     assertThat(p).isWaitingAt(TASK_SORT_PROPOSAL);
-    assertThat(p).variables()
+    assertThat(p)
+        .variables()
         .containsEntry(NUMBER.name(), "JN-2026-000001")
         .containsEntry(CATEGORY.name(), "CONSTRUCTION")
         .containsEntry(MATTER_SCOPE.name(), "COMMUNITY")
@@ -163,7 +165,9 @@ class ProposalLifecycleProcessTest {
         .hasMessageContaining(COMMUNITY.name())
         .hasMessageContaining(AFFECTED_HOUSEHOLDS.name())
         .hasMessageContaining(EXCLUSION.name());
-    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+    org.assertj.core.api.Assertions.assertThat(
+            runtimeService().createProcessInstanceQuery().count())
+        .isZero();
   }
 
   @Test
@@ -178,12 +182,24 @@ class ProposalLifecycleProcessTest {
     ArgumentCaptor<Correction> recorded = ArgumentCaptor.forClass(Correction.class);
     verify(corrections).add(recorded.capture());
     org.assertj.core.api.Assertions.assertThat(recorded.getValue())
-        .extracting(Correction::field, Correction::oldValue, Correction::newValue, Correction::reason)
+        .extracting(
+            Correction::field, Correction::oldValue, Correction::newValue, Correction::reason)
         .containsExactly(SCOPE.name(), "BUILDING", "HOUSEHOLD", "实为一户自家门窗问题");
-    assertThat(p).hasPassedInOrder(TASK_SORT_PROPOSAL, GATEWAY_IS_CORRECTED, GATEWAY_MERGE_CLASSIFICATION, TASK_CLASSIFY_MATTER_SCOPE, GATEWAY_IS_SORTED, GATEWAY_MERGE_ELIGIBILITY);
-    assertThat(p).variables().containsEntry(MATTER_SCOPE.name(), "HOUSEHOLD").containsEntry(SELF_HELP_GUIDANCE.name(), "请自行联系物业维修门窗");
+    assertThat(p)
+        .hasPassedInOrder(
+            TASK_SORT_PROPOSAL,
+            GATEWAY_IS_CORRECTED,
+            GATEWAY_MERGE_CLASSIFICATION,
+            TASK_CLASSIFY_MATTER_SCOPE,
+            GATEWAY_IS_SORTED,
+            GATEWAY_MERGE_ELIGIBILITY);
+    assertThat(p)
+        .variables()
+        .containsEntry(MATTER_SCOPE.name(), "HOUSEHOLD")
+        .containsEntry(SELF_HELP_GUIDANCE.name(), "请自行联系物业维修门窗");
     assertThat(p).hasPassed(EVENT_SELF_HELP).isEnded();
-    org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "SELF_HELP");
+    org.assertj.core.api.Assertions.assertThat(status.statuses)
+        .containsExactly("SORTING", "SELF_HELP");
   }
 
   @Test
@@ -192,8 +208,7 @@ class ProposalLifecycleProcessTest {
     Map<String, Object> sorting = sortAs("NONE");
     sorting.put(TOPIC.name(), "GREENING");
 
-    assertThatThrownBy(() -> complete(task(p), sorting))
-        .hasMessageContaining("更正理由");
+    assertThatThrownBy(() -> complete(task(p), sorting)).hasMessageContaining("更正理由");
     assertThat(p).isWaitingAt(TASK_SORT_PROPOSAL);
     verify(corrections, never()).add(any());
   }
@@ -206,14 +221,19 @@ class ProposalLifecycleProcessTest {
     complete(task(p), sorting);
 
     assertThat(p).hasPassed(EVENT_REJECTED_AT_SORTING).isEnded();
-    assertThat(p).variables().containsEntry(ROUTE.name(), "REJECT").containsEntry(REJECTION_REASON.name(), "违反规划许可，不予协商");
-    org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "REJECTED");
+    assertThat(p)
+        .variables()
+        .containsEntry(ROUTE.name(), "REJECT")
+        .containsEntry(REJECTION_REASON.name(), "违反规划许可，不予协商");
+    org.assertj.core.api.Assertions.assertThat(status.statuses)
+        .containsExactly("SORTING", "REJECTED");
   }
 
   @Test
   void anExclusionWithoutAReasonForTheSubmitterIsRefused() {
     ProcessInstance p = start(elevator());
-    assertThatThrownBy(() -> complete(task(p), sortAs("PRIVACY"))).hasMessageContaining(SORTING_NOTE.name());
+    assertThatThrownBy(() -> complete(task(p), sortAs("PRIVACY")))
+        .hasMessageContaining(SORTING_NOTE.name());
     assertThat(p).isWaitingAt(TASK_SORT_PROPOSAL);
   }
 
@@ -226,7 +246,8 @@ class ProposalLifecycleProcessTest {
 
     assertThat(p).hasPassed(EVENT_REDIRECTED).isEnded();
     assertThat(p).variables().containsEntry(ROUTE.name(), "MEDIATION");
-    org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "REDIRECTED");
+    org.assertj.core.api.Assertions.assertThat(status.statuses)
+        .containsExactly("SORTING", "REDIRECTED");
   }
 
   @Test
@@ -238,19 +259,31 @@ class ProposalLifecycleProcessTest {
     complete(task(p), sorting);
 
     assertThat(p).isWaitingAt(CALL_IMPLEMENTATION);
-    assertThat(p).variables()
+    assertThat(p)
+        .variables()
         .containsEntry(IMPLEMENTER.name(), "DEPARTMENTS")
         .containsEntry(SUMMONED_DEPARTMENTS.name(), List.of("dept-urban"))
         .containsEntry(DELIBERATION_UNIT.name(), JLDBL);
     finishStub(ImplementationProcess.KEY, Map.of(IMPLEMENTATION_OUTCOME.name(), "OBJECTED"));
     assertThat(p).hasPassed(TASK_ASSIGN_ORDER_FOLLOW_UP);
-    assertThat(p).hasPassedInOrder(CALL_IMPLEMENTATION, GATEWAY_WAS_OBJECTED, GATEWAY_MERGE_REWORK, GATEWAY_IS_DEPARTMENT_ORDER, GATEWAY_MERGE_IMPLEMENTATION).isWaitingAt(CALL_IMPLEMENTATION);
+    assertThat(p)
+        .hasPassedInOrder(
+            CALL_IMPLEMENTATION,
+            GATEWAY_WAS_OBJECTED,
+            GATEWAY_MERGE_REWORK,
+            GATEWAY_IS_DEPARTMENT_ORDER,
+            GATEWAY_MERGE_IMPLEMENTATION)
+        .isWaitingAt(CALL_IMPLEMENTATION);
     finishStub(ImplementationProcess.KEY, Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
 
     Task evaluation = task(p);
-    assertThat(evaluation).hasDefinitionKey(TASK_EVALUATE_OUTCOME).hasCandidateGroup("jn-jld-jldbl.caseworker");
+    assertThat(evaluation)
+        .hasDefinitionKey(TASK_EVALUATE_OUTCOME)
+        .hasCandidateGroup("jn-jld-jldbl.caseworker");
     complete(evaluation, Map.of(RATING.name(), "DISSATISFIED"));
-    assertThat(p).hasPassedInOrder(TASK_EVALUATE_OUTCOME, GATEWAY_REOPEN, GATEWAY_MERGE_REWORK).isWaitingAt(CALL_IMPLEMENTATION);
+    assertThat(p)
+        .hasPassedInOrder(TASK_EVALUATE_OUTCOME, GATEWAY_REOPEN, GATEWAY_MERGE_REWORK)
+        .isWaitingAt(CALL_IMPLEMENTATION);
     assertThat(p).variables().containsEntry(ROUND.name(), 2L); // JUEL arithmetic gives a Long
     finishStub(ImplementationProcess.KEY, Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
     complete(task(p), Map.of(RATING.name(), "DISSATISFIED")); // the second rating is final
@@ -265,7 +298,8 @@ class ProposalLifecycleProcessTest {
     ProcessInstance p = start(elevator());
     Map<String, Object> sorting = sortAs("DEPARTMENT_DUTY");
     sorting.put(SORTING_NOTE.name(), "转部门");
-    assertThatThrownBy(() -> complete(task(p), sorting)).hasMessageContaining(ORDER_DEPARTMENT.name());
+    assertThatThrownBy(() -> complete(task(p), sorting))
+        .hasMessageContaining(ORDER_DEPARTMENT.name());
     assertThat(p).isWaitingAt(TASK_SORT_PROPOSAL);
   }
 
@@ -274,34 +308,54 @@ class ProposalLifecycleProcessTest {
   @Test
   void whenTheEntryLevelIsTheHandlingLevelItsReviewIsTheOneStepThatDecidesToDeliberate() {
     ProcessInstance p = start(elevator());
-    assertThat(p).variables().containsEntry(ENTRY_UNIT.name(), JLDBL).containsEntry(HANDLING_UNIT.name(), JLDBL);
+    assertThat(p)
+        .variables()
+        .containsEntry(ENTRY_UNIT.name(), JLDBL)
+        .containsEntry(HANDLING_UNIT.name(), JLDBL);
     complete(task(p), sortAs("NONE"));
 
     Task review = task(p);
-    assertThat(review).hasDefinitionKey(TASK_REVIEW_AT_LEVEL).hasCandidateGroup("jn-jld-jldbl.caseworker");
-    org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(review.getId(), REVIEW_UNIT_NAME.name())).isEqualTo("九里堤北路社区");
-    org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(review.getId(), HANDLING_UNIT_NAME.name())).isEqualTo("九里堤北路社区");
-    org.assertj.core.api.Assertions.assertThat(taskService().getVariable(review.getId(), REVIEW_DECISION.name())).isEqualTo("SETTLE");
+    assertThat(review)
+        .hasDefinitionKey(TASK_REVIEW_AT_LEVEL)
+        .hasCandidateGroup("jn-jld-jldbl.caseworker");
+    org.assertj.core.api.Assertions.assertThat(
+            taskService().getVariableLocal(review.getId(), REVIEW_UNIT_NAME.name()))
+        .isEqualTo("九里堤北路社区");
+    org.assertj.core.api.Assertions.assertThat(
+            taskService().getVariableLocal(review.getId(), HANDLING_UNIT_NAME.name()))
+        .isEqualTo("九里堤北路社区");
+    org.assertj.core.api.Assertions.assertThat(
+            taskService().getVariable(review.getId(), REVIEW_DECISION.name()))
+        .isEqualTo("SETTLE");
     complete(review, Map.of(REVIEW_DECISION.name(), "SETTLE"));
 
-    assertThat(p).isWaitingAt(CALL_MAJOR_DELIBERATION).variables()
+    assertThat(p)
+        .isWaitingAt(CALL_MAJOR_DELIBERATION)
+        .variables()
         .containsEntry(DELIBERATION_UNIT.name(), JLDBL)
         .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
-    finishStub(MajorDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "加装电梯方案"));
+    finishStub(
+        MajorDeliberationProcess.KEY,
+        Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "加装电梯方案"));
     assertThat(p).isWaitingAt(CALL_IMPLEMENTATION);
     finishStub(ImplementationProcess.KEY, Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
     complete(task(p), Map.of(RATING.name(), "SATISFIED", EVALUATION_COMMENT.name(), "很好"));
 
     assertThat(p).hasPassed(EVENT_PROPOSAL_CLOSED).isEnded();
     org.assertj.core.api.Assertions.assertThat(status.statuses)
-        .containsExactly("SORTING", "UNDER_REVIEW", "IN_DELIBERATION", "AWAITING_EVALUATION", "CLOSED");
+        .containsExactly(
+            "SORTING", "UNDER_REVIEW", "IN_DELIBERATION", "AWAITING_EVALUATION", "CLOSED");
   }
 
   @Test
   void theWaterfallGoesUpToTheDistrictBecauseTheTableSaysSo() {
     ProcessInstance p = start(waterfall());
-    assertThat(p).variables().containsEntry(TRACK.name(), "HARD").containsEntry(LEVEL.name(), "DISTRICT")
-        .containsEntry(ENTRY_UNIT.name(), JINGHUAYUAN).containsEntry(HANDLING_UNIT.name(), DISTRICT);
+    assertThat(p)
+        .variables()
+        .containsEntry(TRACK.name(), "HARD")
+        .containsEntry(LEVEL.name(), "DISTRICT")
+        .containsEntry(ENTRY_UNIT.name(), JINGHUAYUAN)
+        .containsEntry(HANDLING_UNIT.name(), DISTRICT);
     complete(task(p), sortAs("NONE"));
 
     // every level completes its review with the route's own answer: nobody chooses where it goes
@@ -311,14 +365,27 @@ class ProposalLifecycleProcessTest {
       complete(task(p));
     }
     org.assertj.core.api.Assertions.assertThat(reviewers)
-        .containsExactly("jn-jld-jldbl-jhy.caseworker", "jn-jld-jldbl.caseworker", "jn-jld.caseworker", "jn.caseworker");
-    assertThat(p).isWaitingAt(CALL_HARD_DELIBERATION).variables()
+        .containsExactly(
+            "jn-jld-jldbl-jhy.caseworker",
+            "jn-jld-jldbl.caseworker",
+            "jn-jld.caseworker",
+            "jn.caseworker");
+    assertThat(p)
+        .isWaitingAt(CALL_HARD_DELIBERATION)
+        .variables()
         .containsEntry(DELIBERATION_UNIT.name(), DISTRICT)
         .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
-    finishStub(HardDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "降低堰坎、消能降噪"));
-    assertThat(p).isWaitingAt(CALL_PUBLISH_RESOLUTION); // 决议公开 first: a hard matter waits for its notice period
+    finishStub(
+        HardDeliberationProcess.KEY,
+        Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "降低堰坎、消能降噪"));
+    assertThat(p)
+        .isWaitingAt(
+            CALL_PUBLISH_RESOLUTION); // 决议公开 first: a hard matter waits for its notice period
     finishStub(PublicNoticeProcess.KEY, Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
-    assertThat(p).isWaitingAt(CALL_IMPLEMENTATION).variables().containsEntry(RESOLUTION.name(), "降低堰坎、消能降噪");
+    assertThat(p)
+        .isWaitingAt(CALL_IMPLEMENTATION)
+        .variables()
+        .containsEntry(RESOLUTION.name(), "降低堰坎、消能降噪");
   }
 
   @Test
@@ -326,18 +393,30 @@ class ProposalLifecycleProcessTest {
     Map<String, Object> v = waterfall();
     v.put(JURISDICTION.name(), "STREET");
     ProcessInstance p = start(v);
-    assertThat(p).variables().containsEntry(LEVEL.name(), "STREET").containsEntry(HANDLING_UNIT.name(), JLD);
+    assertThat(p)
+        .variables()
+        .containsEntry(LEVEL.name(), "STREET")
+        .containsEntry(HANDLING_UNIT.name(), JLD);
     complete(task(p), sortAs("NONE"));
     complete(task(p)); // 菁华园: up
     complete(task(p)); // 九里堤北路社区: up
     assertThat(task(p)).hasCandidateGroup("jn-jld.caseworker");
-    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION.name(), "PASS_UP"))).hasMessageContaining("再上报须说明理由");
-    complete(task(p), Map.of(REVIEW_DECISION.name(), "PASS_UP", REVIEW_REASON.name(), "涉及市管河道，街道无权处置"));
+    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION.name(), "PASS_UP")))
+        .hasMessageContaining("再上报须说明理由");
+    complete(
+        task(p), Map.of(REVIEW_DECISION.name(), "PASS_UP", REVIEW_REASON.name(), "涉及市管河道，街道无权处置"));
     assertThat(task(p)).hasCandidateGroup("jn.caseworker");
-    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION.name(), "PASS_UP", REVIEW_REASON.name(), "再上报"))).hasMessageContaining("不能再上报");
+    assertThatThrownBy(
+            () ->
+                complete(
+                    task(p),
+                    Map.of(REVIEW_DECISION.name(), "PASS_UP", REVIEW_REASON.name(), "再上报")))
+        .hasMessageContaining("不能再上报");
     complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
 
-    assertThat(p).isWaitingAt(CALL_HARD_DELIBERATION).variables()
+    assertThat(p)
+        .isWaitingAt(CALL_HARD_DELIBERATION)
+        .variables()
         .containsEntry(DELIBERATION_UNIT.name(), DISTRICT)
         .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
   }
@@ -346,31 +425,52 @@ class ProposalLifecycleProcessTest {
   void aLevelBelowTheHandlingLevelSettlesItOnlyWithARecordedReason() {
     ProcessInstance p = start(waterfall());
     complete(task(p), sortAs("NONE"));
-    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"))).hasMessageContaining("在本级协商须说明理由");
-    complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE", REVIEW_REASON.name(), "院落与河道管理处已有协议，可在院落层面先行协商"));
+    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE")))
+        .hasMessageContaining("在本级协商须说明理由");
+    complete(
+        task(p),
+        Map.of(REVIEW_DECISION.name(), "SETTLE", REVIEW_REASON.name(), "院落与河道管理处已有协议，可在院落层面先行协商"));
 
     // a hard matter is led at least by the community, even when a courtyard keeps it
-    assertThat(p).hasPassedInOrder(GATEWAY_IS_BELOW_HANDLING_LEVEL, TASK_RECORD_SETTLED_BELOW, GATEWAY_MERGE_SETTLE, TASK_DETERMINE_DELIBERATION_UNIT);
-    assertThat(p).isWaitingAt(CALL_HARD_DELIBERATION).variables()
+    assertThat(p)
+        .hasPassedInOrder(
+            GATEWAY_IS_BELOW_HANDLING_LEVEL,
+            TASK_RECORD_SETTLED_BELOW,
+            GATEWAY_MERGE_SETTLE,
+            TASK_DETERMINE_DELIBERATION_UNIT);
+    assertThat(p)
+        .isWaitingAt(CALL_HARD_DELIBERATION)
+        .variables()
         .containsEntry(DELIBERATION_UNIT.name(), JLDBL)
         .containsEntry(SETTLED_BELOW_HANDLING_LEVEL.name(), true)
         .containsEntry(SETTLED_BELOW_REASON.name(), "院落与河道管理处已有协议，可在院落层面先行协商");
-    org.assertj.core.api.Assertions.assertThat(status.steps).containsExactly("SETTLED_BELOW_HANDLING_LEVEL");
+    org.assertj.core.api.Assertions.assertThat(status.steps)
+        .containsExactly("SETTLED_BELOW_HANDLING_LEVEL");
   }
 
   @Test
   void aRouteNeverGoesDownWhenTheTableNamesALevelBelowTheEntryUnitItHandlesItItself() {
     Map<String, Object> v = elevator();
     v.put(TOPIC.name(), "SANITATION");
-    v.put(SCOPE.name(), "COURTYARD"); // a courtyard matter that names no courtyard: it enters at the community
+    v.put(
+        SCOPE.name(),
+        "COURTYARD"); // a courtyard matter that names no courtyard: it enters at the community
     v.put(ESTIMATED_COST.name(), 2000.0);
     ProcessInstance p = start(v);
-    assertThat(p).variables().containsEntry(LEVEL.name(), "COURTYARD").containsEntry(ENTRY_UNIT.name(), JLDBL).containsEntry(HANDLING_UNIT.name(), JLDBL);
+    assertThat(p)
+        .variables()
+        .containsEntry(LEVEL.name(), "COURTYARD")
+        .containsEntry(ENTRY_UNIT.name(), JLDBL)
+        .containsEntry(HANDLING_UNIT.name(), JLDBL);
     complete(task(p), sortAs("NONE"));
-    org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task(p).getId(), REVIEW_DECISION.name())).isEqualTo("SETTLE");
+    org.assertj.core.api.Assertions.assertThat(
+            taskService().getVariable(task(p).getId(), REVIEW_DECISION.name()))
+        .isEqualTo("SETTLE");
     complete(task(p));
 
-    assertThat(p).isWaitingAt(CALL_MINOR_DELIBERATION).variables()
+    assertThat(p)
+        .isWaitingAt(CALL_MINOR_DELIBERATION)
+        .variables()
         .containsEntry(DELIBERATION_UNIT.name(), JLDBL)
         .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
   }
@@ -380,27 +480,46 @@ class ProposalLifecycleProcessTest {
     // policy staff's variant: what used to be a community matter is handled by the street
     String table = Files.readString(Path.of("decisions/handlingLevel.dmn"), StandardCharsets.UTF_8);
     int otherwise = table.indexOf("Rule_CommunityOtherwise");
-    String variant = table.substring(0, otherwise)
-        + table.substring(otherwise).replaceFirst("<text>\"COMMUNITY\"</text>", "<text>\"STREET\"</text>");
+    String variant =
+        table.substring(0, otherwise)
+            + table
+                .substring(otherwise)
+                .replaceFirst("<text>\"COMMUNITY\"</text>", "<text>\"STREET\"</text>");
     org.assertj.core.api.Assertions.assertThat(variant).isNotEqualTo(table);
-    String deployment = repositoryService().createDeployment().addString("handlingLevel.dmn", variant).deploy().getId();
+    String deployment =
+        repositoryService()
+            .createDeployment()
+            .addString("handlingLevel.dmn", variant)
+            .deploy()
+            .getId();
     try {
       ProcessInstance p = start(elevator());
-      assertThat(p).variables().containsEntry(LEVEL.name(), "STREET").containsEntry(HANDLING_UNIT.name(), JLD);
+      assertThat(p)
+          .variables()
+          .containsEntry(LEVEL.name(), "STREET")
+          .containsEntry(HANDLING_UNIT.name(), JLD);
       complete(task(p), sortAs("NONE"));
       assertThat(task(p)).hasCandidateGroup("jn-jld-jldbl.caseworker");
-      org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task(p).getId(), REVIEW_DECISION.name())).isEqualTo("PASS_UP");
+      org.assertj.core.api.Assertions.assertThat(
+              taskService().getVariable(task(p).getId(), REVIEW_DECISION.name()))
+          .isEqualTo("PASS_UP");
       complete(task(p));
-      assertThat(task(p)).hasDefinitionKey(TASK_REVIEW_AT_LEVEL).hasCandidateGroup("jn-jld.caseworker");
+      assertThat(task(p))
+          .hasDefinitionKey(TASK_REVIEW_AT_LEVEL)
+          .hasCandidateGroup("jn-jld.caseworker");
       complete(task(p));
-      assertThat(p).isWaitingAt(CALL_MAJOR_DELIBERATION).variables().containsEntry(DELIBERATION_UNIT.name(), JLD);
+      assertThat(p)
+          .isWaitingAt(CALL_MAJOR_DELIBERATION)
+          .variables()
+          .containsEntry(DELIBERATION_UNIT.name(), JLD);
     } finally {
       repositoryService().deleteDeployment(deployment, true);
     }
   }
 
   @Test
-  void aCourtyardMatterPassedUpWithAReasonIsSentBackAndRaisedToTheCommunityWhenTheCourtyardCannotSettleIt() {
+  void
+      aCourtyardMatterPassedUpWithAReasonIsSentBackAndRaisedToTheCommunityWhenTheCourtyardCannotSettleIt() {
     Map<String, Object> v = elevator();
     v.put(TITLE.name(), "菁华园楼道堆物清理");
     v.put(TOPIC.name(), "SANITATION");
@@ -409,77 +528,148 @@ class ProposalLifecycleProcessTest {
     v.put(ESTIMATED_COST.name(), 2000.0);
     v.put(AFFECTED_HOUSEHOLDS.name(), 30);
     ProcessInstance p = start(v);
-    assertThat(p).variables().containsEntry(MATTER_SCOPE.name(), "COURTYARD").containsEntry(TRACK.name(), "MINOR").containsEntry(LEVEL.name(), "COURTYARD")
+    assertThat(p)
+        .variables()
+        .containsEntry(MATTER_SCOPE.name(), "COURTYARD")
+        .containsEntry(TRACK.name(), "MINOR")
+        .containsEntry(LEVEL.name(), "COURTYARD")
         .containsEntry(HANDLING_UNIT.name(), JINGHUAYUAN);
     complete(task(p), sortAs("NONE"));
 
     assertThat(task(p)).hasCandidateGroup("jn-jld-jldbl-jhy.caseworker");
     complete(task(p), Map.of(REVIEW_DECISION.name(), "PASS_UP", REVIEW_REASON.name(), "涉及多个楼栋"));
     assertThat(task(p)).hasCandidateGroup("jn-jld-jldbl.caseworker");
-    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION.name(), "SEND_BACK"))).hasMessageContaining("退回须说明理由");
+    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION.name(), "SEND_BACK")))
+        .hasMessageContaining("退回须说明理由");
     complete(task(p), Map.of(REVIEW_DECISION.name(), "SEND_BACK", REVIEW_REASON.name(), "院落可自行协商"));
-    assertThat(p).hasPassedInOrder(GATEWAY_IS_ENTRY_UNIT, TASK_REVIEW_UNIT_BELOW, GATEWAY_MERGE_LEVEL);
+    assertThat(p)
+        .hasPassedInOrder(GATEWAY_IS_ENTRY_UNIT, TASK_REVIEW_UNIT_BELOW, GATEWAY_MERGE_LEVEL);
     assertThat(task(p)).hasCandidateGroup("jn-jld-jldbl-jhy.caseworker");
     complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
 
-    assertThat(p).isWaitingAt(CALL_COURTYARD_DELIBERATION).variables().containsEntry(DELIBERATION_UNIT.name(), JINGHUAYUAN);
-    finishStub(CourtyardDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "RAISED", RAISE_REASON.name(), "院落无法达成一致"));
+    assertThat(p)
+        .isWaitingAt(CALL_COURTYARD_DELIBERATION)
+        .variables()
+        .containsEntry(DELIBERATION_UNIT.name(), JINGHUAYUAN);
+    finishStub(
+        CourtyardDeliberationProcess.KEY,
+        Map.of(DELIBERATION_OUTCOME.name(), "RAISED", RAISE_REASON.name(), "院落无法达成一致"));
 
-    assertThat(p).hasPassedInOrder(GATEWAY_IS_RAISED, TASK_RAISE_FOR_REVIEW, EVENT_RAISED_FOR_REVIEW, GATEWAY_DELIBERATION_OUTCOME, GATEWAY_MERGE_REVIEW);
+    assertThat(p)
+        .hasPassedInOrder(
+            GATEWAY_IS_RAISED,
+            TASK_RAISE_FOR_REVIEW,
+            EVENT_RAISED_FOR_REVIEW,
+            GATEWAY_DELIBERATION_OUTCOME,
+            GATEWAY_MERGE_REVIEW);
     assertThat(p).variables().containsEntry(RAISED_FROM.name(), JINGHUAYUAN);
-    assertThat(task(p)).hasDefinitionKey(TASK_REVIEW_AT_LEVEL).hasCandidateGroup("jn-jld-jldbl.caseworker");
+    assertThat(task(p))
+        .hasDefinitionKey(TASK_REVIEW_AT_LEVEL)
+        .hasCandidateGroup("jn-jld-jldbl.caseworker");
     complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
-    assertThat(p).isWaitingAt(CALL_MINOR_DELIBERATION).variables().containsEntry(DELIBERATION_UNIT.name(), JLDBL);
-    finishStub(MinorDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "REJECTED", REJECTION_REASON.name(), "多数居民不同意"));
+    assertThat(p)
+        .isWaitingAt(CALL_MINOR_DELIBERATION)
+        .variables()
+        .containsEntry(DELIBERATION_UNIT.name(), JLDBL);
+    finishStub(
+        MinorDeliberationProcess.KEY,
+        Map.of(DELIBERATION_OUTCOME.name(), "REJECTED", REJECTION_REASON.name(), "多数居民不同意"));
 
     assertThat(p).hasPassed(EVENT_REJECTED_BY_DELIBERATION).isEnded();
-    assertThat(p).variables().containsEntry(REJECTION_REASON.name(), "多数居民不同意").doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
-    org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly(
-        "SORTING", "UNDER_REVIEW", "UNDER_REVIEW", "UNDER_REVIEW", "IN_DELIBERATION", "UNDER_REVIEW", "IN_DELIBERATION", "REJECTED");
+    assertThat(p)
+        .variables()
+        .containsEntry(REJECTION_REASON.name(), "多数居民不同意")
+        .doesNotContainKey(SETTLED_BELOW_HANDLING_LEVEL.name());
+    org.assertj.core.api.Assertions.assertThat(status.statuses)
+        .containsExactly(
+            "SORTING",
+            "UNDER_REVIEW",
+            "UNDER_REVIEW",
+            "UNDER_REVIEW",
+            "IN_DELIBERATION",
+            "UNDER_REVIEW",
+            "IN_DELIBERATION",
+            "REJECTED");
   }
 
   @Test
   void sendingBackFromTheEntryLevelReturnsTheProposalToSortingDueAfresh() {
     ProcessInstance p = start(elevator());
     complete(task(p), sortAs("NONE"));
-    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION.name(), "SEND_BACK"))).hasMessageContaining("退回须说明理由");
+    assertThatThrownBy(() -> complete(task(p), Map.of(REVIEW_DECISION.name(), "SEND_BACK")))
+        .hasMessageContaining("退回须说明理由");
     Instant sentBack = Instant.now();
-    complete(task(p), Map.of(REVIEW_DECISION.name(), "SEND_BACK", REVIEW_REASON.name(), "分类有误，请重新分拣"));
+    complete(
+        task(p), Map.of(REVIEW_DECISION.name(), "SEND_BACK", REVIEW_REASON.name(), "分类有误，请重新分拣"));
 
-    assertThat(p).hasPassedInOrder(TASK_REVIEW_AT_LEVEL, GATEWAY_IS_ENTRY_UNIT, TASK_RETURN_TO_SORTING, EVENT_SENT_BACK_TO_SORTING, GATEWAY_REVIEW_OUTCOME, GATEWAY_MERGE_INTAKE)
+    assertThat(p)
+        .hasPassedInOrder(
+            TASK_REVIEW_AT_LEVEL,
+            GATEWAY_IS_ENTRY_UNIT,
+            TASK_RETURN_TO_SORTING,
+            EVENT_SENT_BACK_TO_SORTING,
+            GATEWAY_REVIEW_OUTCOME,
+            GATEWAY_MERGE_INTAKE)
         .isWaitingAt(TASK_SORT_PROPOSAL);
-    assertThat(p).variables().containsEntry(SORTED.name(), false).containsEntry(SENT_BACK_TO_SORTING.name(), true);
+    assertThat(p)
+        .variables()
+        .containsEntry(SORTED.name(), false)
+        .containsEntry(SENT_BACK_TO_SORTING.name(), true);
     org.assertj.core.api.Assertions.assertThat(task(p).getDueDate().toInstant())
         .isBetween(sentBack.plus(Duration.ofDays(2)), Instant.now().plus(Duration.ofDays(2)));
     complete(task(p), sortAs("NONE"));
-    assertThat(task(p)).hasDefinitionKey(TASK_REVIEW_AT_LEVEL).hasCandidateGroup("jn-jld-jldbl.caseworker");
+    assertThat(task(p))
+        .hasDefinitionKey(TASK_REVIEW_AT_LEVEL)
+        .hasCandidateGroup("jn-jld-jldbl.caseworker");
   }
 
   // ---------------------------------------------------------------- urgent is fast
 
   @Test
-  void anUrgentMatterIsSortedWithinTheResponseLimitOfSubmissionAndGoesStraightToTheFastTrackAtItsHandlingUnit() {
+  void
+      anUrgentMatterIsSortedWithinTheResponseLimitOfSubmissionAndGoesStraightToTheFastTrackAtItsHandlingUnit() {
     numbering.submittedAgo = Duration.ofHours(1);
     Map<String, Object> v = elevator();
     v.put(SAFETY_HAZARD.name(), true);
     ProcessInstance p = start(v);
-    assertThat(p).variables().containsEntry(TRACK.name(), "URGENT").containsEntry(HANDLING_UNIT.name(), JLDBL);
+    assertThat(p)
+        .variables()
+        .containsEntry(TRACK.name(), "URGENT")
+        .containsEntry(HANDLING_UNIT.name(), JLDBL);
     Task sorting = task(p);
-    Instant submitted = OffsetDateTime.parse((String) runtimeService().getVariable(p.getId(), SUBMITTED_AT.name())).toInstant();
+    Instant submitted =
+        OffsetDateTime.parse((String) runtimeService().getVariable(p.getId(), SUBMITTED_AT.name()))
+            .toInstant();
     // PT2H from submission, an hour ago: due in an hour, not in two
-    org.assertj.core.api.Assertions.assertThat(sorting.getDueDate().toInstant()).isEqualTo(submitted.plus(Duration.ofHours(2)));
+    org.assertj.core.api.Assertions.assertThat(sorting.getDueDate().toInstant())
+        .isEqualTo(submitted.plus(Duration.ofHours(2)));
     complete(sorting, sortAs("NONE"));
 
-    assertThat(p).hasPassedInOrder(GATEWAY_IS_URGENT, TASK_URGENT_AT_HANDLING_UNIT, EVENT_URGENT_TO_DELIBERATION, GATEWAY_MERGE_DELIBERATION);
+    assertThat(p)
+        .hasPassedInOrder(
+            GATEWAY_IS_URGENT,
+            TASK_URGENT_AT_HANDLING_UNIT,
+            EVENT_URGENT_TO_DELIBERATION,
+            GATEWAY_MERGE_DELIBERATION);
     assertThat(p).hasNotPassed(TASK_REVIEW_AT_LEVEL);
-    assertThat(p).isWaitingAt(CALL_URGENT_DELIBERATION).variables().containsEntry(DELIBERATION_UNIT.name(), JLDBL);
-    org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "IN_DELIBERATION");
+    assertThat(p)
+        .isWaitingAt(CALL_URGENT_DELIBERATION)
+        .variables()
+        .containsEntry(DELIBERATION_UNIT.name(), JLDBL);
+    org.assertj.core.api.Assertions.assertThat(status.statuses)
+        .containsExactly("SORTING", "IN_DELIBERATION");
 
-    finishStub(UrgentDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "立即拆除飞线"));
-    // carried out at once while the resolution is posted (ResolutionNoticeProcessTest has the notice's paths)
+    finishStub(
+        UrgentDeliberationProcess.KEY,
+        Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "立即拆除飞线"));
+    // carried out at once while the resolution is posted (ResolutionNoticeProcessTest has the
+    // notice's paths)
     finishStub(PublicNoticeProcess.KEY, Map.of(NOTICE_OUTCOME.name(), "NO_OBJECTION"));
     finishStub(ImplementationProcess.KEY, Map.of(IMPLEMENTATION_OUTCOME.name(), "OBJECTED"));
-    assertThat(p).hasPassedInOrder(CALL_IMPLEMENTATION, GATEWAY_IS_DEPARTMENT_ORDER, GATEWAY_MERGE_DELIBERATION).isWaitingAt(CALL_URGENT_DELIBERATION);
+    assertThat(p)
+        .hasPassedInOrder(
+            CALL_IMPLEMENTATION, GATEWAY_IS_DEPARTMENT_ORDER, GATEWAY_MERGE_DELIBERATION)
+        .isWaitingAt(CALL_URGENT_DELIBERATION);
   }
 
   @Test
@@ -488,17 +678,33 @@ class ProposalLifecycleProcessTest {
     v.put(SAFETY_HAZARD.name(), true);
     ProcessInstance p = start(v);
     complete(task(p), sortAs("NONE"));
-    finishStub(UrgentDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "RAISED", RAISE_REASON.name(), "社区无法协调供电公司"));
+    finishStub(
+        UrgentDeliberationProcess.KEY,
+        Map.of(DELIBERATION_OUTCOME.name(), "RAISED", RAISE_REASON.name(), "社区无法协调供电公司"));
 
-    assertThat(p).hasPassedInOrder(GATEWAY_IS_RAISED, TASK_URGENT_UNIT_ABOVE, GATEWAY_MERGE_URGENT_RAISE, GATEWAY_WHICH_PROCEDURE);
+    assertThat(p)
+        .hasPassedInOrder(
+            GATEWAY_IS_RAISED,
+            TASK_URGENT_UNIT_ABOVE,
+            GATEWAY_MERGE_URGENT_RAISE,
+            GATEWAY_WHICH_PROCEDURE);
     assertThat(p).hasNotPassed(TASK_REVIEW_AT_LEVEL);
-    assertThat(p).isWaitingAt(CALL_URGENT_DELIBERATION).variables()
+    assertThat(p)
+        .isWaitingAt(CALL_URGENT_DELIBERATION)
+        .variables()
         .containsEntry(DELIBERATION_UNIT.name(), JLD)
         .containsEntry(RAISED_FROM.name(), JLDBL);
-    finishStub(UrgentDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "REJECTED", REJECTION_REASON.name(), "线路属供电公司产权，已转供电公司抢修"));
+    finishStub(
+        UrgentDeliberationProcess.KEY,
+        Map.of(
+            DELIBERATION_OUTCOME.name(),
+            "REJECTED",
+            REJECTION_REASON.name(),
+            "线路属供电公司产权，已转供电公司抢修"));
 
     assertThat(p).hasPassed(EVENT_REJECTED_BY_DELIBERATION).isEnded();
-    org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING", "IN_DELIBERATION", "IN_DELIBERATION", "REJECTED");
+    org.assertj.core.api.Assertions.assertThat(status.statuses)
+        .containsExactly("SORTING", "IN_DELIBERATION", "IN_DELIBERATION", "REJECTED");
   }
 
   @Test
@@ -506,16 +712,20 @@ class ProposalLifecycleProcessTest {
     ProcessInstance p = start(elevator());
     complete(task(p), sortAs("NONE"));
     complete(task(p), Map.of(REVIEW_DECISION.name(), "SETTLE"));
-    finishStub(MajorDeliberationProcess.KEY, Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "方案"));
+    finishStub(
+        MajorDeliberationProcess.KEY,
+        Map.of(DELIBERATION_OUTCOME.name(), "RESOLVED", RESOLUTION.name(), "方案"));
     finishStub(ImplementationProcess.KEY, Map.of(IMPLEMENTATION_OUTCOME.name(), "DONE"));
     assertThat(p).isWaitingAt(TASK_EVALUATE_OUTCOME);
-    assertThatThrownBy(() -> complete(task(p), Map.of(RATING.name(), "GREAT"))).hasMessageContaining("请选择评价");
+    assertThatThrownBy(() -> complete(task(p), Map.of(RATING.name(), "GREAT")))
+        .hasMessageContaining("请选择评价");
 
     execute(job(p));
 
     assertThat(p).hasPassed(EVENT_CLOSED_UNRATED).isEnded();
     assertThat(p).variables().containsEntry(CLOSED_UNRATED.name(), true);
-    org.assertj.core.api.Assertions.assertThat(status.statuses).endsWith("AWAITING_EVALUATION", "CLOSED");
+    org.assertj.core.api.Assertions.assertThat(status.statuses)
+        .endsWith("AWAITING_EVALUATION", "CLOSED");
   }
 
   // ---------------------------------------------------------------- helpers
@@ -526,7 +736,10 @@ class ProposalLifecycleProcessTest {
 
   private static String candidateGroup(Task task) {
     return taskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> l.getGroupId() != null).findFirst().orElseThrow().getGroupId();
+        .filter(l -> l.getGroupId() != null)
+        .findFirst()
+        .orElseThrow()
+        .getGroupId();
   }
 
   private static Map<String, Object> sortAs(String exclusion) {
@@ -535,9 +748,16 @@ class ProposalLifecycleProcessTest {
     return v;
   }
 
-  /** Completes the waiting test double of a called process with the outputs the caller maps back. */
+  /**
+   * Completes the waiting test double of a called process with the outputs the caller maps back.
+   */
   static void finishStub(String processKey, Map<String, Object> outputs) {
-    Task stub = taskService().createTaskQuery().processDefinitionKey(processKey).taskDefinitionKey("Task_Stub").singleResult();
+    Task stub =
+        taskService()
+            .createTaskQuery()
+            .processDefinitionKey(processKey)
+            .taskDefinitionKey("Task_Stub")
+            .singleResult();
     org.assertj.core.api.Assertions.assertThat(stub).as("a waiting " + processKey).isNotNull();
     taskService().complete(stub.getId(), outputs);
   }
@@ -598,7 +818,12 @@ class ProposalLifecycleProcessTest {
     public void execute(DelegateExecution execution) {
       String number = String.format("JN-2026-%06d", next++);
       execution.setVariable(NUMBER.name(), number);
-      execution.setVariable(SUBMITTED_AT.name(), BusinessTime.format(OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).minus(submittedAgo)));
+      execution.setVariable(
+          SUBMITTED_AT.name(),
+          BusinessTime.format(
+              OffsetDateTime.now()
+                  .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                  .minus(submittedAgo)));
       execution.setProcessBusinessKey(number);
     }
   }

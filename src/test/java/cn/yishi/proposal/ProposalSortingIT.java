@@ -28,8 +28,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A caseworker sorts a proposal of their own community through the Camunda REST API, as
- * Tasklist does: the real process, the real tables, the real form and authorizations.
+ * A caseworker sorts a proposal of their own community through the Camunda REST API, as Tasklist
+ * does: the real process, the real tables, the real form and authorizations.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProposalSortingIT {
@@ -80,7 +80,8 @@ class ProposalSortingIT {
     return runtimeService.startProcessInstanceByKey(KEY, v);
   }
 
-  private <T> ResponseEntity<T> as(String user, HttpMethod method, String path, Object body, Class<T> type) {
+  private <T> ResponseEntity<T> as(
+      String user, HttpMethod method, String path, Object body, Class<T> type) {
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth(user, PASSWORD);
     headers.setContentType(MediaType.APPLICATION_JSON);
@@ -103,12 +104,20 @@ class ProposalSortingIT {
 
     // the Camunda Form Tasklist shows, loadable by the caseworker
     ResponseEntity<JsonNode> form =
-        as("sorter-jldbl", HttpMethod.GET, "/engine-rest/task/" + taskId + "/deployed-form", null, JsonNode.class);
+        as(
+            "sorter-jldbl",
+            HttpMethod.GET,
+            "/engine-rest/task/" + taskId + "/deployed-form",
+            null,
+            JsonNode.class);
     assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(form.getBody().get("id").asText()).isEqualTo("Form_SortProposal");
 
-    // the classification the caseworker confirms: the waterfall case is a hard matter for the district
-    Map<String, Object> classification = runtimeService.getVariables(instance.getId(), List.of(CATEGORY.name(), TRACK.name(), LEVEL.name()));
+    // the classification the caseworker confirms: the waterfall case is a hard matter for the
+    // district
+    Map<String, Object> classification =
+        runtimeService.getVariables(
+            instance.getId(), List.of(CATEGORY.name(), TRACK.name(), LEVEL.name()));
     assertThat(classification)
         .containsEntry(CATEGORY.name(), "REMEDIATION")
         .containsEntry(TRACK.name(), "HARD")
@@ -116,8 +125,14 @@ class ProposalSortingIT {
 
     Map<String, Object> completion =
         Map.of("variables", Map.of(EXCLUSION.name(), Map.of("value", "NONE", "type", "String")));
-    assertThat(as("sorter-ma", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", completion, String.class)
-            .getStatusCode())
+    assertThat(
+            as(
+                    "sorter-ma",
+                    HttpMethod.POST,
+                    "/engine-rest/task/" + taskId + "/complete",
+                    completion,
+                    String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
 
@@ -125,34 +140,61 @@ class ProposalSortingIT {
     Map<String, Object> excludedWithoutReason =
         Map.of("variables", Map.of(EXCLUSION.name(), Map.of("value", "PRIVACY", "type", "String")));
     ResponseEntity<JsonNode> refused =
-        as("sorter-jldbl", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", excludedWithoutReason, JsonNode.class);
+        as(
+            "sorter-jldbl",
+            HttpMethod.POST,
+            "/engine-rest/task/" + taskId + "/complete",
+            excludedWithoutReason,
+            JsonNode.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getBody().get("message").asText()).isEqualTo("提案信息有误：sortingNote：不予协商的事项须说明理由和去向，告知提案人");
+    assertThat(refused.getBody().get("message").asText())
+        .isEqualTo("提案信息有误：sortingNote：不予协商的事项须说明理由和去向，告知提案人");
     assertThat(refused.getBody().get("field").asText()).isEqualTo(SORTING_NOTE.name());
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
 
-    assertThat(as("sorter-jldbl", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", completion, String.class)
-            .getStatusCode())
+    assertThat(
+            as(
+                    "sorter-jldbl",
+                    HttpMethod.POST,
+                    "/engine-rest/task/" + taskId + "/complete",
+                    completion,
+                    String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
 
     List<String> passed =
-        historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list().stream()
+        historyService
+            .createHistoricActivityInstanceQuery()
+            .processInstanceId(instance.getId())
+            .list()
+            .stream()
             .map(HistoricActivityInstance::getActivityId)
             .toList();
     assertThat(passed).contains(TASK_SORT_PROPOSAL, TASK_CHECK_ELIGIBILITY, TASK_REVIEW_AT_LEVEL);
     // eligible: it now waits for review at its entry unit, the courtyard 菁华园 (a courtyard matter)
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup("jn-jld-jldbl-jhy.caseworker")
-            .taskDefinitionKey(TASK_REVIEW_AT_LEVEL).count())
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskCandidateGroup("jn-jld-jldbl-jhy.caseworker")
+                .taskDefinitionKey(TASK_REVIEW_AT_LEVEL)
+                .count())
         .isEqualTo(1);
-    assertThat(historyService.createHistoricVariableInstanceQuery()
-            .processInstanceId(instance.getId()).variableName(ROUTE.name()).singleResult().getValue())
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName(ROUTE.name())
+                .singleResult()
+                .getValue())
         .isEqualTo("DELIBERATE");
   }
 
   @Test
   void aGridWorkerTakesInAProposalWithTasklistsStartFormAndADepartmentCannot() {
     String startForm = "/engine-rest/process-definition/key/" + KEY + "/deployed-start-form";
-    ResponseEntity<JsonNode> form = as("intake-jldbl", HttpMethod.GET, startForm, null, JsonNode.class);
+    ResponseEntity<JsonNode> form =
+        as("intake-jldbl", HttpMethod.GET, startForm, null, JsonNode.class);
     assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(form.getBody().get("id").asText()).isEqualTo("Form_SubmitProposal");
 
@@ -167,22 +209,34 @@ class ProposalSortingIT {
     fields.put(ESTIMATED_COST.name(), Map.of("value", 3000, "type", "Long"));
     String submit = "/engine-rest/process-definition/key/" + KEY + "/submit-form";
 
-    ResponseEntity<JsonNode> byDepartment = as("river-officer", HttpMethod.POST, submit, Map.of("variables", fields), JsonNode.class);
+    ResponseEntity<JsonNode> byDepartment =
+        as("river-officer", HttpMethod.POST, submit, Map.of("variables", fields), JsonNode.class);
     assertThat(byDepartment.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
     Map<String, Object> badPhone = new HashMap<>(fields);
     badPhone.put(SUBMITTER_PHONE.name(), Map.of("value", "12345", "type", "String"));
-    ResponseEntity<JsonNode> refused = as("intake-jldbl", HttpMethod.POST, submit, Map.of("variables", badPhone), JsonNode.class);
+    ResponseEntity<JsonNode> refused =
+        as("intake-jldbl", HttpMethod.POST, submit, Map.of("variables", badPhone), JsonNode.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getBody().get("message").asText()).contains(SUBMITTER_PHONE.name()).contains("手机号码");
+    assertThat(refused.getBody().get("message").asText())
+        .contains(SUBMITTER_PHONE.name())
+        .contains("手机号码");
 
-    ResponseEntity<JsonNode> started = as("intake-jldbl", HttpMethod.POST, submit, Map.of("variables", fields), JsonNode.class);
+    ResponseEntity<JsonNode> started =
+        as("intake-jldbl", HttpMethod.POST, submit, Map.of("variables", fields), JsonNode.class);
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String instanceId = started.getBody().get("id").asText();
-    assertThat((String) runtimeService.getVariable(instanceId, NUMBER.name())).matches("JN-\\d{4}-\\d{6}");
-    assertThat(runtimeService.getVariable(instanceId, AFFECTED_HOUSEHOLDS.name())).isEqualTo(1); // default filled in
-    assertThat(taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(TASK_SORT_PROPOSAL)
-            .taskCandidateGroup(JLDBL + ".caseworker").count())
+    assertThat((String) runtimeService.getVariable(instanceId, NUMBER.name()))
+        .matches("JN-\\d{4}-\\d{6}");
+    assertThat(runtimeService.getVariable(instanceId, AFFECTED_HOUSEHOLDS.name()))
+        .isEqualTo(1); // default filled in
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(instanceId)
+                .taskDefinitionKey(TASK_SORT_PROPOSAL)
+                .taskCandidateGroup(JLDBL + ".caseworker")
+                .count())
         .isEqualTo(1);
   }
 }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** What the submitter is told at each status: always the proposal, and where it goes when not deliberated. */
+/**
+ * What the submitter is told at each status: always the proposal, and where it goes when not
+ * deliberated.
+ */
 class ProposalStatusMessagesTest {
 
   private static final String NUMBER = "JN-2026-000123";
@@ -17,10 +20,27 @@ class ProposalStatusMessagesTest {
     return facts(null, null, null, null);
   }
 
-  private static ProposalView.Facts facts(String route, String exclusion, String rejectionReason, String guidance) {
+  private static ProposalView.Facts facts(
+      String route, String exclusion, String rejectionReason, String guidance) {
     return new ProposalView.Facts(
-        "星辉中路6号院加装电梯", null, null, null, null, null, null, null, null, null, null, null, null, null,
-        route, exclusion, rejectionReason, guidance);
+        "星辉中路6号院加装电梯",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        route,
+        exclusion,
+        rejectionReason,
+        guidance);
   }
 
   @ParameterizedTest
@@ -34,38 +54,51 @@ class ProposalStatusMessagesTest {
   @Test
   void sortingAndEvaluationSayWhatHappensNext() {
     assertThat(ProposalStatus.SORTING.message(NUMBER, proposal())).contains("已受理").contains("分拣");
-    assertThat(ProposalStatus.AWAITING_EVALUATION.message(NUMBER, proposal())).contains("评价").contains("满意");
+    assertThat(ProposalStatus.AWAITING_EVALUATION.message(NUMBER, proposal()))
+        .contains("评价")
+        .contains("满意");
     assertThat(ProposalStatus.IN_NOTICE.message(NUMBER, proposal())).contains("公示");
   }
 
   @Test
   void rejectionGivesTheMeetingsReason() {
     assertThat(ProposalStatus.REJECTED.message(NUMBER, facts(null, null, "居民会议表决未通过", null)))
-        .contains("未予采纳").contains("理由：居民会议表决未通过");
+        .contains("未予采纳")
+        .contains("理由：居民会议表决未通过");
   }
 
   @Test
   void rejectionWithoutReasonExplainsTheExclusion() {
-    assertThat(ProposalStatus.REJECTED.message(NUMBER, facts("REJECT", "UNLAWFUL", null, null))).contains("违反法律法规或政策");
-    assertThat(ProposalStatus.REJECTED.message(NUMBER, facts("REJECT", "PRIVACY", null, null))).contains("个人隐私");
+    assertThat(ProposalStatus.REJECTED.message(NUMBER, facts("REJECT", "UNLAWFUL", null, null)))
+        .contains("违反法律法规或政策");
+    assertThat(ProposalStatus.REJECTED.message(NUMBER, facts("REJECT", "PRIVACY", null, null)))
+        .contains("个人隐私");
   }
 
   @Test
   void redirectionSaysWhereToGo() {
-    assertThat(ProposalStatus.REDIRECTED.message(NUMBER, facts(Route.EXISTING_PROCEDURE, null, null, null)))
+    assertThat(
+            ProposalStatus.REDIRECTED.message(
+                NUMBER, facts(Route.EXISTING_PROCEDURE, null, null, null)))
         .contains("诉讼、仲裁、信访等既有程序");
-    assertThat(ProposalStatus.REDIRECTED.message(NUMBER, facts(Route.MEDIATION, null, null, null))).contains("人民调解");
+    assertThat(ProposalStatus.REDIRECTED.message(NUMBER, facts(Route.MEDIATION, null, null, null)))
+        .contains("人民调解");
   }
 
   @Test
   void selfHelpIncludesTheGuidance() {
-    assertThat(ProposalStatus.SELF_HELP.message(NUMBER, facts(null, null, null, "可联系物业维修热线 028-12345678")))
-        .contains("家里事").contains("办理指引：可联系物业维修热线 028-12345678");
+    assertThat(
+            ProposalStatus.SELF_HELP.message(
+                NUMBER, facts(null, null, null, "可联系物业维修热线 028-12345678")))
+        .contains("家里事")
+        .contains("办理指引：可联系物业维修热线 028-12345678");
   }
 
   @Test
   void departmentOrderIsToldItWentToTheDepartment() {
-    assertThat(ProposalStatus.IN_IMPLEMENTATION.message(NUMBER, facts(Route.DEPARTMENT_ORDER, null, null, null)))
+    assertThat(
+            ProposalStatus.IN_IMPLEMENTATION.message(
+                NUMBER, facts(Route.DEPARTMENT_ORDER, null, null, null)))
         .contains("转交相关部门");
   }
 
@@ -74,9 +107,18 @@ class ProposalStatusMessagesTest {
     assertThat(ProposalStatus.values())
         .extracting(Enum::name)
         .containsExactly(
-            "SORTING", "UNDER_REVIEW", "IN_DELIBERATION", "IN_IMPLEMENTATION", "IN_NOTICE",
-            "AWAITING_EVALUATION", "CLOSED", "SELF_HELP", "REDIRECTED", "REJECTED");
-    assertThat(ProposalStatus.values()).allSatisfy(s -> assertThat(s.label()).containsPattern("\\p{IsHan}"));
+            "SORTING",
+            "UNDER_REVIEW",
+            "IN_DELIBERATION",
+            "IN_IMPLEMENTATION",
+            "IN_NOTICE",
+            "AWAITING_EVALUATION",
+            "CLOSED",
+            "SELF_HELP",
+            "REDIRECTED",
+            "REJECTED");
+    assertThat(ProposalStatus.values())
+        .allSatisfy(s -> assertThat(s.label()).containsPattern("\\p{IsHan}"));
     assertThat(ProposalStatus.of("IN_NOTICE")).isEqualTo(ProposalStatus.IN_NOTICE);
   }
 

@@ -1,9 +1,9 @@
 package cn.yishi.proposal;
 
-import cn.yishi.notice.PublicNoticeProcess;
-import cn.yishi.common.CommonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yishi.common.CommonVariables;
+import cn.yishi.notice.PublicNoticeProcess;
 import cn.yishi.notice.PublicNotices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,15 +39,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The public API (/api) against odd and hostile input through real HTTP (java.net.http, raw
- * bodies and headers): every refusal is a 4xx application/problem+json naming what is wrong,
- * never a 5xx; concurrent objections are each recorded and judged; the evaluation reveals nothing about the
+ * The public API (/api) against odd and hostile input through real HTTP (java.net.http, raw bodies
+ * and headers): every refusal is a 4xx application/problem+json naming what is wrong, never a 5xx;
+ * concurrent objections are each recorded and judged; the evaluation reveals nothing about the
  * phone before its last step; phone guesses and anonymous writes are limited.
  *
- * <p>Limits for this test: 127.0.0.1 is a trusted proxy (so each request may say who its client
- * is in X-Forwarded-For) but not a trusted client, 5 writes an hour per client address;
- * 192.0.2.10 is a trusted client (the mini-program's backend). Each request has its own client
- * address unless a test is about the address limit.
+ * <p>Limits for this test: 127.0.0.1 is a trusted proxy (so each request may say who its client is
+ * in X-Forwarded-For) but not a trusted client, 5 writes an hour per client address; 192.0.2.10 is
+ * a trusted client (the mini-program's backend). Each request has its own client address unless a
+ * test is about the address limit.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -73,7 +73,9 @@ class PublicApiInputIT {
 
   private final HttpClient http = HttpClient.newHttpClient();
 
-  /** A notice and a proposal shared by the refusal cases (which never record or change anything). */
+  /**
+   * A notice and a proposal shared by the refusal cases (which never record or change anything).
+   */
   private static String sharedNotice;
 
   private static String sharedNumber;
@@ -92,7 +94,10 @@ class PublicApiInputIT {
     return sharedNumber;
   }
 
-  /** A different client address for each request (10.0.x.y), so the address limit stays out of the way. */
+  /**
+   * A different client address for each request (10.0.x.y), so the address limit stays out of the
+   * way.
+   */
   private static String anotherClient() {
     int n = CLIENTS.incrementAndGet();
     return "10.0." + (n / 250) + "." + (n % 250 + 1);
@@ -108,28 +113,41 @@ class PublicApiInputIT {
     }
 
     boolean isProblem() {
-      return contentType != null && contentType.startsWith("application/problem+json") && body != null && body.has("status");
+      return contentType != null
+          && contentType.startsWith("application/problem+json")
+          && body != null
+          && body.has("status");
     }
   }
 
-  private Answer send(String method, String path, String contentType, String body, String client) throws Exception {
+  private Answer send(String method, String path, String contentType, String body, String client)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
     if (client != null) {
       request.header("X-Forwarded-For", client);
     }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     JsonNode json = null;
     try {
       json = response.body().isBlank() ? null : JSON.readTree(response.body());
     } catch (Exception notJson) {
       // left null: the assertions say what was expected
     }
-    return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), json, response);
+    return new Answer(
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(null),
+        json,
+        response);
   }
 
   private Answer post(String path, String contentType, String body) throws Exception {
@@ -159,15 +177,20 @@ class PublicApiInputIT {
     return created.body().get("number").asText();
   }
 
-  /** Moves a freshly submitted proposal to its evaluation step (the staff's work in between is not this test's subject). */
+  /**
+   * Moves a freshly submitted proposal to its evaluation step (the staff's work in between is not
+   * this test's subject).
+   */
   private String awaitingEvaluation() throws Exception {
     String number = submit();
     ProcessInstance lifecycle =
-        runtimeService.createProcessInstanceQuery()
+        runtimeService
+            .createProcessInstanceQuery()
             .processDefinitionKey(ProposalLifecycleProcess.KEY)
             .processInstanceBusinessKey(number)
             .singleResult();
-    runtimeService.createProcessInstanceModification(lifecycle.getId())
+    runtimeService
+        .createProcessInstanceModification(lifecycle.getId())
         .cancelAllForActivity(ProposalLifecycleProcess.TASK_SORT_PROPOSAL)
         .startBeforeActivity(ProposalLifecycleProcess.TASK_EVALUATE_OUTCOME)
         .setVariableLocal("deliberationUnit", "jn-cdz-hz")
@@ -183,10 +206,23 @@ class PublicApiInputIT {
     v.put("deliberationUnit", "jn-cdz-hz");
     v.put(CommonVariables.NOTICE_KIND.name(), PublicNoticeProcess.KIND_RESULT);
     v.put(CommonVariables.NOTICE_CONTENT.name(), "居民已自行拆除飞线，院内新设充电桩12个。");
-    v.put(CommonVariables.TIME_LIMITS.name(), Map.of(PublicNoticeProcess.NOTICE_PERIOD, "P7D", "responseWithin", "P1D",
-        PublicNoticeProcess.OBJECTION_ROUND_LEVEL_ABOVE, 3));
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PublicNoticeProcess.KEY, number, v);
-    managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+    v.put(
+        CommonVariables.TIME_LIMITS.name(),
+        Map.of(
+            PublicNoticeProcess.NOTICE_PERIOD,
+            "P7D",
+            "responseWithin",
+            "P1D",
+            PublicNoticeProcess.OBJECTION_ROUND_LEVEL_ABOVE,
+            3));
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(PublicNoticeProcess.KEY, number, v);
+    managementService.executeJob(
+        managementService
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .singleResult()
+            .getId());
     return (String) runtimeService.getVariable(instance.getId(), CommonVariables.NOTICE_ID.name());
   }
 
@@ -216,7 +252,8 @@ class PublicApiInputIT {
 
   @ParameterizedTest(name = "{0} = {1}")
   @MethodSource("numbersOutOfRange")
-  void aNumberOutOfRangeIsRefusedNamingItsFieldNeverWrappedOrA500(String field, String raw) throws Exception {
+  void aNumberOutOfRangeIsRefusedNamingItsFieldNeverWrappedOrA500(String field, String raw)
+      throws Exception {
     long before = runtimeService.createProcessInstanceQuery().count();
 
     Answer refused = post("/api/proposals", "application/json", proposalWith(field, raw));
@@ -230,8 +267,15 @@ class PublicApiInputIT {
   // ---------------------------------------------------------------- media types
 
   static Stream<String> notJson() {
-    return Stream.of("*/*", "application/*", "", ";;;", "application/json; charset=no-such-charset",
-        "application/json; charset=ISO-8859-1", "text/plain", "NONE");
+    return Stream.of(
+        "*/*",
+        "application/*",
+        "",
+        ";;;",
+        "application/json; charset=no-such-charset",
+        "application/json; charset=ISO-8859-1",
+        "text/plain",
+        "NONE");
   }
 
   @ParameterizedTest(name = "Content-Type: \"{0}\"")
@@ -240,10 +284,15 @@ class PublicApiInputIT {
     String header = contentType.equals("NONE") ? null : contentType;
     String notice = sharedNotice();
     String number = sharedNumber();
-    for (String[] call : new String[][] {
-        {"/api/proposals", JSON.writeValueAsString(proposal())},
-        {"/api/proposals/" + number + "/evaluation", "{\"rating\":\"SATISFIED\",\"submitterPhone\":\"" + PHONE + "\"}"},
-        {"/api/notices/" + notice + "/objections", JSON.writeValueAsString(objection())}}) {
+    for (String[] call :
+        new String[][] {
+          {"/api/proposals", JSON.writeValueAsString(proposal())},
+          {
+            "/api/proposals/" + number + "/evaluation",
+            "{\"rating\":\"SATISFIED\",\"submitterPhone\":\"" + PHONE + "\"}"
+          },
+          {"/api/notices/" + notice + "/objections", JSON.writeValueAsString(objection())}
+        }) {
       Answer refused = post(call[0], header, call[1]);
 
       assertThat(refused.status()).as(call[0] + " " + refused.raw().body()).isEqualTo(415);
@@ -263,7 +312,11 @@ class PublicApiInputIT {
   void malformedJsonIs400ProblemOnEveryPost(String body) throws Exception {
     String notice = sharedNotice();
     String number = sharedNumber();
-    for (String path : List.of("/api/proposals", "/api/proposals/" + number + "/evaluation", "/api/notices/" + notice + "/objections")) {
+    for (String path :
+        List.of(
+            "/api/proposals",
+            "/api/proposals/" + number + "/evaluation",
+            "/api/notices/" + notice + "/objections")) {
       Answer refused = post(path, "application/json", body);
 
       assertThat(refused.status()).as(path + " " + refused.raw().body()).isEqualTo(400);
@@ -324,7 +377,11 @@ class PublicApiInputIT {
   void threeSimultaneousObjectionsAreThreeObjectionsEachJudgedNeverAnError() throws Exception {
     String notice = openNotice();
     String instance =
-        runtimeService.createProcessInstanceQuery().variableValueEquals(CommonVariables.NOTICE_ID.name(), notice).singleResult().getId();
+        runtimeService
+            .createProcessInstanceQuery()
+            .variableValueEquals(CommonVariables.NOTICE_ID.name(), notice)
+            .singleResult()
+            .getId();
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(3);
     List<String> objectionIds = new ArrayList<>();
@@ -334,10 +391,11 @@ class PublicApiInputIT {
         Map<String, Object> objection = objection();
         objection.put("phone", "1370000001" + i);
         objection.put("text", "第" + (i + 1) + "位居民：三号楼的飞线还在。");
-        Callable<Answer> call = () -> {
-          start.await();
-          return postJson("/api/notices/" + notice + "/objections", objection);
-        };
+        Callable<Answer> call =
+            () -> {
+              start.await();
+              return postJson("/api/notices/" + notice + "/objections", objection);
+            };
         answers.add(threads.submit(call));
       }
       start.countDown();
@@ -352,50 +410,89 @@ class PublicApiInputIT {
 
     assertThat(notices.objections(notice)).hasSize(3);
     List<Task> judging =
-        taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_JudgeObjection").list();
+        taskService
+            .createTaskQuery()
+            .processInstanceId(instance)
+            .taskDefinitionKey("Task_JudgeObjection")
+            .list();
     assertThat(judging).as("one judging task per objection").hasSize(3);
-    assertThat(judging.stream().map(t -> taskService.getVariable(t.getId(), PublicNoticeProcess.OBJECTION_ID.name())).toList())
+    assertThat(
+            judging.stream()
+                .map(
+                    t ->
+                        taskService.getVariable(t.getId(), PublicNoticeProcess.OBJECTION_ID.name()))
+                .toList())
         .containsExactlyInAnyOrderElementsOf(objectionIds);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
-    assertThat(notices.find(notice).orElseThrow().open()).as("objections alone do not take the notice down").isTrue();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count())
+        .isOne();
+    assertThat(notices.find(notice).orElseThrow().open())
+        .as("objections alone do not take the notice down")
+        .isTrue();
   }
 
   @Test
   void theNoticeBoardShowsTheReasonedReplyToAnObjectionJudgedUnfounded() throws Exception {
     String notice = openNotice();
     String instance =
-        runtimeService.createProcessInstanceQuery().variableValueEquals(CommonVariables.NOTICE_ID.name(), notice).singleResult().getId();
-    assertThat(postJson("/api/notices/" + notice + "/objections", objection()).status()).isEqualTo(201);
+        runtimeService
+            .createProcessInstanceQuery()
+            .variableValueEquals(CommonVariables.NOTICE_ID.name(), notice)
+            .singleResult()
+            .getId();
+    assertThat(postJson("/api/notices/" + notice + "/objections", objection()).status())
+        .isEqualTo(201);
     Map<String, Object> second = objection();
     second.put("phone", "13700000009");
     second.put("text", "充电桩太少。");
     assertThat(postJson("/api/notices/" + notice + "/objections", second).status()).isEqualTo(201);
     List<Task> judging =
-        taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_JudgeObjection").list();
+        taskService
+            .createTaskQuery()
+            .processInstanceId(instance)
+            .taskDefinitionKey("Task_JudgeObjection")
+            .list();
     assertThat(judging).hasSize(2);
 
     JsonNode before = postedNotice(notice);
     assertThat(before.get("replies").isArray()).isTrue();
     assertThat(before.get("replies")).isEmpty();
 
-    taskService.complete(judging.get(0).getId(), Map.of(
-        PublicNoticeProcess.OBJECTION_JUDGEMENT.name(), PublicNoticeProcess.UNFOUNDED,
-        PublicNoticeProcess.OBJECTION_REPLY.name(), "三号楼的飞线已于3月4日拆除，见现场照片。"));
-    taskService.complete(judging.get(1).getId(), Map.of(
-        PublicNoticeProcess.OBJECTION_JUDGEMENT.name(), PublicNoticeProcess.UNFOUNDED,
-        PublicNoticeProcess.OBJECTION_REPLY.name(), "充电桩按住户申报的数量设置。"));
+    taskService.complete(
+        judging.get(0).getId(),
+        Map.of(
+            PublicNoticeProcess.OBJECTION_JUDGEMENT.name(),
+            PublicNoticeProcess.UNFOUNDED,
+            PublicNoticeProcess.OBJECTION_REPLY.name(),
+            "三号楼的飞线已于3月4日拆除，见现场照片。"));
+    taskService.complete(
+        judging.get(1).getId(),
+        Map.of(
+            PublicNoticeProcess.OBJECTION_JUDGEMENT.name(),
+            PublicNoticeProcess.UNFOUNDED,
+            PublicNoticeProcess.OBJECTION_REPLY.name(),
+            "充电桩按住户申报的数量设置。"));
 
     JsonNode after = postedNotice(notice);
     assertThat(after.get("open").asBoolean()).as("the notice runs on").isTrue();
     assertThat(after.get("replies")).hasSize(2);
     List<String> texts = new ArrayList<>();
-    after.get("replies").forEach(reply -> {
-      texts.add(reply.get("text").asText());
-      assertThat(java.time.OffsetDateTime.parse(reply.get("at").asText()).getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
-    });
+    after
+        .get("replies")
+        .forEach(
+            reply -> {
+              texts.add(reply.get("text").asText());
+              assertThat(
+                      java.time.OffsetDateTime.parse(reply.get("at").asText())
+                          .getOffset()
+                          .getTotalSeconds())
+                  .isEqualTo(8 * 3600);
+            });
     assertThat(texts).containsExactlyInAnyOrder("三号楼的飞线已于3月4日拆除，见现场照片。", "充电桩按住户申报的数量设置。");
-    assertThat(after.toString()).as("no objector's phone on the board").doesNotContain("13700000009");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
+    assertThat(after.toString())
+        .as("no objector's phone on the board")
+        .doesNotContain("13700000009");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count())
+        .isOne();
   }
 
   private JsonNode postedNotice(String id) throws Exception {
@@ -440,28 +537,47 @@ class PublicApiInputIT {
     String evaluation = "/api/proposals/%s/evaluation";
 
     // bad body: the same answer whether the phone is right or wrong
-    Answer badRatingRightPhone = postJson(evaluation.formatted(awaiting), Map.of("rating", "GREAT", "submitterPhone", PHONE));
-    Answer badRatingWrongPhone = postJson(evaluation.formatted(awaiting), Map.of("rating", "GREAT", "submitterPhone", "13700000000"));
+    Answer badRatingRightPhone =
+        postJson(
+            evaluation.formatted(awaiting), Map.of("rating", "GREAT", "submitterPhone", PHONE));
+    Answer badRatingWrongPhone =
+        postJson(
+            evaluation.formatted(awaiting),
+            Map.of("rating", "GREAT", "submitterPhone", "13700000000"));
     assertThat(badRatingRightPhone.status()).isEqualTo(400);
     assertThat(badRatingWrongPhone.status()).isEqualTo(400);
     assertThat(badRatingWrongPhone.body()).isEqualTo(badRatingRightPhone.body());
     assertThat(badRatingRightPhone.fields()).containsExactly("rating");
 
     // unknown number before anything about the body
-    assertThat(post(evaluation.formatted(unknown), "application/json", "{").status()).isEqualTo(404);
-    assertThat(postJson(evaluation.formatted(unknown), Map.of("rating", "GREAT")).status()).isEqualTo(404);
+    assertThat(post(evaluation.formatted(unknown), "application/json", "{").status())
+        .isEqualTo(404);
+    assertThat(postJson(evaluation.formatted(unknown), Map.of("rating", "GREAT")).status())
+        .isEqualTo(404);
 
     // not awaiting evaluation before the phone
-    Answer notAwaitingWrongPhone = postJson(evaluation.formatted(sorting), Map.of("rating", "SATISFIED", "submitterPhone", "13700000000"));
-    Answer notAwaitingRightPhone = postJson(evaluation.formatted(sorting), Map.of("rating", "SATISFIED", "submitterPhone", PHONE));
+    Answer notAwaitingWrongPhone =
+        postJson(
+            evaluation.formatted(sorting),
+            Map.of("rating", "SATISFIED", "submitterPhone", "13700000000"));
+    Answer notAwaitingRightPhone =
+        postJson(
+            evaluation.formatted(sorting), Map.of("rating", "SATISFIED", "submitterPhone", PHONE));
     assertThat(notAwaitingWrongPhone.status()).isEqualTo(409);
     assertThat(notAwaitingRightPhone.status()).isEqualTo(409);
     assertThat(notAwaitingWrongPhone.body()).isEqualTo(notAwaitingRightPhone.body());
 
     // the phone last
-    assertThat(postJson(evaluation.formatted(awaiting), Map.of("rating", "SATISFIED", "submitterPhone", "13700000000")).status())
+    assertThat(
+            postJson(
+                    evaluation.formatted(awaiting),
+                    Map.of("rating", "SATISFIED", "submitterPhone", "13700000000"))
+                .status())
         .isEqualTo(403);
-    Answer rated = postJson(evaluation.formatted(awaiting), Map.of("rating", "SATISFIED", "comment", "谢谢", "submitterPhone", PHONE));
+    Answer rated =
+        postJson(
+            evaluation.formatted(awaiting),
+            Map.of("rating", "SATISFIED", "comment", "谢谢", "submitterPhone", PHONE));
     assertThat(rated.status()).as(rated.raw().body()).isEqualTo(200);
     assertThat(rated.body().get("status").asText()).isEqualTo("CLOSED");
   }
@@ -471,7 +587,8 @@ class PublicApiInputIT {
     String number = awaitingEvaluation();
     String path = "/api/proposals/" + number + "/evaluation";
     for (int guess = 0; guess < 5; guess++) {
-      Answer wrong = postJson(path, Map.of("rating", "SATISFIED", "submitterPhone", "1390000000" + guess));
+      Answer wrong =
+          postJson(path, Map.of("rating", "SATISFIED", "submitterPhone", "1390000000" + guess));
       assertThat(wrong.status()).as("guess " + guess).isEqualTo(403);
     }
 
@@ -481,15 +598,25 @@ class PublicApiInputIT {
     assertThat(sixth.status()).isEqualTo(429);
     assertThat(sixth.isProblem()).isTrue();
     assertThat(sixth.body().get("detail").asText()).contains("次数过多");
-    assertThat(Long.parseLong(sixth.raw().headers().firstValue("Retry-After").orElseThrow())).isPositive();
+    assertThat(Long.parseLong(sixth.raw().headers().firstValue("Retry-After").orElseThrow()))
+        .isPositive();
     assertThat(right.status()).isEqualTo(429);
     assertThat(right.body()).isEqualTo(sixth.body());
-    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(ProposalLifecycleProcess.TASK_EVALUATE_OUTCOME).count())
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(number)
+                .taskDefinitionKey(ProposalLifecycleProcess.TASK_EVALUATE_OUTCOME)
+                .count())
         .as("still waiting for the rating")
         .isOne();
     // another proposal's submitter is not locked out by these guesses
     String other = awaitingEvaluation();
-    assertThat(postJson("/api/proposals/" + other + "/evaluation", Map.of("rating", "SATISFIED", "submitterPhone", PHONE)).status())
+    assertThat(
+            postJson(
+                    "/api/proposals/" + other + "/evaluation",
+                    Map.of("rating", "SATISFIED", "submitterPhone", PHONE))
+                .status())
         .isEqualTo(200);
   }
 
@@ -505,11 +632,13 @@ class PublicApiInputIT {
       assertThat(write.status()).as("write " + i).isEqualTo(400);
     }
 
-    Answer limited = send("POST", path, "application/json", JSON.writeValueAsString(objection()), null);
+    Answer limited =
+        send("POST", path, "application/json", JSON.writeValueAsString(objection()), null);
 
     assertThat(limited.status()).isEqualTo(429);
     assertThat(limited.isProblem()).isTrue();
-    assertThat(Long.parseLong(limited.raw().headers().firstValue("Retry-After").orElseThrow())).isPositive();
+    assertThat(Long.parseLong(limited.raw().headers().firstValue("Retry-After").orElseThrow()))
+        .isPositive();
     assertThat(notices.objections(notice)).isEmpty();
     assertThat(send("GET", "/api/notices", null, null, null).status()).isEqualTo(200);
     assertThat(postJson(path, objection()).status()).isEqualTo(201);
@@ -520,22 +649,28 @@ class PublicApiInputIT {
     String notice = openNotice();
     String path = "/api/notices/" + notice + "/objections";
     String resident = anotherClient();
-    // a trusted proxy (127.0.0.1) appends the address it saw; what the client itself wrote before it is not believed
+    // a trusted proxy (127.0.0.1) appends the address it saw; what the client itself wrote before
+    // it is not believed
     for (int i = 0; i < 5; i++) {
       String forged = "203.0.113." + i;
-      assertThat(send("POST", path, "application/json", "{}", forged + ", " + resident).status()).isEqualTo(400);
+      assertThat(send("POST", path, "application/json", "{}", forged + ", " + resident).status())
+          .isEqualTo(400);
     }
-    assertThat(send("POST", path, "application/json", "{}", "198.51.100.1, " + resident).status()).isEqualTo(429);
+    assertThat(send("POST", path, "application/json", "{}", "198.51.100.1, " + resident).status())
+        .isEqualTo(429);
 
     // the mini-program's backend is one address for every resident: trusted, never limited
     for (int i = 0; i < 8; i++) {
-      assertThat(send("POST", path, "application/json", "{}", "192.0.2.10").status()).as("write " + i).isEqualTo(400);
+      assertThat(send("POST", path, "application/json", "{}", "192.0.2.10").status())
+          .as("write " + i)
+          .isEqualTo(400);
     }
     // a trusted client named only by an untrusted hop is not believed
     String spoofer = anotherClient();
     for (int i = 0; i < 5; i++) {
       send("POST", path, "application/json", "{}", "192.0.2.10, " + spoofer);
     }
-    assertThat(send("POST", path, "application/json", "{}", "192.0.2.10, " + spoofer).status()).isEqualTo(429);
+    assertThat(send("POST", path, "application/json", "{}", "192.0.2.10, " + spoofer).status())
+        .isEqualTo(429);
   }
 }

@@ -1,14 +1,13 @@
 package cn.yishi.security;
 
-import cn.yishi.common.CommonVariables;
-import cn.yishi.deliberation.DeliberationMeetingProcess;
-import cn.yishi.proposal.ProposalLifecycleProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yishi.common.CommonVariables;
 import cn.yishi.common.InvalidStepInputException;
+import cn.yishi.deliberation.DeliberationMeetingProcess;
 import cn.yishi.organisation.Groups;
-import cn.yishi.security.ComputedVariablesGuard.Scope;
+import cn.yishi.proposal.ProposalLifecycleProcess;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,8 +37,17 @@ class ComputedVariablesGuardTest {
   private static final String NUMBER = "JN-2026-000007";
 
   private final List<Command<?>> passed = new ArrayList<>();
-  private Authentication user = new Authentication("jldbl-caseworker", List.of("jn-jld-jldbl.caseworker"));
-  private final Map<String, Object> current = new HashMap<>(Map.of(CommonVariables.NUMBER.name(), NUMBER, CommonVariables.TRACK.name(), "HARD", CommonVariables.ROUND.name(), 1));
+  private Authentication user =
+      new Authentication("jldbl-caseworker", List.of("jn-jld-jldbl.caseworker"));
+  private final Map<String, Object> current =
+      new HashMap<>(
+          Map.of(
+              CommonVariables.NUMBER.name(),
+              NUMBER,
+              CommonVariables.TRACK.name(),
+              "HARD",
+              CommonVariables.ROUND.name(),
+              1));
   private final List<String> readAs = new ArrayList<>();
 
   private final ComputedVariablesGuard guard = guard();
@@ -57,13 +65,14 @@ class ComputedVariablesGuardTest {
               return values;
             },
             ComputedVariables.names());
-    guard.setNext(new CommandExecutor() {
-      @Override
-      public <T> T execute(Command<T> command) {
-        passed.add(command);
-        return null;
-      }
-    });
+    guard.setNext(
+        new CommandExecutor() {
+          @Override
+          public <T> T execute(Command<T> command) {
+            passed.add(command);
+            return null;
+          }
+        });
     return guard;
   }
 
@@ -87,17 +96,34 @@ class ComputedVariablesGuardTest {
 
   @Test
   void aStartWithAPresetNumberOrBusinessKeyIsRefused() {
-    var start = (ProcessInstantiationBuilderImpl) ProcessInstantiationBuilderImpl.createProcessInstanceByKey(null, ProposalLifecycleProcess.KEY);
-    start.setVariable(CommonVariables.TITLE.name(), "电梯").setVariable(CommonVariables.NUMBER.name(), NUMBER).setVariable(ProposalLifecycleProcess.SUBMITTED_AT.name(), "2020-01-01T00:00:00+08:00");
+    var start =
+        (ProcessInstantiationBuilderImpl)
+            ProcessInstantiationBuilderImpl.createProcessInstanceByKey(
+                null, ProposalLifecycleProcess.KEY);
+    start
+        .setVariable(CommonVariables.TITLE.name(), "电梯")
+        .setVariable(CommonVariables.NUMBER.name(), NUMBER)
+        .setVariable(ProposalLifecycleProcess.SUBMITTED_AT.name(), "2020-01-01T00:00:00+08:00");
     assertRefused(new StartProcessInstanceCmd(start), CommonVariables.NUMBER.name());
 
-    var keyed = (ProcessInstantiationBuilderImpl) ProcessInstantiationBuilderImpl.createProcessInstanceByKey(null, ProposalLifecycleProcess.KEY);
+    var keyed =
+        (ProcessInstantiationBuilderImpl)
+            ProcessInstantiationBuilderImpl.createProcessInstanceByKey(
+                null, ProposalLifecycleProcess.KEY);
     keyed.businessKey(NUMBER).setVariable(CommonVariables.TITLE.name(), "电梯");
     assertRefused(new StartProcessInstanceCmd(keyed), "businessKey");
 
-    assertRefused(new SubmitStartFormCmd("proposalLifecycle:1:x", null, Map.of(ProposalLifecycleProcess.SUBMITTED_AT.name(), "2020-01-01")), ProposalLifecycleProcess.SUBMITTED_AT.name());
+    assertRefused(
+        new SubmitStartFormCmd(
+            "proposalLifecycle:1:x",
+            null,
+            Map.of(ProposalLifecycleProcess.SUBMITTED_AT.name(), "2020-01-01")),
+        ProposalLifecycleProcess.SUBMITTED_AT.name());
 
-    var plain = (ProcessInstantiationBuilderImpl) ProcessInstantiationBuilderImpl.createProcessInstanceByKey(null, ProposalLifecycleProcess.KEY);
+    var plain =
+        (ProcessInstantiationBuilderImpl)
+            ProcessInstantiationBuilderImpl.createProcessInstanceByKey(
+                null, ProposalLifecycleProcess.KEY);
     plain.setVariable(CommonVariables.TITLE.name(), "电梯");
     guard.execute(new StartProcessInstanceCmd(plain));
     assertThat(passed).hasSize(1);
@@ -106,53 +132,104 @@ class ComputedVariablesGuardTest {
   @Test
   void aTaskCompletionDropsComputedValuesSentBackUnchangedAndRefusesChangedOnes() {
     CompleteTaskCmd unchanged =
-        new CompleteTaskCmd("task-1", Map.of(CommonVariables.NUMBER.name(), NUMBER, CommonVariables.TRACK.name(), "HARD", CommonVariables.ROUND.name(), 1L, ProposalLifecycleProcess.TOPIC.name(), "NOISE"));
+        new CompleteTaskCmd(
+            "task-1",
+            Map.of(
+                CommonVariables.NUMBER.name(),
+                NUMBER,
+                CommonVariables.TRACK.name(),
+                "HARD",
+                CommonVariables.ROUND.name(),
+                1L,
+                ProposalLifecycleProcess.TOPIC.name(),
+                "NOISE"));
     guard.execute(unchanged);
     assertThat(passed).containsExactly(unchanged);
     assertThat(variables(unchanged)).containsOnlyKeys(ProposalLifecycleProcess.TOPIC.name());
     assertThat(readAs).containsExactly("TASK:task-1");
 
     passed.clear();
-    assertRefused(new CompleteTaskCmd("task-1", Map.of(CommonVariables.TRACK.name(), "MINOR", ProposalLifecycleProcess.TOPIC.name(), "NOISE")), CommonVariables.TRACK.name());
+    assertRefused(
+        new CompleteTaskCmd(
+            "task-1",
+            Map.of(
+                CommonVariables.TRACK.name(),
+                "MINOR",
+                ProposalLifecycleProcess.TOPIC.name(),
+                "NOISE")),
+        CommonVariables.TRACK.name());
 
     SubmitTaskFormCmd form =
         new SubmitTaskFormCmd(
-            "task-1", Variables.createVariables().putValueTyped(CommonVariables.NUMBER.name(), Variables.stringValue(NUMBER)).putValue(ProposalLifecycleProcess.EXCLUSION.name(), "NONE"),
-            false, false);
+            "task-1",
+            Variables.createVariables()
+                .putValueTyped(CommonVariables.NUMBER.name(), Variables.stringValue(NUMBER))
+                .putValue(ProposalLifecycleProcess.EXCLUSION.name(), "NONE"),
+            false,
+            false);
     guard.execute(form);
-    assertThat(variables(form, "properties")).containsOnlyKeys(ProposalLifecycleProcess.EXCLUSION.name());
+    assertThat(variables(form, "properties"))
+        .containsOnlyKeys(ProposalLifecycleProcess.EXCLUSION.name());
   }
 
   @Test
   void settingRemovingOrPatchingAComputedVariableIsRefused() {
-    assertRefused(new SetExecutionVariablesCmd("pi-1", Map.of(CommonVariables.NUMBER.name(), "JN-2026-999999"), false), CommonVariables.NUMBER.name());
+    assertRefused(
+        new SetExecutionVariablesCmd(
+            "pi-1", Map.of(CommonVariables.NUMBER.name(), "JN-2026-999999"), false),
+        CommonVariables.NUMBER.name());
     // a local variable would shadow the real one: there is none to be unchanged
-    assertRefused(new SetTaskVariablesCmd("task-1", Map.of(CommonVariables.NUMBER.name(), NUMBER), true), CommonVariables.NUMBER.name());
-    assertRefused(new RemoveExecutionVariablesCmd("pi-1", List.of(ProposalLifecycleProcess.STATUS.name()), false), ProposalLifecycleProcess.STATUS.name());
-    assertRefused(new PatchExecutionVariablesCmd("pi-1", Map.of(), List.of(ProposalLifecycleProcess.CATEGORY.name()), false), ProposalLifecycleProcess.CATEGORY.name());
+    assertRefused(
+        new SetTaskVariablesCmd("task-1", Map.of(CommonVariables.NUMBER.name(), NUMBER), true),
+        CommonVariables.NUMBER.name());
+    assertRefused(
+        new RemoveExecutionVariablesCmd(
+            "pi-1", List.of(ProposalLifecycleProcess.STATUS.name()), false),
+        ProposalLifecycleProcess.STATUS.name());
+    assertRefused(
+        new PatchExecutionVariablesCmd(
+            "pi-1", Map.of(), List.of(ProposalLifecycleProcess.CATEGORY.name()), false),
+        ProposalLifecycleProcess.CATEGORY.name());
 
-    SetExecutionVariablesCmd same = new SetExecutionVariablesCmd("pi-1", new HashMap<>(Map.of(CommonVariables.NUMBER.name(), NUMBER, "note", "x")), false);
+    SetExecutionVariablesCmd same =
+        new SetExecutionVariablesCmd(
+            "pi-1",
+            new HashMap<>(Map.of(CommonVariables.NUMBER.name(), NUMBER, "note", "x")),
+            false);
     guard.execute(same);
     assertThat(variables(same)).containsOnlyKeys("note");
   }
 
   @Test
   void messagesAndModificationsCarryingAComputedVariableAreRefused() {
-    MessageCorrelationBuilderImpl message = new MessageCorrelationBuilderImpl(guard, "NoticeObjection");
-    message.processInstanceVariableEquals(CommonVariables.NOTICE_ID.name(), "n-1").setVariable(CommonVariables.NOTICE_OUTCOME.name(), "OBJECTED");
-    assertRefused(new CorrelateMessageCmd(message, false, false, false), CommonVariables.NOTICE_OUTCOME.name());
+    MessageCorrelationBuilderImpl message =
+        new MessageCorrelationBuilderImpl(guard, "NoticeObjection");
+    message
+        .processInstanceVariableEquals(CommonVariables.NOTICE_ID.name(), "n-1")
+        .setVariable(CommonVariables.NOTICE_OUTCOME.name(), "OBJECTED");
+    assertRefused(
+        new CorrelateMessageCmd(message, false, false, false),
+        CommonVariables.NOTICE_OUTCOME.name());
 
-    ProcessInstanceModificationBuilderImpl modification = new ProcessInstanceModificationBuilderImpl("pi-1");
-    modification.startBeforeActivity("Task_Sort").setVariable(ProposalLifecycleProcess.LEVEL.name(), "COMMUNITY");
-    assertRefused(new ModifyProcessInstanceCmd(modification), ProposalLifecycleProcess.LEVEL.name());
+    ProcessInstanceModificationBuilderImpl modification =
+        new ProcessInstanceModificationBuilderImpl("pi-1");
+    modification
+        .startBeforeActivity("Task_Sort")
+        .setVariable(ProposalLifecycleProcess.LEVEL.name(), "COMMUNITY");
+    assertRefused(
+        new ModifyProcessInstanceCmd(modification), ProposalLifecycleProcess.LEVEL.name());
   }
 
   @Test
   void theJobExecutorYishisOwnCodeAndAdministratorsAreNotChecked() {
     user = null;
-    guard.execute(new SetExecutionVariablesCmd("pi-1", Map.of(CommonVariables.NUMBER.name(), "JN-2026-999999"), false));
+    guard.execute(
+        new SetExecutionVariablesCmd(
+            "pi-1", Map.of(CommonVariables.NUMBER.name(), "JN-2026-999999"), false));
     user = new Authentication("admin", List.of(Groups.CAMUNDA_ADMIN));
-    guard.execute(new SetExecutionVariablesCmd("pi-1", Map.of(CommonVariables.NUMBER.name(), "JN-2026-999999"), false));
+    guard.execute(
+        new SetExecutionVariablesCmd(
+            "pi-1", Map.of(CommonVariables.NUMBER.name(), "JN-2026-999999"), false));
     assertThat(passed).hasSize(2);
     assertThat(readAs).isEmpty();
   }
@@ -171,10 +248,34 @@ class ComputedVariablesGuardTest {
   @Test
   void theGuardedNamesIncludeWhatTheIssueNames() {
     assertThat(ComputedVariables.names())
-        .contains(CommonVariables.NUMBER.name(), ProposalLifecycleProcess.SUBMITTED_AT.name(), ProposalLifecycleProcess.STATUS.name(), ProposalLifecycleProcess.CATEGORY.name(), ProposalLifecycleProcess.MATTER_SCOPE.name(), CommonVariables.TRACK.name(), ProposalLifecycleProcess.LEVEL.name(), ProposalLifecycleProcess.ELIGIBLE.name(), ProposalLifecycleProcess.ROUTE.name(),
-            CommonVariables.TIME_LIMITS.name(), CommonVariables.MEETING_OUTCOME.name(), CommonVariables.MEETING_RECORD_ID.name(), CommonVariables.RESULT_RECORD_ID.name(), CommonVariables.NOTICE_ID.name())
+        .contains(
+            CommonVariables.NUMBER.name(),
+            ProposalLifecycleProcess.SUBMITTED_AT.name(),
+            ProposalLifecycleProcess.STATUS.name(),
+            ProposalLifecycleProcess.CATEGORY.name(),
+            ProposalLifecycleProcess.MATTER_SCOPE.name(),
+            CommonVariables.TRACK.name(),
+            ProposalLifecycleProcess.LEVEL.name(),
+            ProposalLifecycleProcess.ELIGIBLE.name(),
+            ProposalLifecycleProcess.ROUTE.name(),
+            CommonVariables.TIME_LIMITS.name(),
+            CommonVariables.MEETING_OUTCOME.name(),
+            CommonVariables.MEETING_RECORD_ID.name(),
+            CommonVariables.RESULT_RECORD_ID.name(),
+            CommonVariables.NOTICE_ID.name())
         // what users enter, and the classifying fields the sorting caseworker corrects
-        .doesNotContain(CommonVariables.TITLE.name(), ProposalLifecycleProcess.TOPIC.name(), ProposalLifecycleProcess.SCOPE.name(), ProposalLifecycleProcess.JURISDICTION.name(), ProposalLifecycleProcess.EXCLUSION.name(), ProposalLifecycleProcess.CORRECTION_REASON.name(), ProposalLifecycleProcess.RATING.name(), DeliberationMeetingProcess.MEMBERS.name(),
-            CommonVariables.MEETING_PLAN.name(), CommonVariables.IMPLEMENTER.name(), CommonVariables.SUMMONED_DEPARTMENTS.name(), CommonVariables.REJECTION_REASON.name());
+        .doesNotContain(
+            CommonVariables.TITLE.name(),
+            ProposalLifecycleProcess.TOPIC.name(),
+            ProposalLifecycleProcess.SCOPE.name(),
+            ProposalLifecycleProcess.JURISDICTION.name(),
+            ProposalLifecycleProcess.EXCLUSION.name(),
+            ProposalLifecycleProcess.CORRECTION_REASON.name(),
+            ProposalLifecycleProcess.RATING.name(),
+            DeliberationMeetingProcess.MEMBERS.name(),
+            CommonVariables.MEETING_PLAN.name(),
+            CommonVariables.IMPLEMENTER.name(),
+            CommonVariables.SUMMONED_DEPARTMENTS.name(),
+            CommonVariables.REJECTION_REASON.name());
   }
 }

@@ -38,8 +38,8 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * The deployment policy through the real engine REST API, as Camunda Modeler deploys: policy
- * staff's diagrams that would run code are refused with 400 naming file and element, and nothing
- * of them is deployed or run; deleting a deployment is for administrators, never ends running
+ * staff's diagrams that would run code are refused with 400 naming file and element, and nothing of
+ * them is deployed or run; deleting a deployment is for administrators, never ends running
  * proposals, and never deletes history for a user without the right.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -67,7 +67,8 @@ class DeploymentPolicyIT {
             %2$s
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(processId, body);
+        """
+        .formatted(processId, body);
   }
 
   /** Timer start in the past, then the step under test, then the end. */
@@ -82,7 +83,8 @@ class DeploymentPolicyIT {
         %s
         <bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="Task_Attack" targetRef="Event_End"/>
         <bpmn:endEvent id="Event_End"/>
-        """.formatted(step));
+        """
+            .formatted(step));
   }
 
   static final String DECISION_WITH_BEAN_CALL =
@@ -106,63 +108,116 @@ class DeploymentPolicyIT {
     Map<String, String> payloads =
         Map.of(
             "bean-call.bpmn",
-            timerStartThen("attackBeanCall",
+            timerStartThen(
+                "attackBeanCall",
                 "<bpmn:serviceTask id=\"Task_Attack\" camunda:expression=\"${jdbcTemplate.queryForList('SELECT COUNT(*) FROM ACT_ID_USER')}\"/>"),
             "engine-services.bpmn",
-            timerStartThen("attackEngineServices",
+            timerStartThen(
+                "attackEngineServices",
                 "<bpmn:serviceTask id=\"Task_Attack\" camunda:expression=\"${execution.processEngineServices.identityService.createUserQuery().count()}\"/>"),
             "reflection.bpmn",
-            timerStartThen("attackReflection",
+            timerStartThen(
+                "attackReflection",
                 "<bpmn:serviceTask id=\"Task_Attack\" camunda:expression=\"${''.getClass().forName('java.lang.Runtime').getMethods()}\"/>"),
             "script-task.bpmn",
-            timerStartThen("attackScript",
+            timerStartThen(
+                "attackScript",
                 "<bpmn:scriptTask id=\"Task_Attack\" scriptFormat=\"javascript\"><bpmn:script>java.lang.System.exit(1)</bpmn:script></bpmn:scriptTask>"),
             "java-class.bpmn",
-            timerStartThen("attackClass", "<bpmn:serviceTask id=\"Task_Attack\" camunda:class=\"java.lang.Object\"/>"),
+            timerStartThen(
+                "attackClass",
+                "<bpmn:serviceTask id=\"Task_Attack\" camunda:class=\"java.lang.Object\"/>"),
             "embedded-form.bpmn",
-            timerStartThen("attackForm", "<bpmn:userTask id=\"Task_Attack\" camunda:formKey=\"embedded:deployment:attack.html\"/>"),
+            timerStartThen(
+                "attackForm",
+                "<bpmn:userTask id=\"Task_Attack\" camunda:formKey=\"embedded:deployment:attack.html\"/>"),
             "juel-decision.dmn",
             DECISION_WITH_BEAN_CALL);
     long deploymentsBefore = repositoryService.createDeploymentQuery().count();
     long jobsBefore = managementService.createJobQuery().count();
     payloads.forEach(
         (file, content) -> {
-          ResponseEntity<String> answer = deploy("policy", DEMO_PASSWORD, "attack-" + file, file, content);
-          assertThat(answer.getStatusCode()).as(file + ": " + answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+          ResponseEntity<String> answer =
+              deploy("policy", DEMO_PASSWORD, "attack-" + file, file, content);
+          assertThat(answer.getStatusCode())
+              .as(file + ": " + answer.getBody())
+              .isEqualTo(HttpStatus.BAD_REQUEST);
           assertThat(answer.getBody())
               .as(file)
               .contains(file)
               .contains(file.endsWith(".dmn") ? "OutputEntry_Attack" : "Task_Attack")
               .contains("部署被拒绝");
-          assertThat(repositoryService.createDeploymentQuery().deploymentName("attack-" + file).count()).as(file).isZero();
+          assertThat(
+                  repositoryService
+                      .createDeploymentQuery()
+                      .deploymentName("attack-" + file)
+                      .count())
+              .as(file)
+              .isZero();
         });
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deploymentsBefore);
-    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKeyLike("attack%").count()).isZero();
-    assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("attackDecision").count()).isZero();
+    assertThat(
+            repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKeyLike("attack%")
+                .count())
+        .isZero();
+    assertThat(
+            repositoryService
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey("attackDecision")
+                .count())
+        .isZero();
     // no timer was scheduled, so nothing ran
     assertThat(managementService.createJobQuery().count()).isEqualTo(jobsBefore);
-    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("attackBeanCall").count()).isZero();
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("attackBeanCall")
+                .count())
+        .isZero();
   }
 
   @Test
   void aDiagramCallingOnlyAllowedBeansIsAccepted() {
     ResponseEntity<String> answer =
-        deploy("policy", DEMO_PASSWORD, "allowed-diagram", "allowed.bpmn", userTaskDiagram("policyAllowedTest"));
+        deploy(
+            "policy",
+            DEMO_PASSWORD,
+            "allowed-diagram",
+            "allowed.bpmn",
+            userTaskDiagram("policyAllowedTest"));
     assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
-    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("policyAllowedTest").count()).isEqualTo(1);
+    assertThat(
+            repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("policyAllowedTest")
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
   void expressionsReachOnlyTheBeansDiagramsMayCall() {
     Object units =
-        engineConfiguration.getCommandExecutorTxRequired().execute(context ->
-            engineConfiguration.getExpressionManager().createExpression("${units}")
-                .getValue(StartProcessVariableScope.getSharedInstance()));
+        engineConfiguration
+            .getCommandExecutorTxRequired()
+            .execute(
+                context ->
+                    engineConfiguration
+                        .getExpressionManager()
+                        .createExpression("${units}")
+                        .getValue(StartProcessVariableScope.getSharedInstance()));
     assertThat(units).isInstanceOf(cn.yishi.organisation.Units.class);
-    assertThatThrownBy(() ->
-            engineConfiguration.getCommandExecutorTxRequired().execute(context ->
-                engineConfiguration.getExpressionManager().createExpression("${jdbcTemplate}")
-                    .getValue(StartProcessVariableScope.getSharedInstance())))
+    assertThatThrownBy(
+            () ->
+                engineConfiguration
+                    .getCommandExecutorTxRequired()
+                    .execute(
+                        context ->
+                            engineConfiguration
+                                .getExpressionManager()
+                                .createExpression("${jdbcTemplate}")
+                                .getValue(StartProcessVariableScope.getSharedInstance())))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("jdbcTemplate");
   }
@@ -171,21 +226,31 @@ class DeploymentPolicyIT {
   void onlyAdministratorsDeleteDeploymentsAndNeverWhileProposalsRun() {
     String deploymentId = deployAsPolicy("delete-running", "policyDeleteRunningTest");
     String instance =
-        runtimeService.startProcessInstanceByKey("policyDeleteRunningTest", Map.of(CommonVariables.COMMUNITY.name(), "jn-jld-jldbl")).getId();
+        runtimeService
+            .startProcessInstanceByKey(
+                "policyDeleteRunningTest", Map.of(CommonVariables.COMMUNITY.name(), "jn-jld-jldbl"))
+            .getId();
 
-    assertThat(delete("policy", DEMO_PASSWORD, deploymentId, true).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(delete("policy", DEMO_PASSWORD, deploymentId, false).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(delete("policy", DEMO_PASSWORD, deploymentId, true).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(delete("policy", DEMO_PASSWORD, deploymentId, false).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
 
     ResponseEntity<String> cascade = delete(ADMIN, ADMIN_PASSWORD, deploymentId, true);
     assertThat(cascade.getStatusCode()).as(cascade.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(cascade.getBody()).contains("1 个进行中的流程实例");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isEqualTo(1);
-    assertThat(repositoryService.createDeploymentQuery().deploymentId(deploymentId).count()).isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count())
+        .isEqualTo(1);
+    assertThat(repositoryService.createDeploymentQuery().deploymentId(deploymentId).count())
+        .isEqualTo(1);
 
     // the explicit choice: the running instance is ended on its own first, then the deployment goes
-    runtimeService.deleteProcessInstance(instance, "test: ended on purpose before deleting its deployment");
-    assertThat(delete(ADMIN, ADMIN_PASSWORD, deploymentId, true).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(repositoryService.createDeploymentQuery().deploymentId(deploymentId).count()).isZero();
+    runtimeService.deleteProcessInstance(
+        instance, "test: ended on purpose before deleting its deployment");
+    assertThat(delete(ADMIN, ADMIN_PASSWORD, deploymentId, true).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(repositoryService.createDeploymentQuery().deploymentId(deploymentId).count())
+        .isZero();
   }
 
   @Test
@@ -193,21 +258,29 @@ class DeploymentPolicyIT {
     // the engine gives whoever deploys ALL on their deployment; policy staff have no DELETE_HISTORY
     String deploymentId = deployAsPolicy("delete-history", "policyDeleteHistoryTest");
     String instance =
-        runtimeService.startProcessInstanceByKey("policyDeleteHistoryTest", Map.of(CommonVariables.COMMUNITY.name(), "jn-jld-jldbl")).getId();
-    taskService.complete(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId());
+        runtimeService
+            .startProcessInstanceByKey(
+                "policyDeleteHistoryTest", Map.of(CommonVariables.COMMUNITY.name(), "jn-jld-jldbl"))
+            .getId();
+    taskService.complete(
+        taskService.createTaskQuery().processInstanceId(instance).singleResult().getId());
 
     ResponseEntity<String> answer = delete("policy", DEMO_PASSWORD, deploymentId, true);
     assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(answer.getBody()).contains("camunda-admin");
-    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).count()).isEqualTo(1);
-    assertThat(repositoryService.createDeploymentQuery().deploymentId(deploymentId).count()).isEqualTo(1);
+    assertThat(
+            historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).count())
+        .isEqualTo(1);
+    assertThat(repositoryService.createDeploymentQuery().deploymentId(deploymentId).count())
+        .isEqualTo(1);
   }
 
   @Test
   void aRestartTakesBackPolicyStaffsOldRightToDeleteDeployments() {
     // as a database from an earlier version has it
     Authorization old =
-        authorizationService.createAuthorizationQuery()
+        authorizationService
+            .createAuthorizationQuery()
             .authorizationType(Authorization.AUTH_TYPE_GRANT)
             .groupIdIn(Groups.POLICY_STAFF)
             .resourceType(Resources.DEPLOYMENT)
@@ -216,15 +289,24 @@ class DeploymentPolicyIT {
     old.addPermission(Permissions.DELETE);
     authorizationService.saveAuthorization(old);
     // Yishi's own deployment, made at start by the system: no one owns it
-    String yishi = repositoryService.createDeploymentQuery().deploymentName("yishi").singleResult().getId();
+    String yishi =
+        repositoryService.createDeploymentQuery().deploymentName("yishi").singleResult().getId();
     assertThat(mayDelete("policy", yishi)).isTrue();
 
     identitySync.synchronise(); // what every start runs
 
     assertThat(mayDelete("policy", yishi)).isFalse();
-    assertThat(authorizationService.isUserAuthorized("policy", List.of(Groups.POLICY_STAFF),
-            Permissions.CREATE, Resources.DEPLOYMENT, Authorization.ANY)).as("policy staff still deploy").isTrue();
-    assertThat(delete("policy", DEMO_PASSWORD, yishi, true).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            authorizationService.isUserAuthorized(
+                "policy",
+                List.of(Groups.POLICY_STAFF),
+                Permissions.CREATE,
+                Resources.DEPLOYMENT,
+                Authorization.ANY))
+        .as("policy staff still deploy")
+        .isTrue();
+    assertThat(delete("policy", DEMO_PASSWORD, yishi, true).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(repositoryService.createDeploymentQuery().deploymentId(yishi).count()).isEqualTo(1);
   }
 
@@ -252,18 +334,25 @@ class DeploymentPolicyIT {
   }
 
   String deployAsPolicy(String name, String processId) {
-    ResponseEntity<String> answer = deploy("policy", DEMO_PASSWORD, name, processId + ".bpmn", userTaskDiagram(processId));
+    ResponseEntity<String> answer =
+        deploy("policy", DEMO_PASSWORD, name, processId + ".bpmn", userTaskDiagram(processId));
     assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
     return repositoryService.createDeploymentQuery().deploymentName(name).singleResult().getId();
   }
 
-  ResponseEntity<String> delete(String user, String password, String deploymentId, boolean cascade) {
+  ResponseEntity<String> delete(
+      String user, String password, String deploymentId, boolean cascade) {
     return rest.withBasicAuth(user, password)
-        .exchange("/engine-rest/deployment/" + deploymentId + "?cascade=" + cascade, HttpMethod.DELETE, null, String.class);
+        .exchange(
+            "/engine-rest/deployment/" + deploymentId + "?cascade=" + cascade,
+            HttpMethod.DELETE,
+            null,
+            String.class);
   }
 
   /** {@code POST /engine-rest/deployment/create} (multipart), as Camunda Modeler does. */
-  ResponseEntity<String> deploy(String user, String password, String deploymentName, String file, String content) {
+  ResponseEntity<String> deploy(
+      String user, String password, String deploymentName, String file, String content) {
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     parts.add("deployment-name", deploymentName);
     parts.add("deployment-source", "Camunda Modeler");
@@ -278,6 +367,7 @@ class DeploymentPolicyIT {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return rest.withBasicAuth(user, password)
-        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), String.class);
+        .postForEntity(
+            "/engine-rest/deployment/create", new HttpEntity<>(parts, headers), String.class);
   }
 }

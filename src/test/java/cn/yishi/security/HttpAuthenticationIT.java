@@ -38,15 +38,22 @@ class HttpAuthenticationIT {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(rest.getForEntity("/engine-rest/engine/default/task", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(rest.withBasicAuth("nobody", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+    assertThat(
+            rest.withBasicAuth("nobody", "wrong")
+                .getForEntity("/engine-rest/task", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(rest.withBasicAuth("jldbl-caseworker", DEMO_PASSWORD).getForEntity("/engine-rest/task", String.class).getStatusCode())
+    assertThat(
+            rest.withBasicAuth("jldbl-caseworker", DEMO_PASSWORD)
+                .getForEntity("/engine-rest/task", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.OK);
   }
 
   @Test
   void engineRestRejectsAWrongPasswordOfAnExistingUser() {
-    User user = identityService.createUserQuery().userId("yishi-test-wrong-password").singleResult();
+    User user =
+        identityService.createUserQuery().userId("yishi-test-wrong-password").singleResult();
     if (user == null) {
       user = identityService.newUser("yishi-test-wrong-password");
       user.setFirstName("测试");
@@ -54,9 +61,15 @@ class HttpAuthenticationIT {
       user.setPassword("right-password");
       identityService.saveUser(user);
     }
-    assertThat(rest.withBasicAuth(user.getId(), "wrong-password").getForEntity("/engine-rest/task", String.class).getStatusCode())
+    assertThat(
+            rest.withBasicAuth(user.getId(), "wrong-password")
+                .getForEntity("/engine-rest/task", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(rest.withBasicAuth(user.getId(), "wrong-password").getForEntity(AUDIT, String.class).getStatusCode())
+    assertThat(
+            rest.withBasicAuth(user.getId(), "wrong-password")
+                .getForEntity(AUDIT, String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
@@ -64,27 +77,41 @@ class HttpAuthenticationIT {
   void auditApiNeedsAnAuditor() {
     ResponseEntity<String> anonymous = rest.getForEntity(AUDIT, String.class);
     assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic realm=");
-    assertThat(anonymous.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-    assertThat(rest.withBasicAuth("nobody", "wrong").getForEntity(AUDIT, String.class).getStatusCode())
+    assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+        .startsWith("Basic realm=");
+    assertThat(anonymous.getHeaders().getContentType().toString())
+        .startsWith("application/problem+json");
+    assertThat(
+            rest.withBasicAuth("nobody", "wrong").getForEntity(AUDIT, String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
 
-    for (String outsider : new String[] {"jldbl-caseworker", "policy", "river-staff", "jn-committee"}) {
-      assertThat(rest.withBasicAuth(outsider, DEMO_PASSWORD).getForEntity(AUDIT, String.class).getStatusCode())
-          .as(outsider).isEqualTo(HttpStatus.FORBIDDEN);
+    for (String outsider :
+        new String[] {"jldbl-caseworker", "policy", "river-staff", "jn-committee"}) {
+      assertThat(
+              rest.withBasicAuth(outsider, DEMO_PASSWORD)
+                  .getForEntity(AUDIT, String.class)
+                  .getStatusCode())
+          .as(outsider)
+          .isEqualTo(HttpStatus.FORBIDDEN);
     }
     // admitted: the audit endpoint may not exist yet (404), but it is never 401/403
     for (String[] auditor :
-        new String[][] {{"auditor", DEMO_PASSWORD}, {"jldbl-supervisor", DEMO_PASSWORD}, {adminId, adminPassword}}) {
+        new String[][] {
+          {"auditor", DEMO_PASSWORD}, {"jldbl-supervisor", DEMO_PASSWORD}, {adminId, adminPassword}
+        }) {
       HttpStatus status =
           HttpStatus.valueOf(
-              rest.withBasicAuth(auditor[0], auditor[1]).getForEntity(AUDIT, String.class).getStatusCode().value());
+              rest.withBasicAuth(auditor[0], auditor[1])
+                  .getForEntity(AUDIT, String.class)
+                  .getStatusCode()
+                  .value());
       assertThat(status).as(auditor[0]).isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
     }
   }
 
   @Test
   void organisationIsPublic() {
-    assertThat(rest.getForEntity("/api/organisation", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.getForEntity("/api/organisation", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 }

@@ -42,6 +42,7 @@ class HttpHardeningIT {
 
   /** The most the slow and the streaming clients send before they give up waiting for an answer. */
   private static final int MAX_SLOW_BYTES = 300;
+
   /**
    * Far more than the kernel's socket buffers hold on loopback (a few MB): a client that sent this
    * much was read by the server to the end. With 4 MB a loaded CI machine sent it all into the
@@ -61,12 +62,23 @@ class HttpHardeningIT {
 
   @Test
   void yishisAnswersCarryNosniffAndAPolicyAndTheWebappsKeepTheirOwn() throws Exception {
-    for (String path : new String[] {"/api/organisation", "/api/notices", "/api/proposals/JN-2000-999999", "/engine-rest/task", "/error"}) {
+    for (String path :
+        new String[] {
+          "/api/organisation",
+          "/api/notices",
+          "/api/proposals/JN-2000-999999",
+          "/engine-rest/task",
+          "/error"
+        }) {
       HttpResponse<String> answer = get(path, null);
-      assertThat(answer.headers().allValues("X-Content-Type-Options")).as(path).containsExactly("nosniff");
+      assertThat(answer.headers().allValues("X-Content-Type-Options"))
+          .as(path)
+          .containsExactly("nosniff");
       assertThat(answer.headers().allValues("Content-Security-Policy")).as(path).hasSize(1);
       assertThat(answer.headers().firstValue("Content-Security-Policy").orElseThrow())
-          .as(path).contains("default-src 'none'").contains("frame-ancestors 'none'");
+          .as(path)
+          .contains("default-src 'none'")
+          .contains("frame-ancestors 'none'");
     }
     HttpResponse<String> tasklist = get("/camunda/app/tasklist/default/", null);
     assertThat(tasklist.statusCode()).isEqualTo(200);
@@ -82,19 +94,25 @@ class HttpHardeningIT {
   @Test
   void aFiftyMegabyteBodyIsRefusedBeforeItIsReadAndNeverAskedFor() throws Exception {
     try (Socket socket = connect()) {
-      write(socket, "POST /api/proposals HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-          + "Content-Length: 52428800\r\nExpect: 100-continue\r\n\r\n");
+      write(
+          socket,
+          "POST /api/proposals HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+              + "Content-Length: 52428800\r\nExpect: 100-continue\r\n\r\n");
       String answer = readAnswer(socket.getInputStream());
       assertThat(answer).startsWith("HTTP/1.1 413 ").doesNotContain("100 Continue");
-      assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json").contains("64 KB");
+      assertThat(answer)
+          .containsIgnoringCase("Content-Type: application/problem+json")
+          .contains("64 KB");
     }
   }
 
   @Test
   void aChunkedStreamOverTheLimitIsStoppedThere() throws Exception {
     try (Socket socket = connect()) {
-      write(socket, "POST /api/proposals HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-          + "Transfer-Encoding: chunked\r\n\r\n");
+      write(
+          socket,
+          "POST /api/proposals HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+              + "Transfer-Encoding: chunked\r\n\r\n");
       CompletableFuture<String> answer = readInBackground(socket.getInputStream());
       byte[] chunk = ("2000\r\n" + "x".repeat(0x2000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
       int sent = 0;
@@ -108,7 +126,9 @@ class HttpHardeningIT {
       } catch (IOException closedByTheServer) {
         // the server stopped reading and closed: expected once it has answered
       }
-      assertThat(answer.get(30, TimeUnit.SECONDS)).startsWith("HTTP/1.1 413 ").containsIgnoringCase("application/problem+json");
+      assertThat(answer.get(30, TimeUnit.SECONDS))
+          .startsWith("HTTP/1.1 413 ")
+          .containsIgnoringCase("application/problem+json");
       assertThat(sent).as("bytes sent before the answer").isLessThan(MAX_STREAMED);
     }
   }
@@ -116,8 +136,10 @@ class HttpHardeningIT {
   @Test
   void aBodySentAByteAtATimeGets408AtTheDeadline() throws Exception {
     try (Socket socket = connect()) {
-      write(socket, "POST /api/proposals HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-          + "Content-Length: 1000\r\n\r\n");
+      write(
+          socket,
+          "POST /api/proposals HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+              + "Content-Length: 1000\r\n\r\n");
       CompletableFuture<String> answer = readInBackground(socket.getInputStream());
       int sent = 0;
       OutputStream out = socket.getOutputStream();
@@ -132,7 +154,9 @@ class HttpHardeningIT {
       } catch (IOException closedByTheServer) {
         // expected once the server has answered
       }
-      assertThat(answer.get(30, TimeUnit.SECONDS)).startsWith("HTTP/1.1 408 ").containsIgnoringCase("application/problem+json");
+      assertThat(answer.get(30, TimeUnit.SECONDS))
+          .startsWith("HTTP/1.1 408 ")
+          .containsIgnoringCase("application/problem+json");
       assertThat(sent).as("bytes trickled before the answer").isLessThan(MAX_SLOW_BYTES);
     }
   }
@@ -145,13 +169,17 @@ class HttpHardeningIT {
     String taskPath = "/engine-rest/task/" + task.getId();
     for (String reader : new String[] {"auditor", "jldbl-supervisor"}) {
       assertThat(post(taskPath + "/comment/create", reader, "{\"message\":\"已阅\"}").statusCode())
-          .as(reader + " comments").isEqualTo(403);
-      assertThat(attach(taskPath + "/attachment/create", reader).statusCode()).as(reader + " attaches").isEqualTo(403);
+          .as(reader + " comments")
+          .isEqualTo(403);
+      assertThat(attach(taskPath + "/attachment/create", reader).statusCode())
+          .as(reader + " attaches")
+          .isEqualTo(403);
     }
     assertThat(taskService.getTaskComments(task.getId())).isEmpty();
     assertThat(taskService.getTaskAttachments(task.getId())).isEmpty();
 
-    // the task's own caseworker may comment and attach (through the Java API as that user: Camunda's
+    // the task's own caseworker may comment and attach (through the Java API as that user:
+    // Camunda's
     // REST resource first looks the task up in the history, which caseworkers are not granted)
     String commentId;
     String attachmentId;
@@ -159,16 +187,26 @@ class HttpHardeningIT {
     try {
       commentId = taskService.createComment(task.getId(), null, "已电话联系提案人").getId();
       attachmentId =
-          taskService.createAttachment("link", task.getId(), null, "现场照片", "三单元楼道", "https://example.invalid/photo").getId();
+          taskService
+              .createAttachment(
+                  "link", task.getId(), null, "现场照片", "三单元楼道", "https://example.invalid/photo")
+              .getId();
     } finally {
       identityService.clearAuthentication();
     }
 
     for (String reader : new String[] {"auditor", "jldbl-supervisor"}) {
-      assertThat(send("DELETE", taskPath + "/comment/" + commentId, reader, null).statusCode()).as(reader).isEqualTo(403);
-      assertThat(send("DELETE", taskPath + "/attachment/" + attachmentId, reader, null).statusCode()).as(reader).isEqualTo(403);
+      assertThat(send("DELETE", taskPath + "/comment/" + commentId, reader, null).statusCode())
+          .as(reader)
+          .isEqualTo(403);
+      assertThat(
+              send("DELETE", taskPath + "/attachment/" + attachmentId, reader, null).statusCode())
+          .as(reader)
+          .isEqualTo(403);
     }
-    assertThat(taskService.getTaskComments(task.getId())).extracting(c -> c.getFullMessage()).containsExactly("已电话联系提案人");
+    assertThat(taskService.getTaskComments(task.getId()))
+        .extracting(c -> c.getFullMessage())
+        .containsExactly("已电话联系提案人");
     assertThat(taskService.getTaskAttachments(task.getId())).hasSize(1);
   }
 
@@ -191,8 +229,11 @@ class HttpHardeningIT {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode body = json.readTree(created.body());
     String instance =
-        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(body.get("number").asText())
-            .singleResult().getId();
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(body.get("number").asText())
+            .singleResult()
+            .getId();
     return taskService.createTaskQuery().processInstanceId(instance).singleResult();
   }
 
@@ -210,10 +251,15 @@ class HttpHardeningIT {
     return send("POST", path, user, body);
   }
 
-  private HttpResponse<String> send(String method, String path, String user, String body) throws Exception {
+  private HttpResponse<String> send(String method, String path, String user, String body)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(path))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
@@ -227,12 +273,19 @@ class HttpHardeningIT {
   private HttpResponse<String> attach(String path, String user) throws Exception {
     String boundary = "yishi-test-boundary";
     StringBuilder body = new StringBuilder();
-    for (String[] part : new String[][] {
-        {"attachment-name", "请重新登录"}, {"attachment-description", "账号异常"},
-        {"attachment-type", "link"}, {"url", "https://example.invalid/login"}}) {
-      body.append("--").append(boundary).append("\r\n")
-          .append("Content-Disposition: form-data; name=\"").append(part[0]).append("\"\r\n\r\n")
-          .append(part[1]).append("\r\n");
+    for (String[] part :
+        new String[][] {
+          {"attachment-name", "请重新登录"}, {"attachment-description", "账号异常"},
+          {"attachment-type", "link"}, {"url", "https://example.invalid/login"}
+        }) {
+      body.append("--")
+          .append(boundary)
+          .append("\r\n")
+          .append("Content-Disposition: form-data; name=\"")
+          .append(part[0])
+          .append("\"\r\n\r\n")
+          .append(part[1])
+          .append("\r\n");
     }
     body.append("--").append(boundary).append("--\r\n");
     return http.send(
@@ -245,7 +298,9 @@ class HttpHardeningIT {
   }
 
   private static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
   private Socket connect() throws IOException {

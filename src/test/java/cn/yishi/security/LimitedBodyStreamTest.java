@@ -21,8 +21,10 @@ class LimitedBodyStreamTest {
 
   /** A clock the test moves; the body moves it by a second on every byte it hands out. */
   private Instant now = START;
+
   private final InstantSource clock = () -> now;
   private final List<Integer> refusals = new ArrayList<>();
+
   /** Bytes handed out so far by the client's side of the stream. */
   private int sent;
 
@@ -67,12 +69,19 @@ class LimitedBodyStreamTest {
 
   private LimitedBodyStream limited(byte[] body, long limit, Duration deadline, Duration perByte) {
     return new LimitedBodyStream(
-        client(body, perByte), limit, START, deadline, clock, (status, detail) -> refusals.add(status));
+        client(body, perByte),
+        limit,
+        START,
+        deadline,
+        clock,
+        (status, detail) -> refusals.add(status));
   }
 
   @Test
   void aBodyWithinTheLimitAndTheDeadlineIsReadWhole() throws IOException {
-    LimitedBodyStream stream = limited("{\"title\":\"楼道灯\"}".getBytes(), 64, Duration.ofSeconds(100), Duration.ofSeconds(1));
+    LimitedBodyStream stream =
+        limited(
+            "{\"title\":\"楼道灯\"}".getBytes(), 64, Duration.ofSeconds(100), Duration.ofSeconds(1));
     assertThat(new String(stream.readAllBytes())).isEqualTo("{\"title\":\"楼道灯\"}");
     assertThat(refusals).isEmpty();
   }
@@ -123,14 +132,16 @@ class LimitedBodyStreamTest {
           public void setReadListener(ReadListener readListener) {}
         };
     LimitedBodyStream stream =
-        new LimitedBodyStream(fast, 100, START, Duration.ofHours(1), clock, (s, d) -> refusals.add(s));
+        new LimitedBodyStream(
+            fast, 100, START, Duration.ofHours(1), clock, (s, d) -> refusals.add(s));
     assertThatThrownBy(() -> stream.read(new byte[8192])).isInstanceOf(BodyRefusedException.class);
     assertThat(sent).isEqualTo(101);
   }
 
   @Test
   void aClientSendingAByteASecondIsStoppedAtTheDeadline() {
-    LimitedBodyStream stream = limited(new byte[1000], 64 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(1));
+    LimitedBodyStream stream =
+        limited(new byte[1000], 64 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(1));
     assertThatThrownBy(stream::readAllBytes)
         .isInstanceOf(BodyRefusedException.class)
         .satisfies(e -> assertThat(((BodyRefusedException) e).status()).isEqualTo(408))

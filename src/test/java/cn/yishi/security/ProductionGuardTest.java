@@ -25,7 +25,10 @@ class ProductionGuardTest {
 
   @Test
   void aWeakAdminPasswordIsRefusedInProduction() {
-    assertThatThrownBy(() -> ProductionGuard.check(prod().withProperty("camunda.bpm.admin-user.password", "admin")))
+    assertThatThrownBy(
+            () ->
+                ProductionGuard.check(
+                    prod().withProperty("camunda.bpm.admin-user.password", "admin")))
         .hasMessageContaining("well-known default");
   }
 }

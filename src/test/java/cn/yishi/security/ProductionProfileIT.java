@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Profile {@code prod}: no start with an empty or default admin password; with a strong one,
- * Yishi starts without any demo user. Each start is a separate Spring application on its own
- * database and with its own engine name, beside the shared test context.
+ * Profile {@code prod}: no start with an empty or default admin password; with a strong one, Yishi
+ * starts without any demo user. Each start is a separate Spring application on its own database and
+ * with its own engine name, beside the shared test context.
  */
 class ProductionProfileIT {
 
@@ -59,7 +59,8 @@ class ProductionProfileIT {
       }
       assertThat(identity.createUserQuery().count()).isEqualTo(1);
       // the organisation's groups are there all the same
-      assertThat(identity.createGroupQuery().groupId("jn-jld-jldbl.caseworker").count()).isEqualTo(1);
+      assertThat(identity.createGroupQuery().groupId("jn-jld-jldbl.caseworker").count())
+          .isEqualTo(1);
       assertThat(identity.createGroupQuery().groupId("auditors").count()).isEqualTo(1);
     }
   }

@@ -37,8 +37,8 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Auditors and supervisors read everything and change nothing; policy staff deploy; caseworkers
- * do not deploy — over {@code /engine-rest} with HTTP Basic as each user and over the Java API.
+ * Auditors and supervisors read everything and change nothing; policy staff deploy; caseworkers do
+ * not deploy — over {@code /engine-rest} with HTTP Basic as each user and over the Java API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,7 +66,10 @@ class RoleAuthorizationIT {
   }
 
   String startForJldbl() {
-    return runtimeService.startProcessInstanceByKey(PROCESS, Map.of(CommonVariables.COMMUNITY.name(), "jn-jld-jldbl")).getId();
+    return runtimeService
+        .startProcessInstanceByKey(
+            PROCESS, Map.of(CommonVariables.COMMUNITY.name(), "jn-jld-jldbl"))
+        .getId();
   }
 
   @Test
@@ -74,43 +77,93 @@ class RoleAuthorizationIT {
     String instance = startForJldbl();
     Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
     for (String reader : new String[] {"auditor", "jldbl-supervisor"}) {
-      assertThat(count(reader, "/engine-rest/history/process-instance?processInstanceId=" + instance)).as(reader).isEqualTo(1);
-      assertThat(count(reader, "/engine-rest/process-instance?processInstanceIds=" + instance)).as(reader).isEqualTo(1);
-      assertThat(count(reader, "/engine-rest/task?processInstanceId=" + instance)).as(reader).isEqualTo(1);
-      assertThat(count(reader, "/engine-rest/history/task?processInstanceId=" + instance)).as(reader).isEqualTo(1);
-      assertThat(count(reader, "/engine-rest/history/activity-instance?processInstanceId=" + instance)).as(reader).isGreaterThanOrEqualTo(2);
-      assertThat(count(reader, "/engine-rest/process-definition?key=" + PROCESS)).as(reader).isGreaterThanOrEqualTo(1);
-      assertThat(count(reader, "/engine-rest/deployment?name=yishi-organisation-test")).as(reader).isGreaterThanOrEqualTo(1);
-      assertThat(get(reader, "/engine-rest/history/user-operation?maxResults=5").getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(
+              count(reader, "/engine-rest/history/process-instance?processInstanceId=" + instance))
+          .as(reader)
+          .isEqualTo(1);
+      assertThat(count(reader, "/engine-rest/process-instance?processInstanceIds=" + instance))
+          .as(reader)
+          .isEqualTo(1);
+      assertThat(count(reader, "/engine-rest/task?processInstanceId=" + instance))
+          .as(reader)
+          .isEqualTo(1);
+      assertThat(count(reader, "/engine-rest/history/task?processInstanceId=" + instance))
+          .as(reader)
+          .isEqualTo(1);
+      assertThat(
+              count(reader, "/engine-rest/history/activity-instance?processInstanceId=" + instance))
+          .as(reader)
+          .isGreaterThanOrEqualTo(2);
+      assertThat(count(reader, "/engine-rest/process-definition?key=" + PROCESS))
+          .as(reader)
+          .isGreaterThanOrEqualTo(1);
+      assertThat(count(reader, "/engine-rest/deployment?name=yishi-organisation-test"))
+          .as(reader)
+          .isGreaterThanOrEqualTo(1);
+      assertThat(get(reader, "/engine-rest/history/user-operation?maxResults=5").getStatusCode())
+          .isEqualTo(HttpStatus.OK);
 
-      assertThat(send(reader, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/complete", "{}").getStatusCode())
-          .as(reader + " completes a task").isEqualTo(HttpStatus.FORBIDDEN);
-      assertThat(send(reader, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"" + reader + "\"}").getStatusCode())
-          .as(reader + " claims a task").isEqualTo(HttpStatus.FORBIDDEN);
-      assertThat(send(reader, HttpMethod.PUT, "/engine-rest/process-instance/" + instance + "/variables/x",
-              "{\"value\":1,\"type\":\"Integer\"}").getStatusCode())
-          .as(reader + " sets a variable").isEqualTo(HttpStatus.FORBIDDEN);
-      assertThat(send(reader, HttpMethod.DELETE, "/engine-rest/process-instance/" + instance, null).getStatusCode())
-          .as(reader + " deletes an instance").isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(
+              send(reader, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/complete", "{}")
+                  .getStatusCode())
+          .as(reader + " completes a task")
+          .isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(
+              send(
+                      reader,
+                      HttpMethod.POST,
+                      "/engine-rest/task/" + task.getId() + "/claim",
+                      "{\"userId\":\"" + reader + "\"}")
+                  .getStatusCode())
+          .as(reader + " claims a task")
+          .isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(
+              send(
+                      reader,
+                      HttpMethod.PUT,
+                      "/engine-rest/process-instance/" + instance + "/variables/x",
+                      "{\"value\":1,\"type\":\"Integer\"}")
+                  .getStatusCode())
+          .as(reader + " sets a variable")
+          .isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(
+              send(reader, HttpMethod.DELETE, "/engine-rest/process-instance/" + instance, null)
+                  .getStatusCode())
+          .as(reader + " deletes an instance")
+          .isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(deploy(reader, "auditor-upload").getStatusCode())
-          .as(reader + " deploys").isEqualTo(HttpStatus.FORBIDDEN);
+          .as(reader + " deploys")
+          .isEqualTo(HttpStatus.FORBIDDEN);
     }
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isEqualTo(1);
-    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count())
+        .isEqualTo(1);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+        .isNull();
 
     authenticate(identityService, "auditor");
-    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).count()).isEqualTo(1);
-    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance).count()).isEqualTo(1);
+    assertThat(
+            historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).count())
+        .isEqualTo(1);
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance).count())
+        .isEqualTo(1);
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
-    assertThatThrownBy(() -> taskService.complete(task.getId())).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> taskService.complete(task.getId()))
+        .isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(() -> runtimeService.deleteProcessInstance(instance, "test"))
         .isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(() -> runtimeService.setVariable(instance, "x", 1))
         .isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(
-            () -> repositoryService.createDeployment().addClasspathResource("organisation/policy-upload.bpmn").deploy())
+            () ->
+                repositoryService
+                    .createDeployment()
+                    .addClasspathResource("organisation/policy-upload.bpmn")
+                    .deploy())
         .isInstanceOf(AuthorizationException.class);
-    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS, Map.of(CommonVariables.COMMUNITY.name(), "jn-jld-jldbl")))
+    assertThatThrownBy(
+            () ->
+                runtimeService.startProcessInstanceByKey(
+                    PROCESS, Map.of(CommonVariables.COMMUNITY.name(), "jn-jld-jldbl")))
         .isInstanceOf(AuthorizationException.class);
   }
 
@@ -118,15 +171,19 @@ class RoleAuthorizationIT {
   void policyStaffDeployOverRestAndCaseworkersDoNot() throws Exception {
     ResponseEntity<String> denied = deploy("jldbl-caseworker", "caseworker-upload");
     assertThat(denied.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(deploy("river-staff", "department-upload").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(deploy("river-staff", "department-upload").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
 
     ResponseEntity<String> deployed = deploy("policy", "policy-upload");
     assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.OK);
     JsonNode body = json.readTree(deployed.getBody());
     String deploymentId = body.get("id").asText();
     assertThat(body.get("deployedProcessDefinitions").toString()).contains("yishiPolicyUploadTest");
-    assertThat(count("policy", "/engine-rest/process-definition?key=yishiPolicyUploadTest")).isGreaterThanOrEqualTo(1);
-    assertThat(get("policy", "/engine-rest/deployment/" + deploymentId + "/resources").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(count("policy", "/engine-rest/process-definition?key=yishiPolicyUploadTest"))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(
+            get("policy", "/engine-rest/deployment/" + deploymentId + "/resources").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
 
     // deploying the same file again (duplicate filtering, as Camunda Modeler may) works too
     assertThat(deploy("policy", "policy-upload").getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -134,26 +191,51 @@ class RoleAuthorizationIT {
     // policy staff neither work tasks nor touch instances
     String instance = startForJldbl();
     Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
-    assertThat(send("policy", HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/complete", "{}").getStatusCode())
+    assertThat(
+            send("policy", HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/complete", "{}")
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(send("policy", HttpMethod.DELETE, "/engine-rest/process-instance/" + instance, null).getStatusCode())
+    assertThat(
+            send("policy", HttpMethod.DELETE, "/engine-rest/process-instance/" + instance, null)
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(count("policy", "/engine-rest/history/process-instance?processInstanceId=" + instance)).isEqualTo(1);
+    assertThat(
+            count("policy", "/engine-rest/history/process-instance?processInstanceId=" + instance))
+        .isEqualTo(1);
 
     // and do not delete deployments, not even one nobody runs (administrators only)
-    assertThat(send("policy", HttpMethod.DELETE, "/engine-rest/deployment/" + deploymentId, null).getStatusCode())
+    assertThat(
+            send("policy", HttpMethod.DELETE, "/engine-rest/deployment/" + deploymentId, null)
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(send("jldbl-caseworker", HttpMethod.DELETE, "/engine-rest/deployment/" + deploymentId, null).getStatusCode())
+    assertThat(
+            send(
+                    "jldbl-caseworker",
+                    HttpMethod.DELETE,
+                    "/engine-rest/deployment/" + deploymentId,
+                    null)
+                .getStatusCode())
         .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
   }
 
   @Test
   void caseworkersCannotReadOtherCommunitiesHistoryOrStartProcesses() {
     String instance = startForJldbl();
-    assertThat(count("ma-caseworker", "/engine-rest/history/process-instance?processInstanceId=" + instance)).isZero();
-    assertThat(count("ma-caseworker", "/engine-rest/process-instance?processInstanceIds=" + instance)).isZero();
-    assertThat(send("ma-caseworker", HttpMethod.POST, "/engine-rest/process-definition/key/" + PROCESS + "/start",
-            "{\"variables\":{\"community\":{\"value\":\"jn-smq-ma\"}}}").getStatusCode())
+    assertThat(
+            count(
+                "ma-caseworker",
+                "/engine-rest/history/process-instance?processInstanceId=" + instance))
+        .isZero();
+    assertThat(
+            count("ma-caseworker", "/engine-rest/process-instance?processInstanceIds=" + instance))
+        .isZero();
+    assertThat(
+            send(
+                    "ma-caseworker",
+                    HttpMethod.POST,
+                    "/engine-rest/process-definition/key/" + PROCESS + "/start",
+                    "{\"variables\":{\"community\":{\"value\":\"jn-smq-ma\"}}}")
+                .getStatusCode())
         .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
   }
 
@@ -165,7 +247,9 @@ class RoleAuthorizationIT {
 
   long count(String user, String path) {
     ResponseEntity<String> response = get(user, path);
-    assertThat(response.getStatusCode()).as(user + " GET " + path + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getStatusCode())
+        .as(user + " GET " + path + ": " + response.getBody())
+        .isEqualTo(HttpStatus.OK);
     try {
       return json.readTree(response.getBody()).size();
     } catch (IOException e) {
@@ -201,6 +285,7 @@ class RoleAuthorizationIT {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return rest.withBasicAuth(user, DEMO_PASSWORD)
-        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), String.class);
+        .postForEntity(
+            "/engine-rest/deployment/create", new HttpEntity<>(parts, headers), String.class);
   }
 }

@@ -4,6 +4,10 @@ import static cn.yishi.security.SecurityTestSupport.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.common.CommonVariables;
+import cn.yishi.organisation.IdentitySync;
+import cn.yishi.organisation.OrganisationTestProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -15,23 +19,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import cn.yishi.organisation.IdentitySync;
-import cn.yishi.organisation.OrganisationTestProcess;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Logs into the webapps the way the browser does: GET a webapp page (the CSRF filter hands out the
  * {@code XSRF-TOKEN} cookie and a session), then {@code POST
- * /camunda/api/admin/auth/user/default/login/{app}} with the token in {@code X-XSRF-TOKEN}.
- * The login answers 200 when the user has APPLICATION ACCESS to the app, else 403.
+ * /camunda/api/admin/auth/user/default/login/{app}} with the token in {@code X-XSRF-TOKEN}. The
+ * login answers 200 when the user has APPLICATION ACCESS to the app, else 403.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebappLoginIT {
@@ -70,14 +70,22 @@ class WebappLoginIT {
     String other = startTask("jn-smq-ma");
     HttpClient client = client();
     String token = xsrfToken(client, "tasklist");
-    assertThat(client.send(loginRequest("jldbl-caseworker", "tasklist", token), HttpResponse.BodyHandlers.ofString()).statusCode())
+    assertThat(
+            client
+                .send(
+                    loginRequest("jldbl-caseworker", "tasklist", token),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
         .isEqualTo(200);
     String api = base() + "/camunda/api/engine/engine/default";
 
     // what Tasklist asks first: the filters with their counts
-    HttpResponse<String> filters = client.send(
-        HttpRequest.newBuilder(URI.create(api + "/filter?resourceType=Task&itemCount=true")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> filters =
+        client.send(
+            HttpRequest.newBuilder(URI.create(api + "/filter?resourceType=Task&itemCount=true"))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(filters.statusCode()).isEqualTo(200);
     String groupFilter = null;
     for (JsonNode filter : json.readTree(filters.body())) {
@@ -92,14 +100,17 @@ class WebappLoginIT {
     assertThat(sessionToken).isNotEqualTo(token);
 
     // the task list as Tasklist loads it (HAL, with embedded resources)
-    HttpResponse<String> list = client.send(
-        HttpRequest.newBuilder(URI.create(api + "/filter/" + groupFilter + "/list?firstResult=0&maxResults=1000"))
-            .header("Accept", "application/hal+json")
-            .header("Content-Type", "application/json")
-            .header("X-XSRF-TOKEN", sessionToken)
-            .POST(HttpRequest.BodyPublishers.ofString("{}"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> list =
+        client.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        api + "/filter/" + groupFilter + "/list?firstResult=0&maxResults=1000"))
+                .header("Accept", "application/hal+json")
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", sessionToken)
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
     assertThat(list.body()).contains(own).doesNotContain(other);
 
@@ -114,7 +125,9 @@ class WebappLoginIT {
   void loginWithoutTheCsrfTokenIsRefused() throws Exception {
     HttpClient client = client();
     HttpResponse<String> response =
-        client.send(loginRequest("jldbl-caseworker", "tasklist", null), HttpResponse.BodyHandlers.ofString());
+        client.send(
+            loginRequest("jldbl-caseworker", "tasklist", null),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(403);
   }
 
@@ -139,7 +152,9 @@ class WebappLoginIT {
   String xsrfToken(HttpClient client, String app) throws Exception {
     HttpResponse<String> page =
         client.send(
-            HttpRequest.newBuilder(URI.create(base() + "/camunda/app/" + app + "/default/")).GET().build(),
+            HttpRequest.newBuilder(URI.create(base() + "/camunda/app/" + app + "/default/"))
+                .GET()
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
     String token = cookie(client, "XSRF-TOKEN");
@@ -159,13 +174,19 @@ class WebappLoginIT {
   }
 
   int getStatus(HttpClient client, String url) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
+    return client
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.discarding())
         .statusCode();
   }
 
   String startTask(String community) {
     String instance =
-        runtimeService.startProcessInstanceByKey(OrganisationTestProcess.KEY, Map.of(CommonVariables.COMMUNITY.name(), community)).getId();
+        runtimeService
+            .startProcessInstanceByKey(
+                OrganisationTestProcess.KEY, Map.of(CommonVariables.COMMUNITY.name(), community))
+            .getId();
     return taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
   }
 
@@ -175,10 +196,13 @@ class WebappLoginIT {
 
   HttpRequest loginRequest(String user, String app, String password, String token) {
     String form =
-        "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        "username="
+            + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base() + "/camunda/api/admin/auth/user/default/login/" + app))
+        HttpRequest.newBuilder(
+                URI.create(base() + "/camunda/api/admin/auth/user/default/login/" + app))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(form));

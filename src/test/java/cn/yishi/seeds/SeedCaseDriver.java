@@ -20,9 +20,9 @@ import org.camunda.bpm.engine.task.Task;
 
 /**
  * Walks one proposal through every process it reaches, as the staff would: each open task is
- * completed by a member of its candidate group (authenticated, so signatures and corrections
- * name them) with the answers of the case's script; async steps run as jobs; a waiting period
- * (a notice period) passes by running its timer, only when nothing else is left to do.
+ * completed by a member of its candidate group (authenticated, so signatures and corrections name
+ * them) with the answers of the case's script; async steps run as jobs; a waiting period (a notice
+ * period) passes by running its timer, only when nothing else is left to do.
  */
 final class SeedCaseDriver {
 
@@ -37,7 +37,11 @@ final class SeedCaseDriver {
   private final Set<String> timersThatMayPass = new LinkedHashSet<>();
   private final List<Step> steps = new ArrayList<>();
 
-  SeedCaseDriver(RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity) {
+  SeedCaseDriver(
+      RuntimeService runtime,
+      TaskService tasks,
+      ManagementService management,
+      IdentityService identity) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -65,7 +69,13 @@ final class SeedCaseDriver {
       if (runMessageJobs() > 0) {
         continue;
       }
-      List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(number).orderByTaskCreateTime().asc().list();
+      List<Task> open =
+          tasks
+              .createTaskQuery()
+              .processInstanceBusinessKey(number)
+              .orderByTaskCreateTime()
+              .asc()
+              .list();
       if (!open.isEmpty()) {
         Task task = open.get(0);
         if (task.getTaskDefinitionKey().equals(stopAt)) {
@@ -88,7 +98,12 @@ final class SeedCaseDriver {
   private void complete(Task task) {
     Function<Task, Map<String, Object>> answers = script.get(task.getTaskDefinitionKey());
     if (answers == null) {
-      throw new AssertionError("the script has no answer for task " + task.getTaskDefinitionKey() + " (" + task.getName() + ")");
+      throw new AssertionError(
+          "the script has no answer for task "
+              + task.getTaskDefinitionKey()
+              + " ("
+              + task.getName()
+              + ")");
     }
     String group = candidateGroup(task);
     Map<String, Object> values = answers.apply(task);
@@ -121,13 +136,17 @@ final class SeedCaseDriver {
 
   private boolean passOneTimer(String number) {
     Set<String> instances = new LinkedHashSet<>();
-    for (ProcessInstance p : runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).list()) {
+    for (ProcessInstance p :
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).list()) {
       instances.add(p.getId());
     }
     for (String instance : instances) {
       for (Job job : management.createJobQuery().processInstanceId(instance).timers().list()) {
         JobDefinition definition =
-            management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+            management
+                .createJobDefinitionQuery()
+                .jobDefinitionId(job.getJobDefinitionId())
+                .singleResult();
         if (definition != null && timersThatMayPass.contains(definition.getActivityId())) {
           management.executeJob(job.getId());
           return true;

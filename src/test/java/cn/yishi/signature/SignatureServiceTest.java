@@ -76,7 +76,8 @@ class SignatureServiceTest {
   @Test
   void theSameContentInAnyKeyOrderHasTheSameHash() {
     SignedRecord first = signMeeting();
-    SignedRecord second = signatures.sign("MEETING", NUMBER, new TreeMap<>(meetingRecord()), "secretary-jldbl");
+    SignedRecord second =
+        signatures.sign("MEETING", NUMBER, new TreeMap<>(meetingRecord()), "secretary-jldbl");
 
     assertThat(second.contentHash()).isEqualTo(first.contentHash());
     assertThat(second.id()).isNotEqualTo(first.id());
@@ -106,21 +107,25 @@ class SignatureServiceTest {
         CanonicalJson.sha256(forged),
         record.id());
 
-    assertThat(signatures.verify(record.id()).problem()).isEqualTo(Verification.Problem.BAD_SIGNATURE);
+    assertThat(signatures.verify(record.id()).problem())
+        .isEqualTo(Verification.Problem.BAD_SIGNATURE);
   }
 
   @Test
   void aChangedSignerOrTimeFailsTheSignature() {
     SignedRecord signer = signMeeting();
-    database.jdbc.update("UPDATE signature_record SET signed_by = 'someone-else' WHERE id = ?", signer.id());
+    database.jdbc.update(
+        "UPDATE signature_record SET signed_by = 'someone-else' WHERE id = ?", signer.id());
     SignedRecord time = signMeeting();
     database.jdbc.update(
         "UPDATE signature_record SET signed_at = ? WHERE id = ?",
         java.time.OffsetDateTime.parse("2020-01-01T00:00:00Z"),
         time.id());
 
-    assertThat(signatures.verify(signer.id()).problem()).isEqualTo(Verification.Problem.BAD_SIGNATURE);
-    assertThat(signatures.verify(time.id()).problem()).isEqualTo(Verification.Problem.BAD_SIGNATURE);
+    assertThat(signatures.verify(signer.id()).problem())
+        .isEqualTo(Verification.Problem.BAD_SIGNATURE);
+    assertThat(signatures.verify(time.id()).problem())
+        .isEqualTo(Verification.Problem.BAD_SIGNATURE);
   }
 
   @Test
@@ -128,12 +133,26 @@ class SignatureServiceTest {
     SignedRecord record = signMeeting();
     SignedRecord altered =
         new SignedRecord(
-            record.id(), "JN-2026-999999", record.kind(), record.content(), record.contentHash(),
-            record.signature(), record.keyId(), record.signedBy(), record.signedAt());
+            record.id(),
+            "JN-2026-999999",
+            record.kind(),
+            record.content(),
+            record.contentHash(),
+            record.signature(),
+            record.keyId(),
+            record.signedBy(),
+            record.signedAt());
     SignedRecord garbage =
         new SignedRecord(
-            record.id(), record.proposalNumber(), record.kind(), record.content(), record.contentHash(),
-            "not base64!", record.keyId(), record.signedBy(), record.signedAt());
+            record.id(),
+            record.proposalNumber(),
+            record.kind(),
+            record.content(),
+            record.contentHash(),
+            "not base64!",
+            record.keyId(),
+            record.signedBy(),
+            record.signedAt());
 
     assertThat(signatures.verify(altered).problem()).isEqualTo(Verification.Problem.BAD_SIGNATURE);
     assertThat(signatures.verify(garbage).problem()).isEqualTo(Verification.Problem.BAD_SIGNATURE);
@@ -145,7 +164,8 @@ class SignatureServiceTest {
 
     assertThat(verification.intact()).isFalse();
     assertThat(verification.problem()).isEqualTo(Verification.Problem.UNKNOWN_RECORD);
-    assertThat(signatures.verify((String) null).problem()).isEqualTo(Verification.Problem.UNKNOWN_RECORD);
+    assertThat(signatures.verify((String) null).problem())
+        .isEqualTo(Verification.Problem.UNKNOWN_RECORD);
   }
 
   @Test
@@ -156,7 +176,8 @@ class SignatureServiceTest {
     assertThat(publicKey).exists();
     assertThat(Files.readString(privateKey)).startsWith("-----BEGIN PRIVATE KEY-----");
     assertThat(Files.readString(publicKey)).startsWith("-----BEGIN PUBLIC KEY-----");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateKey))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateKey)))
+        .isEqualTo("rw-------");
     String privateBefore = Files.readString(privateKey);
     SignedRecord record = signMeeting();
 
@@ -170,14 +191,18 @@ class SignatureServiceTest {
   @Test
   void aRecordSignedWithAnotherKeyIsNotIntact() {
     SignatureService otherDeployment = database.service(otherKeys);
-    SignedRecord foreign = otherDeployment.sign("RESULT", NUMBER, Map.of("result", "已完成"), "intruder");
+    SignedRecord foreign =
+        otherDeployment.sign("RESULT", NUMBER, Map.of("result", "已完成"), "intruder");
 
     assertThat(otherDeployment.keyId()).isNotEqualTo(signatures.keyId());
-    assertThat(signatures.verify(foreign.id()).problem()).isEqualTo(Verification.Problem.UNKNOWN_KEY);
+    assertThat(signatures.verify(foreign.id()).problem())
+        .isEqualTo(Verification.Problem.UNKNOWN_KEY);
 
     // a forger who also copies this deployment's key id into the record
-    database.jdbc.update("UPDATE signature_record SET key_id = ? WHERE id = ?", signatures.keyId(), foreign.id());
-    assertThat(signatures.verify(foreign.id()).problem()).isEqualTo(Verification.Problem.BAD_SIGNATURE);
+    database.jdbc.update(
+        "UPDATE signature_record SET key_id = ? WHERE id = ?", signatures.keyId(), foreign.id());
+    assertThat(signatures.verify(foreign.id()).problem())
+        .isEqualTo(Verification.Problem.BAD_SIGNATURE);
   }
 
   @Test
@@ -206,11 +231,16 @@ class SignatureServiceTest {
   @Test
   void recordsOfAProposalAreListedOldestFirstAndOnlyTheirs() {
     SignedRecord meeting = signMeeting();
-    SignedRecord result = signatures.sign("RESULT", NUMBER, Map.of("result", "电梯已投入使用"), "caseworker-li");
+    SignedRecord result =
+        signatures.sign("RESULT", NUMBER, Map.of("result", "电梯已投入使用"), "caseworker-li");
     signatures.sign("RESULT", "JN-2026-000999", Map.of("result", "其他提案"), "caseworker-li");
 
-    assertThat(signatures.records(NUMBER)).extracting(SignedRecord::id).containsExactlyInAnyOrder(meeting.id(), result.id());
-    assertThat(signatures.records(NUMBER)).extracting(SignedRecord::kind).contains(RecordKind.MEETING, RecordKind.RESULT);
+    assertThat(signatures.records(NUMBER))
+        .extracting(SignedRecord::id)
+        .containsExactlyInAnyOrder(meeting.id(), result.id());
+    assertThat(signatures.records(NUMBER))
+        .extracting(SignedRecord::kind)
+        .contains(RecordKind.MEETING, RecordKind.RESULT);
   }
 
   @Test
@@ -223,7 +253,8 @@ class SignatureServiceTest {
     assertThatThrownBy(() -> signatures.sign("MEETING", NUMBER, meetingRecord(), null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("signedBy");
-    assertThatThrownBy(() -> signatures.sign("MEETING", NUMBER, Map.of("minutes", "字".repeat(100_001)), "x"))
+    assertThatThrownBy(
+            () -> signatures.sign("MEETING", NUMBER, Map.of("minutes", "字".repeat(100_001)), "x"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at most");
   }

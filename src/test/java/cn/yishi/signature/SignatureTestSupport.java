@@ -27,7 +27,9 @@ public final class SignatureTestSupport implements AutoCloseable {
     jdbc = new JdbcTemplate(database);
   }
 
-  /** A service over this database with the key pair in {@code keyDirectory} (generated if absent). */
+  /**
+   * A service over this database with the key pair in {@code keyDirectory} (generated if absent).
+   */
   public SignatureService service(Path keyDirectory) {
     return new SignatureService(jdbc, SigningKeys.loadOrGenerate(keyDirectory));
   }

@@ -21,7 +21,8 @@ class DepartmentCodesTest {
 
   @Test
   void blanksAndRepeatsAreDroppedAndTheOrderKept() {
-    assertThat(DepartmentCodes.of(Arrays.asList(" dept-fire ", "", null, "dept-civil", "dept-fire")))
+    assertThat(
+            DepartmentCodes.of(Arrays.asList(" dept-fire ", "", null, "dept-civil", "dept-fire")))
         .containsExactly("dept-fire", "dept-civil");
   }
 

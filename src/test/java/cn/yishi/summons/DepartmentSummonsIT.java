@@ -1,11 +1,11 @@
 package cn.yishi.summons;
 
-import static cn.yishi.summons.DepartmentSummonsProcess.*;
 import static cn.yishi.common.CommonVariables.*;
-import cn.yishi.common.CommonVariables;
+import static cn.yishi.summons.DepartmentSummonsProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yishi.common.CommonVariables;
 import cn.yishi.organisation.Groups;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 吹哨报到 in the running application (real organisation, real tables from Flyway, on H2 and on
- * PostgreSQL): the summons and every department's rating are written to the database in the
- * engine step's transaction, so a step that fails leaves no record.
+ * PostgreSQL): the summons and every department's rating are written to the database in the engine
+ * step's transaction, so a step that fails leaves no record.
  */
 @SpringBootTest
 class DepartmentSummonsIT {
@@ -54,8 +54,15 @@ class DepartmentSummonsIT {
     Map<String, Object> v = new HashMap<>();
     v.put(NUMBER.name(), number);
     v.put(CommonVariables.TITLE.name(), "菁华园瀑布噪音扰民");
-    v.put(TIME_LIMITS.name(), new HashMap<>(decisionService.evaluateDecisionByKey(CommonVariables.TIME_LIMITS.name())
-        .variables(Map.of(CommonVariables.TRACK.name(), "HARD")).evaluate().getSingleResult().getEntryMap()));
+    v.put(
+        TIME_LIMITS.name(),
+        new HashMap<>(
+            decisionService
+                .evaluateDecisionByKey(CommonVariables.TIME_LIMITS.name())
+                .variables(Map.of(CommonVariables.TRACK.name(), "HARD"))
+                .evaluate()
+                .getSingleResult()
+                .getEntryMap()));
     v.put(SUMMONED_DEPARTMENTS.name(), departments);
     v.put(SUMMONING_UNIT.name(), COMMUNITY);
     v.put(SUMMONS_TASK.name(), "现场勘查堰坝并提出降噪方案");
@@ -64,9 +71,15 @@ class DepartmentSummonsIT {
   }
 
   private Task task(ProcessInstance instance, String key, String department) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).list().stream()
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(key)
+        .list()
+        .stream()
         .filter(t -> department.equals(taskService.getVariable(t.getId(), DEPARTMENT.name())))
-        .findFirst().orElseThrow();
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -81,40 +94,68 @@ class DepartmentSummonsIT {
     assertThat(summons.departments()).containsExactly("dept-river", "dept-housing");
     assertThat(summons.summonsTask()).isEqualTo("现场勘查堰坝并提出降噪方案");
     assertThat(summons.summonedBy()).isEqualTo(ADMIN);
-    assertThat(summons.summonedAt()).isBetween(OffsetDateTime.now().minusMinutes(1), OffsetDateTime.now().plusSeconds(1));
+    assertThat(summons.summonedAt())
+        .isBetween(OffsetDateTime.now().minusMinutes(1), OffsetDateTime.now().plusSeconds(1));
     assertThat(summons.processInstanceId()).isEqualTo(instance.getId());
     assertThat(repository.ratingsOf(number)).isEmpty();
 
     // the real groups: each department's own group
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
-            .taskDefinitionKey(TASK_REPORT_IN).taskCandidateGroup("dept-river.department").count())
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(TASK_REPORT_IN)
+                .taskCandidateGroup("dept-river.department")
+                .count())
         .isEqualTo(1);
     Task riverReportIn = task(instance, TASK_REPORT_IN, "dept-river");
-    assertThat(taskService.getVariable(riverReportIn.getId(), DEPARTMENT_NAME.name())).isEqualTo("金牛区河长制办公室");
-    assertThat(taskService.getVariable(riverReportIn.getId(), SUMMONING_UNIT_NAME.name())).isEqualTo("九里堤北路社区");
+    assertThat(taskService.getVariable(riverReportIn.getId(), DEPARTMENT_NAME.name()))
+        .isEqualTo("金牛区河长制办公室");
+    assertThat(taskService.getVariable(riverReportIn.getId(), SUMMONING_UNIT_NAME.name()))
+        .isEqualTo("九里堤北路社区");
 
     for (String department : List.of("dept-river", "dept-housing")) {
-      taskService.complete(task(instance, TASK_REPORT_IN, department).getId(), Map.of(REPORT_IN_NOTE.name(), "王工到场"));
-      taskService.complete(task(instance, TASK_DO_DEPARTMENT_PART, department).getId(), Map.of(DEPARTMENT_WORK.name(), department + "：已勘查"));
+      taskService.complete(
+          task(instance, TASK_REPORT_IN, department).getId(),
+          Map.of(REPORT_IN_NOTE.name(), "王工到场"));
+      taskService.complete(
+          task(instance, TASK_DO_DEPARTMENT_PART, department).getId(),
+          Map.of(DEPARTMENT_WORK.name(), department + "：已勘查"));
     }
-    taskService.complete(task(instance, TASK_RATE_DEPARTMENT, "dept-river").getId(),
+    taskService.complete(
+        task(instance, TASK_RATE_DEPARTMENT, "dept-river").getId(),
         Map.of(DEPARTMENT_RATING.name(), "SATISFIED"));
-    taskService.complete(task(instance, TASK_RATE_DEPARTMENT, "dept-housing").getId(),
-        Map.of(DEPARTMENT_RATING.name(), "DISSATISFIED", DEPARTMENT_RATING_COMMENT.name(), "施工拖延两周"));
+    taskService.complete(
+        task(instance, TASK_RATE_DEPARTMENT, "dept-housing").getId(),
+        Map.of(
+            DEPARTMENT_RATING.name(), "DISSATISFIED", DEPARTMENT_RATING_COMMENT.name(), "施工拖延两周"));
     // the dissatisfied department redoes its part once; its second rating is final
     assertThat(repository.ratingsOf(number)).hasSize(2);
-    taskService.complete(task(instance, TASK_DO_DEPARTMENT_PART, "dept-housing").getId(),
+    taskService.complete(
+        task(instance, TASK_DO_DEPARTMENT_PART, "dept-housing").getId(),
         Map.of(DEPARTMENT_WORK.name(), "dept-housing：已返工"));
-    taskService.complete(task(instance, TASK_RATE_DEPARTMENT, "dept-housing").getId(),
-        Map.of(DEPARTMENT_RATING.name(), "BASICALLY_SATISFIED", DEPARTMENT_RATING_COMMENT.name(), "返工后基本满意"));
+    taskService.complete(
+        task(instance, TASK_RATE_DEPARTMENT, "dept-housing").getId(),
+        Map.of(
+            DEPARTMENT_RATING.name(),
+            "BASICALLY_SATISFIED",
+            DEPARTMENT_RATING_COMMENT.name(),
+            "返工后基本满意"));
 
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+        .isZero();
     List<DepartmentRatingRecord> ratings = repository.ratingsOf(number);
     assertThat(ratings)
-        .extracting(DepartmentRatingRecord::department, DepartmentRatingRecord::rating, DepartmentRatingRecord::ratingComment)
+        .extracting(
+            DepartmentRatingRecord::department,
+            DepartmentRatingRecord::rating,
+            DepartmentRatingRecord::ratingComment)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("dept-housing", DepartmentRating.DISSATISFIED, "施工拖延两周"),
-            org.assertj.core.groups.Tuple.tuple("dept-housing", DepartmentRating.BASICALLY_SATISFIED, "返工后基本满意"),
+            org.assertj.core.groups.Tuple.tuple(
+                "dept-housing", DepartmentRating.DISSATISFIED, "施工拖延两周"),
+            org.assertj.core.groups.Tuple.tuple(
+                "dept-housing", DepartmentRating.BASICALLY_SATISFIED, "返工后基本满意"),
             org.assertj.core.groups.Tuple.tuple("dept-river", DepartmentRating.SATISFIED, null));
     DepartmentRatingRecord housing = ratings.get(0);
     assertThat(housing.summonsId()).isEqualTo(summons.id());
@@ -137,7 +178,11 @@ class DepartmentSummonsIT {
         .hasMessageContaining("dept-moon");
 
     assertThat(repository.summonsesOf(number)).isEmpty();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM department_summons WHERE proposal_number = ?", Integer.class, number))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM department_summons WHERE proposal_number = ?",
+                Integer.class,
+                number))
         .isZero();
   }
 }

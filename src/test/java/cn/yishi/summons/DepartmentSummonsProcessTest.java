@@ -1,8 +1,7 @@
 package cn.yishi.summons;
 
-import static cn.yishi.summons.DepartmentSummonsProcess.*;
 import static cn.yishi.common.CommonVariables.*;
-import cn.yishi.common.CommonVariables;
+import static cn.yishi.summons.DepartmentSummonsProcess.*;
 import static cn.yishi.summons.SummonsTestSupport.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.decisionService;
@@ -14,11 +13,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import cn.yishi.common.CommonVariables;
 import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.organisation.Department;
 import cn.yishi.organisation.OrganisationService;
@@ -30,8 +30,8 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -45,10 +45,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 
 /**
- * Every path of departmentSummons (吹哨报到): parallel departments report in, do their part and
- * are rated; the report-in timer marks a late report-in (its 督办 is timeLimitWatch's); the
- * server refuses incomplete answers; the summons and each rating are recorded (repository
- * mocked here; DepartmentSummonsIT writes them through the database).
+ * Every path of departmentSummons (吹哨报到): parallel departments report in, do their part and are
+ * rated; the report-in timer marks a late report-in (its 督办 is timeLimitWatch's); the server
+ * refuses incomplete answers; the summons and each rating are recorded (repository mocked here;
+ * DepartmentSummonsIT writes them through the database).
  */
 @Deployment(resources = {"processes/departmentSummons.bpmn", "decisions/timeLimits.dmn"})
 class DepartmentSummonsProcessTest {
@@ -77,8 +77,10 @@ class DepartmentSummonsProcessTest {
     Mocks.register("groups", groups());
     OrganisationService organisation = mock(OrganisationService.class);
     when(organisation.department(anyString()))
-        .thenAnswer(i -> new Department(i.getArgument(0), "部门" + i.getArgument(0), "DISTRICT_BUREAU"));
-    Mocks.register("departmentRatings", new DepartmentRatings(new SummonsService(repository), organisation));
+        .thenAnswer(
+            i -> new Department(i.getArgument(0), "部门" + i.getArgument(0), "DISTRICT_BUREAU"));
+    Mocks.register(
+        "departmentRatings", new DepartmentRatings(new SummonsService(repository), organisation));
     Mocks.register("units", units());
     Mocks.register("departmentStepCheck", new DepartmentStepCheck());
   }
@@ -121,13 +123,17 @@ class DepartmentSummonsProcessTest {
   }
 
   private void reportIn(ProcessInstance instance, String department) {
-    taskService().complete(taskOf(instance, TASK_REPORT_IN, department).getId(),
-        Map.of(REPORT_IN_NOTE.name(), department + " 派员到场，联系人：李工 13800000001"));
+    taskService()
+        .complete(
+            taskOf(instance, TASK_REPORT_IN, department).getId(),
+            Map.of(REPORT_IN_NOTE.name(), department + " 派员到场，联系人：李工 13800000001"));
   }
 
   private void doPart(ProcessInstance instance, String department) {
-    taskService().complete(taskOf(instance, TASK_DO_DEPARTMENT_PART, department).getId(),
-        Map.of(DEPARTMENT_WORK.name(), department + " 已完成现场勘查"));
+    taskService()
+        .complete(
+            taskOf(instance, TASK_DO_DEPARTMENT_PART, department).getId(),
+            Map.of(DEPARTMENT_WORK.name(), department + " 已完成现场勘查"));
   }
 
   private void rate(ProcessInstance instance, String department, String rating, String comment) {
@@ -143,8 +149,11 @@ class DepartmentSummonsProcessTest {
   }
 
   private Job reportInTimer(ProcessInstance instance) {
-    return managementService().createJobQuery()
-        .processInstanceId(instance.getId()).activityId(DepartmentSummonsProcess.EVENT_REPORT_IN_OVERDUE).singleResult();
+    return managementService()
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .activityId(DepartmentSummonsProcess.EVENT_REPORT_IN_OVERDUE)
+        .singleResult();
   }
 
   @Test
@@ -155,7 +164,8 @@ class DepartmentSummonsProcessTest {
     ArgumentCaptor<SummonsRecord> summons = ArgumentCaptor.forClass(SummonsRecord.class);
     verify(repository).insert(summons.capture());
     Assertions.assertThat(summons.getValue().proposalNumber()).isEqualTo(NUMBER_VALUE);
-    Assertions.assertThat(summons.getValue().summoningUnit()).isEqualTo(SummonsTestSupport.COMMUNITY);
+    Assertions.assertThat(summons.getValue().summoningUnit())
+        .isEqualTo(SummonsTestSupport.COMMUNITY);
     Assertions.assertThat(summons.getValue().departments())
         .containsExactly("dept-river", "dept-city-river", "dept-housing");
     Assertions.assertThat(summons.getValue().summonsTask()).isEqualTo(SUMMONS_TEXT);
@@ -163,29 +173,40 @@ class DepartmentSummonsProcessTest {
     Assertions.assertThat(summons.getValue().processInstanceId()).isEqualTo(instance.getId());
     assertThat(instance).variables().containsEntry(SUMMONS_ID.name(), summons.getValue().id());
 
-    List<Task> reportIns = taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_REPORT_IN).list();
+    List<Task> reportIns =
+        taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_REPORT_IN).list();
     Assertions.assertThat(reportIns).hasSize(3);
     for (String department : List.of("dept-river", "dept-city-river", "dept-housing")) {
       Task reportIn = taskOf(instance, TASK_REPORT_IN, department);
       assertThat(reportIn).hasCandidateGroup(department + ".department");
-      Assertions.assertThat(taskService().getVariable(reportIn.getId(), DEPARTMENT_NAME.name())).isEqualTo("部门" + department);
-      Assertions.assertThat(isDueWithin(reportIn, before, limit(timeLimits, "reportInWithin"))).isTrue();
+      Assertions.assertThat(taskService().getVariable(reportIn.getId(), DEPARTMENT_NAME.name()))
+          .isEqualTo("部门" + department);
+      Assertions.assertThat(isDueWithin(reportIn, before, limit(timeLimits, "reportInWithin")))
+          .isTrue();
     }
-    Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId())
-        .activityId(DepartmentSummonsProcess.EVENT_REPORT_IN_OVERDUE).count()).isEqualTo(3);
+    Assertions.assertThat(
+            managementService()
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId(DepartmentSummonsProcess.EVENT_REPORT_IN_OVERDUE)
+                .count())
+        .isEqualTo(3);
 
     for (String department : List.of("dept-river", "dept-city-river", "dept-housing")) {
       Instant reported = Instant.now();
       reportIn(instance, department);
       Task part = taskOf(instance, TASK_DO_DEPARTMENT_PART, department);
       assertThat(part).hasCandidateGroup(department + ".department");
-      Assertions.assertThat(isDueWithin(part, reported, limit(timeLimits, "resolveWithin"))).isTrue();
+      Assertions.assertThat(isDueWithin(part, reported, limit(timeLimits, "resolveWithin")))
+          .isTrue();
       doPart(instance, department);
       Task rating = taskOf(instance, TASK_RATE_DEPARTMENT, department);
       assertThat(rating).hasCandidateGroup(SummonsTestSupport.COMMUNITY + ".caseworker");
     }
     // reporting in in time leaves no timer behind
-    Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+    Assertions.assertThat(
+            managementService().createJobQuery().processInstanceId(instance.getId()).count())
+        .isZero();
 
     rate(instance, "dept-river", "SATISFIED", null);
     rate(instance, "dept-city-river", "BASICALLY_SATISFIED", "报到及时，方案待细化");
@@ -196,15 +217,23 @@ class DepartmentSummonsProcessTest {
     assertThat(instance).isNotEnded().hasPassed(DepartmentSummonsProcess.TASK_REQUEST_REDO);
     Task redo = taskOf(instance, TASK_DO_DEPARTMENT_PART, "dept-housing");
     assertThat(redo).hasCandidateGroup("dept-housing.department");
-    Assertions.assertThat(taskService().getVariable(redo.getId(), REDO_REQUESTED.name())).isEqualTo(true);
-    Assertions.assertThat(taskService().getVariable(redo.getId(), DEPARTMENT_RATING_COMMENT.name())).isEqualTo("施工拖延");
-    Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_DO_DEPARTMENT_PART).count())
-        .as("only the dissatisfied department redoes its part").isEqualTo(1);
+    Assertions.assertThat(taskService().getVariable(redo.getId(), REDO_REQUESTED.name()))
+        .isEqualTo(true);
+    Assertions.assertThat(taskService().getVariable(redo.getId(), DEPARTMENT_RATING_COMMENT.name()))
+        .isEqualTo("施工拖延");
+    Assertions.assertThat(
+            taskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(TASK_DO_DEPARTMENT_PART)
+                .count())
+        .as("only the dissatisfied department redoes its part")
+        .isEqualTo(1);
     taskService().complete(redo.getId(), Map.of(DEPARTMENT_WORK.name(), "dept-housing 已加派人手，工程完工"));
     rate(instance, "dept-housing", "DISSATISFIED", "仍有拖延");
 
     assertThat(instance).hasPassed(DepartmentSummonsProcess.EVENT_SUMMONS_COMPLETED).isEnded();
-    ArgumentCaptor<DepartmentRatingRecord> ratings = ArgumentCaptor.forClass(DepartmentRatingRecord.class);
+    ArgumentCaptor<DepartmentRatingRecord> ratings =
+        ArgumentCaptor.forClass(DepartmentRatingRecord.class);
     verify(repository, times(4)).insert(ratings.capture());
     Assertions.assertThat(ratings.getAllValues())
         .extracting(
@@ -214,9 +243,15 @@ class DepartmentSummonsProcessTest {
             DepartmentRatingRecord::workDone)
         .containsExactly(
             Assertions.tuple("dept-river", DepartmentRating.SATISFIED, null, "dept-river 已完成现场勘查"),
-            Assertions.tuple("dept-city-river", DepartmentRating.BASICALLY_SATISFIED, "报到及时，方案待细化", "dept-city-river 已完成现场勘查"),
-            Assertions.tuple("dept-housing", DepartmentRating.DISSATISFIED, "施工拖延", "dept-housing 已完成现场勘查"),
-            Assertions.tuple("dept-housing", DepartmentRating.DISSATISFIED, "仍有拖延", "dept-housing 已加派人手，工程完工"));
+            Assertions.tuple(
+                "dept-city-river",
+                DepartmentRating.BASICALLY_SATISFIED,
+                "报到及时，方案待细化",
+                "dept-city-river 已完成现场勘查"),
+            Assertions.tuple(
+                "dept-housing", DepartmentRating.DISSATISFIED, "施工拖延", "dept-housing 已完成现场勘查"),
+            Assertions.tuple(
+                "dept-housing", DepartmentRating.DISSATISFIED, "仍有拖延", "dept-housing 已加派人手，工程完工"));
     DepartmentRatingRecord river = ratings.getAllValues().get(0);
     Assertions.assertThat(river.summonsId()).isEqualTo(summons.getValue().id());
     Assertions.assertThat(river.proposalNumber()).isEqualTo(NUMBER_VALUE);
@@ -246,14 +281,18 @@ class DepartmentSummonsProcessTest {
     Assertions.assertThat(lateReportIn.getDueDate()).isEqualTo(timer.getDuedate());
     execute(timer);
 
-    assertThat(instance).hasPassed(DepartmentSummonsProcess.EVENT_REPORT_IN_OVERDUE, DepartmentSummonsProcess.EVENT_REPORT_IN_LATE_MARKED);
+    assertThat(instance)
+        .hasPassed(
+            DepartmentSummonsProcess.EVENT_REPORT_IN_OVERDUE,
+            DepartmentSummonsProcess.EVENT_REPORT_IN_LATE_MARKED);
     // dept-river still to report in, dept-water at its part: no supervision task of the summons
     // itself, the one 督办 of the overdue step is timeLimitWatch's
     Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).list())
         .extracting(Task::getTaskDefinitionKey)
         .containsExactlyInAnyOrder(TASK_REPORT_IN, TASK_DO_DEPARTMENT_PART);
     // non-interrupting: the department can still report in
-    Assertions.assertThat(taskOf(instance, TASK_REPORT_IN, "dept-river").getId()).isEqualTo(lateReportIn.getId());
+    Assertions.assertThat(taskOf(instance, TASK_REPORT_IN, "dept-river").getId())
+        .isEqualTo(lateReportIn.getId());
 
     reportIn(instance, "dept-river");
     for (String department : List.of("dept-river", "dept-water")) {
@@ -262,11 +301,13 @@ class DepartmentSummonsProcessTest {
     }
 
     assertThat(instance).isEnded();
-    ArgumentCaptor<DepartmentRatingRecord> ratings = ArgumentCaptor.forClass(DepartmentRatingRecord.class);
+    ArgumentCaptor<DepartmentRatingRecord> ratings =
+        ArgumentCaptor.forClass(DepartmentRatingRecord.class);
     verify(repository, times(2)).insert(ratings.capture());
     Assertions.assertThat(ratings.getAllValues())
         .extracting(DepartmentRatingRecord::department, DepartmentRatingRecord::reportInOverdue)
-        .containsExactlyInAnyOrder(Assertions.tuple("dept-river", true), Assertions.tuple("dept-water", false));
+        .containsExactlyInAnyOrder(
+            Assertions.tuple("dept-river", true), Assertions.tuple("dept-water", false));
   }
 
   @Test
@@ -279,25 +320,47 @@ class DepartmentSummonsProcessTest {
       assertThat(view).hasCandidateGroup(department + ".department");
       Assertions.assertThat(isDueWithin(view, before, limit(timeLimits, "stepWithin"))).isTrue();
     }
-    Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_DO_DEPARTMENT_PART).count())
-        .as("a view, not the work").isZero();
+    Assertions.assertThat(
+            taskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(TASK_DO_DEPARTMENT_PART)
+                .count())
+        .as("a view, not the work")
+        .isZero();
     Task river = taskOf(instance, TASK_GIVE_VIEW, "dept-river");
-    Assertions.assertThat(refusal(() -> taskService().complete(river.getId(), Map.of(DEPARTMENT_VIEW.name(), " "))))
+    Assertions.assertThat(
+            refusal(
+                () -> taskService().complete(river.getId(), Map.of(DEPARTMENT_VIEW.name(), " "))))
         .hasMessage("请填写部门意见");
     taskService().complete(river.getId(), Map.of(DEPARTMENT_VIEW.name(), " 堰坝可降低0.5米 "));
-    taskService().complete(taskOf(instance, TASK_GIVE_VIEW, "dept-city-river").getId(), Map.of(DEPARTMENT_VIEW.name(), "须保证行洪"));
+    taskService()
+        .complete(
+            taskOf(instance, TASK_GIVE_VIEW, "dept-city-river").getId(),
+            Map.of(DEPARTMENT_VIEW.name(), "须保证行洪"));
 
-    SpinJsonNode views = (SpinJsonNode) runtimeService().getVariable(instance.getId(), DEPARTMENT_VIEWS.name());
+    SpinJsonNode views =
+        (SpinJsonNode) runtimeService().getVariable(instance.getId(), DEPARTMENT_VIEWS.name());
     Assertions.assertThat(views.elements())
-        .extracting(v -> v.prop("party").stringValue() + "|" + v.prop(DepartmentSummonsProcess.DEPARTMENT.name()).stringValue() + "|" + v.prop("opinion").stringValue())
-        .containsExactly("部门dept-river|dept-river|堰坝可降低0.5米", "部门dept-city-river|dept-city-river|须保证行洪");
+        .extracting(
+            v ->
+                v.prop("party").stringValue()
+                    + "|"
+                    + v.prop(DepartmentSummonsProcess.DEPARTMENT.name()).stringValue()
+                    + "|"
+                    + v.prop("opinion").stringValue())
+        .containsExactly(
+            "部门dept-river|dept-river|堰坝可降低0.5米", "部门dept-city-river|dept-city-river|须保证行洪");
 
     rate(instance, "dept-river", "SATISFIED", null);
     // a dissatisfying view is not redone here: the deliberating level may hear the department again
     rate(instance, "dept-city-river", "DISSATISFIED", "意见过于笼统");
 
-    assertThat(instance).hasPassed(DepartmentSummonsProcess.EVENT_SUMMONS_COMPLETED).hasNotPassed(DepartmentSummonsProcess.TASK_REQUEST_REDO).isEnded();
-    ArgumentCaptor<DepartmentRatingRecord> ratings = ArgumentCaptor.forClass(DepartmentRatingRecord.class);
+    assertThat(instance)
+        .hasPassed(DepartmentSummonsProcess.EVENT_SUMMONS_COMPLETED)
+        .hasNotPassed(DepartmentSummonsProcess.TASK_REQUEST_REDO)
+        .isEnded();
+    ArgumentCaptor<DepartmentRatingRecord> ratings =
+        ArgumentCaptor.forClass(DepartmentRatingRecord.class);
     verify(repository, times(2)).insert(ratings.capture());
     Assertions.assertThat(ratings.getAllValues())
         .extracting(DepartmentRatingRecord::department, DepartmentRatingRecord::workDone)
@@ -318,10 +381,12 @@ class DepartmentSummonsProcessTest {
         .isEqualTo(DEPARTMENT_RATING_COMMENT.name());
     Assertions.assertThat(refusal(() -> rate(instance, "dept-market", "GOOD", null)))
         .hasMessage("请选择评价：满意、基本满意或不满意");
-    Assertions.assertThat(refusal(() -> rate(instance, "dept-market", "SATISFIED", "很".repeat(1001))))
+    Assertions.assertThat(
+            refusal(() -> rate(instance, "dept-market", "SATISFIED", "很".repeat(1001))))
         .hasMessage("评价意见不能超过1000字");
 
-    verify(repository, never()).insert(org.mockito.ArgumentMatchers.any(DepartmentRatingRecord.class));
+    verify(repository, never())
+        .insert(org.mockito.ArgumentMatchers.any(DepartmentRatingRecord.class));
     assertThat(taskOf(instance, TASK_RATE_DEPARTMENT, "dept-market")).isNotNull();
   }
 
@@ -329,9 +394,16 @@ class DepartmentSummonsProcessTest {
   void reportInAndWorkWithoutAnAnswerAreRefused() {
     ProcessInstance instance = summon(List.of("dept-fire"));
     Task reportIn = taskOf(instance, TASK_REPORT_IN, "dept-fire");
-    Assertions.assertThat(refusal(() -> taskService().complete(reportIn.getId(), Map.of(REPORT_IN_NOTE.name(), " "))))
+    Assertions.assertThat(
+            refusal(
+                () -> taskService().complete(reportIn.getId(), Map.of(REPORT_IN_NOTE.name(), " "))))
         .hasMessage("请填写报到说明（报到人员及联系方式）");
-    Assertions.assertThat(refusal(() -> taskService().complete(reportIn.getId(), Map.of(REPORT_IN_NOTE.name(), "长".repeat(2001)))))
+    Assertions.assertThat(
+            refusal(
+                () ->
+                    taskService()
+                        .complete(
+                            reportIn.getId(), Map.of(REPORT_IN_NOTE.name(), "长".repeat(2001)))))
         .hasMessage("内容不能超过2000字");
 
     reportIn(instance, "dept-fire");
@@ -347,6 +419,8 @@ class DepartmentSummonsProcessTest {
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("without summonedDepartments");
     verify(repository, never()).insert(org.mockito.ArgumentMatchers.any(SummonsRecord.class));
-    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
+    Assertions.assertThat(
+            runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count())
+        .isZero();
   }
 }

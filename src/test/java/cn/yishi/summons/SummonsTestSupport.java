@@ -1,10 +1,10 @@
 package cn.yishi.summons;
 
-import cn.yishi.common.CommonVariables;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import cn.yishi.common.CommonVariables;
 import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.organisation.Groups;
 import cn.yishi.organisation.Units;
@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -31,8 +31,17 @@ public final class SummonsTestSupport {
   public static final String COURTYARD = "jn-jld-jldbl-jhy"; // 菁华园
   public static final List<String> DEPARTMENTS =
       List.of(
-          "dept-housing", "dept-river", "dept-city-river", "dept-water", "dept-police",
-          "dept-smq-safety", "dept-finance", "dept-market", "dept-civil", "dept-urban", "dept-fire");
+          "dept-housing",
+          "dept-river",
+          "dept-city-river",
+          "dept-water",
+          "dept-police",
+          "dept-smq-safety",
+          "dept-finance",
+          "dept-market",
+          "dept-civil",
+          "dept-urban",
+          "dept-fire");
 
   private SummonsTestSupport() {}
 
@@ -54,7 +63,8 @@ public final class SummonsTestSupport {
     when(units.atLeastCommunity(anyString()))
         .thenAnswer(i -> COURTYARD.equals(i.getArgument(0)) ? COMMUNITY : i.getArgument(0));
     when(units.departmentCodes()).thenReturn(DEPARTMENTS);
-    Map<String, String> names = Map.of(COURTYARD, "菁华园", COMMUNITY, "九里堤北路社区", STREET, "九里堤街道", DISTRICT, "金牛区");
+    Map<String, String> names =
+        Map.of(COURTYARD, "菁华园", COMMUNITY, "九里堤北路社区", STREET, "九里堤街道", DISTRICT, "金牛区");
     when(units.name(anyString())).thenAnswer(i -> names.get(i.<String>getArgument(0)));
     return units;
   }
@@ -62,7 +72,8 @@ public final class SummonsTestSupport {
   /** The timeLimits decision's result for a track, as the lifecycle keeps it. */
   public static Map<String, Object> timeLimits(DecisionService decisions, String track) {
     return new HashMap<>(
-        decisions.evaluateDecisionByKey(CommonVariables.TIME_LIMITS.name())
+        decisions
+            .evaluateDecisionByKey(CommonVariables.TIME_LIMITS.name())
             .variables(Map.of(CommonVariables.TRACK.name(), track))
             .evaluate()
             .getSingleResult()
@@ -93,6 +104,7 @@ public final class SummonsTestSupport {
         return refused;
       }
     }
-    throw new AssertionError("expected the step to be refused with InvalidStepInputException, got " + thrown, thrown);
+    throw new AssertionError(
+        "expected the step to be refused with InvalidStepInputException, got " + thrown, thrown);
   }
 }

@@ -1,7 +1,7 @@
 package cn.yishi.supervision;
 
-import static cn.yishi.supervision.SupervisionProcess.*;
 import static cn.yishi.common.CommonVariables.*;
+import static cn.yishi.supervision.SupervisionProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -72,6 +72,8 @@ class SupervisionProcessTest {
     complete(supervise, Map.of(SUPERVISION_NOTE.name(), "已电话督促九里堤北路社区，承诺明日完成分拣。"));
 
     assertThat(instance).hasPassed(SupervisionProcess.EVENT_SUPERVISED).isEnded();
-    assertThat(instance).variables().containsEntry(SUPERVISION_NOTE.name(), "已电话督促九里堤北路社区，承诺明日完成分拣。");
+    assertThat(instance)
+        .variables()
+        .containsEntry(SUPERVISION_NOTE.name(), "已电话督促九里堤北路社区，承诺明日完成分拣。");
   }
 }

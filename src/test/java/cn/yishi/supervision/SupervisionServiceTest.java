@@ -1,8 +1,7 @@
 package cn.yishi.supervision;
 
-import static cn.yishi.supervision.SupervisionProcess.*;
 import static cn.yishi.common.CommonVariables.*;
-import cn.yishi.common.CommonVariables;
+import static cn.yishi.supervision.SupervisionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -16,9 +15,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import cn.yishi.common.BusinessTime;
+import cn.yishi.common.CommonVariables;
 import cn.yishi.organisation.Groups;
 import cn.yishi.organisation.OrganisationService;
-import cn.yishi.common.BusinessTime;
 import cn.yishi.proposal.ProposalViewService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,9 +46,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The watch (办理时效监督) against real tasks of the in-memory engine and the real
- * supervision_record table (Flyway V40 run on the engine's H2 database): a reminder once before
- * the deadline to the step's group, a supervision once when overdue, by the right unit.
+ * The watch (办理时效监督) against real tasks of the in-memory engine and the real supervision_record
+ * table (Flyway V40 run on the engine's H2 database): a reminder once before the deadline to the
+ * step's group, a supervision once when overdue, by the right unit.
  */
 @Deployment(resources = {"processes/supervision.bpmn", "supervision/overdue-step.bpmn"})
 class SupervisionServiceTest {
@@ -64,8 +64,10 @@ class SupervisionServiceTest {
   private static final String JLD = "jn-jld"; // 九里堤街道
   private static final String JINGHUAYUAN = "jn-jld-jldbl-jhy"; // 菁华园
   private static final String DISTRICT = "jn";
+
   /** 09:00 in Shanghai. */
   private static final Instant NOW = Instant.parse("2026-11-22T01:00:00Z");
+
   private static JdbcTemplate jdbc;
 
   private final GroupNotifications notifications = mock(GroupNotifications.class);
@@ -82,9 +84,17 @@ class SupervisionServiceTest {
 
   @BeforeAll
   static void tables() throws Exception {
-    jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:supervision-test;DB_CLOSE_DELAY=-1", "sa", ""));
+    jdbc =
+        new JdbcTemplate(
+            new DriverManagerDataSource(
+                "jdbc:h2:mem:supervision-test;DB_CLOSE_DELAY=-1", "sa", ""));
     for (String table :
-        List.of("deadline_supervision", "supervision_record", "signature_record", "proposal_timeline", "proposal_view")) {
+        List.of(
+            "deadline_supervision",
+            "supervision_record",
+            "signature_record",
+            "proposal_timeline",
+            "proposal_view")) {
       jdbc.execute("DROP TABLE IF EXISTS " + table);
     }
     for (String file : MIGRATIONS) {
@@ -100,7 +110,9 @@ class SupervisionServiceTest {
   @BeforeEach
   void service() {
     ClockUtil.setCurrentTime(Date.from(NOW));
-    for (String table : List.of("deadline_supervision", "supervision_record", "signature_record", "proposal_view")) {
+    for (String table :
+        List.of(
+            "deadline_supervision", "supervision_record", "signature_record", "proposal_view")) {
       jdbc.update("DELETE FROM " + table);
     }
     Mocks.register("groups", new Groups(ORGANISATION));
@@ -116,7 +128,8 @@ class SupervisionServiceTest {
             new ProposalViewService(
                 jdbc,
                 new BusinessTime("Asia/Shanghai"),
-                new cn.yishi.signature.SignatureService(jdbc, (cn.yishi.signature.SigningKeys) null),
+                new cn.yishi.signature.SignatureService(
+                    jdbc, (cn.yishi.signature.SigningKeys) null),
                 mock(cn.yishi.notification.Notifications.class)),
             new DeadlineSupervisions(jdbc),
             new BusinessTime("Asia/Shanghai"));
@@ -191,7 +204,8 @@ class SupervisionServiceTest {
     assertThat(result.remindedTaskIds()).isEmpty();
     assertThat(result.supervisedTaskIds()).isEmpty();
     verify(notifications, never()).toGroup(anyString(), anyString(), anyString());
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM supervision_record", Integer.class)).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM supervision_record", Integer.class))
+        .isZero();
   }
 
   @Test
@@ -205,7 +219,10 @@ class SupervisionServiceTest {
     assertSupervisedBy(JLD + ".caseworker");
     Task supervise = supervisionTasks().get(0);
     ProcessInstance supervisionInstance =
-        runtimeService().createProcessInstanceQuery().processInstanceId(supervise.getProcessInstanceId()).singleResult();
+        runtimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(supervise.getProcessInstanceId())
+            .singleResult();
     assertThat(supervisionInstance.getBusinessKey()).isEqualTo(NUMBER);
     assertThat(runtimeService().getVariables(supervise.getProcessInstanceId()))
         .containsEntry(SUPERVISING_UNIT.name(), JLD)
@@ -232,7 +249,8 @@ class SupervisionServiceTest {
     supervision.watch(NOW.plus(Duration.ofMinutes(15)));
     supervision.watch(NOW.plus(Duration.ofMinutes(30)));
 
-    verify(notifications, times(1)).toGroup(eq(NUMBER), eq(JLDBL + ".caseworker"), contains("办理测试步骤"));
+    verify(notifications, times(1))
+        .toGroup(eq(NUMBER), eq(JLDBL + ".caseworker"), contains("办理测试步骤"));
     assertSupervisedBy(JLD + ".caseworker");
     assertThat(new SupervisionRecords(jdbc).forProposal(NUMBER))
         .singleElement()
@@ -250,7 +268,8 @@ class SupervisionServiceTest {
 
   @Test
   void anOverdueDepartmentStepIsSupervisedByTheUnitThatSummonedIt() {
-    step("dept-river.department", NOW.minus(Duration.ofDays(1)), Map.of(SUMMONING_UNIT.name(), JLD));
+    step(
+        "dept-river.department", NOW.minus(Duration.ofDays(1)), Map.of(SUMMONING_UNIT.name(), JLD));
 
     supervision.watch(NOW);
 
@@ -288,7 +307,11 @@ class SupervisionServiceTest {
     runtimeService()
         .startProcessInstanceByKey(
             "overdueStepTest",
-            Map.of("stepGroup", JLDBL + ".caseworker", "stepDue", Date.from(NOW.minus(Duration.ofHours(1)))));
+            Map.of(
+                "stepGroup",
+                JLDBL + ".caseworker",
+                "stepDue",
+                Date.from(NOW.minus(Duration.ofHours(1)))));
 
     SupervisionService.WatchResult result = supervision.watch(NOW);
 
@@ -301,8 +324,13 @@ class SupervisionServiceTest {
   void aStepWithoutReminderLeadIsOnlySupervised() {
     Map<String, Object> extra = new HashMap<>();
     step(JLDBL + ".caseworker", NOW.plus(Duration.ofMinutes(1)), extra);
-    runtimeService().createProcessInstanceQuery().list()
-        .forEach(p -> runtimeService().setVariable(p.getId(), TIME_LIMITS.name(), Map.of("responseWithin", "P1D")));
+    runtimeService()
+        .createProcessInstanceQuery()
+        .list()
+        .forEach(
+            p ->
+                runtimeService()
+                    .setVariable(p.getId(), TIME_LIMITS.name(), Map.of("responseWithin", "P1D")));
 
     supervision.watch(NOW);
     supervision.watch(NOW.plus(Duration.ofMinutes(2)));
@@ -322,8 +350,10 @@ class SupervisionServiceTest {
 
     assertThat(steps)
         .containsExactly(
-            new OverdueStep("办理测试步骤", "Task_Step", OffsetDateTime.parse("2026-11-22T07:00+08:00"), true),
-            new OverdueStep("办理测试步骤", "Task_Step", OffsetDateTime.parse("2026-11-24T09:00+08:00"), false));
+            new OverdueStep(
+                "办理测试步骤", "Task_Step", OffsetDateTime.parse("2026-11-22T07:00+08:00"), true),
+            new OverdueStep(
+                "办理测试步骤", "Task_Step", OffsetDateTime.parse("2026-11-24T09:00+08:00"), false));
     assertThat(supervision.overdueSteps("JN-2026-999999")).isEmpty();
   }
 
@@ -345,7 +375,12 @@ class SupervisionServiceTest {
   private static Task supervisionAt(int level) {
     List<Task> found =
         supervisionTasks().stream()
-            .filter(t -> Integer.valueOf(level).equals(runtimeService().getVariable(t.getProcessInstanceId(), SUPERVISION_LEVEL.name())))
+            .filter(
+                t ->
+                    Integer.valueOf(level)
+                        .equals(
+                            runtimeService()
+                                .getVariable(t.getProcessInstanceId(), SUPERVISION_LEVEL.name())))
             .toList();
     assertThat(found).as("supervision tasks at level " + level).hasSize(1);
     return found.get(0);
@@ -363,7 +398,10 @@ class SupervisionServiceTest {
   void everyOverdueStepGetsExactlyOneSupervisionHoweverOftenTheWatchRuns() {
     step(JLDBL + ".caseworker", NOW.minus(Duration.ofHours(2)));
     step(JINGHUAYUAN + ".caseworker", NOW.minus(Duration.ofHours(1)));
-    step("dept-river.department", NOW.minus(Duration.ofMinutes(5)), Map.of(SUMMONING_UNIT.name(), JLDBL));
+    step(
+        "dept-river.department",
+        NOW.minus(Duration.ofMinutes(5)),
+        Map.of(SUMMONING_UNIT.name(), JLDBL));
 
     SupervisionService.WatchResult first = supervision.watch(NOW);
     SupervisionService.WatchResult second = supervision.watch(NOW.plus(Duration.ofMinutes(15)));
@@ -375,19 +413,25 @@ class SupervisionServiceTest {
     List<Task> supervisions = supervisionTasks();
     assertThat(supervisions).hasSize(3);
     assertThat(supervisions)
-        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), SUPERVISED_TASK_ID.name()))
+        .extracting(
+            t -> runtimeService().getVariable(t.getProcessInstanceId(), SUPERVISED_TASK_ID.name()))
         .doesNotHaveDuplicates()
         .doesNotContainNull();
-    assertThat(supervisions).extracting(SupervisionServiceTest::candidateGroupOf)
-        .containsExactlyInAnyOrder(JLD + ".caseworker", JLDBL + ".caseworker", JLDBL + ".caseworker");
     assertThat(supervisions)
-        .allSatisfy(t -> assertThat(runtimeService().getVariables(t.getProcessInstanceId()))
-            .containsEntry(SUPERVISION_KIND.name(), KIND_STEP)
-            .containsEntry(SUPERVISION_LEVEL.name(), 1));
+        .extracting(SupervisionServiceTest::candidateGroupOf)
+        .containsExactlyInAnyOrder(
+            JLD + ".caseworker", JLDBL + ".caseworker", JLDBL + ".caseworker");
+    assertThat(supervisions)
+        .allSatisfy(
+            t ->
+                assertThat(runtimeService().getVariables(t.getProcessInstanceId()))
+                    .containsEntry(SUPERVISION_KIND.name(), KIND_STEP)
+                    .containsEntry(SUPERVISION_LEVEL.name(), 1));
   }
 
   @Test
-  void anUnansweredSupervisionEscalatesFromTheCourtyardsCommunityToTheStreetAndTheDistrictThenStops() {
+  void
+      anUnansweredSupervisionEscalatesFromTheCourtyardsCommunityToTheStreetAndTheDistrictThenStops() {
     ProcessInstance proposal = step(JINGHUAYUAN + ".caseworker", NOW.minus(Duration.ofMinutes(1)));
     String stepId = taskQuery().processInstanceId(proposal.getId()).singleResult().getId();
 
@@ -435,9 +479,11 @@ class SupervisionServiceTest {
     Instant muchLater = twoDaysLater.plus(Duration.ofDays(5));
     ClockUtil.setCurrentTime(Date.from(muchLater));
     assertThat(supervision.watch(muchLater).escalatedTaskIds()).isEmpty();
-    assertThat(supervision.watch(muchLater.plus(Duration.ofMinutes(15))).escalatedTaskIds()).isEmpty();
+    assertThat(supervision.watch(muchLater.plus(Duration.ofMinutes(15))).escalatedTaskIds())
+        .isEmpty();
     assertThat(supervisionTasks()).hasSize(3);
-    // the step itself was supervised once; every escalation is recorded against the task it escalates
+    // the step itself was supervised once; every escalation is recorded against the task it
+    // escalates
     assertThat(new SupervisionRecords(jdbc).forProposal(NUMBER))
         .extracting(SupervisionRecord::taskId)
         .containsExactlyInAnyOrder(stepId, community.getId(), street.getId());
@@ -500,7 +546,13 @@ class SupervisionServiceTest {
             .startProcessInstanceByKey(
                 SupervisionProcess.KEY,
                 NUMBER,
-                Map.of(NUMBER, NUMBER, TIME_LIMITS.name(), timeLimits(), SUPERVISING_UNIT.name(), JLD));
+                Map.of(
+                    NUMBER,
+                    NUMBER,
+                    TIME_LIMITS.name(),
+                    timeLimits(),
+                    SUPERVISING_UNIT.name(),
+                    JLD));
     // a supervising unit the organisation no longer knows: nothing to escalate from
     runtimeService().setVariable(started.getId(), SUPERVISING_UNIT.name(), "jn-nowhere");
 
@@ -512,7 +564,9 @@ class SupervisionServiceTest {
 
   // --- the proposal's handling deadline ----------------------------------------------------------
 
-  /** The proposal's read model row: status, 受理 time, deadline, deliberation unit, handling level. */
+  /**
+   * The proposal's read model row: status, 受理 time, deadline, deliberation unit, handling level.
+   */
   private static void proposalView(
       String status, Instant acceptedAt, Instant deadline, String deliberationUnit, String level) {
     jdbc.update("DELETE FROM proposal_view WHERE number = ?", NUMBER);
@@ -520,8 +574,17 @@ class SupervisionServiceTest {
         "INSERT INTO proposal_view (number, title, community, courtyard, status, updated_at, track,"
             + " handling_level, deliberation_unit, accepted_at, deadline, results_before)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-        NUMBER, "菁华园瀑布噪音扰民", JLDBL, JINGHUAYUAN, status, offset(NOW), "MINOR", level, deliberationUnit,
-        offset(acceptedAt), offset(deadline));
+        NUMBER,
+        "菁华园瀑布噪音扰民",
+        JLDBL,
+        JINGHUAYUAN,
+        status,
+        offset(NOW),
+        "MINOR",
+        level,
+        deliberationUnit,
+        offset(acceptedAt),
+        offset(deadline));
   }
 
   private static OffsetDateTime offset(Instant instant) {
@@ -532,7 +595,8 @@ class SupervisionServiceTest {
     jdbc.update(
         "INSERT INTO signature_record (id, proposal_number, kind, content, content_hash, signature, key_id,"
             + " signed_by, signed_at) VALUES ('r1', ?, 'RESULT', '{}', 'h', 's', 'k', 'jldbl-caseworker', ?)",
-        NUMBER, offset(NOW));
+        NUMBER,
+        offset(NOW));
   }
 
   /** A proposal process with its timeLimits and a step far from its due date. */
@@ -568,11 +632,15 @@ class SupervisionServiceTest {
         .containsEntry(
             SUPERVISION_SUBJECT.name(),
             "提案自 2026-11-14 09:00 受理，办理时限已于 2026-11-21 09:00 届满，仍未记录办理结果（承办单位：九里堤北路社区）：请督促办结。");
-    assertThat(runtimeService().getVariable(supervise.getProcessInstanceId(), SUPERVISED_TASK_ID.name())).isNull();
+    assertThat(
+            runtimeService()
+                .getVariable(supervise.getProcessInstanceId(), SUPERVISED_TASK_ID.name()))
+        .isNull();
     assertThat(supervise.getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(1)));
     Map<String, Object> record =
         jdbc.queryForMap(
-            "SELECT supervising_unit, supervision_instance_id FROM deadline_supervision WHERE proposal_number = ?", NUMBER);
+            "SELECT supervising_unit, supervision_instance_id FROM deadline_supervision WHERE proposal_number = ?",
+            NUMBER);
     assertThat(record.get("supervising_unit")).isEqualTo(JLD);
     assertThat(record.get("supervision_instance_id")).isEqualTo(supervise.getProcessInstanceId());
   }
@@ -594,7 +662,8 @@ class SupervisionServiceTest {
         .containsEntry(ORIGINAL_STEP.name(), DEADLINE_STEP_NAME)
         .containsEntry(ORIGINAL_UNIT_NAME.name(), "九里堤北路社区");
     // one deadline supervision per handling period, escalations aside
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deadline_supervision", Integer.class)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deadline_supervision", Integer.class))
+        .isEqualTo(1);
   }
 
   @Test
@@ -606,7 +675,10 @@ class SupervisionServiceTest {
 
     // 菁华园 → 九里堤北路社区 → 九里堤街道 handles it: the district supervises
     assertSupervisedBy(DISTRICT + ".caseworker");
-    assertThat(runtimeService().getVariable(supervisionTasks().get(0).getProcessInstanceId(), SUPERVISED_UNIT.name()))
+    assertThat(
+            runtimeService()
+                .getVariable(
+                    supervisionTasks().get(0).getProcessInstanceId(), SUPERVISED_UNIT.name()))
         .isEqualTo(JLD);
   }
 
@@ -662,11 +734,16 @@ class SupervisionServiceTest {
   @Test
   void aProposalPastItsDeadlineWithoutAUnitOrTimeLimitsIsLeftForTheNextWatch() {
     proposalView("IN_DELIBERATION", ACCEPTED, DEADLINE, JLDBL, "COMMUNITY");
-    assertThat(supervision.watch(NOW).overdueProposals()).as("no proposal process with timeLimits").isEmpty();
+    assertThat(supervision.watch(NOW).overdueProposals())
+        .as("no proposal process with timeLimits")
+        .isEmpty();
 
     runningProposal();
-    jdbc.update("UPDATE proposal_view SET community = 'jn-nowhere', courtyard = NULL, deliberation_unit = NULL");
-    assertThat(supervision.watch(NOW).overdueProposals()).as("no unit of the organisation").isEmpty();
+    jdbc.update(
+        "UPDATE proposal_view SET community = 'jn-nowhere', courtyard = NULL, deliberation_unit = NULL");
+    assertThat(supervision.watch(NOW).overdueProposals())
+        .as("no unit of the organisation")
+        .isEmpty();
 
     jdbc.update("UPDATE proposal_view SET community = NULL");
     assertThat(supervision.watch(NOW).overdueProposals()).as("no community").isEmpty();

@@ -1,12 +1,12 @@
 package cn.yishi.supervision;
 
-import cn.yishi.common.CommonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import cn.yishi.common.CommonVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,12 +37,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * The deployed timeLimitWatch against real tasks in Yishi (Flyway tables, real organisation,
- * real supervision process): its timer job runs, an overdue community step gets a supervision
- * task for its street, a step close to its deadline a reminder to its own group, an unanswered
- * supervision escalates; a real proposal submitted and read through the public HTTP API shows its
- * handling deadline once sorted and is overdue, and supervised once, when it has passed. The job
- * executor is off, so the test runs the jobs itself (and moves the engine's clock).
+ * The deployed timeLimitWatch against real tasks in Yishi (Flyway tables, real organisation, real
+ * supervision process): its timer job runs, an overdue community step gets a supervision task for
+ * its street, a step close to its deadline a reminder to its own group, an unanswered supervision
+ * escalates; a real proposal submitted and read through the public HTTP API shows its handling
+ * deadline once sorted and is overdue, and supervised once, when it has passed. The job executor is
+ * off, so the test runs the jobs itself (and moves the engine's clock).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -68,7 +68,11 @@ class TimeLimitWatchIT {
 
   @BeforeEach
   void testProcess() {
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("overdueStepTest").count() == 0) {
+    if (repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("overdueStepTest")
+            .count()
+        == 0) {
       repositoryService
           .createDeployment()
           .name("time-limit-watch-test")
@@ -83,7 +87,9 @@ class TimeLimitWatchIT {
     v.put("stepDue", Date.from(due));
     v.put(CommonVariables.NUMBER.name(), number);
     v.put(CommonVariables.TITLE.name(), "菁华园瀑布噪音扰民");
-    v.put(CommonVariables.TIME_LIMITS.name(), Map.of("reminderBefore", "PT30M", "responseWithin", "P1D"));
+    v.put(
+        CommonVariables.TIME_LIMITS.name(),
+        Map.of("reminderBefore", "PT30M", "responseWithin", "P1D"));
     return runtimeService.startProcessInstanceByKey("overdueStepTest", number, v);
   }
 
@@ -110,30 +116,43 @@ class TimeLimitWatchIT {
   @Test
   void anOverdueCommunityStepGetsOneSupervisionByItsStreetAndShowsOverdue() {
     String number = "JN-2026-900001";
-    ProcessInstance proposal = step(number, JLDBL + ".caseworker", Instant.now().minus(Duration.ofHours(1)));
-    String stepId = taskService.createTaskQuery().processInstanceId(proposal.getId()).singleResult().getId();
+    ProcessInstance proposal =
+        step(number, JLDBL + ".caseworker", Instant.now().minus(Duration.ofHours(1)));
+    String stepId =
+        taskService.createTaskQuery().processInstanceId(proposal.getId()).singleResult().getId();
 
     watchRound();
     watchRound();
 
     List<Task> supervisions =
-        taskService.createTaskQuery().processDefinitionKey(SupervisionProcess.KEY).processInstanceBusinessKey(number).list();
+        taskService
+            .createTaskQuery()
+            .processDefinitionKey(SupervisionProcess.KEY)
+            .processInstanceBusinessKey(number)
+            .list();
     assertThat(supervisions).hasSize(1);
     assertThat(taskService.getIdentityLinksForTask(supervisions.get(0).getId()))
         .anyMatch(link -> (JLD + ".caseworker").equals(link.getGroupId()));
-    assertThat(runtimeService.getVariable(supervisions.get(0).getProcessInstanceId(), SupervisionProcess.SUPERVISED_STEP.name()))
+    assertThat(
+            runtimeService.getVariable(
+                supervisions.get(0).getProcessInstanceId(),
+                SupervisionProcess.SUPERVISED_STEP.name()))
         .isEqualTo("办理测试步骤");
     Map<String, Object> record =
-        jdbc.queryForMap("SELECT proposal_number, supervision_instance_id FROM supervision_record WHERE task_id = ?", stepId);
+        jdbc.queryForMap(
+            "SELECT proposal_number, supervision_instance_id FROM supervision_record WHERE task_id = ?",
+            stepId);
     assertThat(record.get("proposal_number")).isEqualTo(number);
-    assertThat(record.get("supervision_instance_id")).isEqualTo(supervisions.get(0).getProcessInstanceId());
+    assertThat(record.get("supervision_instance_id"))
+        .isEqualTo(supervisions.get(0).getProcessInstanceId());
     assertThat(supervisionService.overdueSteps(number))
         .singleElement()
-        .satisfies(step -> {
-          assertThat(step.name()).isEqualTo("办理测试步骤");
-          assertThat(step.overdue()).isTrue();
-          assertThat(step.dueAt().getOffset()).hasToString("+08:00");
-        });
+        .satisfies(
+            step -> {
+              assertThat(step.name()).isEqualTo("办理测试步骤");
+              assertThat(step.overdue()).isTrue();
+              assertThat(step.dueAt().getOffset()).hasToString("+08:00");
+            });
   }
 
   @Test
@@ -144,15 +163,26 @@ class TimeLimitWatchIT {
     watchRound();
     watchRound();
 
-    verify(notifications, times(1)).toGroup(eq(number), eq(JLDBL + ".caseworker"), contains("办理测试步骤"));
-    assertThat(taskService.createTaskQuery().processDefinitionKey(SupervisionProcess.KEY).processInstanceBusinessKey(number).count())
+    verify(notifications, times(1))
+        .toGroup(eq(number), eq(JLDBL + ".caseworker"), contains("办理测试步骤"));
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processDefinitionKey(SupervisionProcess.KEY)
+                .processInstanceBusinessKey(number)
+                .count())
         .isZero();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM supervision_record WHERE proposal_number = ? AND reminded_at IS NOT NULL", Integer.class, number))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM supervision_record WHERE proposal_number = ? AND reminded_at IS NOT NULL",
+                Integer.class,
+                number))
         .isEqualTo(1);
   }
 
   private List<Task> supervisions(String number) {
-    return taskService.createTaskQuery()
+    return taskService
+        .createTaskQuery()
         .processDefinitionKey(SupervisionProcess.KEY)
         .processInstanceBusinessKey(number)
         .list();
@@ -166,7 +196,8 @@ class TimeLimitWatchIT {
     watchRound();
     assertThat(supervisions(number)).hasSize(1);
 
-    // each supervision is due within responseWithin (P1D here); unanswered, the next level takes it up
+    // each supervision is due within responseWithin (P1D here); unanswered, the next level takes it
+    // up
     ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(1))));
     watchRound();
     ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(2)).plus(Duration.ofMinutes(2))));
@@ -181,8 +212,15 @@ class TimeLimitWatchIT {
   private void runProposalJobs(String number) {
     for (int round = 0; round < 20; round++) {
       List<Job> jobs = new ArrayList<>();
-      for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).list()) {
-        jobs.addAll(managementService.createJobQuery().processInstanceId(instance.getId()).executable().messages().list());
+      for (ProcessInstance instance :
+          runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).list()) {
+        jobs.addAll(
+            managementService
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .executable()
+                .messages()
+                .list());
       }
       if (jobs.isEmpty()) {
         return;
@@ -203,38 +241,52 @@ class TimeLimitWatchIT {
     proposal.put("submitterPhone", "13712340001");
     proposal.put("topic", "FACILITIES");
     proposal.put("scope", "COMMUNITY");
-    ResponseEntity<JsonNode> created = http.postForEntity("/api/proposals", proposal, JsonNode.class);
+    ResponseEntity<JsonNode> created =
+        http.postForEntity("/api/proposals", proposal, JsonNode.class);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String number = created.getBody().get("number").asText();
     assertThat(created.getBody().get("status").asText()).isEqualTo("SORTING");
     assertThat(created.getBody().has("deadline")).isTrue();
-    assertThat(created.getBody().get("deadline").isNull()).as("no deadline before sorting ends").isTrue();
+    assertThat(created.getBody().get("deadline").isNull())
+        .as("no deadline before sorting ends")
+        .isTrue();
     assertThat(created.getBody().get("overdue").asBoolean()).isFalse();
 
     Task sorting =
-        taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_SortProposal").singleResult();
-    Object limits = runtimeService.getVariable(sorting.getProcessInstanceId(), CommonVariables.TIME_LIMITS.name());
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(number)
+            .taskDefinitionKey("Task_SortProposal")
+            .singleResult();
+    Object limits =
+        runtimeService.getVariable(
+            sorting.getProcessInstanceId(), CommonVariables.TIME_LIMITS.name());
     Duration resolveWithin = Duration.parse(((Map<?, ?>) limits).get("resolveWithin").toString());
     Instant sorted = submitted.plus(Duration.ofHours(3));
     ClockUtil.setCurrentTime(Date.from(sorted));
-    taskService.complete(sorting.getId(), Map.of(cn.yishi.proposal.ProposalLifecycleProcess.EXCLUSION.name(), "NONE"));
+    taskService.complete(
+        sorting.getId(),
+        Map.of(cn.yishi.proposal.ProposalLifecycleProcess.EXCLUSION.name(), "NONE"));
     runProposalJobs(number);
 
     JsonNode accepted = http.getForEntity("/api/proposals/" + number, JsonNode.class).getBody();
     assertThat(accepted.get("status").asText()).isIn("UNDER_REVIEW", "IN_DELIBERATION");
     Instant deadline = sorted.plus(resolveWithin);
-    assertThat(OffsetDateTime.parse(accepted.get("deadline").asText()).toInstant()).isEqualTo(deadline);
+    assertThat(OffsetDateTime.parse(accepted.get("deadline").asText()).toInstant())
+        .isEqualTo(deadline);
     assertThat(accepted.get("deadline").asText()).endsWith("+08:00");
     assertThat(accepted.get("overdue").asBoolean()).isFalse();
     List<String> fields = new ArrayList<>();
     accepted.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsSubsequence("submittedAt", "deadline", "overdue", "openSteps", "timeline");
+    assertThat(fields)
+        .containsSubsequence("submittedAt", "deadline", "overdue", "openSteps", "timeline");
 
     ClockUtil.setCurrentTime(Date.from(deadline.plus(Duration.ofMinutes(1))));
     JsonNode late = http.getForEntity("/api/proposals/" + number, JsonNode.class).getBody();
     assertThat(late.get("overdue").asBoolean()).isTrue();
     assertThat(late.get("openSteps")).isNotEmpty();
-    late.get("openSteps").forEach(step -> assertThat(step.get("overdue").asBoolean()).as(step.toString()).isTrue());
+    late.get("openSteps")
+        .forEach(step -> assertThat(step.get("overdue").asBoolean()).as(step.toString()).isTrue());
 
     watchRound();
     watchRound();
@@ -242,12 +294,21 @@ class TimeLimitWatchIT {
     List<Task> supervisions = supervisions(number);
     List<Object> kinds =
         supervisions.stream()
-            .map(t -> runtimeService.getVariable(t.getProcessInstanceId(), SupervisionProcess.SUPERVISION_KIND.name()))
+            .map(
+                t ->
+                    runtimeService.getVariable(
+                        t.getProcessInstanceId(), SupervisionProcess.SUPERVISION_KIND.name()))
             .toList();
     assertThat(kinds).containsOnlyOnce(SupervisionProcess.KIND_DEADLINE);
     // one per overdue step besides, however often the watch runs
-    assertThat(kinds).filteredOn(SupervisionProcess.KIND_STEP::equals).hasSize(late.get("openSteps").size());
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deadline_supervision WHERE proposal_number = ?", Integer.class, number))
+    assertThat(kinds)
+        .filteredOn(SupervisionProcess.KIND_STEP::equals)
+        .hasSize(late.get("openSteps").size());
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM deadline_supervision WHERE proposal_number = ?",
+                Integer.class,
+                number))
         .isEqualTo(1);
   }
 }

@@ -1,6 +1,5 @@
 package cn.yishi.supervision;
 
-import static cn.yishi.supervision.TimeLimitWatchProcess.KEY;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
@@ -16,7 +15,6 @@ import static org.mockito.Mockito.verify;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -29,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The watch process (办理时效监督): its timer fires at the configured interval and each round
- * runs the watch asynchronously (a failure is retried, the timer goes on).
+ * The watch process (办理时效监督): its timer fires at the configured interval and each round runs the
+ * watch asynchronously (a failure is retried, the timer goes on).
  */
 @Deployment(resources = "processes/timeLimitWatch.bpmn")
 class TimeLimitWatchProcessTest {
@@ -45,7 +43,8 @@ class TimeLimitWatchProcessTest {
   @BeforeEach
   void beans() {
     ClockUtil.setCurrentTime(Date.from(DEPLOYED));
-    Mocks.register("timeLimitWatchSchedule", new TimeLimitWatchSchedule(new SupervisionProperties("PT10M")));
+    Mocks.register(
+        "timeLimitWatchSchedule", new TimeLimitWatchSchedule(new SupervisionProperties("PT10M")));
     Mocks.register(TimeLimitWatchProcess.KEY, new TimeLimitWatch(supervision));
   }
 
@@ -56,7 +55,11 @@ class TimeLimitWatchProcessTest {
   }
 
   private static Job timer() {
-    return managementService().createJobQuery().processDefinitionKey(TimeLimitWatchProcess.KEY).timers().singleResult();
+    return managementService()
+        .createJobQuery()
+        .processDefinitionKey(TimeLimitWatchProcess.KEY)
+        .timers()
+        .singleResult();
   }
 
   @Test
@@ -67,7 +70,11 @@ class TimeLimitWatchProcessTest {
     Instant firstRound = DEPLOYED.plus(Duration.ofMinutes(10));
     ClockUtil.setCurrentTime(Date.from(firstRound));
     execute(timer());
-    ProcessInstance round = runtimeService().createProcessInstanceQuery().processDefinitionKey(TimeLimitWatchProcess.KEY).singleResult();
+    ProcessInstance round =
+        runtimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey(TimeLimitWatchProcess.KEY)
+            .singleResult();
     assertThat(round).isWaitingAt(TimeLimitWatchProcess.TASK_WATCH_TIME_LIMITS);
     verify(supervision, never()).watch(any());
 
@@ -78,7 +85,10 @@ class TimeLimitWatchProcessTest {
     org.assertj.core.api.Assertions.assertThat(timer().getDuedate().toInstant())
         .isEqualTo(firstRound.plus(Duration.ofMinutes(10)));
     org.assertj.core.api.Assertions.assertThat(
-            historyService().createHistoricProcessInstanceQuery().processDefinitionKey(TimeLimitWatchProcess.KEY).count())
+            historyService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(TimeLimitWatchProcess.KEY)
+                .count())
         .isEqualTo(1);
   }
 }

