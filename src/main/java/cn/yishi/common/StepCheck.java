@@ -172,10 +172,8 @@ public final class StepCheck {
     Set<String> lines = new LinkedHashSet<>();
     if (raw instanceof Collection<?> list) {
       list.stream().filter(e -> e != null).forEach(e -> add(lines, e.toString()));
-    } else if (raw != null) {
-      for (String line : raw.toString().split("\\R")) {
-        add(lines, line);
-      }
+    } else {
+      lines.addAll(TextLines.of(raw));
     }
     if (lines.size() > maxLines) {
       throw refuse(field, whatOneLineIs + "不能超过" + maxLines + "个");

@@ -8,6 +8,7 @@ import cn.yishi.common.DiagramCallable;
 import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.common.StepActor;
 import cn.yishi.common.StepCheck;
+import cn.yishi.common.TextLines;
 import cn.yishi.common.Variable;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -9,6 +9,7 @@ import static cn.yishi.common.CommonVariables.NUMBER;
 import static cn.yishi.deliberation.DeliberationMeetingProcess.*;
 
 import cn.yishi.common.DiagramCallable;
+import cn.yishi.common.TextLines;
 import cn.yishi.signature.RecordKind;
 import cn.yishi.signature.SignatureService;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package cn.yishi.deliberation;
+package cn.yishi.common;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
