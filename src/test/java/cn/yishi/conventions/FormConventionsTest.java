@@ -43,6 +43,9 @@ class FormConventionsTest {
   static final Map<String, String> SYSTEM_VALUES =
       Map.ofEntries(
           Map.entry(CommonVariables.NUMBER.name(), "proposal number, assigned by Yishi"),
+          Map.entry(
+              ProposalLifecycleProcess.SUBMITTED_AT_TEXT.name(),
+              "submission time formatted by Yishi"),
           Map.entry(HardDeliberationProcess.DELIBERATION_ROUND.name(), "round counter"),
           Map.entry("timeLimits.maxRounds", "timeLimits decision table"),
           Map.entry(DeliberationMeetingProcess.MEETING_ATTEMPT.name(), "convening counter"),
