@@ -58,12 +58,14 @@ public class IdentitySync implements SmartInitializingSingleton {
   private static final String CURRENT_USER_GROUPS = "${currentUserGroups()}";
   private static final String NOW = "${now()}";
 
-  /** What every card in Tasklist shows of its proposal: number, title and community. */
+  /**
+   * What every card in Tasklist shows of its proposal: number, title and community ({@link
+   * TasklistCards} puts them on each task).
+   */
   private static final List<Map<String, String>> SHOWN_VARIABLES =
-      List.of(
-          Map.of("name", CommonVariables.NUMBER.name(), "label", "编号"),
-          Map.of("name", CommonVariables.TITLE.name(), "label", "标题"),
-          Map.of("name", CommonVariables.COMMUNITY.name(), "label", "社区"));
+      TasklistCards.SHOWN.stream()
+          .map(shown -> Map.of("name", shown.variable().name(), "label", shown.label()))
+          .toList();
 
   private static Map<String, String> orderedMap(String... keysAndValues) {
     Map<String, String> map = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import static cn.yishi.supervision.TimeLimitWatchProcess.REMINDER_BEFORE;
 import cn.yishi.common.LogText;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,7 +17,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,21 +38,22 @@ public class FollowUpDates extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    var listeners = configuration.getCustomPostBPMNParseListeners();
-    if (listeners == null) {
-      listeners = new java.util.ArrayList<>();
-      configuration.setCustomPostBPMNParseListeners(listeners);
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
-    listeners.add(
-        new AbstractBpmnParseListener() {
-          @Override
-          public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-              TaskDefinition definition = behavior.getTaskDefinition();
-              definition.addTaskListener(TaskListener.EVENTNAME_CREATE, SET_FOLLOW_UP);
-            }
-          }
-        });
+    configuration
+        .getCustomPostBPMNParseListeners()
+        .add(
+            new AbstractBpmnParseListener() {
+              @Override
+              public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+                  behavior
+                      .getTaskDefinition()
+                      .addTaskListener(TaskListener.EVENTNAME_CREATE, SET_FOLLOW_UP);
+                }
+              }
+            });
   }
 
   static void setFollowUp(DelegateTask task) {

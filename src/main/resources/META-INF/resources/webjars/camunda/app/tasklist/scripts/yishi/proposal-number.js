@@ -71,8 +71,8 @@ function showSearchBox() {
   if (document.getElementById(BOX_ID)) {
     return;
   }
-  const column = document.querySelector('[cam-tasks], .tasks-list');
-  const anchor = column && (column.closest('.column') || column.parentElement);
+  // the task list's content, above Tasklist's own search
+  const anchor = document.querySelector('section.tasks-list > .three-cols-layout-cell.content');
   if (!anchor) {
     return;
   }
@@ -81,7 +81,7 @@ function showSearchBox() {
   form.setAttribute('role', 'search');
   form.style.display = 'flex';
   form.style.gap = '6px';
-  form.style.padding = '8px 10px';
+  form.style.padding = '8px 14px 0';
   form.style.borderBottom = '1px solid #ddd';
   const input = document.createElement('input');
   input.type = 'search';
