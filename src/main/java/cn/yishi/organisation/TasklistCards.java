@@ -1,18 +1,13 @@
 package cn.yishi.organisation;
 
 import cn.yishi.common.CommonVariables;
+import cn.yishi.common.EveryUserTask;
 import cn.yishi.common.Variable;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,20 +34,7 @@ public class TasklistCards extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration
-        .getCustomPostBPMNParseListeners()
-        .add(
-            new AbstractBpmnParseListener() {
-              @Override
-              public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-                  behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, COPY);
-                }
-              }
-            });
+    EveryUserTask.onCreate(configuration, COPY);
   }
 
   static void copy(DelegateTask task) {

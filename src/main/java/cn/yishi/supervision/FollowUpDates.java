@@ -3,21 +3,16 @@ package cn.yishi.supervision;
 import static cn.yishi.common.CommonVariables.TIME_LIMITS;
 import static cn.yishi.supervision.TimeLimitWatchProcess.REMINDER_BEFORE;
 
+import cn.yishi.common.EveryUserTask;
 import cn.yishi.common.LogText;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,22 +33,7 @@ public class FollowUpDates extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration
-        .getCustomPostBPMNParseListeners()
-        .add(
-            new AbstractBpmnParseListener() {
-              @Override
-              public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-                  behavior
-                      .getTaskDefinition()
-                      .addTaskListener(TaskListener.EVENTNAME_CREATE, SET_FOLLOW_UP);
-                }
-              }
-            });
+    EveryUserTask.onCreate(configuration, SET_FOLLOW_UP);
   }
 
   static void setFollowUp(DelegateTask task) {

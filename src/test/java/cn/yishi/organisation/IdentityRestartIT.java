@@ -64,14 +64,14 @@ class IdentityRestartIT {
         Filter overdue =
             filters.createFilterQuery().filterName(IdentitySync.FILTER_OVERDUE).singleResult();
         overdue.setQuery(context.getBean(TaskService.class).createTaskQuery());
-        overdue.setProperties(Map.of("description", "old"));
+        overdue.setProperties(Map.of("priority", 99));
         filters.saveFilter(overdue);
         SyncReport again = sync.synchronise();
         assertThat(again.filtersUpdated()).isEqualTo(1);
         assertThat(again.changes()).as(again.toString()).isEqualTo(1);
         assertThat(counts(context)).isEqualTo(first);
         Filter restored = filters.getFilter(overdue.getId());
-        assertThat(restored.getProperties()).containsEntry("description", "本单位已超过办理期限的任务");
+        assertThat(restored.getProperties()).containsValue("本单位已超过办理期限的任务");
         assertThat(((TaskQueryImpl) restored.getQuery()).getExpressions())
             .containsValues("${now()}", "${currentUserGroups()}");
       }
