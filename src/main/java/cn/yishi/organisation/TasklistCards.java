@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 public class TasklistCards extends AbstractProcessEnginePlugin {
 
   /** One variable a card shows, with its Chinese label. */
-  record Shown(Variable<String> variable, String label) {}
+  public record Shown(Variable<String> variable, String label) {}
 
   /** What every card shows, in this order. */
-  static final List<Shown> SHOWN =
+  public static final List<Shown> SHOWN =
       List.of(
           new Shown(CommonVariables.NUMBER, "编号"),
           new Shown(CommonVariables.TITLE, "标题"),
