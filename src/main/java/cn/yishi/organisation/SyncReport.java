@@ -7,6 +7,7 @@ public record SyncReport(
     int authorizationsCreated,
     int authorizationsUpdated,
     int filtersCreated,
+    int filtersUpdated,
     int usersCreated,
     int membershipsCreated) {
 
@@ -16,6 +17,7 @@ public record SyncReport(
         + authorizationsCreated
         + authorizationsUpdated
         + filtersCreated
+        + filtersUpdated
         + usersCreated
         + membershipsCreated;
   }

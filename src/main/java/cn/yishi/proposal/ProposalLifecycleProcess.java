@@ -126,6 +126,10 @@ public final class ProposalLifecycleProcess {
   @NotInDiagram("set by assignProposalNumber, read by the response clock and the public view")
   public static final Variable<String> SUBMITTED_AT = Variable.text("submittedAt");
 
+  /** {@link #SUBMITTED_AT} as the sorting form shows it (2026-05-04 09:30), local to the task. */
+  @NotInDiagram("set by sortingCheck on the sorting task; the form shows it in a text template")
+  public static final Variable<String> SUBMITTED_AT_TEXT = Variable.text("submittedAtText");
+
   /**
    * The public status (CONTRACT §4) last set by {@code proposalStatus}; the read model keeps it for
    * the API. Kept as a variable because cn.yishi.security.ComputedVariables protects it and tests

@@ -5,7 +5,6 @@ import static cn.yishi.common.CommonVariables.SUMMONING_UNIT;
 import static cn.yishi.common.CommonVariables.TIME_LIMITS;
 import static cn.yishi.common.CommonVariables.TITLE;
 import static cn.yishi.supervision.SupervisionProcess.*;
-import static cn.yishi.supervision.TimeLimitWatchProcess.REMINDER_BEFORE;
 
 import cn.yishi.common.BusinessTime;
 import cn.yishi.common.LogText;
@@ -521,19 +520,8 @@ public class SupervisionService {
 
   /** The task's reminderBefore from the proposal's timeLimits, or null when it has none. */
   private Duration reminderBefore(Task task) {
-    Object limits = runtime.getVariable(task.getExecutionId(), TIME_LIMITS.name());
-    if (!(limits instanceof Map<?, ?> map) || map.get(REMINDER_BEFORE) == null) {
-      return null;
-    }
-    try {
-      return Duration.parse(map.get(REMINDER_BEFORE).toString());
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "Task {}: reminderBefore '{}' is not a duration",
-          task.getId(),
-          LogText.safe(map.get(REMINDER_BEFORE)));
-      return null;
-    }
+    return FollowUpDates.reminderBefore(
+        runtime.getVariable(task.getExecutionId(), TIME_LIMITS.name()), task.getId());
   }
 
   /** The watched process instances by id, and which process definitions are supervisions. */

@@ -6,6 +6,7 @@ import cn.yishi.common.CommonVariables;
 import cn.yishi.deliberation.DeliberationDayProcess;
 import cn.yishi.deliberation.DeliberationMeetingProcess;
 import cn.yishi.deliberation.HardDeliberationProcess;
+import cn.yishi.organisation.TasklistCards;
 import cn.yishi.proposal.ProposalLifecycleProcess;
 import cn.yishi.summons.DepartmentSummonsProcess;
 import cn.yishi.supervision.SupervisionProcess;
@@ -43,6 +44,9 @@ class FormConventionsTest {
   static final Map<String, String> SYSTEM_VALUES =
       Map.ofEntries(
           Map.entry(CommonVariables.NUMBER.name(), "proposal number, assigned by Yishi"),
+          Map.entry(
+              ProposalLifecycleProcess.SUBMITTED_AT_TEXT.name(),
+              "submission time formatted by Yishi"),
           Map.entry(HardDeliberationProcess.DELIBERATION_ROUND.name(), "round counter"),
           Map.entry("timeLimits.maxRounds", "timeLimits decision table"),
           Map.entry(DeliberationMeetingProcess.MEETING_ATTEMPT.name(), "convening counter"),
@@ -122,6 +126,45 @@ class FormConventionsTest {
     List<String> ids = new ArrayList<>();
     collect(JSON.readTree(file.toFile()).path("components"), ids);
     assertThat(new HashSet<>(ids)).as(file + ": component ids").hasSameSizeAs(ids);
+  }
+
+  /**
+   * What a task's card shows (TasklistCards copies it onto the task) is never edited in a task's
+   * form: the submission would change only the copy. Only a start form asks for it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("forms")
+  void noTaskFormEditsWhatTheCardsShow(Path file) throws IOException {
+    JsonNode form = JSON.readTree(file.toFile());
+    if (startFormIds().contains(form.path("id").asText())) {
+      return;
+    }
+    Set<String> shown = new HashSet<>();
+    TasklistCards.SHOWN.forEach(s -> shown.add(s.variable().name()));
+    List<String> edited = new ArrayList<>();
+    for (JsonNode field : form.findParents("key")) {
+      if (shown.contains(field.path("key").asText())
+          && !field.path("readonly").asBoolean()
+          && !field.path("disabled").asBoolean()) {
+        edited.add(field.path("id").asText());
+      }
+    }
+    assertThat(edited).as(file + ": fields that edit a card's variable").isEmpty();
+  }
+
+  /** The forms start events name ({@code camunda:formRef} on a {@code startEvent}). */
+  private static Set<String> startFormIds() throws IOException {
+    Set<String> ids = new HashSet<>();
+    Pattern start = Pattern.compile("<bpmn:startEvent [^>]*camunda:formRef=\"([^\"]+)\"");
+    try (Stream<Path> files = Files.list(PROCESSES)) {
+      for (Path diagram : files.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
+        Matcher m = start.matcher(Files.readString(diagram));
+        while (m.find()) {
+          ids.add(m.group(1));
+        }
+      }
+    }
+    return ids;
   }
 
   private static void collect(JsonNode components, List<String> ids) {

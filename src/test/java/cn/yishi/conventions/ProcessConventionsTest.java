@@ -52,9 +52,12 @@ class ProcessConventionsTest {
 
   private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
 
+  /** A word in Latin letters; a single letter (the X of “7+X”) is Chinese usage. */
+  private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
+
   /**
    * A documentation starts with its Chinese text (policy staff read it in Modeler); English may
-   * follow.
+   * follow, except in a user task's, which Tasklist shows caseworkers as the task's description.
    */
   private static final Pattern STARTS_CHINESE = Pattern.compile("\\s*\\p{IsHan}.*", Pattern.DOTALL);
 
@@ -169,6 +172,19 @@ class ProcessConventionsTest {
                 + "'");
       }
     }
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      for (Documentation documentation : task.getDocumentations()) {
+        var latin = LATIN_WORD.matcher(String.valueOf(documentation.getTextContent()));
+        if (latin.find()) {
+          problems.add(
+              describe(task)
+                  + ": its documentation is the task's description in Tasklist, read by caseworkers:"
+                  + " Chinese only, no English or developer words (found '"
+                  + latin.group()
+                  + "')");
+        }
+      }
+    }
     for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
       String name = element.getAttributeValue("name");
       if (name != null && (name.contains("${") || name.contains("#{"))) {
@@ -266,10 +282,18 @@ class ProcessConventionsTest {
                 + "<bpmn:serviceTask id=\"Task_Record\" name=\"记录\">"
                 + "<bpmn:documentation>  \n English: records it.</bpmn:documentation></bpmn:serviceTask>"
                 + "<bpmn:endEvent id=\"Event_Done\" name=\"完成#{outcome}\">"
-                + "<bpmn:documentation>Done. 完成。</bpmn:documentation></bpmn:endEvent>");
+                + "<bpmn:documentation>Done. 完成。</bpmn:documentation></bpmn:endEvent>"
+                + "<bpmn:userTask id=\"Task_Check\" name=\"核对\">"
+                + "<bpmn:documentation>核对“7+X”的名单。 English: checks the list.</bpmn:documentation>"
+                + "</bpmn:userTask>");
 
     assertThat(readabilityProblems(bad))
-        .hasSize(6)
+        .hasSize(7)
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("userTask Task_Check: its documentation is the task's description")
+                    .endsWith("(found 'English')"))
         .anySatisfy(
             p ->
                 assertThat(p)
@@ -298,7 +322,7 @@ class ProcessConventionsTest {
         sample(
             "<bpmn:documentation>示例流程。 English: a sample process.</bpmn:documentation>",
             "<bpmn:userTask id=\"Task_Hear\" name=\"听取意见\" camunda:assignee=\"${initiator}\">"
-                + "<bpmn:documentation>\n  听取一方的意见。 English: hears one party.</bpmn:documentation></bpmn:userTask>"
+                + "<bpmn:documentation>\n  听取“7+X”中一方的意见。</bpmn:documentation></bpmn:userTask>"
                 + "<bpmn:endEvent id=\"Event_Done\" name=\"完成\"/>");
 
     assertThat(readabilityProblems(good)).isEmpty();

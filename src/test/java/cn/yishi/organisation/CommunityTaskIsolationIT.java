@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.yishi.common.CommonVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -300,6 +303,69 @@ class CommunityTaskIsolationIT {
                     "{}")))
         .contains(jldblTask.getId())
         .doesNotContain(maTask.getId());
+  }
+
+  @Test
+  void eachRolesFiltersListItsUnitsWorkAlsoWhatAColleagueClaimed() throws Exception {
+    Task claimed = startFor(JLDBL);
+    Task open = startFor(JLDBL);
+    Task elsewhere = startFor(MA);
+    taskService.claim(claimed.getId(), "jldbl-caseworker2");
+    Instant now = Instant.now();
+    due(claimed, now.minus(Duration.ofHours(1)));
+    due(open, now.plus(Duration.ofHours(2)));
+    due(elsewhere, now.plus(Duration.ofHours(2)));
+    runtimeService.setVariable(open.getProcessInstanceId(), CommonVariables.TRACK.name(), "URGENT");
+
+    // the community's caseworkers: their unit's work, also what a colleague claimed
+    assertThat(filtered("jldbl-caseworker", IdentitySync.FILTER_UNIT_TASKS))
+        .contains(claimed.getId(), open.getId())
+        .doesNotContain(elsewhere.getId());
+    assertThat(filtered("jldbl-caseworker", IdentitySync.FILTER_GROUP_TASKS))
+        .contains(open.getId())
+        .doesNotContain(claimed.getId(), elsewhere.getId());
+    assertThat(filtered("jldbl-caseworker2", IdentitySync.FILTER_MY_TASKS))
+        .contains(claimed.getId())
+        .doesNotContain(open.getId());
+    assertThat(filtered("jldbl-caseworker", IdentitySync.FILTER_DUE_SOON))
+        .contains(open.getId())
+        .doesNotContain(claimed.getId(), elsewhere.getId());
+    assertThat(filtered("jldbl-caseworker", IdentitySync.FILTER_OVERDUE))
+        .contains(claimed.getId())
+        .doesNotContain(open.getId(), elsewhere.getId());
+    assertThat(
+            filtered(
+                "jldbl-caseworker",
+                IdentitySync.FILTER_TRACK_PREFIX + IdentitySync.TRACKS.get("URGENT")))
+        .contains(open.getId())
+        .doesNotContain(claimed.getId());
+    assertThat(
+            filtered(
+                "jldbl-caseworker",
+                IdentitySync.FILTER_TRACK_PREFIX + IdentitySync.TRACKS.get("MINOR")))
+        .doesNotContain(open.getId(), claimed.getId());
+
+    // another community's caseworker and the community's other roles: none of these
+    assertThat(filtered("ma-caseworker", IdentitySync.FILTER_UNIT_TASKS))
+        .contains(elsewhere.getId())
+        .doesNotContain(claimed.getId(), open.getId());
+    assertThat(filtered("ma-caseworker", IdentitySync.FILTER_DUE_SOON)).contains(elsewhere.getId());
+    for (String role : List.of("jldbl-gridworker", "jldbl-supervisor", "jldbl-committee")) {
+      assertThat(filtered(role, IdentitySync.FILTER_UNIT_TASKS)).as(role).isEmpty();
+      assertThat(filtered(role, IdentitySync.FILTER_OVERDUE)).as(role).isEmpty();
+    }
+  }
+
+  /** What the shared filter of this name lists for the user, over /engine-rest as Tasklist asks. */
+  List<String> filtered(String user, String filterName) throws Exception {
+    String id = filterService.createFilterQuery().filterName(filterName).singleResult().getId();
+    return ids(post(user, "/engine-rest/filter/" + id + "/list?maxResults=1000", "{}"));
+  }
+
+  void due(Task task, Instant at) {
+    Task current = taskService.createTaskQuery().taskId(task.getId()).singleResult();
+    current.setDueDate(Date.from(at));
+    taskService.saveTask(current);
   }
 
   // --- helpers

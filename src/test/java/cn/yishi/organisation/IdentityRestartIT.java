@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.testsupport.TestDatabase;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -50,9 +54,26 @@ class IdentityRestartIT {
         SyncReport report = context.getBean(IdentitySync.class).lastReport();
         assertThat(report.groupsCreated())
             .isEqualTo(context.getBean(Groups.class).definitions().size());
-        assertThat(report.filtersCreated()).isEqualTo(2);
+        IdentitySync sync = context.getBean(IdentitySync.class);
+        assertThat(report.filtersCreated()).isEqualTo(sync.filterDefinitions().size());
         assertThat(report.usersCreated()).isPositive();
         first = counts(context);
+
+        // a filter an administrator changed (or an older Yishi made) is put back, not duplicated
+        FilterService filters = context.getBean(FilterService.class);
+        Filter overdue =
+            filters.createFilterQuery().filterName(IdentitySync.FILTER_OVERDUE).singleResult();
+        overdue.setQuery(context.getBean(TaskService.class).createTaskQuery());
+        overdue.setProperties(Map.of("priority", 99));
+        filters.saveFilter(overdue);
+        SyncReport again = sync.synchronise();
+        assertThat(again.filtersUpdated()).isEqualTo(1);
+        assertThat(again.changes()).as(again.toString()).isEqualTo(1);
+        assertThat(counts(context)).isEqualTo(first);
+        Filter restored = filters.getFilter(overdue.getId());
+        assertThat(restored.getProperties()).containsValue("本单位已超过办理期限的任务");
+        assertThat(((TaskQueryImpl) restored.getQuery()).getExpressions())
+            .containsValues("${now()}", "${currentUserGroups()}");
       }
       try (ConfigurableApplicationContext context = start(db, "restart2")) {
         SyncReport report = context.getBean(IdentitySync.class).lastReport();

@@ -112,6 +112,34 @@ class ProposalSortingIT {
             JsonNode.class);
     assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(form.getBody().get("id").asText()).isEqualTo("Form_SortProposal");
+    // what the form shows of the submission: who, and when (as staff read a time)
+    JsonNode shown =
+        as(
+                "sorter-jldbl",
+                HttpMethod.GET,
+                "/engine-rest/task/" + taskId + "/form-variables",
+                null,
+                JsonNode.class)
+            .getBody();
+    assertThat(shown.path(SUBMITTER_NAME.name()).path("value").asText()).isEqualTo("张先生");
+    assertThat(shown.path(SUBMITTED_AT_TEXT.name()).path("value").asText())
+        .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+    // what the task's card in Tasklist shows: the caseworker may read the task, not the instance
+    JsonNode card =
+        as(
+                "sorter-jldbl",
+                HttpMethod.GET,
+                "/engine-rest/task/" + taskId + "/localVariables",
+                null,
+                JsonNode.class)
+            .getBody();
+    assertThat(card.path(NUMBER.name()).path("value").asText())
+        .isEqualTo(runtimeService.getVariable(instance.getId(), NUMBER.name()))
+        .startsWith("JN-");
+    assertThat(card.path(TITLE.name()).path("value").asText())
+        .isEqualTo(runtimeService.getVariable(instance.getId(), TITLE.name()));
+    // Tasklist's follow-up date: the time-limit table's reminder lead time before the due date
+    assertThat(mine.get(0).get("followUp").asText()).isNotEmpty();
 
     // the classification the caseworker confirms: the waterfall case is a hard matter for the
     // district

@@ -267,8 +267,15 @@ class ComputedVariablesIT {
             CASEWORKER,
             HttpMethod.PUT,
             "/engine-rest/task/" + task + "/localVariables/number",
-            Map.of("value", number, "type", "String")),
-        CommonVariables.NUMBER.name()); // a local copy would shadow the real one
+            Map.of("value", "JN-2020-000001", "type", "String")),
+        CommonVariables.NUMBER.name()); // the task's copy for Tasklist's card (TasklistCards) too
+    assertRefused(
+        as(
+            CASEWORKER,
+            HttpMethod.DELETE,
+            "/engine-rest/task/" + task + "/localVariables/number",
+            null),
+        CommonVariables.NUMBER.name());
     assertRefused(
         as(
             CASEWORKER,
@@ -343,8 +350,9 @@ class ComputedVariablesIT {
             publicView(number).get(ProposalLifecycleProcess.LEVEL.name()).asText())
         .containsEntry(ProposalLifecycleProcess.STATUS.name(), "SORTING")
         .containsKey(ProposalLifecycleProcess.SUBMITTED_AT.name());
+    // the task keeps only Yishi's own copy for Tasklist's card, unchanged
     assertThat(taskService.getVariablesLocal(task))
-        .doesNotContainKey(CommonVariables.NUMBER.name());
+        .containsEntry(CommonVariables.NUMBER.name(), number);
     assertThat(taskService.createTaskQuery().processInstanceId(instance).count()).isEqualTo(1);
   }
 

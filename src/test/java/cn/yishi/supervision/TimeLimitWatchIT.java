@@ -1,6 +1,7 @@
 package cn.yishi.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.times;
@@ -17,6 +18,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -60,6 +63,8 @@ class TimeLimitWatchIT {
   @Autowired JdbcTemplate jdbc;
   @MockitoBean GroupNotifications notifications;
   @Autowired TestRestTemplate http;
+  @Autowired FilterService filterService;
+  @Autowired IdentityService identityService;
 
   @AfterEach
   void clock() {
@@ -138,6 +143,13 @@ class TimeLimitWatchIT {
                 supervisions.get(0).getProcessInstanceId(),
                 SupervisionProcess.SUPERVISED_STEP.name()))
         .isEqualTo("办理测试步骤");
+    // the street's caseworkers find it under 督办任务 in Tasklist; the community's do not
+    assertThat(supervisionFilter("jld-caseworker", JLD + ".caseworker"))
+        .extracting(Task::getId)
+        .contains(supervisions.get(0).getId());
+    assertThat(supervisionFilter("jldbl-caseworker", JLDBL + ".caseworker"))
+        .extracting(Task::getId)
+        .doesNotContain(supervisions.get(0).getId(), stepId);
     Map<String, Object> record =
         jdbc.queryForMap(
             "SELECT proposal_number, supervision_instance_id FROM supervision_record WHERE task_id = ?",
@@ -155,10 +167,27 @@ class TimeLimitWatchIT {
             });
   }
 
+  /** The 督办 filter's tasks as Tasklist lists them for a user of this group. */
+  private List<Task> supervisionFilter(String user, String group) {
+    String id =
+        filterService.createFilterQuery().filterName(SupervisionFilter.NAME).singleResult().getId();
+    identityService.setAuthentication(user, List.of(group));
+    try {
+      return filterService.list(id);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
   @Test
   void aStepCloseToItsDeadlineIsRemindedOnceToItsOwnGroup() {
     String number = "JN-2026-900002";
-    step(number, JLDBL + ".caseworker", Instant.now().plus(Duration.ofMinutes(20)));
+    Instant due = Instant.now().plus(Duration.ofMinutes(20));
+    ProcessInstance proposal = step(number, JLDBL + ".caseworker", due);
+    // Tasklist's follow-up date is the reminder's time: reminderBefore (PT30M here) before due
+    Task task = taskService.createTaskQuery().processInstanceId(proposal.getId()).singleResult();
+    assertThat(task.getFollowUpDate().toInstant())
+        .isCloseTo(due.minus(Duration.ofMinutes(30)), within(1, ChronoUnit.SECONDS));
 
     watchRound();
     watchRound();
