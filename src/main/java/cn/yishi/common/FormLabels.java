@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -28,6 +30,7 @@ public final class FormLabels {
   private static final FormLabels SHIPPED = read("classpath*:processes/*.form");
 
   private final Map<String, String> labels = new HashMap<>();
+  private final Set<String> ambiguous = new HashSet<>();
   private final Map<String, String> types = new HashMap<>();
   private final Map<String, Map<String, String>> options = new HashMap<>();
 
@@ -69,11 +72,13 @@ public final class FormLabels {
 
   /**
    * A refusal's message as staff read it: "label：message", unless the message already names the
-   * field by its label (e.g. "请填写到会人数") or no form has the key.
+   * field by its label (e.g. "请填写到会人数"), no form has the key, or forms label it differently ({@code
+   * meetingPlan} is "本轮方案" in one form, "表决方案" in another: the refusal cannot tell which form it is
+   * shown in, and its own words name the field).
    */
   public String named(String key, String message) {
     String label = label(key);
-    if (label == null || message == null || message.contains(label)) {
+    if (label == null || ambiguous.contains(key) || message == null || message.contains(label)) {
       return message;
     }
     return label + "：" + message;
@@ -111,7 +116,11 @@ public final class FormLabels {
     for (JsonNode component : components) {
       String key = component.path("key").asText("");
       String label = component.path("label").asText("");
-      if (!key.isEmpty() && !label.isBlank() && !labels.containsKey(key)) {
+      if (!key.isEmpty() && !label.isBlank() && labels.containsKey(key)) {
+        if (!labels.get(key).equals(shorten(label))) {
+          ambiguous.add(key);
+        }
+      } else if (!key.isEmpty() && !label.isBlank()) {
         labels.put(key, shorten(label));
         types.put(key, component.path("type").asText(""));
         Map<String, String> values = new LinkedHashMap<>();

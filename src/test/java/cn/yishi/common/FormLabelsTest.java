@@ -36,6 +36,8 @@ class FormLabelsTest {
         .isEqualTo("受影响户数：须在1到1000000之间");
     assertThat(labels.named("sortingNote", "请填写告知提案人的说明")).isEqualTo("请填写告知提案人的说明");
     assertThat(labels.named("noSuchField", "请填写整数")).isEqualTo("请填写整数");
+    // labelled differently in different forms: the refusal's own words must name it
+    assertThat(labels.named("meetingPlan", "内容不能超过5000字")).isEqualTo("内容不能超过5000字");
     assertThat(new InvalidStepInputException("stakeholderParties", "请填写整数").getMessage())
         .isEqualTo("利益相关方数量：请填写整数");
   }

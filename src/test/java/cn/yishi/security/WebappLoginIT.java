@@ -148,9 +148,9 @@ class WebappLoginIT {
     assertThat(admin.statusCode()).isEqualTo(403);
     assertThat(json.readTree(admin.body()).get("message").asText())
         .isEqualTo(StaffRefusals.ADMIN_ONLY);
-    // a wrong password is not told apart from an unknown user, and a missing CSRF token is not
-    // taken for a missing right
-    HttpResponse<String> wrong = loginAnswer("jldbl-caseworker", "cockpit", "wrong");
+    // a wrong password (an unknown user here: a wrong password would lock the caseworker for
+    // the other tests) is not taken for a missing right, nor is a missing CSRF token
+    HttpResponse<String> wrong = loginAnswer("nobody-at-all", "cockpit", "wrong");
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(wrong.body()).doesNotContain("任务列表");
     HttpResponse<String> noToken =
