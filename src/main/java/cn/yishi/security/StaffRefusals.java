@@ -9,10 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,15 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Refusals of Camunda's own that staff read, said short and in Chinese. Cockpit offers every user
- * the same actions (edit, delete, cancel, suspend, modify: its plugins can only be excluded for
- * everyone), so an auditor or a supervisor may try one and is refused by the engine.
+ * Camunda's login refusals that staff read, said in Chinese (the engine's permission refusals are
+ * said short and in Chinese by {@code cn.yishi.config.StepInputErrors}).
  *
  * <ul>
- *   <li>{@link PermissionFilter}: a write on {@code /engine-rest} or the webapps' engine API that
- *       the engine refuses ({@code 403 {"type":"AuthorizationException","message":"The user with id
- *       … does not have one of the following permissions: …"}}, Camunda's exception text) keeps its
- *       JSON, with {@link #NO_PERMISSION} as the message.
  *   <li>{@link LoginFilter}: a login to Cockpit or Admin by a user who may not use the app (Camunda
  *       answers 403 with no body, which the login page shows as "Login Failed: Wrong credentials,
  *       locked user or missing access rights") answers 403 {@code {"message": …}}, which the login
@@ -40,24 +33,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Configuration
 public class StaffRefusals {
 
-  public static final String NO_PERMISSION = "没有权限执行此操作";
-
   public static final String USE_TASKLIST =
       "您的账号不能使用流程监控（Cockpit）。办理提案请使用任务列表：/camunda/app/tasklist/";
 
   public static final String ADMIN_ONLY = "系统管理（Admin）只供系统管理员使用";
 
   private static final Pattern LOGIN = Pattern.compile(".*/auth/user/[^/]+/login/([^/]+)/?");
-
-  @Bean
-  FilterRegistrationBean<PermissionFilter> staffPermissionRefusals(ObjectMapper json) {
-    FilterRegistrationBean<PermissionFilter> registration =
-        new FilterRegistrationBean<>(new PermissionFilter(json));
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-    registration.setName("yishiPermissionRefusals");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
-    return registration;
-  }
 
   @Bean
   FilterRegistrationBean<LoginFilter> staffLoginRefusals(ObjectMapper json) {
@@ -67,59 +48,6 @@ public class StaffRefusals {
     registration.setName("yishiLoginRefusals");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
     return registration;
-  }
-
-  /** Replaces the message of the engine's 403 to a write. */
-  static class PermissionFilter extends OncePerRequestFilter {
-
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE");
-
-    private final ObjectMapper json;
-
-    PermissionFilter(ObjectMapper json) {
-      this.json = json;
-    }
-
-    /** Reads are not buffered (large history queries, downloads); Cockpit's actions are writes. */
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-      return !WRITES.contains(request.getMethod());
-    }
-
-    @Override
-    protected void doFilterInternal(
-        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-        throws ServletException, IOException {
-      ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
-      chain.doFilter(request, cached);
-      Map<String, Object> body = refusal(cached);
-      if (body != null) {
-        body.put("message", NO_PERMISSION);
-        cached.resetBuffer();
-        EngineApiAnswers.write(response, HttpServletResponse.SC_FORBIDDEN, body, json);
-        return;
-      }
-      cached.copyBodyToResponse();
-    }
-
-    /** The engine's AuthorizationException answer as a map, or null for any other answer. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> refusal(ContentCachingResponseWrapper cached) {
-      if (cached.getStatus() != HttpServletResponse.SC_FORBIDDEN
-          || cached.getContentAsByteArray().length == 0) {
-        return null;
-      }
-      try {
-        Object body = json.readValue(cached.getContentAsByteArray(), Object.class);
-        if (body instanceof Map<?, ?> map
-            && AuthorizationException.class.getSimpleName().equals(map.get("type"))) {
-          return new LinkedHashMap<>((Map<String, Object>) map);
-        }
-      } catch (IOException notJson) {
-        // not the engine's JSON: left as it is
-      }
-      return null;
-    }
   }
 
   /**

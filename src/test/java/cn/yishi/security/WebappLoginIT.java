@@ -187,7 +187,8 @@ class WebappLoginIT {
     assertThat(suspend.statusCode()).isEqualTo(403);
     JsonNode refusal = json.readTree(suspend.body());
     assertThat(refusal.get("type").asText()).isEqualTo("AuthorizationException");
-    assertThat(refusal.get("message").asText()).isEqualTo(StaffRefusals.NO_PERMISSION);
+    assertThat(refusal.get("message").asText())
+        .isEqualTo(cn.yishi.config.StepInputErrors.NO_PERMISSION);
     assertThat(suspend.body()).doesNotContain("does not have");
     assertThat(
             runtimeService
