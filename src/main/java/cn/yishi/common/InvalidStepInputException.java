@@ -19,12 +19,8 @@ public class InvalidStepInputException extends ProcessEngineException {
 
   private final String field;
 
-  /**
-   * The message names the field by its form label ("到会人数：请填写整数", see {@link FormLabels#named})
-   * unless it names it already.
-   */
   public InvalidStepInputException(String field, String message) {
-    super(FormLabels.shipped().named(field, message));
+    super(message);
     this.field = field;
   }
 
