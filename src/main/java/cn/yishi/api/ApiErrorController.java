@@ -2,6 +2,7 @@ package cn.yishi.api;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +13,17 @@ import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.json.MappingJackson2JsonView;
 
 /**
- * Spring Boot's error page ({@code /error}), with two changes: an error of a request under {@code
+ * Spring Boot's error page ({@code /error}), with three changes: an error of a request under {@code
  * /api} (an unknown path, a method not allowed, anything that failed before a controller was
- * chosen) is answered as problem+json with a Chinese detail and nothing internal; and {@code
- * /error} asked for directly (no error to show) is 404, not 500. Other paths (the webapps) get
- * Spring Boot's usual answer.
+ * chosen) is answered as problem+json with a Chinese detail and nothing internal, whatever the
+ * client accepts; {@code /error} asked for directly (no error to show) is 404, not 500; and a
+ * browser (asking for HTML) is shown Yishi's own Chinese page ({@link StaffErrorPage}) instead of
+ * Spring's white-label page, for an unknown page and for a webapp's denial alike. {@code
+ * /engine-rest} keeps JSON.
  */
 public class ApiErrorController extends BasicErrorController {
 
@@ -36,10 +41,27 @@ public class ApiErrorController extends BasicErrorController {
   }
 
   @Override
+  public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+    String uri = uri(request);
+    if (isApi(uri) || uri.equals("/engine-rest") || uri.startsWith("/engine-rest/")) {
+      ResponseEntity<Map<String, Object>> answer = error(request);
+      response.setStatus(answer.getStatusCode().value());
+      MappingJackson2JsonView json = new MappingJackson2JsonView();
+      if (answer.getHeaders().getContentType() != null) {
+        json.setContentType(answer.getHeaders().getContentType().toString());
+      }
+      return new ModelAndView(json, answer.getBody());
+    }
+    HttpStatus status = getStatus(request);
+    response.setStatus(status.value());
+    return new ModelAndView(new StaffErrorPage(status));
+  }
+
+  @Override
   public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     HttpStatus status = getStatus(request);
-    if (uri == null || uri.toString().equals("/api") || uri.toString().startsWith("/api/")) {
+    if (uri == null || isApi(uri.toString())) {
       Map<String, Object> problem = new LinkedHashMap<>();
       problem.put("type", "about:blank");
       problem.put("title", status.getReasonPhrase());
@@ -51,5 +73,14 @@ public class ApiErrorController extends BasicErrorController {
           .body(problem);
     }
     return super.error(request);
+  }
+
+  private static String uri(HttpServletRequest request) {
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    return uri == null ? "/api" : uri.toString();
+  }
+
+  private static boolean isApi(String uri) {
+    return uri.equals("/api") || uri.startsWith("/api/");
   }
 }

@@ -6,7 +6,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
  * A value entered in a task (or sent to the API) that the form could not check, such as a count
  * larger than another or a correction without a reason. Thrown by a task listener on {@code
  * complete} (usually through {@link StepCheck}): the engine refuses the completion, nothing is
- * saved, and Tasklist shows the Chinese message. {@link #field()} names the form field.
+ * saved, and Tasklist shows the Chinese message, which names the field by its label in the form and
+ * values by their names, never by key or code. {@link #field()} names the form field.
  *
  * <p>The engine wraps a listener's exception in its own ("ENGINE-03051 … Exception while invoking
  * TaskListener …"). How the REST APIs still answer 400 with the Chinese message alone and the field

@@ -13,7 +13,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * The one way Yishi checks what a step (a task completion, a form submission, an API call) hands
  * in: each call states a rule for one field (required, a length, a range, one of a set of choices)
  * or across fields ({@link #rule}), and a broken rule refuses the step with an {@link
- * InvalidStepInputException} that names the field and says in Chinese what to do. Nothing is saved:
+ * InvalidStepInputException} that names the field and says in Chinese what to do (its own generic
+ * words are prefixed with the field's label in the form, see {@link FormLabels}). Nothing is saved:
  * the engine rolls the completion back.
  *
  * <pre>{@code
@@ -108,16 +109,16 @@ public final class StepCheck {
       return null;
     }
     if (!(raw instanceof String text)) {
-      throw refuse(field, "请填写文字");
+      throw refuseNamed(field, "请填写文字");
     }
     String stripped = text.strip();
     if (stripped.isEmpty()) {
       return null;
     }
     if (stripped.length() > max) {
-      throw refuse(
-          field,
-          whenTooLong != null ? whenTooLong : "内容不能超过" + max + "字（现为" + stripped.length() + "字）");
+      throw whenTooLong != null
+          ? refuse(field, whenTooLong)
+          : refuseNamed(field, "内容不能超过" + max + "字（现为" + stripped.length() + "字）");
     }
     return stripped;
   }
@@ -143,10 +144,10 @@ public final class StepCheck {
           Variable.whole(field.name())
               .read(raw instanceof String s ? Long.valueOf(s.strip()) : raw);
     } catch (IllegalStateException | NumberFormatException e) {
-      throw refuse(field, "请填写整数");
+      throw refuseNamed(field, "请填写整数");
     }
     if (whole < min || whole > max) {
-      throw refuse(field, "请填写" + min + "到" + max + "之间的整数");
+      throw refuseNamed(field, "请填写" + min + "到" + max + "之间的整数");
     }
     return (int) whole;
   }
@@ -158,7 +159,7 @@ public final class StepCheck {
       return fallback;
     }
     if (!(raw instanceof Boolean b)) {
-      throw refuse(field, "请选择是或否");
+      throw refuseNamed(field, "请选择是或否");
     }
     return b;
   }
@@ -209,5 +210,14 @@ public final class StepCheck {
 
   private static InvalidStepInputException refuse(Variable<?> field, String message) {
     return new InvalidStepInputException(field.name(), message);
+  }
+
+  /**
+   * A refusal in this class's own words, which do not say which field they are about: named by the
+   * field's label in the form ("利益相关方数量：请填写整数"). A step's own words (whenMissing, a rule's message)
+   * are written to be read as they are.
+   */
+  private static InvalidStepInputException refuseNamed(Variable<?> field, String message) {
+    return refuse(field, FormLabels.shipped().named(field.name(), message));
   }
 }

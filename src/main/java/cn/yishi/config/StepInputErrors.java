@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -49,7 +50,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *   <li>{@link RefusalFilter}, a servlet filter on both engine APIs (a filter rather than a JAX-RS
  *       exception mapper, because the webapps' REST application cannot be given extra providers):
  *       when the request carries a refusal and the engine's answer is an error, it replaces the
- *       answer by the 400 above. Every other answer passes unchanged.
+ *       answer by the 400 above. An engine's 403 {@code AuthorizationException} gets {@link
+ *       #NO_PERMISSION} as its message. Every other answer passes unchanged.
  * </ol>
  *
  * Yishi's own API ({@code /api}) is not concerned: its services throw their refusals (e.g. {@code
@@ -60,6 +62,15 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class StepInputErrors {
 
   static final String[] ENGINE_APIS = {"/engine-rest/*", "/camunda/api/engine/*"};
+
+  /**
+   * What a write the engine refuses for lack of a permission answers instead of Camunda's text
+   * ("The user with id … does not have one of the following permissions: …"): Cockpit offers every
+   * user the same actions (edit, delete, cancel, suspend, modify; its plugins can only be excluded
+   * for everyone), so an auditor or a supervisor may try one. The answer keeps the rest of the
+   * engine's JSON ({@code type}, {@code userId}, {@code missingAuthorizations}).
+   */
+  public static final String NO_PERMISSION = "没有权限执行此操作";
 
   /** The request attribute holding the refusal that made this request's engine command fail. */
   public static final String REFUSAL = StepInputErrors.class.getName() + ".refusal";
@@ -169,7 +180,33 @@ public class StepInputErrors {
         EngineApiAnswers.write(response, HttpServletResponse.SC_BAD_REQUEST, body, json);
         return;
       }
+      Map<String, Object> denied = permissionRefusal(cached);
+      if (denied != null) {
+        denied.put("message", NO_PERMISSION);
+        cached.resetBuffer();
+        EngineApiAnswers.write(response, HttpServletResponse.SC_FORBIDDEN, denied, json);
+        return;
+      }
       cached.copyBodyToResponse();
+    }
+
+    /** The engine's 403 AuthorizationException answer as a map, or null for any other answer. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> permissionRefusal(ContentCachingResponseWrapper cached) {
+      if (cached.getStatus() != HttpServletResponse.SC_FORBIDDEN
+          || cached.getContentAsByteArray().length == 0) {
+        return null;
+      }
+      try {
+        Object body = json.readValue(cached.getContentAsByteArray(), Object.class);
+        if (body instanceof Map<?, ?> map
+            && AuthorizationException.class.getSimpleName().equals(map.get("type"))) {
+          return new LinkedHashMap<>((Map<String, Object>) map);
+        }
+      } catch (IOException notJson) {
+        // not the engine's JSON: left as it is
+      }
+      return null;
     }
   }
 }

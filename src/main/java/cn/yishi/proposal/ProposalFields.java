@@ -107,7 +107,7 @@ public class ProposalFields {
     if (community != null) {
       Optional<Unit> unit = organisation.findUnit(community);
       if (unit.isEmpty() || unit.get().level() != UnitLevel.COMMUNITY) {
-        errors.add(new FieldError(COMMUNITY.name(), "没有编码为“" + community + "”的社区"));
+        errors.add(new FieldError(COMMUNITY.name(), "没有这个社区，请从列表中选择"));
         community = null;
       }
     }
@@ -118,7 +118,10 @@ public class ProposalFields {
       if (unit.isEmpty()
           || unit.get().level() != UnitLevel.COURTYARD
           || !organisation.isWithin(courtyard, community)) {
-        errors.add(new FieldError(COURTYARD.name(), "“" + courtyard + "”不是该社区的小区（院落）"));
+        errors.add(
+            new FieldError(
+                COURTYARD.name(),
+                unit.map(u -> "“" + u.name() + "”").orElse("所选小区（院落）") + "不在所选社区内"));
       }
     }
     put(v, COURTYARD, courtyard);

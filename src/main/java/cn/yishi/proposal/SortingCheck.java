@@ -18,6 +18,7 @@ import static cn.yishi.proposal.ProposalLifecycleProcess.SUBMITTED_AT;
 import static cn.yishi.proposal.ProposalLifecycleProcess.SUBMITTED_AT_TEXT;
 
 import cn.yishi.common.DiagramCallable;
+import cn.yishi.common.FormLabels;
 import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.common.StepActor;
 import cn.yishi.common.StepCheck;
@@ -28,6 +29,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -80,7 +82,7 @@ public class SortingCheck implements TaskListener {
       } catch (InvalidProposalException e) {
         throw e;
       } catch (InvalidStepInputException e) {
-        // the sorting form shows refusals as the proposal's: "提案信息有误：field：message"
+        // one kind of refusal for the proposal's fields, at intake and at sorting
         throw new InvalidProposalException(List.of(new FieldError(e.field(), e.getMessage())));
       }
     }
@@ -101,6 +103,14 @@ public class SortingCheck implements TaskListener {
     }
   }
 
+  /**
+   * "议题由“整治类：噪声”改为“社区服务类：文体”，须写明理由": named "更正理由" by the form's label (see {@link
+   * InvalidStepInputException}).
+   */
+  static String correctionWithoutReason(List<String> changes) {
+    return String.join("；", changes) + "，须写明理由";
+  }
+
   private void complete(DelegateTask task) {
     StepCheck check = StepCheck.of(task);
     Map<String, Object> before = CLASSIFICATION_BEFORE.getLocal(task);
@@ -108,6 +118,8 @@ public class SortingCheck implements TaskListener {
     List<Correction> made = new ArrayList<>();
     String number = ProposalLifecycleProcess.number(task.getExecution());
     String actor = StepActor.of(task).orElse("system");
+    Map<Variable<?>, Object> corrected = new LinkedHashMap<>();
+    List<String> changes = new ArrayList<>();
     for (Variable<?> field : CLASSIFYING) {
       Object now = check.raw(field);
       String old = before == null ? null : (String) before.get(field.name());
@@ -115,24 +127,28 @@ public class SortingCheck implements TaskListener {
         continue;
       }
       Object normalised = fields.checkCorrection(field, now);
-      check.rule(
-          reason != null,
-          CORRECTION_REASON,
-          "更正了“" + field + "”（" + old + " → " + ProposalFields.comparable(now) + "），须填写更正理由");
-      task.setVariable(field.name(), normalised);
-      made.add(
-          new Correction(
-              number,
-              field.name(),
-              old,
-              ProposalFields.comparable(normalised),
-              reason,
-              actor,
-              CorrectionRecords.now()));
+      corrected.put(field, normalised);
+      changes.add(FormLabels.shipped().change(field.name(), old, normalised));
     }
+    check.rule(
+        reason != null || corrected.isEmpty(), CORRECTION_REASON, correctionWithoutReason(changes));
+    corrected.forEach(
+        (field, normalised) -> {
+          task.setVariable(field.name(), normalised);
+          String old = before == null ? null : (String) before.get(field.name());
+          made.add(
+              new Correction(
+                  number,
+                  field.name(),
+                  old,
+                  ProposalFields.comparable(normalised),
+                  reason,
+                  actor,
+                  CorrectionRecords.now()));
+        });
     String given = check.optionalText(EXCLUSION, MAX_CODE);
     String exclusion = given == null ? "NONE" : given;
-    check.rule(ProposalFields.EXCLUSIONS.contains(exclusion), EXCLUSION, "取值“" + exclusion + "”无效");
+    check.rule(ProposalFields.EXCLUSIONS.contains(exclusion), EXCLUSION, "请从列表中选择");
     EXCLUSION.set(task, exclusion);
     String note = check.optionalText(SORTING_NOTE, MAX_TEXT);
     boolean deliberated = "NONE".equals(exclusion);

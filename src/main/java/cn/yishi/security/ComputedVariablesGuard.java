@@ -1,5 +1,6 @@
 package cn.yishi.security;
 
+import cn.yishi.common.FormLabels;
 import cn.yishi.common.InvalidStepInputException;
 import cn.yishi.organisation.Groups;
 import java.lang.reflect.Field;
@@ -218,7 +219,7 @@ public class ComputedVariablesGuard extends CommandInterceptor {
 
   private void refuseBusinessKey(String businessKey) {
     if (businessKey != null && !businessKey.isBlank()) {
-      throw new InvalidStepInputException(BUSINESS_KEY, "业务键（businessKey）是益事分配的提案编号，启动流程时不能指定");
+      throw new InvalidStepInputException(BUSINESS_KEY, "提案编号由益事分配，启动时不能指定");
     }
   }
 
@@ -239,8 +240,11 @@ public class ComputedVariablesGuard extends CommandInterceptor {
     }
   }
 
+  /** Names the variable by its form label where a form shows it ("“提案类别”由益事计算…"). */
   static InvalidStepInputException refusal(String name) {
-    return new InvalidStepInputException(name, "“" + name + "”由益事计算，不能设置、修改或删除");
+    String label = FormLabels.shipped().label(name);
+    return new InvalidStepInputException(
+        name, "“" + (label == null ? name : label) + "”由益事计算，不能设置、修改或删除");
   }
 
   /** Refuses a changed computed value; removes unchanged ones from the command's map. */

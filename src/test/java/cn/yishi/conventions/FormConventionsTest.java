@@ -167,6 +167,28 @@ class FormConventionsTest {
     return ids;
   }
 
+  /**
+   * form-js refuses a value that does not match a field's {@code validate.pattern} with "Field must
+   * match pattern ^1[3-9][0-9]{9}$.": a regular expression is no message for staff. Formats are
+   * checked on the server, whose refusal names the field and the format in Chinese.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("forms")
+  void noFieldIsCheckedByARegularExpressionInTheBrowser(Path file) throws IOException {
+    List<String> patterns = new ArrayList<>();
+    collectPatterns(JSON.readTree(file.toFile()).path("components"), patterns);
+    assertThat(patterns).as(file + ": fields with validate.pattern").isEmpty();
+  }
+
+  private static void collectPatterns(JsonNode components, List<String> fields) {
+    for (JsonNode c : components) {
+      if (c.path("validate").has("pattern")) {
+        fields.add(c.path("id").asText());
+      }
+      collectPatterns(c.path("components"), fields);
+    }
+  }
+
   private static void collect(JsonNode components, List<String> ids) {
     for (JsonNode c : components) {
       ids.add(c.path("id").asText());

@@ -151,6 +151,11 @@ class ProposalLifecycleProcessTest {
     org.assertj.core.api.Assertions.assertThat(status.statuses).containsExactly("SORTING");
   }
 
+  /** How staff read the field: its label in the form (refusals name no keys). */
+  private static String label(cn.yishi.common.Variable<?> field) {
+    return cn.yishi.common.FormLabels.shipped().label(field.name());
+  }
+
   @Test
   void anInvalidProposalIsRefusedNamingEveryBadFieldAndNothingStarts() {
     Map<String, Object> v = elevator();
@@ -161,10 +166,10 @@ class ProposalLifecycleProcessTest {
 
     assertThatThrownBy(() -> start(v))
         .isInstanceOf(InvalidProposalException.class)
-        .hasMessageContaining(SUBMITTER_PHONE.name())
-        .hasMessageContaining(COMMUNITY.name())
-        .hasMessageContaining(AFFECTED_HOUSEHOLDS.name())
-        .hasMessageContaining(EXCLUSION.name());
+        .hasMessageContaining(label(SUBMITTER_PHONE))
+        .hasMessageContaining(label(COMMUNITY))
+        .hasMessageContaining(label(AFFECTED_HOUSEHOLDS))
+        .hasMessageContaining(label(EXCLUSION));
     org.assertj.core.api.Assertions.assertThat(
             runtimeService().createProcessInstanceQuery().count())
         .isZero();
@@ -233,7 +238,7 @@ class ProposalLifecycleProcessTest {
   void anExclusionWithoutAReasonForTheSubmitterIsRefused() {
     ProcessInstance p = start(elevator());
     assertThatThrownBy(() -> complete(task(p), sortAs("PRIVACY")))
-        .hasMessageContaining(SORTING_NOTE.name());
+        .hasMessageContaining(label(SORTING_NOTE));
     assertThat(p).isWaitingAt(TASK_SORT_PROPOSAL);
   }
 
@@ -299,7 +304,7 @@ class ProposalLifecycleProcessTest {
     Map<String, Object> sorting = sortAs("DEPARTMENT_DUTY");
     sorting.put(SORTING_NOTE.name(), "转部门");
     assertThatThrownBy(() -> complete(task(p), sorting))
-        .hasMessageContaining(ORDER_DEPARTMENT.name());
+        .hasMessageContaining(label(ORDER_DEPARTMENT));
     assertThat(p).isWaitingAt(TASK_SORT_PROPOSAL);
   }
 

@@ -176,9 +176,30 @@ class ProposalSortingIT {
             JsonNode.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message").asText())
-        .isEqualTo("提案信息有误：sortingNote：不予协商的事项须说明理由和去向，告知提案人");
+        .isEqualTo("告知提案人的说明：不予协商的事项须说明理由和去向，告知提案人");
     assertThat(refused.getBody().get("field").asText()).isEqualTo(SORTING_NOTE.name());
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
+    // a correction without a reason, submitted as Tasklist submits the form: the reason field by
+    // its label, the values by their names in the form, no key names or codes
+    Map<String, Object> correctedWithoutReason =
+        Map.of(
+            "variables",
+            Map.of(
+                TOPIC.name(), Map.of("value", "CULTURE_SPORTS", "type", "String"),
+                EXCLUSION.name(), Map.of("value", "NONE", "type", "String")));
+    ResponseEntity<JsonNode> noReason =
+        as(
+            "sorter-jldbl",
+            HttpMethod.POST,
+            "/engine-rest/task/" + taskId + "/submit-form",
+            correctedWithoutReason,
+            JsonNode.class);
+    assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noReason.getBody().get("message").asText())
+        .isEqualTo("更正理由：议题由“整治类：噪声”改为“社区服务类：文体”，须写明理由");
+    assertThat(noReason.getBody().get("field").asText()).isEqualTo(CORRECTION_REASON.name());
+    assertThat(runtimeService.getVariable(instance.getId(), TOPIC.name())).isEqualTo("NOISE");
 
     assertThat(
             as(
@@ -246,9 +267,11 @@ class ProposalSortingIT {
     ResponseEntity<JsonNode> refused =
         as("intake-jldbl", HttpMethod.POST, submit, Map.of("variables", badPhone), JsonNode.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    // named by its label in the start form, not by its key
     assertThat(refused.getBody().get("message").asText())
-        .contains(SUBMITTER_PHONE.name())
-        .contains("手机号码");
+        .isEqualTo("提案人手机号：" + ProposalFields.MOBILE_MESSAGE)
+        .doesNotContain(SUBMITTER_PHONE.name());
+    assertThat(refused.getBody().get("field").asText()).isEqualTo(SUBMITTER_PHONE.name());
 
     ResponseEntity<JsonNode> started =
         as("intake-jldbl", HttpMethod.POST, submit, Map.of("variables", fields), JsonNode.class);

@@ -90,7 +90,13 @@ class ComputedVariablesGuardTest {
     assertThatThrownBy(() -> guard.execute(command))
         .isInstanceOf(InvalidStepInputException.class)
         .satisfies(e -> assertThat(((InvalidStepInputException) e).field()).isEqualTo(field))
-        .hasMessageContaining(field);
+        // named as staff know it: the business key is the proposal's number; a variable by its
+        // label where a form shows it, else by its name
+        .hasMessageContaining(
+            "businessKey".equals(field)
+                ? "提案编号"
+                : java.util.Objects.requireNonNullElse(
+                    cn.yishi.common.FormLabels.shipped().label(field), field));
     assertThat(passed).isEmpty();
   }
 

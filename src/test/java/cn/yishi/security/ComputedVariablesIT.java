@@ -4,6 +4,7 @@ import static cn.yishi.security.SecurityTestSupport.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.common.CommonVariables;
+import cn.yishi.common.FormLabels;
 import cn.yishi.proposal.Correction;
 import cn.yishi.proposal.CorrectionRecords;
 import cn.yishi.proposal.ProposalLifecycleProcess;
@@ -129,7 +130,10 @@ class ComputedVariablesIT {
     assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     JsonNode body = json.readTree(answer.getBody());
     assertThat(body.get("field").asText()).isEqualTo(field);
-    assertThat(body.get("message").asText()).contains(field).contains("由益事计算");
+    String label = FormLabels.shipped().label(field);
+    assertThat(body.get("message").asText())
+        .contains(label == null ? field : label)
+        .contains("由益事计算");
   }
 
   @Test

@@ -136,6 +136,114 @@ class WebappLoginIT {
     assertThat(login("nobody-at-all", "tasklist", "wrong")).isEqualTo(401);
   }
 
+  @Test
+  void aCaseworkerOpeningCockpitIsToldInChineseToUseTasklist() throws Exception {
+    HttpResponse<String> cockpit = loginAnswer("jldbl-caseworker", "cockpit", DEMO_PASSWORD);
+    assertThat(cockpit.statusCode()).isEqualTo(403);
+    // the login page shows the answer's message in place of "Wrong credentials, locked user …"
+    assertThat(json.readTree(cockpit.body()).get("message").asText())
+        .isEqualTo(StaffRefusals.USE_TASKLIST)
+        .contains("任务列表");
+    HttpResponse<String> admin = loginAnswer("auditor", "admin", DEMO_PASSWORD);
+    assertThat(admin.statusCode()).isEqualTo(403);
+    assertThat(json.readTree(admin.body()).get("message").asText())
+        .isEqualTo(StaffRefusals.ADMIN_ONLY);
+    // a wrong password (an unknown user here: a wrong password would lock the caseworker for
+    // the other tests) is not taken for a missing right, nor is a missing CSRF token
+    HttpResponse<String> wrong = loginAnswer("nobody-at-all", "cockpit", "wrong");
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(wrong.body()).doesNotContain("任务列表");
+    HttpResponse<String> noToken =
+        client()
+            .send(
+                loginRequest("jldbl-caseworker", "cockpit", null),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(noToken.statusCode()).isEqualTo(403);
+    assertThat(noToken.body()).doesNotContain("任务列表");
+  }
+
+  @Test
+  void anAuditorTryingACockpitActionIsRefusedShortlyInChinese() throws Exception {
+    OrganisationTestProcess.deploy(repositoryService);
+    startTask("jn-jld-jldbl");
+    String instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(OrganisationTestProcess.KEY)
+            .list()
+            .get(0)
+            .getId();
+    HttpResponse<String> suspend =
+        client()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            base() + "/engine-rest/process-instance/" + instance + "/suspended"))
+                    .header("Authorization", basic("auditor"))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"suspended\":true}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(suspend.statusCode()).isEqualTo(403);
+    JsonNode refusal = json.readTree(suspend.body());
+    assertThat(refusal.get("type").asText()).isEqualTo("AuthorizationException");
+    assertThat(refusal.get("message").asText())
+        .isEqualTo(cn.yishi.config.StepInputErrors.NO_PERMISSION);
+    assertThat(suspend.body()).doesNotContain("does not have");
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(instance)
+                .active()
+                .count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void browsersGetYishisChineseErrorPagesWhileTheApisKeepTheirJson() throws Exception {
+    for (String page : new String[] {"/no-such-page", "/camunda/no-such-page"}) {
+      HttpResponse<String> answer = get(page, "text/html,application/xhtml+xml");
+      assertThat(answer.statusCode()).as(page).isEqualTo(404);
+      assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+      assertThat(answer.body())
+          .as(page)
+          .contains("页面不存在", "任务列表")
+          .doesNotContain("Whitelabel", "Not Found", "timestamp");
+    }
+    HttpResponse<String> api = get("/api/no-such-resource", "text/html");
+    assertThat(api.statusCode()).isEqualTo(404);
+    assertThat(api.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(api.body()).contains("\"status\":404").doesNotContain("<html");
+    HttpResponse<String> engine = get("/engine-rest/no-such-resource", "text/html");
+    assertThat(engine.statusCode()).isEqualTo(401);
+    assertThat(engine.headers().firstValue("Content-Type").orElse(""))
+        .doesNotStartWith("text/html");
+  }
+
+  HttpResponse<String> get(String path, String accept) throws Exception {
+    return client()
+        .send(
+            HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Accept", accept)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String basic(String user) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString((user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  HttpResponse<String> loginAnswer(String user, String app, String password) throws Exception {
+    HttpClient client = client();
+    String token = xsrfToken(client, app);
+    return client.send(
+        loginRequest(user, app, password, token), HttpResponse.BodyHandlers.ofString());
+  }
+
   int login(String user, String app) throws Exception {
     return login(user, app, DEMO_PASSWORD);
   }

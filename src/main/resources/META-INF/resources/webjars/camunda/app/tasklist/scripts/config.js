@@ -1,5 +1,4 @@
-// Yishi's Tasklist settings. The lead merges this customScripts entry into the config.js of the
-// Chinese locale work (issue 11 part 1), whose marked customScripts section it belongs in.
+// placeholder: replaced by the i18n branch's config.js when it is merged
 export default {
-  customScripts: ['scripts/yishi/proposal-number']
+  customScripts: ['scripts/yishi/proposal-number', 'scripts/yishi/staff-language']
 };
