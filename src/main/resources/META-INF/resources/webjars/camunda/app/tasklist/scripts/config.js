@@ -30,7 +30,7 @@ export default {
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: say('打开“发起流程”对话框', 'opens the dialog to start a process'),
+      description: say('打开“启动流程”对话框', 'opens the dialog to start a process'),
     },
   },
 };
