@@ -6,14 +6,9 @@
 // change); what Yishi says is matched exactly.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { ADMIN, BASE, SHOTS, rest, launch, enter, formField, choose } from './support.mjs';
 
-const BASE = process.env.YISHI_URL ?? 'http://localhost:8080';
-const ADMIN = process.env.YISHI_ADMIN ?? 'admin:admin';
-const SHOTS = process.env.YISHI_SCREENSHOTS ?? 'target/e2e';
 const TITLE = `金牛区九里堤北路广场舞音响扰民 ${Date.now()}`;
 const REFUSAL = '更正理由：议题由“整治类：噪声”改为“社区服务类：文体”，须写明理由';
 // what staff must never read: key names, codes, Camunda's wrappers, form-js's English
@@ -21,19 +16,6 @@ const TECHNICAL = /correctionReason|CULTURE_SPORTS|NOISE|topic|ENGINE-\d|Field (
 
 let context;
 let processInstanceId;
-
-async function rest(path, { method = 'GET', body, auth = ADMIN } = {}) {
-  const response = await fetch(BASE + '/engine-rest' + path, {
-    method,
-    headers: {
-      Authorization: 'Basic ' + Buffer.from(auth).toString('base64'),
-      'Content-Type': 'application/json',
-    },
-    body: body && JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
 
 /** Logs into a webapp's own login page (one browser profile: the previous user is logged out). */
 async function logIn(app, user, password = 'demo') {
@@ -53,46 +35,6 @@ async function logIntoTasklist(user, password) {
   return page;
 }
 
-/** Types into a Camunda Forms field and leaves it, so form-js commits the text at once. */
-async function enter(field, value, { leave = 'Tab' } = {}) {
-  for (let attempt = 1; ; attempt++) {
-    await field.fill(value);
-    await (leave === 'blur' ? field.blur() : field.press(leave));
-    const handle = await field.elementHandle();
-    const dropped = await field
-      .page()
-      .waitForFunction(([input, typed]) => !input.isConnected || input.value !== typed, [handle, value], { timeout: 1000 })
-      .then(() => true, () => false);
-    const shown = await field.inputValue();
-    if ((!dropped && shown === value) || attempt === 5) {
-      assert.equal(shown, value);
-      return;
-    }
-  }
-}
-
-/** The form-js field whose label starts with `label`. */
-function formField(page, label) {
-  return page.locator('.fjs-form-field', { has: page.locator('label.fjs-form-field-label', { hasText: label }) }).first();
-}
-
-/** Picks an option of a Camunda Forms select by the field's label. */
-async function choose(page, label, option) {
-  const field = formField(page, label);
-  const search = field.locator('input.fjs-input');
-  if (await search.count()) {
-    await search.fill(option);
-  } else {
-    await field.locator('.fjs-input-group').click();
-  }
-  await page.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
-  await page.locator('.fjs-dropdownlist').waitFor({ state: 'detached' });
-  const shown = field.locator('input.fjs-input, .fjs-select-display').first();
-  await shown.blur();
-  await page.waitForFunction(([element, text]) => (element.value ?? element.textContent).includes(text),
-    [await shown.elementHandle(), option]);
-}
-
 /** The text of the notification that contains `text`, once shown. */
 async function notification(page, text) {
   const shown = page.locator('.notifications .alert, [notifications-panel] .alert', { hasText: text }).first();
@@ -109,16 +51,7 @@ async function closeNotifications(page) {
 }
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'yishi-e2e-')), {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--lang=zh-CN'],
-    locale: 'zh-CN',
-    viewport: { width: 1400, height: 900 },
-    timezoneId: 'Asia/Shanghai',
-  });
+  context = await launch({ locale: 'zh-CN' });
   const v = (value, type = 'String') => ({ value, type });
   const started = await rest('/process-definition/key/proposalLifecycle/start', {
     method: 'POST',

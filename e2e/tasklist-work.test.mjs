@@ -6,14 +6,9 @@
 // Selectors avoid Camunda's own button texts, which the Chinese locale translates.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { BASE, SHOTS, rest, launch, enter, formField, choose } from './support.mjs';
 
-const BASE = process.env.YISHI_URL ?? 'http://localhost:8080';
-const ADMIN = process.env.YISHI_ADMIN ?? 'admin:admin';
-const SHOTS = process.env.YISHI_SCREENSHOTS ?? 'target/e2e';
 const RUN = Date.now();
 const TITLE = `九里堤北路社区路灯不亮 ${RUN}`;
 const CLAIMED_TITLE = `九里堤北路社区垃圾站异味 ${RUN}`;
@@ -21,19 +16,6 @@ const CLAIMED_TITLE = `九里堤北路社区垃圾站异味 ${RUN}`;
 let context;
 let number;
 let claimedNumber;
-
-async function rest(path, { method = 'GET', body, auth = ADMIN } = {}) {
-  const response = await fetch(BASE + '/engine-rest' + path, {
-    method,
-    headers: {
-      Authorization: 'Basic ' + Buffer.from(auth).toString('base64'),
-      'Content-Type': 'application/json',
-    },
-    body: body && JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
 
 /** Starts a proposal of 九里堤北路社区 as the admin; returns its number (the business key). */
 async function submit(title, extra = {}) {
@@ -76,16 +58,7 @@ function cards(page) {
 }
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'yishi-e2e-')), {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--lang=zh-CN'],
-    locale: 'zh-CN',
-    viewport: { width: 1400, height: 900 },
-    timezoneId: 'Asia/Shanghai',
-  });
+  context = await launch({ locale: 'zh-CN' });
   number = await submit(TITLE, { coSigners: { value: 12, type: 'Integer' } });
   claimedNumber = await submit(CLAIMED_TITLE);
   // a colleague has claimed the second proposal's sorting
@@ -160,40 +133,6 @@ async function options(page, label) {
   await list.waitFor();
   const shown = await list.locator('.fjs-dropdownlist-item').allInnerTexts();
   return shown.map((t) => t.trim());
-}
-
-/** Picks an option of a Camunda Forms select (searchable or not) by the field's label. */
-async function choose(page, label, option) {
-  const field = page.locator('.fjs-form-field', { has: page.locator('label', { hasText: label }) }).first();
-  const search = field.locator('input.fjs-input');
-  if (await search.count()) {
-    await search.fill(option);
-  } else {
-    await field.locator('.fjs-input-group').click();
-  }
-  await page.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
-  await page.locator('.fjs-dropdownlist').waitFor({ state: 'detached' });
-  const shown = field.locator('input.fjs-input, .fjs-select-display').first();
-  await shown.blur();
-  await page.waitForFunction(([element, text]) => (element.value ?? element.textContent).includes(text),
-    [await shown.elementHandle(), option]);
-}
-
-/** Types into a Camunda Forms field and leaves it, typing again if a re-render dropped it. */
-async function enter(field, value) {
-  for (let attempt = 1; ; attempt++) {
-    await field.fill(value);
-    await field.press('Tab');
-    const handle = await field.elementHandle();
-    const dropped = await field.page()
-      .waitForFunction(([input, typed]) => !input.isConnected || input.value !== typed, [handle, value], { timeout: 1000 })
-      .then(() => true, () => false);
-    const shown = await field.inputValue();
-    if ((!dropped && shown === value) || attempt === 5) {
-      assert.equal(shown, value);
-      return;
-    }
-  }
 }
 
 test('a grid worker is offered only the community\'s courtyards and learns the new number at once', async () => {

@@ -3,31 +3,13 @@
 //   YISHI_URL=http://localhost:8080 npm run e2e        (.ci/run starts one for it)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { BASE, SHOTS, rest, launch, enter, formField, choose } from './support.mjs';
 
-const BASE = process.env.YISHI_URL ?? 'http://localhost:8080';
-const ADMIN = process.env.YISHI_ADMIN ?? 'admin:admin';
-const SHOTS = process.env.YISHI_SCREENSHOTS ?? 'target/e2e';
 const TITLE = `菁华园瀑布噪音扰民 ${Date.now()}`;
 
 let context;
 let processInstanceId;
-
-async function rest(path, { method = 'GET', body, auth = ADMIN } = {}) {
-  const response = await fetch(BASE + '/engine-rest' + path, {
-    method,
-    headers: {
-      Authorization: 'Basic ' + Buffer.from(auth).toString('base64'),
-      'Content-Type': 'application/json',
-    },
-    body: body && JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
 
 async function logIn(user) {
   await context.clearCookies(); // one browser profile: log the previous user out
@@ -41,15 +23,7 @@ async function logIn(user) {
 }
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'yishi-e2e-')), {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run'],
-    viewport: { width: 1400, height: 900 },
-    timezoneId: 'Asia/Shanghai',
-  });
+  context = await launch();
   const v = (value, type = 'String') => ({ value, type });
   const started = await rest('/process-definition/key/proposalLifecycle/start', {
     method: 'POST',
@@ -134,50 +108,6 @@ test('the courtyard convenor reviews it first and passes it up to the community 
   assert.equal(open.body.length, 1, JSON.stringify(open.body));
   assert.equal(open.body[0].taskDefinitionKey, 'Task_ReviewAtLevel');
 });
-
-/**
- * Types into a Camunda Forms field and leaves it: form-js commits typed text on a debounce, so a
- * value typed just before a click elsewhere could be lost; leaving the field commits it at once.
- */
-async function enter(field, value) {
-  // a change of another field that form-js applies just then re-renders the form from its state,
-  // and text typed a moment before is gone (a CI run lost a name typed right after a choice):
-  // the field then shows the committed state, so it is typed again, at most three times
-  // (a CI run lost it three times in a row: form-js re-rendered once more just after): each attempt
-  // then waits up to a second for the text to be dropped, and types again if it was
-  for (let attempt = 1; ; attempt++) {
-    await field.fill(value);
-    await field.press('Tab');
-    const handle = await field.elementHandle();
-    const dropped = await field
-      .page()
-      .waitForFunction(([input, typed]) => !input.isConnected || input.value !== typed, [handle, value], { timeout: 1000 })
-      .then(() => true, () => false);
-    const shown = await field.inputValue();
-    if ((!dropped && shown === value) || attempt === 5) {
-      assert.equal(shown, value);
-      return;
-    }
-  }
-}
-
-/** Picks an option of a Camunda Forms select (searchable or not) by the field's label. */
-async function choose(page, label, option) {
-  const field = page.locator('.fjs-form-field', { has: page.locator('label', { hasText: label }) }).first();
-  const search = field.locator('input.fjs-input');
-  if (await search.count()) {
-    await search.fill(option);
-  } else {
-    await field.locator('.fjs-input-group').click();
-  }
-  await page.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
-  // the choice is committed once the list has closed and the field shows it
-  await page.locator('.fjs-dropdownlist').waitFor({ state: 'detached' });
-  const shown = field.locator('input.fjs-input, .fjs-select-display').first();
-  await shown.blur();
-  await page.waitForFunction(([element, text]) => (element.value ?? element.textContent).includes(text),
-    [await shown.elementHandle(), option]);
-}
 
 test('a grid worker takes in a proposal with Tasklist\'s start form (社区提案)', async () => {
   const title = `九里堤北路社区增设休闲座椅 ${Date.now()}`;

@@ -1,0 +1,88 @@
+// What every browser journey shares: where Yishi runs, the engine's REST API as the admin, the
+// browser (Debian's chromium via playwright-core, never a downloaded one), and typing into and
+// choosing in Camunda Forms (form-js) fields robustly.
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.YISHI_URL ?? 'http://localhost:8080';
+export const ADMIN = process.env.YISHI_ADMIN ?? 'admin:admin';
+export const SHOTS = process.env.YISHI_SCREENSHOTS ?? 'target/e2e';
+
+/** Calls /engine-rest (as the admin unless `auth` says otherwise); the body parsed. */
+export async function rest(path, { method = 'GET', body, auth = ADMIN } = {}) {
+  const response = await fetch(BASE + '/engine-rest' + path, {
+    method,
+    headers: {
+      Authorization: 'Basic ' + Buffer.from(auth).toString('base64'),
+      'Content-Type': 'application/json',
+    },
+    body: body && JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/** A fresh browser profile; `locale` (e.g. 'zh-CN') is the language the browser asks for. */
+export async function launch({ locale, name = 'yishi-e2e-' } = {}) {
+  mkdirSync(SHOTS, { recursive: true });
+  const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--no-first-run'];
+  if (locale) args.push(`--lang=${locale}`);
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), name)), {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args,
+    ...(locale ? { locale } : {}),
+    viewport: { width: 1400, height: 900 },
+    timezoneId: 'Asia/Shanghai',
+  });
+}
+
+/**
+ * Types into a Camunda Forms field and leaves it (Tab, or `leave: 'blur'`). A change of another
+ * field that form-js applies just then re-renders the form from its state, and text typed a moment
+ * before is gone (CI runs lost it up to three times in a row): each attempt waits up to a second
+ * for the text to be dropped, and types again if it was, at most five times.
+ */
+export async function enter(field, value, { leave = 'Tab' } = {}) {
+  for (let attempt = 1; ; attempt++) {
+    await field.fill(value);
+    await (leave === 'blur' ? field.blur() : field.press(leave));
+    const handle = await field.elementHandle();
+    const dropped = await field
+      .page()
+      .waitForFunction(([input, typed]) => !input.isConnected || input.value !== typed, [handle, value], { timeout: 1000 })
+      .then(() => true, () => false);
+    const shown = await field.inputValue();
+    if ((!dropped && shown === value) || attempt === 5) {
+      assert.equal(shown, value);
+      return;
+    }
+  }
+}
+
+/** The form-js field whose label contains `label`. */
+export function formField(page, label) {
+  return page.locator('.fjs-form-field', { has: page.locator('label', { hasText: label }) }).first();
+}
+
+/** Picks an option of a Camunda Forms select (searchable or not) by the field's label. */
+export async function choose(page, label, option) {
+  const field = formField(page, label);
+  const search = field.locator('input.fjs-input');
+  if (await search.count()) {
+    await search.fill(option);
+  } else {
+    await field.locator('.fjs-input-group').click();
+  }
+  await page.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
+  // the choice is committed once the list has closed and the field shows it
+  await page.locator('.fjs-dropdownlist').waitFor({ state: 'detached' });
+  const shown = field.locator('input.fjs-input, .fjs-select-display').first();
+  await shown.blur();
+  await page.waitForFunction(([element, text]) => (element.value ?? element.textContent).includes(text),
+    [await shown.elementHandle(), option]);
+}
