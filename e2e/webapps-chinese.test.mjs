@@ -5,14 +5,10 @@
 //   YISHI_URL=http://localhost:8080 node --test e2e/webapps-chinese.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { ADMIN as ADMIN_LOGIN, BASE, SHOTS, launch } from './support.mjs';
 
-const BASE = process.env.YISHI_URL ?? 'http://localhost:8080';
-const [ADMIN, ADMIN_PASSWORD] = (process.env.YISHI_ADMIN ?? 'admin:admin').split(':');
-const SHOTS = process.env.YISHI_SCREENSHOTS ?? 'target/e2e';
+const [ADMIN, ADMIN_PASSWORD] = ADMIN_LOGIN.split(':');
 
 // what each screen shows in each language (the other language's words must be absent)
 const LANGUAGES = {
@@ -41,20 +37,8 @@ const APPS = {
 const contexts = {};
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   for (const [language, { locale }] of Object.entries(LANGUAGES)) {
-    contexts[language] = await chromium.launchPersistentContext(
-      mkdtempSync(join(tmpdir(), `yishi-e2e-${language}-`)),
-      {
-        executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-          '--disable-component-update', '--no-first-run'],
-        viewport: { width: 1400, height: 900 },
-        locale,
-        timezoneId: 'Asia/Shanghai',
-      },
-    );
+    contexts[language] = await launch({ locale, name: `yishi-e2e-${language}-` });
   }
 });
 
