@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -181,7 +182,7 @@ public class StepInputErrors {
         return;
       }
       Map<String, Object> denied = permissionRefusal(cached);
-      if (denied != null) {
+      if (denied != null && !saidByYishi(denied.get("message"))) {
         denied.put("message", NO_PERMISSION);
         cached.resetBuffer();
         EngineApiAnswers.write(response, HttpServletResponse.SC_FORBIDDEN, denied, json);
@@ -189,6 +190,17 @@ public class StepInputErrors {
       }
       cached.copyBodyToResponse();
     }
+
+    /**
+     * A refusal Yishi itself raised as an AuthorizationException (e.g.
+     * "只有系统管理员（camunda-admin）可以删除部署") already says in Chinese what is refused and is kept; only the
+     * engine's English texts are replaced.
+     */
+    private static boolean saidByYishi(Object message) {
+      return message instanceof String text && CHINESE.matcher(text).find();
+    }
+
+    private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
 
     /** The engine's 403 AuthorizationException answer as a map, or null for any other answer. */
     @SuppressWarnings("unchecked")
