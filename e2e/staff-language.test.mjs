@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ADMIN, BASE, SHOTS, rest, launch, enter, formField, choose } from './support.mjs';
+import { ADMIN, BASE, SHOTS, rest, launch, enter, formField, choose, startProposal, v } from './support.mjs';
 
 const TITLE = `金牛区九里堤北路广场舞音响扰民 ${Date.now()}`;
 const REFUSAL = '更正理由：议题由“整治类：噪声”改为“社区服务类：文体”，须写明理由';
@@ -52,23 +52,16 @@ async function closeNotifications(page) {
 
 before(async () => {
   context = await launch({ locale: 'zh-CN' });
-  const v = (value, type = 'String') => ({ value, type });
-  const started = await rest('/process-definition/key/proposalLifecycle/start', {
-    method: 'POST',
-    body: {
-      variables: {
-        title: v(TITLE),
-        description: v('每晚八点到十点，广场舞音响声音很大，临街住户无法休息。'),
-        community: v('jn-jld-jldbl'),
-        submitterName: v('刘女士'),
-        submitterPhone: v('13900000002'),
-        topic: v('NOISE'),
-        scope: v('COMMUNITY'),
-      },
-    },
+  const started = await startProposal({
+    title: v(TITLE),
+    description: v('每晚八点到十点，广场舞音响声音很大，临街住户无法休息。'),
+    community: v('jn-jld-jldbl'),
+    submitterName: v('刘女士'),
+    submitterPhone: v('13900000002'),
+    topic: v('NOISE'),
+    scope: v('COMMUNITY'),
   });
-  assert.equal(started.status, 200, JSON.stringify(started.body));
-  processInstanceId = started.body.id;
+  processInstanceId = started.id;
 });
 
 after(async () => {

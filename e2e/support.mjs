@@ -86,3 +86,16 @@ export async function choose(page, label, option) {
   await page.waitForFunction(([element, text]) => (element.value ?? element.textContent).includes(text),
     [await shown.elementHandle(), option]);
 }
+
+/** A typed engine variable: `v('text')`, `v(12, 'Integer')`. */
+export const v = (value, type = 'String') => ({ value, type });
+
+/** Starts a proposal through /engine-rest as the admin (typed variables); the started instance. */
+export async function startProposal(variables) {
+  const started = await rest('/process-definition/key/proposalLifecycle/start', {
+    method: 'POST',
+    body: { variables },
+  });
+  assert.equal(started.status, 200, JSON.stringify(started.body));
+  return started.body;
+}

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BASE, SHOTS, rest, launch, enter, formField, choose } from './support.mjs';
+import { BASE, SHOTS, rest, launch, enter, formField, choose, startProposal, v } from './support.mjs';
 
 const RUN = Date.now();
 const TITLE = `九里堤北路社区路灯不亮 ${RUN}`;
@@ -19,24 +19,17 @@ let claimedNumber;
 
 /** Starts a proposal of 九里堤北路社区 as the admin; returns its number (the business key). */
 async function submit(title, extra = {}) {
-  const v = (value, type = 'String') => ({ value, type });
-  const started = await rest('/process-definition/key/proposalLifecycle/start', {
-    method: 'POST',
-    body: {
-      variables: {
-        title: v(title),
-        description: v('小区北门路灯已坏两周，夜里老人出行不便。'),
-        community: v('jn-jld-jldbl'),
-        submitterName: v('李阿姨'),
-        submitterPhone: v('13900000002'),
-        topic: v('FACILITIES'),
-        scope: v('COMMUNITY'),
-        ...extra,
-      },
-    },
+  const started = await startProposal({
+    title: v(title),
+    description: v('小区北门路灯已坏两周，夜里老人出行不便。'),
+    community: v('jn-jld-jldbl'),
+    submitterName: v('李阿姨'),
+    submitterPhone: v('13900000002'),
+    topic: v('FACILITIES'),
+    scope: v('COMMUNITY'),
+    ...extra,
   });
-  assert.equal(started.status, 200, JSON.stringify(started.body));
-  const instance = await rest(`/process-instance/${started.body.id}`);
+  const instance = await rest(`/process-instance/${started.id}`);
   assert.match(instance.body.businessKey, /^JN-\d{4}-\d{6}$/);
   return instance.body.businessKey;
 }
