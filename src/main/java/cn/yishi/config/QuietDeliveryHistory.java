@@ -1,6 +1,8 @@
 package cn.yishi.config;
 
 import cn.yishi.notification.NotificationDeliveryProcess;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -35,10 +37,10 @@ public class QuietDeliveryHistory extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     // the engine picks the last level whose name matches camunda.bpm.history-level ("full")
-    var levels =
-        configuration.getCustomHistoryLevels() == null
-            ? new java.util.ArrayList<HistoryLevel>()
-            : new java.util.ArrayList<>(configuration.getCustomHistoryLevels());
+    List<HistoryLevel> levels = new ArrayList<>();
+    if (configuration.getCustomHistoryLevels() != null) {
+      levels.addAll(configuration.getCustomHistoryLevels());
+    }
     levels.add(new Level());
     configuration.setCustomHistoryLevels(levels);
   }
