@@ -32,7 +32,7 @@ class AuditCsvTest {
             "caseworker",
             "王芳",
             null,
-            Map.of("field", "category", "reason", "居民写错了，\n实为\"公共设施\""),
+            Map.of("field", "类别", "reason", "居民写错了，\n实为\"公共设施\""),
             null);
     AuditEvent signature =
         new AuditEvent(
@@ -45,7 +45,7 @@ class AuditCsvTest {
     assertThat(rows.get(1))
         .isEqualTo(
             "2026-05-01T09:30:00+08:00,更正,pi-1,分拣,王芳（caseworker）,,"
-                + "\"field=category；reason=居民写错了，\n实为\"\"公共设施\"\"\"");
+                + "\"field=类别；reason=居民写错了，\n实为\"\"公共设施\"\"\"");
     assertThat(rows.get(2)).endsWith(",签名,,会议记录签名,,,验签失败");
   }
 
