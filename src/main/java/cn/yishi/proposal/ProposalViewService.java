@@ -245,6 +245,89 @@ public class ProposalViewService {
         .findFirst();
   }
 
+  /**
+   * Criteria of a staff search over the read model (the audit list): every criterion is optional
+   * ({@code null}); {@code communities} null means every community, empty means none.
+   *
+   * @param number the whole number, or its last digits ({@code 10} finds {@code JN-2026-000010})
+   * @param titleContains part of the title
+   * @param from submitted at or after
+   * @param to submitted before
+   */
+  public record Search(
+      String number,
+      String titleContains,
+      java.util.Set<String> communities,
+      String status,
+      String track,
+      OffsetDateTime from,
+      OffsetDateTime to) {}
+
+  /** One page of a search, newest first, with the number of all matches. */
+  public record Page(long total, List<ProposalView> items) {}
+
+  /** Proposals matching the criteria, newest first, without their timelines. */
+  public Page search(Search search, int page, int size) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> args = new java.util.ArrayList<>();
+    if (search.number() != null) {
+      if (search.number().chars().allMatch(Character::isDigit)) {
+        where.append(" AND number LIKE ?");
+        args.add("%-" + "0".repeat(Math.max(0, 6 - search.number().length())) + search.number());
+      } else {
+        where.append(" AND number = ?");
+        args.add(search.number());
+      }
+    }
+    if (search.titleContains() != null) {
+      where.append(" AND title LIKE ? ESCAPE '!'");
+      args.add(
+          "%"
+              + search.titleContains().replace("!", "!!").replace("%", "!%").replace("_", "!_")
+              + "%");
+    }
+    if (search.communities() != null) {
+      if (search.communities().isEmpty()) {
+        return new Page(0, List.of());
+      }
+      where
+          .append(" AND community IN (")
+          .append(String.join(",", java.util.Collections.nCopies(search.communities().size(), "?")))
+          .append(")");
+      args.addAll(new java.util.TreeSet<>(search.communities()));
+    }
+    if (search.status() != null) {
+      where.append(" AND status = ?");
+      args.add(search.status());
+    }
+    if (search.track() != null) {
+      where.append(" AND track = ?");
+      args.add(search.track());
+    }
+    if (search.from() != null) {
+      where.append(" AND submitted_at >= ?");
+      args.add(timestamp(search.from()));
+    }
+    if (search.to() != null) {
+      where.append(" AND submitted_at < ?");
+      args.add(timestamp(search.to()));
+    }
+    Long total =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM proposal_view" + where, Long.class, args.toArray());
+    List<Object> paged = new java.util.ArrayList<>(args);
+    paged.add(size);
+    paged.add((long) page * size);
+    List<ProposalView> items =
+        views(
+            "SELECT * FROM proposal_view"
+                + where
+                + " ORDER BY submitted_at DESC, number DESC LIMIT ? OFFSET ?",
+            List.of(),
+            paged.toArray());
+    return new Page(total == null ? 0 : total, items);
+  }
+
   /** Whether a proposal has this number. */
   public boolean exists(String number) {
     Integer found =

@@ -1,6 +1,8 @@
 package cn.yishi.security;
 
+import cn.yishi.audit.AuditReader;
 import cn.yishi.organisation.Groups;
+import cn.yishi.organisation.Role;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,9 +14,12 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -80,12 +85,38 @@ public class AuditAuthenticationFilter extends OncePerRequestFilter {
       tenantIds.add(tenant.getId());
     }
     request.setAttribute(GROUPS_ATTRIBUTE, List.copyOf(groupIds));
+    request.setAttribute(AuditReader.ATTRIBUTE, reader(userId, groupIds));
     identity.setAuthentication(userId, groupIds, tenantIds);
     try {
       chain.doFilter(new AuthenticatedRequest(request, userId), response);
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /**
+   * Which proposals the user may read: auditors and administrators every community's; a member of
+   * {@code <community>.supervisor} groups only those communities'.
+   */
+  AuditReader reader(String userId, List<String> groupIds) {
+    boolean all =
+        groupIds.stream()
+            .anyMatch(g -> Groups.AUDITORS.equals(g) || Groups.CAMUNDA_ADMIN.equals(g));
+    Set<String> communities = new TreeSet<>();
+    if (!all) {
+      for (String g : groupIds) {
+        if (Groups.isSupervisorGroup(g)) {
+          communities.add(g.substring(0, g.length() - Role.SUPERVISOR.id().length() - 1));
+        }
+      }
+    }
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    String name =
+        user == null
+            ? userId
+            : ((user.getFirstName() == null ? "" : user.getFirstName())
+                + (user.getLastName() == null ? "" : user.getLastName()));
+    return new AuditReader(userId, name.isBlank() ? userId : name, all, communities);
   }
 
   /** {user, password} from an {@code Authorization: Basic …} header, or null. */

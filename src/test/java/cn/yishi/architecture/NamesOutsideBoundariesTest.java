@@ -52,6 +52,13 @@ class NamesOutsideBoundariesTest {
     CONTRACT_FILES.put(
         "cn/yishi/proposal/LongTextIT.java",
         "reads the public API's JSON (number, status); evaluates the decision timeLimits by its key");
+    // audit (path, reason)
+    CONTRACT_FILES.put(
+        "cn/yishi/audit/AuditController.java",
+        "the audit API's query parameters and list fields (README: Audit trail), named like the proposal's fields");
+    CONTRACT_FILES.put(
+        "cn/yishi/audit/AuditTrailIT.java",
+        "submits through the public API's JSON (CONTRACT §1, §4) and reads the audit API's JSON");
     // deliberation (path, reason)
     CONTRACT_FILES.put(
         "cn/yishi/deliberation/DeliberationDaySchedule.java",

@@ -1,0 +1,58 @@
+package cn.yishi.audit;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One proposal's whole audit trail (AUDIT_API.md): what the proposal is, every process instance it
+ * ran in with the diagram version and the path taken, every decision table evaluated, and every
+ * event in time order.
+ */
+public record AuditTrail(
+    String number,
+    String title,
+    String community,
+    String communityName,
+    String street,
+    String streetName,
+    String status,
+    String track,
+    String level,
+    OffsetDateTime submittedAt,
+    boolean finished,
+    List<ProcessRun> processes,
+    List<DecisionRun> decisions,
+    List<AuditEvent> events) {
+
+  /** One process instance of the proposal, with the definition and deployment it ran on. */
+  public record ProcessRun(
+      String instanceId,
+      String parentInstanceId,
+      String calledFrom,
+      String key,
+      String name,
+      String definitionId,
+      int version,
+      String deploymentId,
+      OffsetDateTime deployedAt,
+      OffsetDateTime startedAt,
+      OffsetDateTime endedAt,
+      String diagram,
+      List<String> visited,
+      List<String> active) {}
+
+  /** One evaluation of a decision table with its inputs and outputs. */
+  public record DecisionRun(
+      String definitionKey,
+      String name,
+      int version,
+      String deploymentId,
+      OffsetDateTime evaluatedAt,
+      String instanceId,
+      String activityId,
+      List<Value> inputs,
+      List<Value> outputs) {}
+
+  /** A named value of a decision's input or output. */
+  public record Value(String name, Object value) {}
+}
