@@ -58,6 +58,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -833,7 +834,18 @@ public class AuditTrailService {
       return known.computeIfAbsent(
           userId,
           id -> {
-            User user = identity.createUserQuery().userId(id).singleResult();
+            // readers of the trail may not read Camunda's users; the name of whoever did a step
+            // is part of what they audit, so it is looked up outside their authorizations
+            Authentication reader = identity.getCurrentAuthentication();
+            User user;
+            identity.clearAuthentication();
+            try {
+              user = identity.createUserQuery().userId(id).singleResult();
+            } finally {
+              if (reader != null) {
+                identity.setAuthentication(reader);
+              }
+            }
             if (user == null) {
               return null;
             }

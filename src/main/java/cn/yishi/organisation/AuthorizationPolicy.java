@@ -50,9 +50,8 @@ public final class AuthorizationPolicy {
                   PROCESS_DEFINITION,
                   Authorization.ANY,
                   ProcessDefinitionPermissions.READ));
-          if (group.role() == Role.SUPERVISOR) {
-            grants.addAll(readEverything(group.id()));
-          }
+          // supervisors (居务监督委员会) get no Cockpit and no engine read rights: those would show
+          // every community; they read their own community's proposals in the audit API
           if (group.role() == Role.GRIDWORKER || group.role() == Role.CASEWORKER) {
             grants.addAll(takeInProposals(group.id()));
           }
@@ -89,7 +88,7 @@ public final class AuthorizationPolicy {
    */
   static final String PROPOSAL_LIFECYCLE = "proposalLifecycle";
 
-  /** Auditors and supervisors (居务监督委员会): read everything, change nothing. */
+  /** Auditors: read everything, change nothing. */
   static List<Grant> readEverything(String group) {
     String all = Authorization.ANY;
     return List.of(
@@ -137,10 +136,41 @@ public final class AuthorizationPolicy {
 
   /**
    * Permissions that earlier versions of Yishi granted and that are taken back at every start (an
-   * existing database keeps its old grants otherwise): policy staff's DELETE on deployments.
+   * existing database keeps its old grants otherwise): policy staff's DELETE on deployments, and
+   * supervisors' Cockpit and read rights over every community (what every unit group keeps, READ on
+   * the procedures, is not withdrawn).
    */
-  public static List<Grant> withdrawn() {
-    return List.of(
+  public static List<Grant> withdrawn(List<GroupDefinition> groups) {
+    List<Grant> withdrawn = new ArrayList<>();
+    withdrawn.add(
         Grant.group(Groups.POLICY_STAFF, DEPLOYMENT, Authorization.ANY, Permissions.DELETE));
+    String all = Authorization.ANY;
+    for (GroupDefinition group : groups) {
+      if (group.role() != Role.SUPERVISOR) {
+        continue;
+      }
+      String id = group.id();
+      withdrawn.addAll(
+          List.of(
+              Grant.group(id, APPLICATION, COCKPIT, Permissions.ACCESS),
+              Grant.group(
+                  id,
+                  PROCESS_DEFINITION,
+                  all,
+                  ProcessDefinitionPermissions.READ_HISTORY,
+                  ProcessDefinitionPermissions.READ_INSTANCE,
+                  ProcessDefinitionPermissions.READ_TASK),
+              Grant.group(id, PROCESS_INSTANCE, all, ProcessInstancePermissions.READ),
+              Grant.group(id, TASK, all, TaskPermissions.READ, TaskPermissions.READ_HISTORY),
+              Grant.group(id, DEPLOYMENT, all, Permissions.READ),
+              Grant.group(id, DECISION_DEFINITION, all, Permissions.READ, Permissions.READ_HISTORY),
+              Grant.group(id, DECISION_REQUIREMENTS_DEFINITION, all, Permissions.READ),
+              Grant.group(id, HISTORIC_TASK, all, HistoricTaskPermissions.READ),
+              Grant.group(
+                  id, HISTORIC_PROCESS_INSTANCE, all, HistoricProcessInstancePermissions.READ),
+              Grant.group(
+                  id, OPERATION_LOG_CATEGORY, all, UserOperationLogCategoryPermissions.READ)));
+    }
+    return withdrawn;
   }
 }

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * with {@code yishi.demo-data=true}, the demo users. Only creates what is missing (and renames a
  * group whose name changed in the data file, updates a filter whose definition changed), so a
  * second start changes nothing. Never deletes, except the permissions {@link
- * AuthorizationPolicy#withdrawn()} takes back from older databases.
+ * AuthorizationPolicy#withdrawn(List)} takes back from older databases.
  */
 @Component
 public class IdentitySync implements SmartInitializingSingleton {
@@ -131,7 +131,7 @@ public class IdentitySync implements SmartInitializingSingleton {
       grants.add(Grant.everyone(Resources.FILTER, filter.getId(), Permissions.READ));
     }
     syncAuthorizations(grants, c);
-    withdraw(AuthorizationPolicy.withdrawn(), c);
+    withdraw(AuthorizationPolicy.withdrawn(definitions), c);
 
     if (demoData) {
       DemoUsers.Result result = demoUsers.create(identity);

@@ -131,6 +131,7 @@ class AuditTrailIT {
         runtimeService
             .createProcessInstanceQuery()
             .processInstanceBusinessKey(number)
+            .processDefinitionKey(ProposalLifecycleProcess.KEY)
             .singleResult()
             .getId();
     Task sort =

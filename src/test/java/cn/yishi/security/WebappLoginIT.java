@@ -57,7 +57,8 @@ class WebappLoginIT {
   void auditorUsesCockpitAndPolicyStaffCockpitOnly() throws Exception {
     assertThat(login("auditor", "cockpit")).isEqualTo(200);
     assertThat(login("auditor", "admin")).isEqualTo(403);
-    assertThat(login("jldbl-supervisor", "cockpit")).isEqualTo(200);
+    // supervisors see only their own community: not in Cockpit, which shows every community
+    assertThat(login("jldbl-supervisor", "cockpit")).isEqualTo(403);
     assertThat(login("jldbl-supervisor", "tasklist")).isEqualTo(200);
     assertThat(login("policy", "cockpit")).isEqualTo(200);
     assertThat(login("policy", "admin")).isEqualTo(403);
