@@ -319,6 +319,32 @@ class AuditTrailIT {
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.ProcessEngineConfiguration engineConfiguration;
+  @Autowired org.springframework.core.env.Environment environment;
+
+  @Test
+  void historyIsKeptTenYearsForEveryModelAndCleanedUpInTheConfiguredWindow() {
+    var configuration =
+        (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engineConfiguration;
+    assertThat(configuration.getHistory()).isEqualTo("full");
+    assertThat(configuration.getHistoryCleanupBatchWindowStartTime())
+        .isEqualTo(environment.getProperty("yishi.retention.cleanup-window-start"))
+        .isNotBlank();
+    assertThat(configuration.getHistoryCleanupBatchWindowEndTime())
+        .isEqualTo(environment.getProperty("yishi.retention.cleanup-window-end"))
+        .isNotBlank();
+    assertThat(configuration.getHistoryCleanupBatchSize())
+        .isEqualTo(environment.getProperty("yishi.retention.cleanup-batch-size", Integer.class));
+    assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
+    assertThat(repositoryService.createProcessDefinitionQuery().latestVersion().list())
+        .isNotEmpty()
+        .allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isEqualTo(3650));
+    assertThat(repositoryService.createDecisionDefinitionQuery().latestVersion().list())
+        .isNotEmpty()
+        .allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isEqualTo(3650));
+  }
+
   @Test
   void aMeetingsCountsVerdictAndIntactSignatureShowAndTamperingMakesItsVerificationFail() {
     String number = submit("马东大院排水沟修复");
