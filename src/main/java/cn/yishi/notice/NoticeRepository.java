@@ -1,10 +1,12 @@
 package cn.yishi.notice;
 
+import cn.yishi.common.SqlLists;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,5 +182,16 @@ class NoticeRepository {
         rs.getObject("valid_from", OffsetDateTime.class),
         rs.getObject("valid_to", OffsetDateTime.class),
         rs.getBoolean("is_open"));
+  }
+
+  void forget(Collection<String> numbers) {
+    String in = SqlLists.placeholders(numbers);
+    jdbc.update(
+        "DELETE FROM notice_objection WHERE notice_id IN (SELECT id FROM public_notice WHERE proposal_number IN ("
+            + in
+            + "))",
+        numbers.toArray());
+    jdbc.update(
+        "DELETE FROM public_notice WHERE proposal_number IN (" + in + ")", numbers.toArray());
   }
 }

@@ -9,6 +9,7 @@ import cn.yishi.common.BusinessTime;
 import cn.yishi.organisation.OrganisationService;
 import cn.yishi.organisation.Unit;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,5 +162,12 @@ public class PublicNotices {
         time.inZone(row.to()),
         row.open() && now.isBefore(row.to()),
         replies.stream().map(r -> new PublicNotice.Reply(time.inZone(r.at()), r.text())).toList());
+  }
+
+  /** Removes the notices and objections of these proposals (their history has expired). */
+  public void forget(Collection<String> numbers) {
+    if (!numbers.isEmpty()) {
+      repository.forget(numbers);
+    }
   }
 }

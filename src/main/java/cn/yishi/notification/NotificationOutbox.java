@@ -1,9 +1,11 @@
 package cn.yishi.notification;
 
+import cn.yishi.common.SqlLists;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -106,5 +108,19 @@ public class NotificationOutbox {
         rs.getObject("delivered_at", OffsetDateTime.class),
         rs.getInt("attempts"),
         rs.getString("last_error"));
+  }
+
+  /**
+   * Removes the notifications of these proposals (their history has expired: cn.yishi.retention).
+   */
+  public void forget(Collection<String> numbers) {
+    if (numbers.isEmpty()) {
+      return;
+    }
+    jdbc.update(
+        "DELETE FROM notification WHERE proposal_number IN ("
+            + SqlLists.placeholders(numbers)
+            + ")",
+        numbers.toArray());
   }
 }

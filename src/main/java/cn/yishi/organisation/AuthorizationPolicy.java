@@ -16,6 +16,7 @@ import java.util.List;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
@@ -144,32 +145,22 @@ public final class AuthorizationPolicy {
     List<Grant> withdrawn = new ArrayList<>();
     withdrawn.add(
         Grant.group(Groups.POLICY_STAFF, DEPLOYMENT, Authorization.ANY, Permissions.DELETE));
-    String all = Authorization.ANY;
     for (GroupDefinition group : groups) {
       if (group.role() != Role.SUPERVISOR) {
         continue;
       }
-      String id = group.id();
-      withdrawn.addAll(
-          List.of(
-              Grant.group(id, APPLICATION, COCKPIT, Permissions.ACCESS),
-              Grant.group(
-                  id,
-                  PROCESS_DEFINITION,
-                  all,
-                  ProcessDefinitionPermissions.READ_HISTORY,
-                  ProcessDefinitionPermissions.READ_INSTANCE,
-                  ProcessDefinitionPermissions.READ_TASK),
-              Grant.group(id, PROCESS_INSTANCE, all, ProcessInstancePermissions.READ),
-              Grant.group(id, TASK, all, TaskPermissions.READ, TaskPermissions.READ_HISTORY),
-              Grant.group(id, DEPLOYMENT, all, Permissions.READ),
-              Grant.group(id, DECISION_DEFINITION, all, Permissions.READ, Permissions.READ_HISTORY),
-              Grant.group(id, DECISION_REQUIREMENTS_DEFINITION, all, Permissions.READ),
-              Grant.group(id, HISTORIC_TASK, all, HistoricTaskPermissions.READ),
-              Grant.group(
-                  id, HISTORIC_PROCESS_INSTANCE, all, HistoricProcessInstancePermissions.READ),
-              Grant.group(
-                  id, OPERATION_LOG_CATEGORY, all, UserOperationLogCategoryPermissions.READ)));
+      // what supervisors were granted before: everything auditors read, except READ on the
+      // procedures, which every unit group keeps
+      for (Grant old : readEverything(group.id())) {
+        List<Permission> taken =
+            old.permissions().stream()
+                .filter(
+                    p ->
+                        !(old.resource() == PROCESS_DEFINITION
+                            && p == ProcessDefinitionPermissions.READ))
+                .toList();
+        withdrawn.add(new Grant(old.groupId(), old.resource(), old.resourceId(), taken));
+      }
     }
     return withdrawn;
   }

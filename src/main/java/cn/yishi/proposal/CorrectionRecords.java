@@ -1,8 +1,10 @@
 package cn.yishi.proposal;
 
+import cn.yishi.common.SqlLists;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,5 +57,17 @@ public class CorrectionRecords {
   /** For the correction's timestamp. */
   static OffsetDateTime now() {
     return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+
+  /** Removes the corrections of these proposals (their history has expired: cn.yishi.retention). */
+  public void forget(Collection<String> numbers) {
+    if (numbers.isEmpty()) {
+      return;
+    }
+    jdbc.update(
+        "DELETE FROM proposal_correction WHERE proposal_number IN ("
+            + SqlLists.placeholders(numbers)
+            + ")",
+        numbers.toArray());
   }
 }

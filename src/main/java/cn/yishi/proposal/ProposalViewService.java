@@ -2,6 +2,7 @@ package cn.yishi.proposal;
 
 import cn.yishi.common.BusinessTime;
 import cn.yishi.common.LogText;
+import cn.yishi.common.SqlLists;
 import cn.yishi.notification.Notifications;
 import cn.yishi.signature.RecordKind;
 import cn.yishi.signature.SignatureService;
@@ -9,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -406,5 +408,45 @@ public class ProposalViewService {
             false,
             timeline);
     return new Row(view, rs.getObject("results_before", Integer.class));
+  }
+
+  /**
+   * Removes the public timeline and view of these proposals (their history has expired:
+   * cn.yishi.retention).
+   */
+  public void forget(Collection<String> numbers) {
+    if (numbers.isEmpty()) {
+      return;
+    }
+    jdbc.update(
+        "DELETE FROM proposal_timeline WHERE proposal_number IN ("
+            + SqlLists.placeholders(numbers)
+            + ")",
+        numbers.toArray());
+    jdbc.update(
+        "DELETE FROM proposal_view WHERE number IN (" + SqlLists.placeholders(numbers) + ")",
+        numbers.toArray());
+  }
+
+  /**
+   * Up to {@code limit} numbers of proposals that ended (an end status) and last changed before
+   * {@code cutoff}, oldest first: the candidates whose history may have expired.
+   */
+  public List<String> endedBefore(OffsetDateTime cutoff, int limit) {
+    List<Object> args = new java.util.ArrayList<>();
+    for (ProposalStatus status : ProposalStatus.values()) {
+      if (status.ordinal() >= ProposalStatus.CLOSED.ordinal()) {
+        args.add(status.name());
+      }
+    }
+    String in = SqlLists.placeholders(args);
+    args.add(timestamp(cutoff));
+    args.add(limit);
+    return jdbc.queryForList(
+        "SELECT number FROM proposal_view WHERE status IN ("
+            + in
+            + ") AND updated_at < ? ORDER BY updated_at, number LIMIT ?",
+        String.class,
+        args.toArray());
   }
 }

@@ -1,5 +1,6 @@
 package cn.yishi.signature;
 
+import cn.yishi.common.SqlLists;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -197,5 +199,19 @@ public class SignatureService {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank");
     }
+  }
+
+  /**
+   * Removes the signed records of these proposals (their history has expired: cn.yishi.retention).
+   */
+  public void forget(Collection<String> numbers) {
+    if (numbers.isEmpty()) {
+      return;
+    }
+    jdbc.update(
+        "DELETE FROM signature_record WHERE proposal_number IN ("
+            + SqlLists.placeholders(numbers)
+            + ")",
+        numbers.toArray());
   }
 }

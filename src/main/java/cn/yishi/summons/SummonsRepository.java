@@ -1,6 +1,8 @@
 package cn.yishi.summons;
 
+import cn.yishi.common.SqlLists;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -103,5 +105,25 @@ public class SummonsRepository {
   /** OffsetDateTime binds as TIMESTAMP WITH TIME ZONE on both H2 and PostgreSQL. */
   private static Object timestamp(OffsetDateTime at) {
     return at;
+  }
+
+  /**
+   * Removes the summonses and ratings of these proposals (their history has expired:
+   * cn.yishi.retention).
+   */
+  public void forget(Collection<String> numbers) {
+    if (numbers.isEmpty()) {
+      return;
+    }
+    jdbc.update(
+        "DELETE FROM department_rating WHERE proposal_number IN ("
+            + SqlLists.placeholders(numbers)
+            + ")",
+        numbers.toArray());
+    jdbc.update(
+        "DELETE FROM department_summons WHERE proposal_number IN ("
+            + SqlLists.placeholders(numbers)
+            + ")",
+        numbers.toArray());
   }
 }

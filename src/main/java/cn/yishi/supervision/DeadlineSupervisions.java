@@ -1,7 +1,9 @@
 package cn.yishi.supervision;
 
+import cn.yishi.common.SqlLists;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Repository;
@@ -49,5 +51,20 @@ public class DeadlineSupervisions {
 
   private static SqlParameterValue at(OffsetDateTime time) {
     return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, time);
+  }
+
+  /**
+   * Removes the deadline 督办 records of these proposals (their history has expired:
+   * cn.yishi.retention).
+   */
+  public void forget(Collection<String> numbers) {
+    if (numbers.isEmpty()) {
+      return;
+    }
+    jdbc.update(
+        "DELETE FROM deadline_supervision WHERE proposal_number IN ("
+            + SqlLists.placeholders(numbers)
+            + ")",
+        numbers.toArray());
   }
 }

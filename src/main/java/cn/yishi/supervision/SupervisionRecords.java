@@ -1,6 +1,8 @@
 package cn.yishi.supervision;
 
+import cn.yishi.common.SqlLists;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,5 +82,20 @@ public class SupervisionRecords {
           overdueSince,
           supervisionInstanceId);
     }
+  }
+
+  /**
+   * Removes the reminder and 督办 records of these proposals (their history has expired:
+   * cn.yishi.retention).
+   */
+  public void forget(Collection<String> numbers) {
+    if (numbers.isEmpty()) {
+      return;
+    }
+    jdbc.update(
+        "DELETE FROM supervision_record WHERE proposal_number IN ("
+            + SqlLists.placeholders(numbers)
+            + ")",
+        numbers.toArray());
   }
 }

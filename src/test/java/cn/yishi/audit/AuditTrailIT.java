@@ -323,6 +323,85 @@ class AuditTrailIT {
   @Autowired org.camunda.bpm.engine.ProcessEngineConfiguration engineConfiguration;
   @Autowired org.springframework.core.env.Environment environment;
 
+  @Autowired cn.yishi.retention.RetentionCleanup retention;
+  @Autowired org.camunda.bpm.engine.HistoryService historyService;
+  @Autowired cn.yishi.proposal.ProposalViewService views;
+  @Autowired cn.yishi.notification.NotificationOutbox outbox;
+
+  @Test
+  void cleanupRemovesAnExpiredProposalFromCamundasTablesAndYishisAndKeepsTheRest() {
+    String ended = submit("违规搭建要求处理");
+    String running = submit("楼道照明维修");
+    String lifecycle =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(ended)
+            .processDefinitionKey(ProposalLifecycleProcess.KEY)
+            .singleResult()
+            .getId();
+    Task sort = taskService.createTaskQuery().processInstanceId(lifecycle).singleResult();
+    taskService.claim(sort.getId(), "jldbl-caseworker");
+    taskService.complete(
+        sort.getId(),
+        Map.of(
+            EXCLUSION.name(), "UNLAWFUL",
+            SORTING_NOTE.name(), "诉求违反法律法规，不予协商；已告知提案人可向城管部门反映。"));
+    assertThat(views.find(ended).orElseThrow().status().name()).isEqualTo("REJECTED");
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(lifecycle)
+                .singleResult()
+                .getEndTime())
+        .isNotNull();
+
+    assertThat(outbox.ofProposal(ended)).as("the rejection told to the submitter").isNotEmpty();
+
+    // nothing has expired yet: the cleanup keeps everything
+    assertThat(retention.run()).isZero();
+    assertThat(views.find(ended)).isPresent();
+
+    java.util.Date later =
+        java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(3651)));
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(later);
+    try {
+      Job cleanup = historyService.cleanUpHistoryAsync(true);
+      managementService.executeJob(cleanup.getId());
+      assertThat(
+              historyService
+                  .createHistoricProcessInstanceQuery()
+                  .processInstanceBusinessKey(ended)
+                  .count())
+          .as("Camunda's history of the proposal ended ten years ago")
+          .isZero();
+      assertThat(
+              historyService
+                  .createHistoricDecisionInstanceQuery()
+                  .processInstanceId(lifecycle)
+                  .count())
+          .isZero();
+
+      assertThat(retention.run()).isEqualTo(1);
+      assertThat(views.find(ended)).as("Yishi's view of the expired proposal").isEmpty();
+      assertThat(
+              jdbc.queryForObject(
+                  "SELECT COUNT(*) FROM proposal_timeline WHERE proposal_number = ?",
+                  Integer.class,
+                  ended))
+          .isZero();
+      assertThat(outbox.ofProposal(ended)).as("its notifications").isEmpty();
+      assertThat(views.find(running)).as("a running proposal").isPresent();
+      assertThat(
+              historyService
+                  .createHistoricProcessInstanceQuery()
+                  .processInstanceBusinessKey(running)
+                  .count())
+          .isPositive();
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
   @Test
   void historyIsKeptTenYearsForEveryModelAndCleanedUpInTheConfiguredWindow() {
     var configuration =
