@@ -4,6 +4,7 @@ import cn.yishi.common.BusinessTime;
 import cn.yishi.organisation.OrganisationService;
 import cn.yishi.organisation.Unit;
 import cn.yishi.organisation.UnitLevel;
+import cn.yishi.proposal.HandlingDeadline;
 import cn.yishi.proposal.ProposalStatus;
 import cn.yishi.proposal.ProposalView;
 import cn.yishi.proposal.ProposalViewService;
@@ -194,7 +195,7 @@ public class AuditController {
     item.put("level", v.level());
     item.put("submittedAt", v.submittedAt());
     item.put("updatedAt", v.updatedAt());
-    item.put("finished", v.status().ordinal() >= ProposalStatus.CLOSED.ordinal());
+    item.put("finished", HandlingDeadline.ENDED.contains(v.status()));
     return item;
   }
 

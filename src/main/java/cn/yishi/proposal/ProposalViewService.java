@@ -434,10 +434,8 @@ public class ProposalViewService {
    */
   public List<String> endedBefore(OffsetDateTime cutoff, int limit) {
     List<Object> args = new java.util.ArrayList<>();
-    for (ProposalStatus status : ProposalStatus.values()) {
-      if (status.ordinal() >= ProposalStatus.CLOSED.ordinal()) {
-        args.add(status.name());
-      }
+    for (ProposalStatus status : HandlingDeadline.ENDED) {
+      args.add(status.name());
     }
     String in = SqlLists.placeholders(args);
     args.add(timestamp(cutoff));
