@@ -191,6 +191,7 @@ public class AuditController {
     item.put("street", street.map(Unit::code).orElse(null));
     item.put("streetName", street.map(Unit::name).orElse(null));
     item.put("status", v.status().name());
+    item.put("statusLabel", v.status().label());
     item.put("track", v.track());
     item.put("level", v.level());
     item.put("submittedAt", v.submittedAt());

@@ -1,5 +1,6 @@
 package cn.yishi.audit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
@@ -50,5 +51,11 @@ public record AuditEvent(
 
   public AuditEvent {
     details = details == null ? Map.of() : Map.copyOf(details);
+  }
+
+  /** The kind's Chinese label (the CSV's 类别), for the audit page. */
+  @JsonProperty("kindLabel")
+  public String kindLabel() {
+    return kind.label();
   }
 }

@@ -1,5 +1,7 @@
 package cn.yishi.audit;
 
+import cn.yishi.proposal.ProposalStatus;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -23,6 +25,12 @@ public record AuditTrail(
     List<ProcessRun> processes,
     List<DecisionRun> decisions,
     List<AuditEvent> events) {
+
+  /** The status's Chinese label (what residents see), for the audit page. */
+  @JsonProperty("statusLabel")
+  public String statusLabel() {
+    return ProposalStatus.valueOf(status).label();
+  }
 
   /** One process instance of the proposal, with the definition and deployment it ran on. */
   public record ProcessRun(

@@ -47,6 +47,15 @@ class HttpHardeningFilter extends OncePerRequestFilter {
   static final String CSP =
       "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+  /** Yishi's own pages ({@value #PAGES}…): their scripts, styles and calls from Yishi only. */
+  static final String PAGE_CSP =
+      "default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self' data:;"
+          // bpmn-js sets style attributes on the diagram's SVG elements
+          + " style-src 'self' 'unsafe-inline'; font-src 'self';"
+          + " frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+  static final String PAGES = "/audit/";
+
   private final String webappPath;
   private final Limits api;
   private final Limits other;
@@ -72,7 +81,8 @@ class HttpHardeningFilter extends OncePerRequestFilter {
     Instant started = clock.instant();
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean webapp = path.equals(webappPath) || path.startsWith(webappPath + "/");
-    GuardedResponse guarded = new GuardedResponse(response, !webapp);
+    GuardedResponse guarded =
+        new GuardedResponse(response, webapp ? null : path.startsWith(PAGES) ? PAGE_CSP : CSP);
     guarded.addSecurityHeaders();
     if (isAsyncDispatch(request)
         || request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
@@ -143,14 +153,15 @@ class HttpHardeningFilter extends OncePerRequestFilter {
    * once a refusal is answered drops everything the application writes after it.
    */
   static final class GuardedResponse extends HttpServletResponseWrapper {
-    private final boolean yishiHeaders;
+    private final String csp;
     private volatile boolean sealed;
     private ServletOutputStream out;
     private PrintWriter writer;
 
-    GuardedResponse(HttpServletResponse response, boolean yishiHeaders) {
+    /** The policy of the path, null inside the webapps (which set their own headers). */
+    GuardedResponse(HttpServletResponse response, String csp) {
       super(response);
-      this.yishiHeaders = yishiHeaders;
+      this.csp = csp;
     }
 
     boolean sealed() {
@@ -158,10 +169,10 @@ class HttpHardeningFilter extends OncePerRequestFilter {
     }
 
     void addSecurityHeaders() {
-      if (yishiHeaders) {
+      if (csp != null) {
         HttpServletResponse r = (HttpServletResponse) getResponse();
         r.setHeader("X-Content-Type-Options", NOSNIFF);
-        r.setHeader("Content-Security-Policy", CSP);
+        r.setHeader("Content-Security-Policy", csp);
       }
     }
 

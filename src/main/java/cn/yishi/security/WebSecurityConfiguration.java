@@ -1,5 +1,6 @@
 package cn.yishi.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -50,9 +51,10 @@ public class WebSecurityConfiguration {
 
   @Bean
   public FilterRegistrationBean<AuditAuthenticationFilter> auditAuthenticationFilter(
-      ProcessEngine engine) {
+      ProcessEngine engine, ObjectMapper json) {
     FilterRegistrationBean<AuditAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new AuditAuthenticationFilter(engine.getIdentityService()));
+        new FilterRegistrationBean<>(
+            new AuditAuthenticationFilter(engine.getIdentityService(), json));
     registration.setName("yishi-audit-authentication");
     registration.addUrlPatterns(AUDIT_PATTERN);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);

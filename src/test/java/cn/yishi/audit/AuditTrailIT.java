@@ -485,4 +485,135 @@ class AuditTrailIT {
     assertThat(tampered.get("verified").asBoolean()).isFalse();
     assertThat(tampered.get("outcome").asText()).startsWith("验签失败");
   }
+
+  private ResponseEntity<JsonNode> session(
+      HttpMethod method, String cookie, MediaType type, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set("X-Requested-With", "yishi-audit");
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+    if (type != null) {
+      headers.setContentType(type);
+    }
+    if (cookie != null) {
+      headers.set(HttpHeaders.COOKIE, cookie);
+    }
+    return http.exchange(
+        "/api/audit/session", method, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  private static String sessionCookie(ResponseEntity<?> answer) {
+    List<String> cookies = answer.getHeaders().get(HttpHeaders.SET_COOKIE);
+    assertThat(cookies).as("a session cookie is set").isNotNull();
+    String cookie =
+        cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+    assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict");
+    return cookie.substring(0, cookie.indexOf(';'));
+  }
+
+  @Test
+  void theAuditPageLogsInWithAStrictSessionOfANewIdReadsWithItAndLogsOut() {
+    String number = submit("金禾苑楼道堆物");
+    String login = "{\"username\": \"auditor\", \"password\": \"demo\"}";
+
+    // an unknown user (a wrong password would lock a real account for seconds): 401 without
+    // WWW-Authenticate, so the page shows its own message and the browser no password dialog
+    ResponseEntity<JsonNode> wrong =
+        session(
+            HttpMethod.POST,
+            null,
+            MediaType.APPLICATION_JSON,
+            "{\"username\": \"no-such-auditor\", \"password\": \"x\"}");
+    assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(wrong.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+    assertThat(wrong.getBody().get("detail").asText()).isEqualTo("用户名或密码不正确");
+    assertThat(session(HttpMethod.POST, null, MediaType.TEXT_PLAIN, login).getStatusCode().value())
+        .isEqualTo(415);
+    assertThat(
+            session(
+                    HttpMethod.POST,
+                    null,
+                    MediaType.APPLICATION_JSON,
+                    "{\"username\": \"auditor\"}")
+                .getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(
+            session(
+                    HttpMethod.POST,
+                    null,
+                    MediaType.APPLICATION_JSON,
+                    "{\"username\": \"jldbl-caseworker\", \"password\": \"demo\"}")
+                .getStatusCode())
+        .as("a caseworker is no auditor")
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(session(HttpMethod.GET, null, null, null).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    ResponseEntity<JsonNode> loggedIn =
+        session(HttpMethod.POST, null, MediaType.APPLICATION_JSON, login);
+    assertThat(loggedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(loggedIn.getBody().get("userId").asText()).isEqualTo("auditor");
+    assertThat(loggedIn.getBody().get("readsAll").asBoolean()).isTrue();
+    String cookie = sessionCookie(loggedIn);
+    assertThat(session(HttpMethod.GET, cookie, null, null).getBody().get("userId").asText())
+        .isEqualTo("auditor");
+
+    HttpHeaders withSession = new HttpHeaders();
+    withSession.set(HttpHeaders.COOKIE, cookie);
+    withSession.set("X-Requested-With", "yishi-audit");
+    ResponseEntity<JsonNode> read =
+        http.exchange(
+            "/api/audit/proposals/" + number,
+            HttpMethod.GET,
+            new HttpEntity<>(withSession),
+            JsonNode.class);
+    assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(read.getBody().get("statusLabel").asText()).isEqualTo("分拣中");
+    assertThat(read.getBody().get("events").get(0).has("kindLabel")).isTrue();
+
+    // logging in again on that session gives it a new id: a planted id never becomes a login
+    String again =
+        sessionCookie(session(HttpMethod.POST, cookie, MediaType.APPLICATION_JSON, login));
+    assertThat(again).isNotEqualTo(cookie);
+    assertThat(session(HttpMethod.DELETE, again, null, null).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(session(HttpMethod.GET, again, null, null).getStatusCode())
+        .as("logged out")
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(
+            http.exchange(
+                    "/api/audit/proposals/" + number,
+                    HttpMethod.GET,
+                    new HttpEntity<>(withSession),
+                    JsonNode.class)
+                .getStatusCode())
+        .as("the old session id was retired at the second login")
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(session(HttpMethod.PUT, null, MediaType.APPLICATION_JSON, login).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void theAuditPageIsServedWithItsViewerUnderAPolicyThatRunsOnlyYishisScripts() {
+    ResponseEntity<String> page = http.getForEntity("/audit/", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+    assertThat(page.getBody()).contains("议事 · 审计查阅").doesNotContain("<script>");
+    String csp = page.getHeaders().getFirst("Content-Security-Policy");
+    assertThat(csp).contains("script-src 'self';").contains("frame-ancestors 'none'");
+    assertThat(csp).doesNotContain("unsafe-eval");
+    assertThat(page.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+
+    ResponseEntity<String> viewer =
+        http.getForEntity(
+            "/audit/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js", String.class);
+    assertThat(viewer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(viewer.getBody()).contains("BpmnJS");
+    assertThat(http.getForEntity("/audit/audit.js", String.class).getBody())
+        .contains("/api/audit/session");
+
+    // (the test client follows the redirect of /audit to /audit/)
+    ResponseEntity<String> bare = http.getForEntity("/audit", String.class);
+    assertThat(bare.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(bare.getBody()).contains("议事 · 审计查阅");
+  }
 }
