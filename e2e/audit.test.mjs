@@ -83,9 +83,9 @@ after(async () => {
   await context?.close();
 });
 
-/** Waits until the diagram shows this element marked as passed. */
+/** Waits until the diagram shows this node or flow marked as passed. */
 async function visited(page, id) {
-  await page.locator(`#canvas .djs-element.visited[data-element-id="${id}"]`).waitFor();
+  await page.locator(`#canvas .visited[data-element-id="${id}"]`).waitFor();
 }
 
 /** Opens a collapsed subprocess's own plane (bpmn-js's drill-down button on it). */
@@ -154,6 +154,9 @@ test('an auditor finds a corrected proposal, sees who corrected what and why, th
   await page.screenshot({ path: join(SHOTS, 'audit-trail.png'), fullPage: true });
   await drillInto(page, 'Activity_IntakeAndSorting');
   await visited(page, 'Task_SortProposal');
+  // the loop back after the correction is marked, the "no correction" exit is not
+  await visited(page, 'Flow_Corrected');
+  assert.equal(await page.locator('#canvas .visited[data-element-id="Flow_NotCorrected"]').count(), 0);
   await page.locator('#canvas').screenshot({ path: join(SHOTS, 'audit-trail-subprocess.png') });
   await page.locator('#canvas .bjs-breadcrumbs a').first().click();
   // a call activity the proposal went into opens the called process's diagram

@@ -337,19 +337,17 @@
     }
   }
 
-  /** Visited nodes green, active ones orange, a flow green when both its ends were visited. */
+  /** Passed nodes and the flows taken green, the open ones orange. */
   function mark(run) {
     const canvas = state.viewer.get('canvas');
     const registry = state.viewer.get('elementRegistry');
     const visited = new Set(run.visited);
+    const taken = new Set(run.taken);
     const active = new Set(run.active);
     for (const element of registry.getAll()) {
       const id = element.id;
       if (element.type === 'bpmn:SequenceFlow') {
-        const flow = element.businessObject;
-        if (visited.has(flow.sourceRef?.id) && visited.has(flow.targetRef?.id)) {
-          canvas.addMarker(id, 'visited');
-        }
+        if (taken.has(id)) canvas.addMarker(id, 'visited');
       } else if (active.has(id)) {
         canvas.addMarker(id, 'active');
       } else if (visited.has(id)) {

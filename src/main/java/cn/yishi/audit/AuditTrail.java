@@ -32,7 +32,10 @@ public record AuditTrail(
     return ProposalStatus.valueOf(status).label();
   }
 
-  /** One process instance of the proposal, with the definition and deployment it ran on. */
+  /**
+   * One process instance of the proposal, with the definition and deployment it ran on, the
+   * activities it passed ({@code visited}), the sequence flows it took and what is still open.
+   */
   public record ProcessRun(
       String instanceId,
       String parentInstanceId,
@@ -47,6 +50,7 @@ public record AuditTrail(
       OffsetDateTime endedAt,
       String diagram,
       List<String> visited,
+      List<String> taken,
       List<String> active) {}
 
   /** One evaluation of a decision table with its inputs and outputs. */

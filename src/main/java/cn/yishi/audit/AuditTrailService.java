@@ -100,6 +100,7 @@ public class AuditTrailService {
   private final SummonsRepository summonses;
   private final OrganisationService organisation;
   private final BusinessTime time;
+  private final StepForms forms;
   private final ObjectMapper json = new ObjectMapper();
 
   public AuditTrailService(
@@ -115,7 +116,9 @@ public class AuditTrailService {
       SupervisionRecords supervision,
       SummonsRepository summonses,
       OrganisationService organisation,
-      BusinessTime time) {
+      BusinessTime time,
+      StepForms forms) {
+    this.forms = forms;
     this.history = history;
     this.repository = repository;
     this.tasks = tasks;
@@ -301,7 +304,16 @@ public class AuditTrailService {
                   : activity.getActivityId(),
               actor,
               names.of(actor),
-              activity.getEndTime() == null ? "进行中" : outcome(values),
+              activity.getEndTime() == null
+                  ? "进行中"
+                  : outcome(
+                      values,
+                      values.isEmpty()
+                          ? null
+                          : forms.of(
+                              definition.getId(),
+                              definition.getDeploymentId(),
+                              activity.getActivityId())),
               details,
               null));
     }
@@ -335,6 +347,7 @@ public class AuditTrailService {
         instance.getEndTime() == null ? null : at(instance.getEndTime()),
         "/api/audit/diagrams/" + definition.getId(),
         List.copyOf(visited),
+        TakenFlows.of(repository.getBpmnModelInstance(definition.getId()), activities),
         active);
   }
 
@@ -470,7 +483,7 @@ public class AuditTrailService {
       for (UserOperationLogEntry entry : entries) {
         if (entry.getProperty() != null) {
           details.put(
-              entry.getProperty(),
+              OperationLabels.property(entry.getProperty()),
               (entry.getOrgValue() == null ? "" : entry.getOrgValue())
                   + " → "
                   + (entry.getNewValue() == null ? "" : entry.getNewValue()));
@@ -479,16 +492,17 @@ public class AuditTrailService {
       if (first.getTaskId() != null) {
         details.put("任务编号", first.getTaskId());
       }
+      details.put("操作类型", first.getEntityType() + " " + first.getOperationType());
       events.add(
           new AuditEvent(
               at(first.getTimestamp()),
               Kind.OPERATION,
               instanceId,
               null,
-              first.getEntityType() + " " + first.getOperationType(),
+              OperationLabels.step(first.getEntityType(), first.getOperationType()),
               first.getUserId(),
               names.of(first.getUserId()),
-              first.getOperationType(),
+              OperationLabels.operation(first.getOperationType()),
               details,
               null));
     }
@@ -804,7 +818,10 @@ public class AuditTrailService {
     return String.valueOf(value);
   }
 
-  private static String outcome(Map<String, Object> values) {
+  private static String outcome(Map<String, Object> values, StepForms.Form form) {
+    if (form != null && !values.isEmpty()) {
+      return form.describe(values, AuditTrailService::shorten);
+    }
     List<String> parts = new ArrayList<>();
     values.forEach((k, v) -> parts.add(k + "=" + shorten(v)));
     return parts.isEmpty() ? "完成" : String.join("；", parts);

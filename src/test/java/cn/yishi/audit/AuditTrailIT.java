@@ -194,7 +194,9 @@ class AuditTrailIT {
             .orElseThrow();
     assertThat(sorted.get("step").asText()).isEqualTo("分拣提案");
     assertThat(sorted.get("actor").asText()).isEqualTo("jldbl-caseworker");
-    assertThat(sorted.get("outcome").asText()).contains(TOPIC.name() + "=SANITATION");
+    // in the words of the sorting form the caseworker saw
+    assertThat(sorted.get("outcome").asText()).contains("议题：整治类：环境卫生").contains("是否可议：可议（无排除情形）");
+    assertThat(sorted.get("details").get(TOPIC.name()).asText()).isEqualTo("SANITATION");
 
     // the classification tables: evaluated at intake with the resident's topic, again after the
     // correction with the corrected one
@@ -216,6 +218,11 @@ class AuditTrailIT {
     assertThat(process.get("key").asText()).isEqualTo(ProposalLifecycleProcess.KEY);
     assertThat(process.get("visited").toString())
         .contains(ProposalLifecycleProcess.TASK_SORT_PROPOSAL);
+    // the path: back to classification after the correction, then on as already sorted; the
+    // "no correction" exit lies between two passed gateways but was not taken
+    assertThat(process.get("taken").toString())
+        .contains("\"Flow_Corrected\"", "\"Flow_AlreadySorted\"")
+        .doesNotContain("\"Flow_NotCorrected\"");
     ResponseEntity<String> xml =
         as(
             "auditor",
