@@ -1,7 +1,8 @@
 // The auditor's page (/audit/) in Debian's chromium with a Chinese locale, against a running Yishi:
 // - an auditor logs in, finds a proposal whose topic the caseworker corrected while sorting, sees
 //   the correction with who made it, the value it replaced and the reason, the decision tables'
-//   evaluations, the diagram with the path taken (a call activity opens its own diagram), and
+//   evaluations, the diagram with the path taken (the deliberation it was called into opens from
+//   its call activity), and
 //   downloads the CSV (UTF-8 with a byte-order mark, the README's columns);
 // - a proposal rejected at sorting is finished, and its diagram marks the whole path to its end;
 // - a community's supervisor does not find another community's proposal, and opening it directly
@@ -65,6 +66,16 @@ before(async () => {
     exclusion: v('NONE'),
     correctionReason: v(CORRECTION_REASON),
   });
+  // reviewed and settled, so that it goes on into a deliberation process (a called process)
+  const review = await rest(
+    `/task?processInstanceBusinessKey=${corrected}&taskDefinitionKey=Task_ReviewAtLevel`,
+  );
+  assert.equal(review.body.length, 1, JSON.stringify(review.body));
+  const reviewed = await rest(`/task/${review.body[0].id}/complete`, {
+    method: 'POST',
+    body: { variables: { reviewDecision: v('SETTLE'), reviewReason: v('院落内可以协商解决') } },
+  });
+  assert.equal(reviewed.status, 204, JSON.stringify(reviewed.body));
   rejected = await submit('金禾苑违规搭建要求处理', JLDBL, 'jn-jld-jldbl-jhy');
   await sort(rejected, {
     exclusion: v('UNLAWFUL'),
@@ -159,18 +170,21 @@ test('an auditor finds a corrected proposal, sees who corrected what and why, th
   assert.equal(await page.locator('#canvas .visited[data-element-id="Flow_NotCorrected"]').count(), 0);
   await page.locator('#canvas').screenshot({ path: join(SHOTS, 'audit-trail-subprocess.png') });
   await page.locator('#canvas .bjs-breadcrumbs a').first().click();
-  // a call activity the proposal went into opens the called process's diagram
-  const openable = page.locator('#canvas .djs-element.openable').first();
-  if (await openable.count()) {
-    const before = await page.locator('#runs [aria-selected="true"]').textContent();
-    await openable.click();
-    await page.waitForFunction(
-      (text) => document.querySelector('#runs [aria-selected="true"]')?.textContent !== text,
-      before,
-    );
-    await page.locator('#canvas .djs-element.visited').first().waitFor();
-    await page.screenshot({ path: join(SHOTS, 'audit-called-process.png'), fullPage: true });
-  }
+  // the deliberation it went into: a call activity in 协商议事 opens the called process's diagram
+  await page.locator('#canvas .active[data-element-id="Activity_Deliberation"]').waitFor();
+  await drillInto(page, 'Activity_Deliberation');
+  await page.locator('#canvas .active[data-element-id="Call_CourtyardDeliberation"]').waitFor();
+  const call = page.locator('#canvas .djs-element.openable');
+  assert.equal(await call.count(), 1, 'one deliberation process was called');
+  const lifecycleTab = await page.locator('#runs [aria-selected="true"]').textContent();
+  await call.click();
+  await page.waitForFunction(
+    (text) => document.querySelector('#runs [aria-selected="true"]')?.textContent !== text,
+    lifecycleTab,
+  );
+  assert.match(await page.locator('#runs [aria-selected="true"]').textContent(), /院落协商（第 \d+ 版，进行中）/);
+  await page.locator('#canvas .djs-element.active').first().waitFor();
+  await page.screenshot({ path: join(SHOTS, 'audit-called-process.png'), fullPage: true });
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#csv').click()]);
   const csv = readFileSync(await download.path());

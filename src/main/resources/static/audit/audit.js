@@ -277,7 +277,7 @@
     for (const run of state.trail.processes) {
       const depth = ancestors(run);
       const label = `${'　'.repeat(depth)}${run.name ?? run.key}（第 ${run.version} 版，${
-        run.endedAt ? '已结束' : '进行中'})`;
+        run.endedAt ? '已结束' : '进行中'}）`;
       const tab = el('button', label, {
         type: 'button',
         role: 'tab',
