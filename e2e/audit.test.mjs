@@ -13,7 +13,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE, SHOTS, launch, rest, v } from './support.mjs';
+import { BASE, SHOTS, completeByRest, launch, rest, v } from './support.mjs';
 
 const JLDBL = 'jn-jld-jldbl';
 const CORRECTION_REASON = '杂物与排水属环境卫生，不是噪声';
@@ -67,15 +67,10 @@ before(async () => {
     correctionReason: v(CORRECTION_REASON),
   });
   // reviewed and settled, so that it goes on into a deliberation process (a called process)
-  const review = await rest(
-    `/task?processInstanceBusinessKey=${corrected}&taskDefinitionKey=Task_ReviewAtLevel`,
-  );
-  assert.equal(review.body.length, 1, JSON.stringify(review.body));
-  const reviewed = await rest(`/task/${review.body[0].id}/complete`, {
-    method: 'POST',
-    body: { variables: { reviewDecision: v('SETTLE'), reviewReason: v('院落内可以协商解决') } },
+  await completeByRest(corrected, 'Task_ReviewAtLevel', {
+    reviewDecision: 'SETTLE',
+    reviewReason: '院落内可以协商解决',
   });
-  assert.equal(reviewed.status, 204, JSON.stringify(reviewed.body));
   rejected = await submit('金禾苑违规搭建要求处理', JLDBL, 'jn-jld-jldbl-jhy');
   await sort(rejected, {
     exclusion: v('UNLAWFUL'),

@@ -99,3 +99,12 @@ export async function startProposal(variables) {
   assert.equal(started.status, 200, JSON.stringify(started.body));
   return started.body;
 }
+
+/** Completes the one open task `taskKey` of the proposal `number` through /engine-rest as the admin. */
+export async function completeByRest(number, taskKey, variables) {
+  const open = await rest(`/task?processInstanceBusinessKey=${number}&taskDefinitionKey=${taskKey}`);
+  assert.equal(open.body.length, 1, `${taskKey}: ${JSON.stringify(open.body)}`);
+  const typed = Object.fromEntries(Object.entries(variables).map(([k, value]) => [k, { value }]));
+  const done = await rest(`/task/${open.body[0].id}/complete`, { method: 'POST', body: { variables: typed } });
+  assert.equal(done.status, 204, `${taskKey}: ${JSON.stringify(done.body)}`);
+}

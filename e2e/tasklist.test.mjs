@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BASE, SHOTS, rest, launch, enter, formField, choose, startProposal, v } from './support.mjs';
+import { BASE, SHOTS, rest, launch, enter, formField, choose, startProposal, completeByRest, v } from './support.mjs';
 
 const TITLE = `菁华园瀑布噪音扰民 ${Date.now()}`;
 
@@ -135,15 +135,6 @@ test('a grid worker takes in a proposal with Tasklist\'s start form (社区提�
   const cost = await rest(`/process-instance/${started.body[0].id}/variables/estimatedCost`);
   assert.equal(cost.body.value, 3000);
 });
-
-/** Completes the one open task of a proposal with this key, through REST as the admin. */
-async function completeByRest(number, taskKey, variables) {
-  const open = await rest(`/task?processInstanceBusinessKey=${number}&taskDefinitionKey=${taskKey}`);
-  assert.equal(open.body.length, 1, `${taskKey}: ${JSON.stringify(open.body)}`);
-  const typed = Object.fromEntries(Object.entries(variables).map(([k, value]) => [k, { value }]));
-  const done = await rest(`/task/${open.body[0].id}/complete`, { method: 'POST', body: { variables: typed } });
-  assert.equal(done.status, 204, `${taskKey}: ${JSON.stringify(done.body)}`);
-}
 
 test('the committee records its meeting in Tasklist; counts that make no sense are refused in Chinese', async () => {
   const started = await startProposal({

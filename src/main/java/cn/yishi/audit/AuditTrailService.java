@@ -63,6 +63,7 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.stereotype.Service;
 
 /**
@@ -234,6 +235,7 @@ public class AuditTrailService {
             .createDeploymentQuery()
             .deploymentId(definition.getDeploymentId())
             .singleResult();
+    BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
     List<HistoricActivityInstance> activities =
         history
             .createHistoricActivityInstanceQuery()
@@ -311,9 +313,7 @@ public class AuditTrailService {
                       values.isEmpty()
                           ? null
                           : forms.of(
-                              definition.getId(),
-                              definition.getDeploymentId(),
-                              activity.getActivityId())),
+                              model, definition.getDeploymentId(), activity.getActivityId())),
               details,
               null));
     }
@@ -347,7 +347,7 @@ public class AuditTrailService {
         instance.getEndTime() == null ? null : at(instance.getEndTime()),
         "/api/audit/diagrams/" + definition.getId(),
         List.copyOf(visited),
-        TakenFlows.of(repository.getBpmnModelInstance(definition.getId()), activities),
+        TakenFlows.of(model, activities),
         active);
   }
 
@@ -819,7 +819,7 @@ public class AuditTrailService {
   }
 
   private static String outcome(Map<String, Object> values, StepForms.Form form) {
-    if (form != null && !values.isEmpty()) {
+    if (form != null) {
       return form.describe(values, AuditTrailService::shorten);
     }
     List<String> parts = new ArrayList<>();

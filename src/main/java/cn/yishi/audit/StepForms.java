@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -26,7 +28,7 @@ class StepForms {
   record Form(Map<String, String> labels, Map<String, Map<String, String>> options) {
 
     /** "label：option" for each value the form knows, "key=value" for the others. */
-    String describe(Map<String, Object> values, java.util.function.Function<Object, String> raw) {
+    String describe(Map<String, Object> values, Function<Object, String> raw) {
       StringBuilder text = new StringBuilder();
       Map<String, Object> rest = new LinkedHashMap<>(values);
       labels.forEach(
@@ -39,8 +41,7 @@ class StepForms {
       return text.toString();
     }
 
-    private String shown(
-        String key, Object value, java.util.function.Function<Object, String> raw) {
+    private String shown(String key, Object value, Function<Object, String> raw) {
       if (value instanceof Boolean b) {
         return b ? "是" : "否";
       }
@@ -64,10 +65,12 @@ class StepForms {
     this.repository = repository;
   }
 
-  /** The form of a user task or start event, or null when it has none or it is not deployed. */
-  Form of(String definitionId, String deploymentId, String activityId) {
-    BpmnModelInstance model = repository.getBpmnModelInstance(definitionId);
-    ModelElementInstance element = model == null ? null : model.getModelElementById(activityId);
+  /**
+   * The form of a user task or start event of the diagram a process ran on (deployed in {@code
+   * deploymentId}), or null when it has none or the form is not in that deployment.
+   */
+  Form of(BpmnModelInstance model, String deploymentId, String activityId) {
+    ModelElementInstance element = model.getModelElementById(activityId);
     String formRef = null;
     if (element instanceof UserTask task) {
       formRef = task.getCamundaFormRef();
@@ -80,7 +83,7 @@ class StepForms {
   }
 
   private Map<String, Form> read(String deploymentId) {
-    Map<String, Form> forms = new ConcurrentHashMap<>();
+    Map<String, Form> forms = new HashMap<>();
     for (String name : repository.getDeploymentResourceNames(deploymentId)) {
       if (!name.endsWith(".form")) {
         continue;
@@ -97,7 +100,7 @@ class StepForms {
         // an unreadable form only costs the labels: the trail shows the raw values instead
       }
     }
-    return forms;
+    return Map.copyOf(forms);
   }
 
   private static void collect(

@@ -17,12 +17,16 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -140,7 +144,7 @@ public class AuditAuthenticationFilter extends OncePerRequestFilter {
   private void logIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String contentType = request.getContentType();
     if (contentType == null
-        || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       problem(response, 415, "Unsupported Media Type", "登录请求须为 application/json");
       return;
     }
@@ -183,7 +187,7 @@ public class AuditAuthenticationFilter extends OncePerRequestFilter {
       String cookie = cookies.get(i);
       if (cookie.startsWith("JSESSIONID=")) {
         String strict = cookie.replaceAll("(?i);\\s*SameSite=[^;]*", "") + "; SameSite=Strict";
-        if (!strict.toLowerCase(java.util.Locale.ROOT).contains("httponly")) {
+        if (!strict.toLowerCase(Locale.ROOT).contains("httponly")) {
           strict += "; HttpOnly";
         }
         cookies.set(i, strict);
@@ -206,15 +210,15 @@ public class AuditAuthenticationFilter extends OncePerRequestFilter {
     return groupIds;
   }
 
-  private static void unauthorized(
-      HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+  private void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
+      throws IOException {
     if (request.getHeader("X-Requested-With") == null) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
     }
     problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
   }
 
-  private static void forbidden(HttpServletResponse response, String userId) throws IOException {
+  private void forbidden(HttpServletResponse response, String userId) throws IOException {
     problem(
         response,
         HttpServletResponse.SC_FORBIDDEN,
@@ -280,21 +284,15 @@ public class AuditAuthenticationFilter extends OncePerRequestFilter {
     return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
   }
 
-  private static void problem(HttpServletResponse response, int status, String title, String detail)
+  /** An RFC 9457 problem, written by Jackson (so any text in it is escaped as JSON). */
+  private void problem(HttpServletResponse response, int status, String title, String detail)
       throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+    problem.setTitle(title);
     response.setStatus(status);
-    response.setContentType("application/problem+json");
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"title\":\""
-                + title
-                + "\",\"status\":"
-                + status
-                + ",\"detail\":\""
-                + detail.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\"}");
+    json.writeValue(response.getOutputStream(), problem);
   }
 
   private static final class AuthenticatedRequest extends HttpServletRequestWrapper {
