@@ -47,6 +47,14 @@ public class Notifications {
     return queue(proposalNumber, Notification.PHONE, phone, message);
   }
 
+  /**
+   * A message to a co-signing household's phone (联署人, who asked to be told of each step); returns
+   * the notification id.
+   */
+  public String toCoSigner(String proposalNumber, String phone, String message) {
+    return queue(proposalNumber, Notification.PHONE, phone, message);
+  }
+
   /** A message to the members of a candidate group (e.g. a reminder before a due date). */
   public String toGroup(String proposalNumber, String groupId, String message) {
     return queue(proposalNumber, Notification.GROUP, groupId, message);

@@ -122,6 +122,70 @@ public class ProposalController {
     return proposals.evaluate(number, (String) rating, (String) comment, (String) phone);
   }
 
+  /** CONTRACT §4 cosignatures: the co-signing household's fields. */
+  static final String COSIGNER_NAME = "name";
+
+  static final String COSIGNER_PHONE = "phone";
+  static final String COSIGNER_NOTIFY = "notify";
+  static final int MAX_COSIGNER_NAME = 50;
+  static final Set<String> COSIGNATURE_TEXT =
+      Set.of(COSIGNER_NAME, COSIGNER_PHONE, COURTYARD.name());
+  static final Set<String> COSIGNATURE_FIELDS =
+      Set.of(COSIGNER_NAME, COSIGNER_PHONE, COURTYARD.name(), COSIGNER_NOTIFY);
+
+  /**
+   * CONTRACT §4: one household co-signs. Checked in this order: unknown number 404, bad body 400
+   * (415, 413), the proposal ended 409, the phone counted already (a co-signer's or the
+   * submitter's) 409; then 201 with the public view, its {@code coSigners} counting the household.
+   */
+  @PostMapping(
+      value = "/api/proposals/{number}/cosignatures",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<PublicProposal> coSign(
+      @PathVariable String number, HttpServletRequest request) {
+    proposals.requireKnown(number);
+    Map<String, Object> fields = JsonBody.read(request, COSIGNATURE_FIELDS, Map.of());
+    JsonBody.requireText(fields, COSIGNATURE_TEXT);
+    List<FieldError> errors = new ArrayList<>();
+    String name = trimmed(fields.get(COSIGNER_NAME));
+    if (name == null) {
+      errors.add(new FieldError(COSIGNER_NAME, "必填"));
+    } else if (name.length() > MAX_COSIGNER_NAME) {
+      errors.add(new FieldError(COSIGNER_NAME, "不能超过" + MAX_COSIGNER_NAME + "个字符"));
+    } else if (ProposalFields.nameProblem(name) != null) {
+      errors.add(new FieldError(COSIGNER_NAME, ProposalFields.nameProblem(name)));
+    }
+    String phone = trimmed(fields.get(COSIGNER_PHONE));
+    if (phone == null) {
+      errors.add(new FieldError(COSIGNER_PHONE, "必填"));
+    } else if (!ProposalFields.MOBILE.matcher(phone).matches()) {
+      errors.add(new FieldError(COSIGNER_PHONE, ProposalFields.MOBILE_MESSAGE));
+    }
+    String courtyard = trimmed(fields.get(COURTYARD.name()));
+    Object notify = fields.get(COSIGNER_NOTIFY);
+    if (notify != null && !(notify instanceof Boolean)) {
+      errors.add(new FieldError(COSIGNER_NOTIFY, "须为 true 或 false"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidProposalException(errors);
+    }
+    PublicProposal view =
+        proposals.coSign(number, name, phone, courtyard, Boolean.TRUE.equals(notify));
+    return ResponseEntity.created(URI.create("/api/proposals/" + number)).body(view);
+  }
+
+  private static String trimmed(Object text) {
+    return text == null || text.toString().isBlank() ? null : text.toString().trim();
+  }
+
+  @ExceptionHandler({
+    CoSignatures.AlreadyCoSignedException.class,
+    CoSignatures.ProposalEndedException.class
+  })
+  ResponseEntity<ProblemDetail> coSignRefused(RuntimeException e) {
+    return problem(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
+  }
+
   @ExceptionHandler(InvalidProposalException.class)
   ResponseEntity<ProblemDetail> invalid(InvalidProposalException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "提案信息有误");

@@ -54,7 +54,8 @@ public enum ProposalStatus {
    * What the submitter of proposal {@code number} is told when it reaches this status, in Chinese.
    */
   public String message(String number, ProposalView.Facts facts) {
-    String proposal = "您的提案《" + text(facts.title(), "") + "》（编号 " + text(number, "") + "）";
+    String proposal =
+        SUBMITTER_PREFIX + "《" + text(facts.title(), "") + "》（编号 " + text(number, "") + "）";
     String route = text(facts.route(), null);
     return switch (this) {
       case SORTING -> proposal + "已受理，社区工作者正在分拣。";
@@ -73,6 +74,23 @@ public enum ProposalStatus {
       case REJECTED -> proposal + "未予采纳。理由：" + rejectionReason(facts) + "。如有疑问，可向社区咨询。";
     };
   }
+
+  /**
+   * The message to a co-signing household about this status: the submitter's, about the proposal
+   * they co-signed; only the submitter rates it.
+   */
+  public String coSignerMessage(String number, ProposalView.Facts facts) {
+    if (this == AWAITING_EVALUATION) {
+      return "您联署的提案《" + text(facts.title(), "") + "》（编号 " + text(number, "") + "）已办理完毕，等待提案人评价。";
+    }
+    String message = message(number, facts);
+    return message.startsWith(SUBMITTER_PREFIX)
+        ? CO_SIGNER_PREFIX + message.substring(SUBMITTER_PREFIX.length())
+        : message;
+  }
+
+  private static final String SUBMITTER_PREFIX = "您的提案";
+  private static final String CO_SIGNER_PREFIX = "您联署的提案";
 
   /** Where a redirected proposal goes, by the eligibility route. */
   private static String redirection(String route) {

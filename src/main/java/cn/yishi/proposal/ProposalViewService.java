@@ -26,10 +26,10 @@ import org.springframework.stereotype.Service;
  * for the public API, the time-limit watch and tests.
  *
  * <p>A status change updates the read model, appends a timeline entry and queues a notification to
- * the submitter, all in the step's transaction (JdbcTemplate joins the engine's Spring
- * transaction), so the public view never shows a step that did not happen, and no step goes untold.
- * It also keeps the proposal's handling deadline (CONTRACT §4 {@code deadline}, {@link
- * HandlingDeadline}): it starts when the status leaves SORTING.
+ * the submitter (and the co-signers who asked to be told), all in the step's transaction
+ * (JdbcTemplate joins the engine's Spring transaction), so the public view never shows a step that
+ * did not happen, and no step goes untold. It also keeps the proposal's handling deadline (CONTRACT
+ * §4 {@code deadline}, {@link HandlingDeadline}): it starts when the status leaves SORTING.
  */
 @Service
 public class ProposalViewService {
@@ -41,16 +41,19 @@ public class ProposalViewService {
   private final BusinessTime time;
   private final SignatureService signatures;
   private final Notifications notifications;
+  private final CoSignatures coSignatures;
 
   public ProposalViewService(
       JdbcTemplate jdbc,
       BusinessTime time,
       SignatureService signatures,
-      Notifications notifications) {
+      Notifications notifications,
+      CoSignatures coSignatures) {
     this.jdbc = jdbc;
     this.time = time;
     this.signatures = signatures;
     this.notifications = notifications;
+    this.coSignatures = coSignatures;
   }
 
   // ---------------------------------------------------------------- writing
@@ -73,6 +76,11 @@ public class ProposalViewService {
       LOG.warn("提案 {} 没有提交人手机号，通知未发出：{}", LogText.safe(number), LogText.safe(message));
     } else {
       notifications.toSubmitter(number, phone, message);
+    }
+    List<String> coSigners = coSignatures.phonesToNotify(number);
+    if (!coSigners.isEmpty()) {
+      String told = status.coSignerMessage(number, facts);
+      coSigners.forEach(coSigner -> notifications.toCoSigner(number, coSigner, told));
     }
   }
 
@@ -411,13 +419,14 @@ public class ProposalViewService {
   }
 
   /**
-   * Removes the public timeline and view of these proposals (their history has expired:
-   * cn.yishi.retention).
+   * Removes the public timeline and view of these proposals, and their co-signatures (their history
+   * has expired: cn.yishi.retention).
    */
   public void forget(Collection<String> numbers) {
     if (numbers.isEmpty()) {
       return;
     }
+    coSignatures.forget(numbers);
     jdbc.update(
         "DELETE FROM proposal_timeline WHERE proposal_number IN ("
             + SqlLists.placeholders(numbers)

@@ -1,6 +1,7 @@
 package cn.yishi.proposal;
 
 import static cn.yishi.common.CommonVariables.SUBMITTER_PHONE;
+import static cn.yishi.proposal.ProposalLifecycleProcess.COURTYARD;
 import static cn.yishi.proposal.ProposalLifecycleProcess.EVALUATION_COMMENT;
 import static cn.yishi.proposal.ProposalLifecycleProcess.KEY;
 import static cn.yishi.proposal.ProposalLifecycleProcess.RATING;
@@ -12,6 +13,7 @@ import cn.yishi.common.Variable;
 import cn.yishi.organisation.Groups;
 import cn.yishi.organisation.OrganisationService;
 import cn.yishi.organisation.Unit;
+import cn.yishi.organisation.UnitLevel;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,7 @@ public class PublicProposals {
   private final OrganisationService organisation;
   private final BusinessTime time;
   private final PhoneChecks phoneChecks;
+  private final CoSignatures coSignatures;
 
   public PublicProposals(
       ProposalFields fields,
@@ -48,7 +51,8 @@ public class PublicProposals {
       ProposalViewService views,
       OrganisationService organisation,
       BusinessTime time,
-      PhoneChecks phoneChecks) {
+      PhoneChecks phoneChecks,
+      CoSignatures coSignatures) {
     this.fields = fields;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -56,6 +60,7 @@ public class PublicProposals {
     this.organisation = organisation;
     this.time = time;
     this.phoneChecks = phoneChecks;
+    this.coSignatures = coSignatures;
   }
 
   /**
@@ -105,12 +110,7 @@ public class PublicProposals {
           List.of(
               new FieldError(RATING.name(), "须为 SATISFIED、BASICALLY_SATISFIED 或 DISSATISFIED")));
     }
-    ProcessInstance lifecycle =
-        runtime
-            .createProcessInstanceQuery()
-            .processDefinitionKey(KEY)
-            .processInstanceBusinessKey(number)
-            .singleResult();
+    ProcessInstance lifecycle = lifecycle(number);
     if (lifecycle == null) {
       requireKnown(number);
       throw new NotAwaitingEvaluationException(number);
@@ -124,8 +124,7 @@ public class PublicProposals {
     if (evaluation == null) {
       throw new NotAwaitingEvaluationException(number);
     }
-    String submitterPhone =
-        SUBMITTER_PHONE.read(runtime.getVariable(lifecycle.getId(), SUBMITTER_PHONE.name()));
+    String submitterPhone = submitterPhone(lifecycle);
     if (!phoneChecks.attempt(number, () -> phone != null && phone.equals(submitterPhone))) {
       throw new WrongSubmitterException(number);
     }
@@ -133,6 +132,58 @@ public class PublicProposals {
         evaluation.getId(),
         Variable.values(RATING.is(rating), EVALUATION_COMMENT.is(comment == null ? "" : comment)));
     return find(number).orElseThrow();
+  }
+
+  /**
+   * One household co-signs the proposal (CONTRACT §4 cosignatures): checked in this order, the body
+   * (400, naming each bad field), the proposal still open (409), the household not counted yet: its
+   * phone neither a co-signer's already nor the submitter's (409).
+   *
+   * @param name the household's contact (required, at most 50 characters)
+   * @param phone a mainland mobile number (required)
+   * @param courtyard optional: a courtyard of the proposal's community
+   * @param notify told of each step too
+   * @throws InvalidProposalException naming every bad field
+   * @throws CoSignatures.ProposalEndedException the proposal has ended (409)
+   * @throws CoSignatures.AlreadyCoSignedException the phone co-signed already or is the submitter's
+   *     (409)
+   */
+  public PublicProposal coSign(
+      String number, String name, String phone, String courtyard, boolean notify) {
+    ProposalView view = views.find(number).orElseThrow(() -> new UnknownProposalException(number));
+    List<FieldError> errors = new ArrayList<>();
+    if (courtyard != null) {
+      Optional<Unit> unit = organisation.findUnit(courtyard);
+      if (unit.isEmpty() || unit.get().level() != UnitLevel.COURTYARD) {
+        errors.add(new FieldError(COURTYARD.name(), "没有这个院落，请从列表中选择"));
+      } else if (view.community() != null && !organisation.isWithin(courtyard, view.community())) {
+        errors.add(new FieldError(COURTYARD.name(), "不是本提案所在社区的院落"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidProposalException(errors);
+    }
+    if (view.status() != null && HandlingDeadline.ENDED.contains(view.status())) {
+      throw new CoSignatures.ProposalEndedException(number, view.status().label());
+    }
+    ProcessInstance lifecycle = lifecycle(number);
+    if (lifecycle != null && phone.equals(submitterPhone(lifecycle))) {
+      throw new CoSignatures.AlreadyCoSignedException(number);
+    }
+    coSignatures.add(number, name, phone, courtyard, notify, time.now());
+    return find(number).orElseThrow();
+  }
+
+  private ProcessInstance lifecycle(String number) {
+    return runtime
+        .createProcessInstanceQuery()
+        .processDefinitionKey(KEY)
+        .processInstanceBusinessKey(number)
+        .singleResult();
+  }
+
+  private String submitterPhone(ProcessInstance lifecycle) {
+    return SUBMITTER_PHONE.read(runtime.getVariable(lifecycle.getId(), SUBMITTER_PHONE.name()));
   }
 
   private PublicProposal publicView(ProposalView view) {
@@ -146,12 +197,18 @@ public class PublicProposals {
         view.track(),
         view.level(),
         view.community(),
-        view.coSigners(),
+        coSigners(view),
         view.submittedAt(),
         view.deadline(),
         view.overdueAt(now),
         openSteps(view.number(), now),
         view.timeline());
+  }
+
+  /** The households declared at submission and those that co-signed since. */
+  private Integer coSigners(ProposalView view) {
+    int received = coSignatures.count(view.number());
+    return view.coSigners() == null ? Integer.valueOf(received) : view.coSigners() + received;
   }
 
   /** Open steps, overdue by the engine's clock (the clock their due dates and the watch use). */

@@ -47,6 +47,9 @@ class NamesOutsideBoundariesTest {
         "cn/yishi/proposal/PublicApiInputIT.java",
         "tests the public API's JSON bodies and answers (CONTRACT §1, §4 field names)");
     CONTRACT_FILES.put(
+        "cn/yishi/proposal/ResidentsApiIT.java",
+        "tests the public API's JSON answers (CONTRACT §4: number, status, coSigners; body errors)");
+    CONTRACT_FILES.put(
         "cn/yishi/proposal/IntakeNumberingIT.java",
         "submits through the public API's JSON and reads its answer (CONTRACT §1, §4)");
     CONTRACT_FILES.put(

@@ -50,12 +50,16 @@ class HandlingDeadlineTest {
         new JdbcTemplate(
             new DriverManagerDataSource(
                 "jdbc:h2:mem:handling-deadline-test;DB_CLOSE_DELAY=-1", "sa", ""));
-    for (String table : List.of("signature_record", "proposal_timeline", "proposal_view")) {
+    for (String table :
+        List.of("signature_record", "proposal_timeline", "proposal_view", "proposal_cosignature")) {
       jdbc.execute("DROP TABLE IF EXISTS " + table);
     }
     for (String file :
         List.of(
-            "V2__proposal_view.sql", "V10__signature_record.sql", "V70__proposal_deadline.sql")) {
+            "V2__proposal_view.sql",
+            "V10__signature_record.sql",
+            "V70__proposal_deadline.sql",
+            "V81__proposal_cosignature.sql")) {
       String migration = Files.readString(Path.of("src/main/resources/db/migration/" + file));
       for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";")) {
         if (!statement.isBlank()) {
@@ -73,7 +77,11 @@ class HandlingDeadlineTest {
     BusinessTime time = new BusinessTime("Asia/Shanghai");
     views =
         new ProposalViewService(
-            jdbc, time, new SignatureService(jdbc, (SigningKeys) null), mock(Notifications.class));
+            jdbc,
+            time,
+            new SignatureService(jdbc, (SigningKeys) null),
+            mock(Notifications.class),
+            new CoSignatures(jdbc));
     track("MINOR", "P7D");
     at(SUBMITTED);
   }

@@ -80,7 +80,8 @@ class SupervisionServiceTest {
           "V10__signature_record.sql",
           "V40__supervision_record.sql",
           "V70__proposal_deadline.sql",
-          "V71__deadline_supervision.sql");
+          "V71__deadline_supervision.sql",
+          "V81__proposal_cosignature.sql");
 
   @BeforeAll
   static void tables() throws Exception {
@@ -94,7 +95,8 @@ class SupervisionServiceTest {
             "supervision_record",
             "signature_record",
             "proposal_timeline",
-            "proposal_view")) {
+            "proposal_view",
+            "proposal_cosignature")) {
       jdbc.execute("DROP TABLE IF EXISTS " + table);
     }
     for (String file : MIGRATIONS) {
@@ -130,7 +132,8 @@ class SupervisionServiceTest {
                 new BusinessTime("Asia/Shanghai"),
                 new cn.yishi.signature.SignatureService(
                     jdbc, (cn.yishi.signature.SigningKeys) null),
-                mock(cn.yishi.notification.Notifications.class)),
+                mock(cn.yishi.notification.Notifications.class),
+                new cn.yishi.proposal.CoSignatures(jdbc)),
             new DeadlineSupervisions(jdbc),
             new BusinessTime("Asia/Shanghai"));
   }
