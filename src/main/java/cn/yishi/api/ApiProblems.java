@@ -68,6 +68,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   /** An exception nobody expected: 500, the details in the log, none in the answer. */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    if (DatabaseUnavailable.causedBy(e)) {
+      LOG.warn(
+          "Database unreachable answering {} {}: {}",
+          request.getMethod(),
+          request.getRequestURI(),
+          e.toString());
+      return databaseUnavailable(request.getRequestURI());
+    }
     LOG.error("Unexpected error answering {} {}", request.getMethod(), request.getRequestURI(), e);
     return problem(
         ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后再试"));
@@ -116,6 +124,18 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     problem.setInstance(URI.create(path));
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
+  /** 503 with Retry-After: the database cannot be reached ({@link DatabaseUnavailable}). */
+  static ResponseEntity<ProblemDetail> databaseUnavailable(String path) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
+    problem.setInstance(URI.create(path));
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }

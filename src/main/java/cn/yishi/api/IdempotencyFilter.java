@@ -22,6 +22,8 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,6 +50,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * (the body is read through its size and time limits).
  */
 public final class IdempotencyFilter extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
 
   public static final String HEADER = "Idempotency-Key";
   public static final String REPLAYED = "Idempotency-Replayed";
@@ -101,6 +105,28 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
       return;
     }
     String fingerprint = fingerprint(request, body);
+    try {
+      claimAndHandle(request, response, chain, key, body, fingerprint);
+    } catch (RuntimeException failed) {
+      if (!DatabaseUnavailable.causedBy(failed) || response.isCommitted()) {
+        throw failed;
+      }
+      response.resetBuffer();
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
+      refuse(request, response, problem, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+    }
+  }
+
+  private void claimAndHandle(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      String key,
+      byte[] body,
+      String fingerprint)
+      throws ServletException, IOException {
     OffsetDateTime now = OffsetDateTime.now(clock);
     if (!records.claim(key, fingerprint, now, now.plus(properties.keepFor()))) {
       Optional<IdempotencyRecords.Entry> stored = records.find(key);
@@ -126,13 +152,19 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
       chain.doFilter(request, answer);
       int status = answer.getStatus();
       if (status >= 200 && status < 300) {
-        records.complete(
-            key,
-            status,
-            answer.getHeader(HttpHeaders.LOCATION),
-            answer.getContentType(),
-            new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8));
+        // from here the request has acted: its key must not be released, even if keeping the
+        // answer fails (the key then stays in flight, and a retry waits for in-flight-timeout)
         kept = true;
+        try {
+          records.complete(
+              key,
+              status,
+              answer.getHeader(HttpHeaders.LOCATION),
+              answer.getContentType(),
+              new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8));
+        } catch (RuntimeException notKept) {
+          LOG.warn("Idempotency-Key 的首次应答未能保存：{}", notKept.toString());
+        }
       }
     } finally {
       if (!kept) {

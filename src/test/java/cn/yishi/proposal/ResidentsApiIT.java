@@ -19,6 +19,7 @@ import cn.yishi.api.IdempotencyFilter;
 import cn.yishi.common.Variable;
 import cn.yishi.notification.Notification;
 import cn.yishi.notification.NotificationOutbox;
+import cn.yishi.organisation.SeparateApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,6 +41,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -47,7 +50,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the first answer, another body with the same key 422, a key in flight 409, a refused request
  * leaves no key) and co-signing (201 with the count, the same household or the submitter 409, an
  * ended proposal 409, co-signers who asked are told of each step), with a test per kind of bad
- * input that leaves nothing behind.
+ * input that leaves nothing behind. A second server on the same database knows the keys of the
+ * first (they are kept in the database, not in memory).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -66,6 +70,7 @@ class ResidentsApiIT {
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
   @Autowired NotificationOutbox outbox;
+  @Autowired Environment environment;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -89,8 +94,17 @@ class ResidentsApiIT {
   }
 
   private Answer post(String path, String contentType, byte[] body, String key) throws Exception {
+    return post(port, path, contentType, body, key);
+  }
+
+  private Answer post(int server, String path, Object body, String key) throws Exception {
+    return post(server, path, "application/json", JSON.writeValueAsBytes(body), key);
+  }
+
+  private Answer post(int server, String path, String contentType, byte[] body, String key)
+      throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.newBuilder(URI.create("http://localhost:" + server + path))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
@@ -192,6 +206,34 @@ class ResidentsApiIT {
     Answer elsewhere =
         post("/api/proposals/" + first.body().get("number").asText() + "/cosignatures", body, key);
     assertThat(elsewhere.status()).isEqualTo(422);
+    assertThat(lifecycles()).isEqualTo(started);
+  }
+
+  @Test
+  void aSecondServerOnTheSameDatabaseKnowsTheKey() throws Exception {
+    String key = UUID.randomUUID().toString();
+    ObjectNode body = proposal("路灯不亮（两台服务器）");
+    Answer first = post("/api/proposals", body, key);
+    assertThat(first.status()).isEqualTo(201);
+    long started = lifecycles();
+
+    try (ConfigurableApplicationContext second =
+        SeparateApplication.run(
+            "secondnode",
+            List.of(),
+            "--yishi.test.own-database=true",
+            "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+            "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+            "--spring.datasource.password="
+                + environment.getProperty("spring.datasource.password", ""))) {
+      int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+      Answer retry = post(secondPort, "/api/proposals", body, key);
+      assertThat(retry.status()).isEqualTo(201);
+      assertThat(retry.header(IdempotencyFilter.REPLAYED)).isEqualTo("true");
+      assertThat(retry.body().get("number").asText())
+          .isEqualTo(first.body().get("number").asText());
+      assertThat(post(secondPort, "/api/proposals", proposal("别的"), key).status()).isEqualTo(422);
+    }
     assertThat(lifecycles()).isEqualTo(started);
   }
 
