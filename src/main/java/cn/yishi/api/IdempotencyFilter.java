@@ -54,6 +54,13 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
 
   public static final String HEADER = "Idempotency-Key";
+
+  /**
+   * Staff calls under /api (the audit page's session login) are not residents' actions: a login
+   * replayed without its session cookie would only confuse, and acting twice changes nothing.
+   */
+  static final String STAFF_PATHS = "/api/audit/";
+
   public static final String REPLAYED = "Idempotency-Replayed";
   static final int MAX_KEY = 255;
 
@@ -75,7 +82,9 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equalsIgnoreCase(request.getMethod()) || request.getHeader(HEADER) == null;
+    return !"POST".equalsIgnoreCase(request.getMethod())
+        || request.getHeader(HEADER) == null
+        || request.getRequestURI().startsWith(STAFF_PATHS);
   }
 
   @Override
