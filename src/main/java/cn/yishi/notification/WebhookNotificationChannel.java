@@ -161,6 +161,6 @@ public class WebhookNotificationChannel implements NotificationChannel {
 
   private static IllegalStateException failure(
       Notification notification, String what, Exception cause) {
-    return new IllegalStateException("通知 " + notification.id() + " 未送达：" + what + "，稍后重试", cause);
+    return new IllegalStateException("通知 " + notification.id() + " 未送达：" + what, cause);
   }
 }

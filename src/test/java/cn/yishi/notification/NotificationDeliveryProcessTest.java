@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -144,19 +143,11 @@ class NotificationDeliveryProcessTest {
             Duration.ofHours(4));
     assertThat(retriesLeft).containsExactly(5, 4, 3, 2, 1, 0);
     assertThat(channel.attempts).isEqualTo(6);
-    List<Incident> incidents =
+    DeliveryIncidents.theFailedDelivery(
         BpmnAwareTests.runtimeService()
             .createIncidentQuery()
             .processInstanceId(instance.getId())
-            .list();
-    assertThat(incidents)
-        .singleElement()
-        .satisfies(
-            incident -> {
-              assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-              assertThat(incident.getActivityId())
-                  .isEqualTo(NotificationDeliveryProcess.TASK_DELIVER_NOTIFICATION);
-            });
+            .list());
     BpmnAwareTests.assertThat(instance)
         .isWaitingAt(NotificationDeliveryProcess.TASK_DELIVER_NOTIFICATION);
     verify(outbox, times(6)).recordFailedAttempt(eq(ID), anyString());

@@ -86,7 +86,7 @@ class WebhookNotificationChannelTest {
   }
 
   /** The receiver's side, written independently of the channel. */
-  static String hmac(String secret, String signed) throws Exception {
+  private static String hmac(String secret, String signed) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
@@ -109,7 +109,8 @@ class WebhookNotificationChannelTest {
       assertThat(request.header("X-Yishi-Notification-Id")).isEqualTo(ID);
       assertThat(request.header("X-Yishi-Timestamp")).isEqualTo("1772674200");
       assertThat(request.header("X-Yishi-Signature"))
-          .isEqualTo("sha256=" + hmac(SECRET, "1772674200." + request.text()));
+          .isEqualTo("sha256=" + hmac(SECRET, "1772674200." + request.text()))
+          .isEqualTo(request.expectedSignature(SECRET));
       JsonNode body = JSON.readTree(request.body());
       assertThat(body.get("id").asText()).isEqualTo(ID);
       assertThat(body.get("proposalNumber").asText()).isEqualTo("JN-2026-000001");

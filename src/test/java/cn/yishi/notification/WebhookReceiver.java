@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A webhook receiver on an ephemeral loopback port whose answers the test sets: a status code, a
@@ -37,6 +41,22 @@ final class WebhookReceiver implements AutoCloseable {
 
     boolean accepted() {
       return answer >= 200 && answer <= 299;
+    }
+
+    /**
+     * What {@code X-Yishi-Signature} must say for this request and secret, computed as a receiver
+     * does (README, "通知 webhook"): {@code sha256=} and the hex HMAC-SHA256 of {@code timestamp +
+     * "." + body}.
+     */
+    String expectedSignature(String secret) {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((header("X-Yishi-Timestamp") + ".").getBytes(StandardCharsets.UTF_8));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 
@@ -87,9 +107,11 @@ final class WebhookReceiver implements AutoCloseable {
     return List.copyOf(received);
   }
 
-  /** The requests it answered with 2xx. */
-  List<Received> accepted() {
-    return received.stream().filter(Received::accepted).toList();
+  /** The requests about one notification (header {@code X-Yishi-Notification-Id}), in order. */
+  List<Received> about(String notificationId) {
+    return received.stream()
+        .filter(r -> notificationId.equals(r.header("X-Yishi-Notification-Id")))
+        .toList();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
