@@ -456,29 +456,9 @@ final class ApiOperations {
         200,
         "审计轨迹（JSON）；Accept: text/csv 时为 CSV",
         AUDIT_TRAIL,
-        obj(
-            "number",
-            NUMBER,
-            "title",
-            "菁华园3栋加装电梯",
-            "community",
-            "jn-jld-jldbl",
-            "communityName",
-            "九里堤北路社区",
-            "street",
-            "jn-jld",
-            "streetName",
-            "九里堤街道",
-            "status",
+        auditProposalExample(
             "SORTING",
-            "statusLabel",
             "分拣中",
-            "track",
-            "MAJOR",
-            "level",
-            "COMMUNITY",
-            "submittedAt",
-            SUBMITTED_AT,
             "finished",
             false,
             "processes",
@@ -547,29 +527,9 @@ final class ApiOperations {
             20,
             "items",
             List.of(
-                obj(
-                    "number",
-                    NUMBER,
-                    "title",
-                    "菁华园3栋加装电梯",
-                    "community",
-                    "jn-jld-jldbl",
-                    "communityName",
-                    "九里堤北路社区",
-                    "street",
-                    "jn-jld",
-                    "streetName",
-                    "九里堤街道",
-                    "status",
+                auditProposalExample(
                     "IN_DELIBERATION",
-                    "statusLabel",
                     "协商中",
-                    "track",
-                    "MAJOR",
-                    "level",
-                    "COMMUNITY",
-                    "submittedAt",
-                    SUBMITTED_AT,
                     "updatedAt",
                     "2026-03-05T10:00:00+08:00",
                     "finished",
@@ -938,6 +898,37 @@ final class ApiOperations {
             : List.of(),
         "timeline",
         List.of(obj("at", SUBMITTED_AT, "step", "分拣提案", "outcome", "SORTING")));
+  }
+
+  /** A proposal as the audit API shows it, then further keys and values. */
+  private static Map<String, Object> auditProposalExample(
+      String status, String statusLabel, Object... more) {
+    Map<String, Object> p =
+        obj(
+            "number",
+            NUMBER,
+            "title",
+            "菁华园3栋加装电梯",
+            "community",
+            "jn-jld-jldbl",
+            "communityName",
+            "九里堤北路社区",
+            "street",
+            "jn-jld",
+            "streetName",
+            "九里堤街道",
+            "status",
+            status,
+            "statusLabel",
+            statusLabel,
+            "track",
+            "MAJOR",
+            "level",
+            "COMMUNITY",
+            "submittedAt",
+            SUBMITTED_AT);
+    p.putAll(obj(more));
+    return p;
   }
 
   private static Map<String, Object> unitExample(

@@ -365,7 +365,16 @@ final class ApiSchemas {
   // ---- audit
 
   private static Schema auditTrail() {
-    return object("一件提案的完整审计轨迹（README：The audit API）")
+    return auditProposal("一件提案的完整审计轨迹（README：The audit API）")
+        .addProperty("finished", flag("是否已结束", null))
+        .addProperty("processes", new ArraySchema().items(ref(AUDIT_PROCESS)).description("流程实例"))
+        .addProperty("decisions", new ArraySchema().items(ref(AUDIT_DECISION)).description("决策表评估"))
+        .addProperty("events", new ArraySchema().items(ref(AUDIT_EVENT)).description("事件，按时间先后"));
+  }
+
+  /** What the audit API says of a proposal, in its trail and in a search. */
+  private static Schema auditProposal(String description) {
+    return object(description)
         .addProperty("number", text("提案编号"))
         .addProperty("title", text("标题"))
         .addProperty("community", text("社区单位代码"))
@@ -376,11 +385,7 @@ final class ApiSchemas {
         .addProperty("statusLabel", text("状态的中文名"))
         .addProperty("track", oneOf("议事程序", TRACKS).nullable(true))
         .addProperty("level", oneOf("办理层级", LEVELS).nullable(true))
-        .addProperty("submittedAt", time("提交时间"))
-        .addProperty("finished", flag("是否已结束", null))
-        .addProperty("processes", new ArraySchema().items(ref(AUDIT_PROCESS)).description("流程实例"))
-        .addProperty("decisions", new ArraySchema().items(ref(AUDIT_DECISION)).description("决策表评估"))
-        .addProperty("events", new ArraySchema().items(ref(AUDIT_EVENT)).description("事件，按时间先后"));
+        .addProperty("submittedAt", time("提交时间"));
   }
 
   private static Schema auditProcess() {
@@ -445,18 +450,7 @@ final class ApiSchemas {
   }
 
   private static Schema auditItem() {
-    return object("审计查询中的一件提案")
-        .addProperty("number", text("提案编号"))
-        .addProperty("title", text("标题"))
-        .addProperty("community", text("社区单位代码"))
-        .addProperty("communityName", text("社区名称"))
-        .addProperty("street", text("街道单位代码"))
-        .addProperty("streetName", text("街道名称"))
-        .addProperty("status", oneOf("状态", STATUSES))
-        .addProperty("statusLabel", text("状态的中文名"))
-        .addProperty("track", oneOf("议事程序", TRACKS).nullable(true))
-        .addProperty("level", oneOf("办理层级", LEVELS).nullable(true))
-        .addProperty("submittedAt", time("提交时间"))
+    return auditProposal("审计查询中的一件提案")
         .addProperty("updatedAt", time("最近变化时间"))
         .addProperty("finished", flag("是否已结束", null));
   }
