@@ -56,6 +56,20 @@ class HttpHardeningFilter extends OncePerRequestFilter {
 
   static final String PAGES = "/audit/";
 
+  /**
+   * Swagger UI ({@value #DOCS}…, springdoc's {@code springdoc.swagger-ui.path} and the webjar's
+   * files beside it): its scripts, styles and icons from Yishi, the API description and "try it
+   * out" calls to Yishi only; no inline script, no form posts, no frames. The one inline style
+   * allowed, by its hash, is the {@code <style>} inside Swagger UI's logo (its two fill colours); a
+   * later Swagger UI with another logo only loses those colours.
+   */
+  static final String DOCS_CSP =
+      "default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self' data:;"
+          + " style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';"
+          + " frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+  static final String DOCS = "/api-docs/";
+
   private final String webappPath;
   private final Limits api;
   private final Limits other;
@@ -81,8 +95,7 @@ class HttpHardeningFilter extends OncePerRequestFilter {
     Instant started = clock.instant();
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean webapp = path.equals(webappPath) || path.startsWith(webappPath + "/");
-    GuardedResponse guarded =
-        new GuardedResponse(response, webapp ? null : path.startsWith(PAGES) ? PAGE_CSP : CSP);
+    GuardedResponse guarded = new GuardedResponse(response, webapp ? null : policyOf(path));
     guarded.addSecurityHeaders();
     if (isAsyncDispatch(request)
         || request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
@@ -104,6 +117,14 @@ class HttpHardeningFilter extends OncePerRequestFilter {
       }
       // the refusal is answered; what failed after it is the application giving up on the body
     }
+  }
+
+  /** The Content-Security-Policy of a path outside the webapps. */
+  static String policyOf(String path) {
+    if (path.startsWith(PAGES)) {
+      return PAGE_CSP;
+    }
+    return path.startsWith(DOCS) ? DOCS_CSP : CSP;
   }
 
   private final class LimitedRequest extends HttpServletRequestWrapper {

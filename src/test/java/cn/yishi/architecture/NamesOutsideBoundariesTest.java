@@ -90,6 +90,16 @@ class NamesOutsideBoundariesTest {
     CONTRACT_FILES.put(
         "cn/yishi/supervision/TimeLimitWatchIT.java",
         "posts a proposal through the public API (CONTRACT §1 JSON); Task_SortProposal until the lifecycle's boundary exists");
+    // openapi (path, reason)
+    CONTRACT_FILES.put(
+        "cn/yishi/openapi/ApiSchemas.java",
+        "the OpenAPI description of the API's JSON: CONTRACT §1, §4 field names as clients send and read them");
+    CONTRACT_FILES.put(
+        "cn/yishi/openapi/ApiOperations.java",
+        "the OpenAPI description's examples: the API's JSON bodies (CONTRACT §1, §4 field names)");
+    CONTRACT_FILES.put(
+        "cn/yishi/openapi/OpenApiIT.java",
+        "contract test: the OpenAPI description against the API's real JSON (CONTRACT §1, §4)");
     // platform: security, api, config, deployment, organisation, signature, decisions, conventions
     // (path, reason)
     CONTRACT_FILES.put(
