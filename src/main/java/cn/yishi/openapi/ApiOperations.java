@@ -162,7 +162,7 @@ final class ApiOperations {
         problemExample(
             400,
             "Bad Request",
-            "联名信息有误",
+            "提案信息有误",
             path,
             fieldError("name", "必填"),
             fieldError("phone", "须为11位手机号码（1开头，第二位3至9）")));
@@ -171,7 +171,7 @@ final class ApiOperations {
         409,
         "这个手机号已联名（或是提案人本人），或提案已办结、已结束，不再接受联名",
         "已联名",
-        problemExample(409, "Conflict", "这个手机号已经联名过提案 " + NUMBER, path));
+        problemExample(409, "Conflict", "该手机号已联署过提案 " + NUMBER + "（每户只能联署一次，提案人无需联署）", path));
     post(op, answers, path);
     return op;
   }
@@ -652,9 +652,9 @@ final class ApiOperations {
         problemExample(
             400,
             "Bad Request",
-            "请求有误",
+            "Idempotency-Key 无效",
             path,
-            fieldError(IDEMPOTENCY_KEY, "须为 1–255 个可见 ASCII 字符")));
+            fieldError(IDEMPOTENCY_KEY, "须为 1 至 255 个可见 ASCII 字符")));
     answers.problem(
         400,
         "请求体不是 JSON 对象",
@@ -669,7 +669,7 @@ final class ApiOperations {
         409,
         "同一个 Idempotency-Key 的第一次请求尚未办完",
         "幂等键办理中",
-        problemExample(409, "Conflict", "同一幂等键的请求正在办理，请稍后重试", path));
+        problemExample(409, "Conflict", "使用同一 Idempotency-Key 的请求仍在处理中，请稍后重试", path));
     answers.problem(
         413,
         "请求体超过 64 KB",
@@ -689,7 +689,8 @@ final class ApiOperations {
         422,
         "同一个 Idempotency-Key 已用于另一个请求体",
         "幂等键已用于别的请求",
-        problemExample(422, "Unprocessable Entity", "这个幂等键已用于不同的请求", path));
+        problemExample(
+            422, "Unprocessable Entity", "该 Idempotency-Key 已用于另一请求（路径或请求体不同），请换一个新的键", path));
     answers.tooMany(op);
     answers.unavailable();
     op.responses(answers.responses);
@@ -753,7 +754,7 @@ final class ApiOperations {
           503,
           "数据库暂时无法访问",
           "暂不可用",
-          problemExample(503, "Service Unavailable", "服务暂时不可用，请稍后再试", null));
+          problemExample(503, "Service Unavailable", "系统暂时无法访问数据库，请稍后再试", null));
       get(503).addHeaderObject("Retry-After", retryAfter());
     }
   }
