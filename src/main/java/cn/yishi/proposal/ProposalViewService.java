@@ -29,7 +29,8 @@ import org.springframework.stereotype.Service;
  * the submitter, all in the step's transaction (JdbcTemplate joins the engine's Spring
  * transaction), so the public view never shows a step that did not happen, and no step goes untold.
  * It also keeps the proposal's handling deadline (CONTRACT §4 {@code deadline}, {@link
- * HandlingDeadline}): it starts when the status leaves SORTING.
+ * HandlingDeadline}): it starts when the status leaves SORTING. Last, the statistics learn the
+ * proposal's new state ({@link ProposalStatistics}), in the same transaction.
  */
 @Service
 public class ProposalViewService {
@@ -41,16 +42,19 @@ public class ProposalViewService {
   private final BusinessTime time;
   private final SignatureService signatures;
   private final Notifications notifications;
+  private final ProposalStatistics statistics;
 
   public ProposalViewService(
       JdbcTemplate jdbc,
       BusinessTime time,
       SignatureService signatures,
-      Notifications notifications) {
+      Notifications notifications,
+      ProposalStatistics statistics) {
     this.jdbc = jdbc;
     this.time = time;
     this.signatures = signatures;
     this.notifications = notifications;
+    this.statistics = statistics;
   }
 
   // ---------------------------------------------------------------- writing
@@ -74,6 +78,10 @@ public class ProposalViewService {
     } else {
       notifications.toSubmitter(number, phone, message);
     }
+    statistics.changed(
+        views("SELECT * FROM proposal_view WHERE number = ?", List.of(), number).get(0),
+        facts,
+        now);
   }
 
   /** A public timeline entry for a step that does not change the status (e.g. 商议 通过). */
@@ -412,12 +420,13 @@ public class ProposalViewService {
 
   /**
    * Removes the public timeline and view of these proposals (their history has expired:
-   * cn.yishi.retention).
+   * cn.yishi.retention), and what the statistics keep of each (not their counts).
    */
   public void forget(Collection<String> numbers) {
     if (numbers.isEmpty()) {
       return;
     }
+    statistics.forget(numbers);
     jdbc.update(
         "DELETE FROM proposal_timeline WHERE proposal_number IN ("
             + SqlLists.placeholders(numbers)

@@ -73,7 +73,11 @@ class HandlingDeadlineTest {
     BusinessTime time = new BusinessTime("Asia/Shanghai");
     views =
         new ProposalViewService(
-            jdbc, time, new SignatureService(jdbc, (SigningKeys) null), mock(Notifications.class));
+            jdbc,
+            time,
+            new SignatureService(jdbc, (SigningKeys) null),
+            mock(Notifications.class),
+            mock(ProposalStatistics.class));
     track("MINOR", "P7D");
     at(SUBMITTED);
   }
@@ -111,6 +115,7 @@ class HandlingDeadlineTest {
             null,
             timeLimits,
             "13800000000",
+            null,
             null,
             null,
             null,

@@ -130,7 +130,8 @@ class SupervisionServiceTest {
                 new BusinessTime("Asia/Shanghai"),
                 new cn.yishi.signature.SignatureService(
                     jdbc, (cn.yishi.signature.SigningKeys) null),
-                mock(cn.yishi.notification.Notifications.class)),
+                mock(cn.yishi.notification.Notifications.class),
+                mock(cn.yishi.proposal.ProposalStatistics.class)),
             new DeadlineSupervisions(jdbc),
             new BusinessTime("Asia/Shanghai"));
   }
