@@ -3,8 +3,8 @@
 -- status (and by the time-limit watch when a deadline passes). Nothing here is read from Camunda's
 -- history.
 --
--- statistics_proposal: each proposal's current contribution (its bucket: community and submission
--- day in the business time zone; its figures, e.g. "status:CLOSED rating:SATISFIED total", as they
+-- statistics_proposal: each proposal's current contribution (its bucket: community, the street it
+-- was counted in ('' when none), and submission day in the business time zone; its figures, e.g. "status:CLOSED rating:SATISFIED total", as they
 -- were added to the sums, so that exactly they are subtracted at the next change) and what is
 -- remembered to recompute it: its status and classification, when sorting ended and when it was
 -- due, whether it reached deliberation or a department order, the handling deadline and whether it
@@ -15,6 +15,7 @@
 CREATE TABLE statistics_proposal (
   number VARCHAR(32) NOT NULL,
   area VARCHAR(64) NOT NULL,
+  street VARCHAR(64) NOT NULL,
   submitted_on DATE NOT NULL,
   figures VARCHAR(2000) NOT NULL,
   status VARCHAR(32) NOT NULL,
@@ -36,8 +37,8 @@ CREATE TABLE statistics_proposal (
 );
 CREATE INDEX ix_statistics_proposal_watch ON statistics_proposal (watch_deadline);
 
--- The sums of the contributions per area (a community code, or '*' for all communities), period
--- and figure: by submission day, and by submission month (period = the month's first day). A query
+-- The sums of the contributions per area (a community code, a street code, or '*' for all
+-- communities), period and figure: by submission day, and by submission month (period = the month's first day). A query
 -- reads whole months from statistics_month and only the days of the partial months at the edges
 -- of from/to from statistics_day.
 CREATE TABLE statistics_day (

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,18 +77,8 @@ public class StatisticsController {
       problem.setProperty("errors", errors);
       return ApiProblems.problem(problem);
     }
-    Collection<String> communities = null;
-    if (community.isPresent()) {
-      communities = List.of(community.get().code());
-    } else if (street.isPresent()) {
-      communities = new TreeSet<>();
-      for (Unit unit : street.get().children()) {
-        if (unit.level() == UnitLevel.COMMUNITY) {
-          communities.add(unit.code());
-        }
-      }
-    }
-    return ResponseEntity.ok(statistics.report(new StatisticsService.Query(from, to, communities)));
+    String area = community.map(Unit::code).orElseGet(() -> street.map(Unit::code).orElse(null));
+    return ResponseEntity.ok(statistics.report(new StatisticsService.Query(from, to, area)));
   }
 
   private static String single(Map<String, String[]> given, String name) {

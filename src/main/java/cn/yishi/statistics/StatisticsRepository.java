@@ -66,14 +66,17 @@ class StatisticsRepository {
     }
   }
 
-  /** A proposal's stored contribution and the figures that were added to the sums for it. */
-  record Stored(Contribution contribution, SortedSet<String> figures) {}
+  /**
+   * A proposal's stored contribution, the street and the figures that were added to the sums for it
+   * (the street as the organisation had it then: "" for none).
+   */
+  record Stored(Contribution contribution, String street, SortedSet<String> figures) {}
 
   /** One summed row: the period (a day, or a month's first day), the figure, the amount. */
   record Sum(LocalDate period, String figure, long amount) {}
 
   private static final String COLUMNS =
-      "number, area, submitted_on, figures, status, category, track, handling_level, rating, ended,"
+      "number, area, street, submitted_on, figures, status, category, track, handling_level, rating, ended,"
           + " sorted_at, response_due, reached, deadline, past_deadline, result_at, result_on_time,"
           + " settled_below, watch_deadline";
 
@@ -124,9 +127,11 @@ class StatisticsRepository {
   }
 
   /** Stores the proposal's contribution (a new row when {@code created}). */
-  void save(String number, Contribution c, SortedSet<String> figures, boolean created) {
+  void save(
+      String number, Contribution c, String street, SortedSet<String> figures, boolean created) {
     Object[] values = {
       c.area(),
+      street,
       new SqlParameterValue(Types.DATE, c.submittedOn()),
       String.join(" ", figures),
       c.status(),
@@ -148,14 +153,14 @@ class StatisticsRepository {
     };
     if (created) {
       jdbc.update(
-          "INSERT INTO statistics_proposal (area, submitted_on, figures, status, category, track,"
+          "INSERT INTO statistics_proposal (area, street, submitted_on, figures, status, category, track,"
               + " handling_level, rating, ended, sorted_at, response_due, reached, deadline,"
               + " past_deadline, result_at, result_on_time, settled_below, watch_deadline, number)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           values);
     } else {
       jdbc.update(
-          "UPDATE statistics_proposal SET area = ?, submitted_on = ?, figures = ?, status = ?,"
+          "UPDATE statistics_proposal SET area = ?, street = ?, submitted_on = ?, figures = ?, status = ?,"
               + " category = ?, track = ?, handling_level = ?, rating = ?, ended = ?,"
               + " sorted_at = ?, response_due = ?, reached = ?, deadline = ?, past_deadline = ?,"
               + " result_at = ?, result_on_time = ?, settled_below = ?, watch_deadline = ?"
@@ -208,20 +213,17 @@ class StatisticsRepository {
   }
 
   /**
-   * The sums of {@code table} over {@code areas} by period and figure, for the periods from {@code
-   * from} to {@code to} (inclusive; null: open).
+   * The sums of {@code table} in {@code area} by period and figure, for the periods from {@code
+   * from} to {@code to} (inclusive; null: open): one range of the primary key. (One area per query:
+   * H2 reads an {@code area IN (…)} list with a period range as the whole of each area.)
    */
-  List<Sum> sums(Table table, Collection<String> areas, LocalDate from, LocalDate to) {
-    if (areas.isEmpty()) {
-      return List.of();
-    }
+  List<Sum> sums(Table table, String area, LocalDate from, LocalDate to) {
     StringBuilder sql =
         new StringBuilder("SELECT period, figure, SUM(amount) AS amount FROM ")
             .append(table.table)
-            .append(" WHERE area IN (")
-            .append(SqlLists.placeholders(areas))
-            .append(")");
-    List<Object> args = new ArrayList<>(new TreeSet<>(areas));
+            .append(" WHERE area = ?");
+    List<Object> args = new ArrayList<>();
+    args.add(area);
     if (from != null) {
       sql.append(" AND period >= ?");
       args.add(new SqlParameterValue(Types.DATE, from));
@@ -294,7 +296,7 @@ class StatisticsRepository {
     if (figures != null && !figures.isBlank()) {
       set.addAll(Arrays.asList(figures.trim().split(" ")));
     }
-    return new Stored(c, set);
+    return new Stored(c, rs.getString("street"), set);
   }
 
   private static SqlParameterValue text(String value) {

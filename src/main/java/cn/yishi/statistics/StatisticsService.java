@@ -1,6 +1,9 @@
 package cn.yishi.statistics;
 
 import cn.yishi.common.BusinessTime;
+import cn.yishi.organisation.OrganisationService;
+import cn.yishi.organisation.Unit;
+import cn.yishi.organisation.UnitLevel;
 import cn.yishi.statistics.StatisticsRepository.Cell;
 import cn.yishi.statistics.StatisticsRepository.Stored;
 import cn.yishi.statistics.StatisticsRepository.Sum;
@@ -29,12 +32,14 @@ import org.springframework.stereotype.Service;
  * one stored {@link Contribution} (its bucket: community and submission day; and its figures, each
  * counting one). A change recomputes the proposal's contribution and applies the difference, -1 for
  * each figure it leaves and +1 for each it gains, to sums by day and by month, each for its
- * community and for all communities ({@link StatisticsRepository#ALL}). A query reads whole months
- * from the month sums and only the partial months at the edges of from/to from the day sums, for
- * one area (all communities, or one community) or the communities of one street: at most (months ×
- * figures) rows per area plus two partial months' days, independent of the number of proposals. The
- * stored figures are what was added, so a change subtracts exactly them even after the rules
- * change.
+ * community, its street and all communities ({@link StatisticsRepository#ALL}). A query reads, for
+ * one area (everywhere, a street or a community), whole months from the month sums and only the
+ * partial months at the edges of from/to from the day sums: at most months × figures rows plus two
+ * partial months' days, one primary-key range each, however many proposals there are (measured on
+ * sums the size of 1,000,000 proposals over five years in 36 communities: a few tens of ms on H2
+ * and PostgreSQL). The stored figures and street are what was added, so a change subtracts exactly
+ * them, even after the rules or the organisation changed (the proposals of a community moved to
+ * another street move with their next change).
  *
  * <p>"Past its deadline" is the one part of a contribution that changes without a step: the
  * time-limit watch calls {@link #deadlinesPassed} every round, so it lags by at most one watch
@@ -48,10 +53,13 @@ import org.springframework.stereotype.Service;
 public class StatisticsService {
 
   private final StatisticsRepository repository;
+  private final OrganisationService organisation;
   private final BusinessTime time;
 
-  StatisticsService(StatisticsRepository repository, BusinessTime time) {
+  StatisticsService(
+      StatisticsRepository repository, OrganisationService organisation, BusinessTime time) {
     this.repository = repository;
+    this.organisation = organisation;
     this.time = time;
   }
 
@@ -61,10 +69,11 @@ public class StatisticsService {
     Contribution next =
         Contribution.next(before.map(Stored::contribution).orElse(null), input, time.zone());
     Map<Cell, Long> amounts = new HashMap<>();
-    before.ifPresent(b -> count(amounts, b.contribution(), b.figures(), -1));
+    before.ifPresent(b -> count(amounts, b.contribution(), b.street(), b.figures(), -1));
     SortedSet<String> figures = next.figures();
-    count(amounts, next, figures, +1);
-    repository.save(input.number(), next, figures, before.isEmpty());
+    String street = streetOf(next.area());
+    count(amounts, next, street, figures, +1);
+    repository.save(input.number(), next, street, figures, before.isEmpty());
     repository.add(amounts);
   }
 
@@ -81,15 +90,16 @@ public class StatisticsService {
     Map<Cell, Long> amounts = new HashMap<>();
     int changed = 0;
     for (Map.Entry<String, Stored> e : repository.lock(numbers).entrySet()) {
-      Contribution before = e.getValue().contribution();
+      Stored stored = e.getValue();
+      Contribution before = stored.contribution();
       if (before.watchDeadline() == null || before.watchDeadline().isAfter(now)) {
         continue; // changed by a step meanwhile
       }
       Contribution next = before.deadlinePassed();
       SortedSet<String> figures = next.figures();
-      count(amounts, before, e.getValue().figures(), -1);
-      count(amounts, next, figures, +1);
-      repository.save(e.getKey(), next, figures, false);
+      count(amounts, before, stored.street(), stored.figures(), -1);
+      count(amounts, next, stored.street(), figures, +1);
+      repository.save(e.getKey(), next, stored.street(), figures, false);
       changed++;
     }
     repository.add(amounts);
@@ -104,12 +114,29 @@ public class StatisticsService {
     repository.forget(numbers);
   }
 
+  /** The street of the community, "" when the organisation does not know one. */
+  private String streetOf(String community) {
+    return organisation
+        .findUnit(community)
+        .flatMap(unit -> unit.ancestorAt(UnitLevel.STREET))
+        .map(Unit::code)
+        .orElse(Contribution.NO_COMMUNITY);
+  }
+
   private static void count(
-      Map<Cell, Long> amounts, Contribution c, Collection<String> figures, long sign) {
+      Map<Cell, Long> amounts,
+      Contribution c,
+      String street,
+      Collection<String> figures,
+      long sign) {
     LocalDate day = c.submittedOn();
     LocalDate month = day.withDayOfMonth(1);
+    List<String> areas =
+        street.isEmpty()
+            ? List.of(c.area(), StatisticsRepository.ALL)
+            : List.of(c.area(), street, StatisticsRepository.ALL);
     for (String figure : figures) {
-      for (String area : List.of(c.area(), StatisticsRepository.ALL)) {
+      for (String area : areas) {
         amounts.merge(new Cell(Table.DAY, area, day, figure), sign, Long::sum);
         amounts.merge(new Cell(Table.MONTH, area, month, figure), sign, Long::sum);
       }
@@ -120,17 +147,16 @@ public class StatisticsService {
 
   /**
    * What is asked: submitted from {@code from} to {@code to} (business dates, inclusive; null:
-   * open), in {@code communities} (null: all).
+   * open), in {@code area}, a community's or a street's code (null: everywhere).
    */
-  public record Query(LocalDate from, LocalDate to, Collection<String> communities) {}
+  public record Query(LocalDate from, LocalDate to, String area) {}
 
   /** The statistics of the proposals the query selects. */
   public Statistics report(Query query) {
-    Collection<String> areas =
-        query.communities() == null ? List.of(StatisticsRepository.ALL) : query.communities();
+    String area = query.area() == null ? StatisticsRepository.ALL : query.area();
     Map<String, Long> totals = new HashMap<>();
     Map<YearMonth, Long> months = new TreeMap<>();
-    for (Sum sum : sums(areas, query.from(), query.to())) {
+    for (Sum sum : sums(area, query.from(), query.to())) {
       totals.merge(sum.figure(), sum.amount(), Long::sum);
       if (Figures.TOTAL.equals(sum.figure())) {
         months.merge(YearMonth.from(sum.period()), sum.amount(), Long::sum);
@@ -156,13 +182,13 @@ public class StatisticsService {
   }
 
   /**
-   * The sums of the submission dates from..to: whole months from the month sums, the partial months
-   * at either edge from the day sums.
+   * The sums of the submission dates from..to in the area: whole months from the month sums, the
+   * partial months at either edge from the day sums.
    */
-  private List<Sum> sums(Collection<String> areas, LocalDate from, LocalDate to) {
+  private List<Sum> sums(String area, LocalDate from, LocalDate to) {
     List<Sum> sums = new ArrayList<>();
     for (Period p : periods(from, to)) {
-      sums.addAll(repository.sums(p.table(), areas, p.from(), p.to()));
+      sums.addAll(repository.sums(p.table(), area, p.from(), p.to()));
     }
     return sums;
   }

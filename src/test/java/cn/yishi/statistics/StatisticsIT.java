@@ -50,8 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * each proposal) say exactly what the seed says, whole and filtered by community, street and dates
  * (business time zone); the time-limit watch makes proposals past their deadline due for the
  * resolution rate; a real proposal through the engine is counted and moves on when sorted; bad
- * query parameters are each named. The job executor is off, the test runs jobs itself. The seed
- * replay runs first: it checks the whole database.
+ * query parameters are each named; an expired proposal's row goes, its counts stay. The job
+ * executor is off, the test runs jobs itself. The seed replay runs first: it checks the whole
+ * database.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -451,6 +452,22 @@ class StatisticsIT {
     // a valid query after the refusals: answered, and nothing was written by any of them
     statistics("?street=jn-jld&from=2026-01-01&to=2026-12-31");
     assertThat(rows()).isEqualTo(before);
+  }
+
+  // ---------------------------------------------------------------- retention
+
+  @Test
+  @Order(4)
+  void anExpiredProposalLosesItsRowButTheCountsKeepIt() {
+    JsonNode before = statistics("");
+    String number = seeds().get(5).number();
+    transactions.executeWithoutResult(tx -> views.forget(List.of(number)));
+    assertThat(views.find(number)).isEmpty();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM statistics_proposal WHERE number = ?", Long.class, number))
+        .isZero();
+    assertThat(statistics("")).isEqualTo(before);
   }
 
   private Map<String, Long> rows() {
