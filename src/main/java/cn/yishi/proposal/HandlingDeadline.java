@@ -80,12 +80,20 @@ public final class HandlingDeadline {
    * due dates); null when there is none or it is not a duration.
    */
   static OffsetDateTime deadline(OffsetDateTime from, Object timeLimits) {
-    if (!(timeLimits instanceof Map<?, ?> limits) || limits.get(RESOLVE_WITHIN) == null) {
+    return after(from, timeLimits, RESOLVE_WITHIN);
+  }
+
+  /**
+   * {@code from} plus the ISO-8601 duration {@code limit} (e.g. {@code responseWithin}) of the
+   * proposal's {@code timeLimits}, counted as {@link #deadline}; null when there is none.
+   */
+  static OffsetDateTime after(OffsetDateTime from, Object timeLimits, String limit) {
+    if (from == null || !(timeLimits instanceof Map<?, ?> limits) || limits.get(limit) == null) {
       return null;
     }
     Duration within;
     try {
-      within = DURATIONS.newDuration(limits.get(RESOLVE_WITHIN).toString().trim());
+      within = DURATIONS.newDuration(limits.get(limit).toString().trim());
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -64,7 +64,8 @@ public class ProposalStatusListener {
         ROUTE.get(execution),
         EXCLUSION.get(execution),
         REJECTION_REASON.get(execution),
-        SELF_HELP_GUIDANCE.get(execution));
+        SELF_HELP_GUIDANCE.get(execution),
+        SETTLED_BELOW_HANDLING_LEVEL.get(execution));
   }
 
   private static OffsetDateTime submittedAt(String value) {

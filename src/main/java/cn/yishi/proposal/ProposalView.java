@@ -71,7 +71,8 @@ public record ProposalView(
    * What the lifecycle knows of the proposal when its status changes: the view's columns (a null
    * keeps the column as it is), the time limits the handling deadline is counted from, and what the
    * submitter's message needs (the phone it goes to, the route, exclusion, reason or guidance of a
-   * proposal that is not deliberated).
+   * proposal that is not deliberated), and, for the statistics, whether a level below its handling
+   * level settled it (null: not known to the process that changes the status).
    */
   public record Facts(
       String title,
@@ -91,5 +92,6 @@ public record ProposalView(
       String route,
       String exclusion,
       String rejectionReason,
-      String selfHelpGuidance) {}
+      String selfHelpGuidance,
+      Boolean settledBelowLevel) {}
 }

@@ -29,7 +29,9 @@ import org.springframework.stereotype.Service;
  * the submitter (and the co-signers who asked to be told), all in the step's transaction
  * (JdbcTemplate joins the engine's Spring transaction), so the public view never shows a step that
  * did not happen, and no step goes untold. It also keeps the proposal's handling deadline (CONTRACT
- * §4 {@code deadline}, {@link HandlingDeadline}): it starts when the status leaves SORTING.
+ * §4 {@code deadline}, {@link HandlingDeadline}): it starts when the status leaves SORTING. Last,
+ * the statistics learn the proposal's new state ({@link ProposalStatistics}), in the same
+ * transaction.
  */
 @Service
 public class ProposalViewService {
@@ -42,18 +44,21 @@ public class ProposalViewService {
   private final SignatureService signatures;
   private final Notifications notifications;
   private final CoSignatures coSignatures;
+  private final ProposalStatistics statistics;
 
   public ProposalViewService(
       JdbcTemplate jdbc,
       BusinessTime time,
       SignatureService signatures,
       Notifications notifications,
-      CoSignatures coSignatures) {
+      CoSignatures coSignatures,
+      ProposalStatistics statistics) {
     this.jdbc = jdbc;
     this.time = time;
     this.signatures = signatures;
     this.notifications = notifications;
     this.coSignatures = coSignatures;
+    this.statistics = statistics;
   }
 
   // ---------------------------------------------------------------- writing
@@ -82,6 +87,10 @@ public class ProposalViewService {
       String told = status.coSignerMessage(number, facts);
       coSigners.forEach(coSigner -> notifications.toCoSigner(number, coSigner, told));
     }
+    statistics.changed(
+        views("SELECT * FROM proposal_view WHERE number = ?", List.of(), number).get(0),
+        facts,
+        now);
   }
 
   /** A public timeline entry for a step that does not change the status (e.g. 商议 通过). */
@@ -419,14 +428,15 @@ public class ProposalViewService {
   }
 
   /**
-   * Removes the public timeline and view of these proposals, and their co-signatures (their history
-   * has expired: cn.yishi.retention).
+   * Removes the public timeline and view of these proposals and their co-signatures (their history
+   * has expired: cn.yishi.retention), and what the statistics keep of each (not their counts).
    */
   public void forget(Collection<String> numbers) {
     if (numbers.isEmpty()) {
       return;
     }
     coSignatures.forget(numbers);
+    statistics.forget(numbers);
     jdbc.update(
         "DELETE FROM proposal_timeline WHERE proposal_number IN ("
             + SqlLists.placeholders(numbers)

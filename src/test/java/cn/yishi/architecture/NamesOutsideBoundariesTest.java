@@ -62,6 +62,16 @@ class NamesOutsideBoundariesTest {
     CONTRACT_FILES.put(
         "cn/yishi/audit/AuditTrailIT.java",
         "submits through the public API's JSON (CONTRACT §1, §4) and reads the audit API's JSON");
+    // statistics (path, reason)
+    CONTRACT_FILES.put(
+        "cn/yishi/statistics/StatisticsController.java",
+        "the statistics API's query parameters (CONTRACT §4: from, to, street, community)");
+    CONTRACT_FILES.put(
+        "cn/yishi/statistics/StatisticsRepository.java",
+        "SQL column names of statistics_proposal (number, status, category, track, rating)");
+    CONTRACT_FILES.put(
+        "cn/yishi/statistics/StatisticsIT.java",
+        "submits through the public API's JSON (CONTRACT §1) and reads the statistics API's JSON (§4)");
     // deliberation (path, reason)
     CONTRACT_FILES.put(
         "cn/yishi/deliberation/DeliberationDaySchedule.java",

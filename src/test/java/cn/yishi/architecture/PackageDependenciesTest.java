@@ -53,7 +53,10 @@ class PackageDependenciesTest {
           Map.entry("department_summons", "summons"),
           Map.entry("department_rating", "summons"),
           Map.entry("supervision_record", "supervision"),
-          Map.entry("deadline_supervision", "supervision"));
+          Map.entry("deadline_supervision", "supervision"),
+          Map.entry("statistics_proposal", "statistics"),
+          Map.entry("statistics_day", "statistics"),
+          Map.entry("statistics_month", "statistics"));
 
   @Test
   void packagesDependOnEachOtherWithoutCycles() throws IOException {

@@ -81,7 +81,8 @@ class HandlingDeadlineTest {
             time,
             new SignatureService(jdbc, (SigningKeys) null),
             mock(Notifications.class),
-            new CoSignatures(jdbc));
+            new CoSignatures(jdbc),
+            mock(ProposalStatistics.class));
     track("MINOR", "P7D");
     at(SUBMITTED);
   }
@@ -119,6 +120,7 @@ class HandlingDeadlineTest {
             null,
             timeLimits,
             "13800000000",
+            null,
             null,
             null,
             null,

@@ -40,7 +40,8 @@ class ProposalStatusMessagesTest {
         route,
         exclusion,
         rejectionReason,
-        guidance);
+        guidance,
+        null);
   }
 
   @ParameterizedTest

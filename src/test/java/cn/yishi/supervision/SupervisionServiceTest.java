@@ -133,7 +133,8 @@ class SupervisionServiceTest {
                 new cn.yishi.signature.SignatureService(
                     jdbc, (cn.yishi.signature.SigningKeys) null),
                 mock(cn.yishi.notification.Notifications.class),
-                new cn.yishi.proposal.CoSignatures(jdbc)),
+                new cn.yishi.proposal.CoSignatures(jdbc),
+                mock(cn.yishi.proposal.ProposalStatistics.class)),
             new DeadlineSupervisions(jdbc),
             new BusinessTime("Asia/Shanghai"));
   }

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import cn.yishi.common.CommonVariables;
+import cn.yishi.testsupport.EngineJobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -100,22 +100,7 @@ class TimeLimitWatchIT {
 
   /** One round of the watch, as the job executor would run it: the timer, then the async step. */
   private void watchRound() {
-    Job timer =
-        managementService
-            .createJobQuery()
-            .processDefinitionKey(TimeLimitWatchProcess.KEY)
-            .timers()
-            .singleResult();
-    assertThat(timer).as("the watch's timer start job").isNotNull();
-    managementService.executeJob(timer.getId());
-    for (Job async :
-        managementService
-            .createJobQuery()
-            .processDefinitionKey(TimeLimitWatchProcess.KEY)
-            .messages()
-            .list()) {
-      managementService.executeJob(async.getId());
-    }
+    EngineJobs.watchRound(managementService);
   }
 
   @Test
@@ -239,23 +224,7 @@ class TimeLimitWatchIT {
   }
 
   private void runProposalJobs(String number) {
-    for (int round = 0; round < 20; round++) {
-      List<Job> jobs = new ArrayList<>();
-      for (ProcessInstance instance :
-          runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).list()) {
-        jobs.addAll(
-            managementService
-                .createJobQuery()
-                .processInstanceId(instance.getId())
-                .executable()
-                .messages()
-                .list());
-      }
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    EngineJobs.runProposalJobs(runtimeService, managementService, number);
   }
 
   @Test

@@ -45,7 +45,12 @@ class TimeLimitWatchProcessTest {
     ClockUtil.setCurrentTime(Date.from(DEPLOYED));
     Mocks.register(
         "timeLimitWatchSchedule", new TimeLimitWatchSchedule(new SupervisionProperties("PT10M")));
-    Mocks.register(TimeLimitWatchProcess.KEY, new TimeLimitWatch(supervision));
+    Mocks.register(
+        TimeLimitWatchProcess.KEY,
+        new TimeLimitWatch(
+            supervision,
+            mock(cn.yishi.statistics.StatisticsService.class),
+            new cn.yishi.common.BusinessTime("Asia/Shanghai")));
   }
 
   @AfterEach
