@@ -306,4 +306,20 @@ class StatisticsRepository {
   private static SqlParameterValue timestamp(OffsetDateTime at) {
     return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, at);
   }
+
+  /** Those of these proposals without a stored contribution. */
+  List<String> uncounted(List<String> numbers) {
+    if (numbers.isEmpty()) {
+      return List.of();
+    }
+    java.util.Set<String> counted =
+        new java.util.HashSet<>(
+            jdbc.queryForList(
+                "SELECT number FROM statistics_proposal WHERE number IN ("
+                    + SqlLists.placeholders(numbers)
+                    + ")",
+                String.class,
+                numbers.toArray()));
+    return numbers.stream().filter(n -> !counted.contains(n)).toList();
+  }
 }

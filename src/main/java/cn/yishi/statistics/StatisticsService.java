@@ -114,6 +114,11 @@ public class StatisticsService {
     repository.forget(numbers);
   }
 
+  /** Those of these proposals that have no contribution yet (are not counted). */
+  public List<String> uncounted(List<String> numbers) {
+    return repository.uncounted(numbers);
+  }
+
   /** The street of the community, "" when the organisation does not know one. */
   private String streetOf(String community) {
     return organisation
