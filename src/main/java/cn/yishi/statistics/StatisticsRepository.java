@@ -27,11 +27,13 @@ import org.springframework.stereotype.Repository;
  * ({@code statistics_proposal}) and the sums by day and by month ({@code statistics_day}, {@code
  * statistics_month}).
  *
- * <p>Sums change by increments, never by read-modify-write: an upsert that adds to the stored
- * amount, chosen once from the database ({@code INSERT … ON CONFLICT … DO UPDATE} on PostgreSQL,
- * standard {@code MERGE} on H2). No duplicate-key error can happen inside the step's transaction
- * (PostgreSQL would abort it). The cells of one change are applied in one fixed order (table, area,
- * period, figure), so two steps touching the same cells wait for each other instead of deadlocking.
+ * <p>A step's transaction only inserts its increments ({@code statistics_pending}, V91): steps
+ * never wait for each other on a shared sum row, and no duplicate-key error can happen inside them
+ * (PostgreSQL would abort the step). Queries count the sums and the pending increments together.
+ * {@link #fold} adds the pending increments to the sums in the background, one node at a time (a
+ * lock row), with an upsert chosen once from the database ({@code INSERT … ON CONFLICT … DO UPDATE}
+ * on PostgreSQL, standard {@code MERGE} on H2, which is not safe against a concurrent insert of the
+ * same key: the fold is the sums' only writer).
  */
 @Repository
 class StatisticsRepository {
@@ -179,16 +181,73 @@ class StatisticsRepository {
         numbers.toArray());
   }
 
-  /** Adds each amount to its cell (creating it), in the cells' order. */
+  /**
+   * Records each amount for its cell as a pending increment: inserts only, so concurrent steps
+   * never wait for each other on a shared sum row; {@link #fold} adds them to the sums later, and
+   * {@link #sums} counts them meanwhile.
+   */
   void add(Map<Cell, Long> amounts) {
-    List<Map.Entry<Cell, Long>> cells =
+    List<Map.Entry<Cell, Long>> rows =
         amounts.entrySet().stream()
             .filter(e -> e.getValue() != 0)
             .sorted(Map.Entry.comparingByKey())
             .toList();
+    if (rows.isEmpty()) {
+      return;
+    }
+    jdbc.batchUpdate(
+        "INSERT INTO statistics_pending (id, sums, area, period, figure, amount)"
+            + " VALUES (?, ?, ?, ?, ?, ?)",
+        new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int i) throws SQLException {
+            Cell cell = rows.get(i).getKey();
+            ps.setString(1, java.util.UUID.randomUUID().toString());
+            ps.setString(2, cell.table().name());
+            ps.setString(3, cell.area());
+            ps.setObject(4, cell.period(), Types.DATE);
+            ps.setString(5, cell.figure());
+            ps.setLong(6, rows.get(i).getValue());
+          }
+
+          @Override
+          public int getBatchSize() {
+            return rows.size();
+          }
+        });
+  }
+
+  /**
+   * Folds up to {@code limit} pending increments into the sums and removes them, in the caller's
+   * transaction, after taking the fold lock (one node folds at a time, so the sums have a single
+   * writer). Returns how many were folded.
+   */
+  int fold(int limit) {
+    jdbc.queryForList("SELECT id FROM statistics_fold_lock WHERE id = 1 FOR UPDATE", Integer.class);
+    List<String> ids = new ArrayList<>();
+    Map<Cell, Long> amounts = new java.util.TreeMap<>();
+    jdbc.query(
+        "SELECT id, sums, area, period, figure, amount FROM statistics_pending ORDER BY id LIMIT ?",
+        rs -> {
+          ids.add(rs.getString("id"));
+          amounts.merge(
+              new Cell(
+                  Table.valueOf(rs.getString("sums")),
+                  rs.getString("area"),
+                  rs.getObject("period", LocalDate.class),
+                  rs.getString("figure")),
+              rs.getLong("amount"),
+              Long::sum);
+        },
+        limit);
+    if (ids.isEmpty()) {
+      return 0;
+    }
     for (Table table : Table.values()) {
       List<Map.Entry<Cell, Long>> rows =
-          cells.stream().filter(e -> e.getKey().table() == table).toList();
+          amounts.entrySet().stream()
+              .filter(e -> e.getKey().table() == table && e.getValue() != 0)
+              .toList();
       if (rows.isEmpty()) {
         continue;
       }
@@ -210,6 +269,13 @@ class StatisticsRepository {
             }
           });
     }
+    for (int i = 0; i < ids.size(); i += 500) {
+      List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+      jdbc.update(
+          "DELETE FROM statistics_pending WHERE id IN (" + SqlLists.placeholders(chunk) + ")",
+          chunk.toArray());
+    }
+    return ids.size();
   }
 
   /**
@@ -218,23 +284,30 @@ class StatisticsRepository {
    * H2 reads an {@code area IN (…)} list with a period range as the whole of each area.)
    */
   List<Sum> sums(Table table, String area, LocalDate from, LocalDate to) {
-    StringBuilder sql =
-        new StringBuilder("SELECT period, figure, SUM(amount) AS amount FROM ")
-            .append(table.table)
-            .append(" WHERE area = ?");
-    List<Object> args = new ArrayList<>();
-    args.add(area);
+    StringBuilder range = new StringBuilder(" AND area = ?");
+    List<Object> bounds = new ArrayList<>();
+    bounds.add(area);
     if (from != null) {
-      sql.append(" AND period >= ?");
-      args.add(new SqlParameterValue(Types.DATE, from));
+      range.append(" AND period >= ?");
+      bounds.add(new SqlParameterValue(Types.DATE, from));
     }
     if (to != null) {
-      sql.append(" AND period <= ?");
-      args.add(new SqlParameterValue(Types.DATE, to));
+      range.append(" AND period <= ?");
+      bounds.add(new SqlParameterValue(Types.DATE, to));
     }
-    sql.append(" GROUP BY period, figure");
+    String sql =
+        "SELECT period, figure, SUM(amount) AS amount FROM (SELECT period, figure, amount FROM "
+            + table.table
+            + " WHERE 1 = 1"
+            + range
+            + " UNION ALL SELECT period, figure, amount FROM statistics_pending WHERE sums = ?"
+            + range
+            + ") counted GROUP BY period, figure";
+    List<Object> args = new ArrayList<>(bounds);
+    args.add(table.name());
+    args.addAll(bounds);
     return jdbc.query(
-        sql.toString(),
+        sql,
         (rs, n) ->
             new Sum(
                 rs.getObject("period", LocalDate.class),

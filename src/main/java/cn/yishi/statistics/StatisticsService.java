@@ -21,7 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The statistics of proposals (CONTRACT §4 {@code GET /api/statistics}) from a read model of their
@@ -41,6 +45,10 @@ import org.springframework.stereotype.Service;
  * them, even after the rules or the organisation changed (the proposals of a community moved to
  * another street move with their next change).
  *
+ * <p>A step only inserts its increments (pending until {@link #fold} adds them to the sums in the
+ * background every {@code yishi.statistics.fold-every}, default 10 s; queries count both), so steps
+ * of the same month and area never wait for each other.
+ *
  * <p>"Past its deadline" is the one part of a contribution that changes without a step: the
  * time-limit watch calls {@link #deadlinesPassed} every round, so it lags by at most one watch
  * period (15 min); every change of the proposal also looks at its deadline.
@@ -55,12 +63,48 @@ public class StatisticsService {
   private final StatisticsRepository repository;
   private final OrganisationService organisation;
   private final BusinessTime time;
+  private final TransactionTemplate transactions;
+
+  private static final Logger LOG = LoggerFactory.getLogger(StatisticsService.class);
+  static final int FOLD_BATCH = 5000;
 
   StatisticsService(
-      StatisticsRepository repository, OrganisationService organisation, BusinessTime time) {
+      StatisticsRepository repository,
+      OrganisationService organisation,
+      BusinessTime time,
+      TransactionTemplate transactions) {
     this.repository = repository;
     this.organisation = organisation;
     this.time = time;
+    this.transactions = transactions;
+  }
+
+  /** Folds the pending increments into the sums every few seconds ({@code yishi.statistics}). */
+  @Scheduled(
+      fixedDelayString = "${yishi.statistics.fold-every:PT10S}",
+      initialDelayString = "${yishi.statistics.fold-every:PT10S}")
+  void foldInBackground() {
+    try {
+      fold();
+    } catch (RuntimeException e) {
+      LOG.warn("统计：待汇总的增量暂未并入（稍后重试）：{}", e.toString());
+    }
+  }
+
+  /**
+   * Folds every pending increment into the sums (each batch in its own transaction); the figures
+   * answered do not change. Returns how many increments were folded.
+   */
+  public int fold() {
+    int total = 0;
+    while (true) {
+      Integer folded = transactions.execute(tx -> repository.fold(FOLD_BATCH));
+      int n = folded == null ? 0 : folded;
+      total += n;
+      if (n < FOLD_BATCH) {
+        return total;
+      }
+    }
   }
 
   /** The proposal changed (in the step's transaction): its contribution follows. */
