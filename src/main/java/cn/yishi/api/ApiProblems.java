@@ -1,6 +1,7 @@
 package cn.yishi.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -138,6 +139,26 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         .header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
+  }
+
+  /**
+   * Writes a refusal from a servlet filter (before any controller): the problem as {@code
+   * application/problem+json}, with {@code Retry-After} when {@code retryAfterSeconds} is given.
+   */
+  static void write(
+      HttpServletResponse response,
+      ProblemDetail problem,
+      Long retryAfterSeconds,
+      com.fasterxml.jackson.databind.ObjectMapper json)
+      throws java.io.IOException {
+    byte[] bytes = json.writeValueAsBytes(problem);
+    response.setStatus(problem.getStatus());
+    if (retryAfterSeconds != null) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+    }
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
   }
 
   public static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {

@@ -26,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -121,10 +120,11 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         throw failed;
       }
       response.resetBuffer();
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
-      refuse(request, response, problem, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+      ApiProblems.write(
+          response,
+          ApiProblems.databaseUnavailable(request.getRequestURI()).getBody(),
+          DatabaseUnavailable.RETRY_AFTER_SECONDS,
+          json);
     }
   }
 
@@ -243,14 +243,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
       Long retryAfterSeconds)
       throws IOException {
     problem.setInstance(URI.create(request.getRequestURI()));
-    byte[] bytes = json.writeValueAsBytes(problem);
-    response.setStatus(problem.getStatus());
-    if (retryAfterSeconds != null) {
-      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-    }
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setContentLength(bytes.length);
-    response.getOutputStream().write(bytes);
+    ApiProblems.write(response, problem, retryAfterSeconds, json);
   }
 
   static boolean wellFormed(String key) {

@@ -8,9 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -47,14 +44,11 @@ final class WriteLimitFilter extends OncePerRequestFilter {
       Optional<Duration> wait = writes.tryAcquire(client);
       if (wait.isPresent()) {
         TooManyRequests limited = new TooManyRequests(LIMITED, wait.get());
-        byte[] body =
-            json.writeValueAsBytes(
-                ApiProblems.tooManyRequests(limited, request.getRequestURI()).getBody());
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        ApiProblems.write(
+            response,
+            ApiProblems.tooManyRequests(limited, request.getRequestURI()).getBody(),
+            limited.retryAfterSeconds(),
+            json);
         return;
       }
     }

@@ -54,8 +54,7 @@ public enum ProposalStatus {
    * What the submitter of proposal {@code number} is told when it reaches this status, in Chinese.
    */
   public String message(String number, ProposalView.Facts facts) {
-    String proposal =
-        SUBMITTER_PREFIX + "《" + text(facts.title(), "") + "》（编号 " + text(number, "") + "）";
+    String proposal = SUBMITTER_PREFIX + named(number, facts);
     String route = text(facts.route(), null);
     return switch (this) {
       case SORTING -> proposal + "已受理，社区工作者正在分拣。";
@@ -81,12 +80,17 @@ public enum ProposalStatus {
    */
   public String coSignerMessage(String number, ProposalView.Facts facts) {
     if (this == AWAITING_EVALUATION) {
-      return "您联署的提案《" + text(facts.title(), "") + "》（编号 " + text(number, "") + "）已办理完毕，等待提案人评价。";
+      return CO_SIGNER_PREFIX + named(number, facts) + "已办理完毕，等待提案人评价。";
     }
     String message = message(number, facts);
     return message.startsWith(SUBMITTER_PREFIX)
         ? CO_SIGNER_PREFIX + message.substring(SUBMITTER_PREFIX.length())
         : message;
+  }
+
+  /** The proposal as the messages name it: 《title》（编号 number）. */
+  private static String named(String number, ProposalView.Facts facts) {
+    return "《" + text(facts.title(), "") + "》（编号 " + text(number, "") + "）";
   }
 
   private static final String SUBMITTER_PREFIX = "您的提案";
