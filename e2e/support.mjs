@@ -2,7 +2,8 @@
 // browser (Debian's chromium via playwright-core, never a downloaded one), and typing into and
 // choosing in Camunda Forms (form-js) fields robustly.
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -107,4 +108,42 @@ export async function completeByRest(number, taskKey, variables) {
   const typed = Object.fromEntries(Object.entries(variables).map(([k, value]) => [k, { value }]));
   const done = await rest(`/task/${open.body[0].id}/complete`, { method: 'POST', body: { variables: typed } });
   assert.equal(done.status, 204, `${taskKey}: ${JSON.stringify(done.body)}`);
+}
+
+/**
+ * A phone: a fresh profile in Chinese at a phone's screen size (390 × 844, touch), for the
+ * residents' pages.
+ */
+export async function launchPhone({ name = 'yishi-phone-' } = {}) {
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), name)), {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--lang=zh-CN'],
+    locale: 'zh-CN',
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    timezoneId: 'Asia/Shanghai',
+  });
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (from npm) on the page as it is now and fails on any serious or critical
+ * violation, naming the rule and the elements. The script is evaluated through the DevTools
+ * protocol, which the page's Content-Security-Policy does not govern.
+ */
+export async function assertAccessible(page, what) {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `${what}: accessibility violations`);
 }

@@ -57,6 +57,18 @@ class HttpHardeningFilter extends OncePerRequestFilter {
   static final String PAGES = "/audit/";
 
   /**
+   * The residents' pages ({@code /}, {@code /proposals/…}, {@code /notices}, {@code /statistics}
+   * and their files under {@value #SITE}): scripts, styles and calls from Yishi only, and no inline
+   * style either (Chart.js sizes its canvas through the CSSOM, which a policy does not govern).
+   */
+  static final String SITE_CSP =
+      "default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self' data:;"
+          + " style-src 'self'; font-src 'self';"
+          + " frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+  static final String SITE = "/site/";
+
+  /**
    * Swagger UI ({@value #DOCS}…, springdoc's {@code springdoc.swagger-ui.path} and the webjar's
    * files beside it): its scripts, styles and icons from Yishi, the API description and "try it
    * out" calls to Yishi only; no inline script, no form posts, no frames. The one inline style
@@ -124,7 +136,18 @@ class HttpHardeningFilter extends OncePerRequestFilter {
     if (path.startsWith(PAGES)) {
       return PAGE_CSP;
     }
+    if (isSitePage(path)) {
+      return SITE_CSP;
+    }
     return path.startsWith(DOCS) ? DOCS_CSP : CSP;
+  }
+
+  private static boolean isSitePage(String path) {
+    return path.equals("/")
+        || path.startsWith(SITE)
+        || path.startsWith("/proposals/")
+        || path.equals("/notices")
+        || path.equals("/statistics");
   }
 
   private final class LimitedRequest extends HttpServletRequestWrapper {
