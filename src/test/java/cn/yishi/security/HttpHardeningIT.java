@@ -89,6 +89,39 @@ class HttpHardeningIT {
         .doesNotContain("default-src 'none'");
   }
 
+  @Test
+  void theResidentsPagesAreServedUnderAPolicyWithoutInlineScriptOrStyle() throws Exception {
+    for (String[] page :
+        new String[][] {
+          {"/", "提交提案"},
+          {"/proposals/JN-2000-999999", "提案"},
+          {"/notices", "公示栏"},
+          {"/statistics", "办理统计"}
+        }) {
+      HttpResponse<String> answer = get(page[0], null);
+      assertThat(answer.statusCode()).as(page[0]).isEqualTo(200);
+      assertThat(answer.headers().firstValue("Content-Type").orElseThrow())
+          .as(page[0])
+          .startsWith("text/html");
+      assertThat(answer.body()).as(page[0]).contains("lang=\"zh-CN\"").contains(page[1]);
+      assertThat(answer.headers().allValues("X-Content-Type-Options"))
+          .as(page[0])
+          .containsExactly("nosniff");
+      assertThat(answer.headers().allValues("Content-Security-Policy"))
+          .as(page[0])
+          .containsExactly(
+              "default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self' data:;"
+                  + " style-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none';"
+                  + " form-action 'self'");
+    }
+    // the chart library is inside the jar, under the same policy
+    HttpResponse<String> charts = get("/site/vendor/chart.js/dist/chart.umd.min.js", null);
+    assertThat(charts.statusCode()).isEqualTo(200);
+    assertThat(charts.body()).contains("Chart.js v4");
+    assertThat(charts.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("script-src 'self'");
+  }
+
   // ---- bodies ---------------------------------------------------------------------------------
 
   @Test
