@@ -1,5 +1,7 @@
 package cn.yishi.config;
 
+import camundajar.impl.scala.Option;
+import camundajar.impl.scala.jdk.javaapi.CollectionConverters;
 import camundajar.impl.scala.util.Either;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,23 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.feel.FeelEngine.Failure;
+import org.camunda.feel.api.EvaluationFailure;
+import org.camunda.feel.api.EvaluationFailureType;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FailedEvaluationResult;
+import org.camunda.feel.api.SuccessfulEvaluationResult;
+import org.camunda.feel.context.Context;
+import org.camunda.feel.context.FunctionProvider;
+import org.camunda.feel.context.VariableProvider;
+import org.camunda.feel.impl.interpreter.BuiltinFunctions;
+import org.camunda.feel.impl.interpreter.EvalContext;
+import org.camunda.feel.impl.interpreter.EvaluationFailureCollector;
+import org.camunda.feel.impl.interpreter.FeelInterpreter;
+import org.camunda.feel.impl.parser.ExpressionValidator;
 import org.camunda.feel.syntaxtree.ParsedExpression;
+import org.camunda.feel.syntaxtree.Val;
+import org.camunda.feel.syntaxtree.ValError;
+import org.camunda.feel.syntaxtree.ValFatalError;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,6 +68,14 @@ public class FeelParseCache extends AbstractProcessEnginePlugin {
     if (dmn.getFeelEngineFactory() == null) {
       dmn.setFeelEngineFactory(new Factory(dmn));
     }
+  }
+
+  /**
+   * Gives a standalone DMN engine configuration the caching FEEL engine (as {@link #preInit} does
+   * for the process engine's): for the benchmark, which compares it with Camunda's own.
+   */
+  public static void install(DefaultDmnEngineConfiguration dmn) {
+    dmn.setFeelEngineFactory(new Factory(dmn));
   }
 
   /** Creates the engine when the DMN engine is built, with the function providers set by then. */
@@ -119,8 +145,101 @@ public class FeelParseCache extends AbstractProcessEnginePlugin {
     private final Map<String, Either<Failure, ParsedExpression>> unaryTests =
         new ConcurrentHashMap<>();
 
+    private final FeelInterpreter interpreter;
+    private final ExpressionValidator validator;
+
+    /**
+     * The built-in functions and the engine's own, as feel-scala's {@code rootContext()} puts them
+     * together, but once: feel-scala builds its table of some 150 built-in functions anew for every
+     * evaluation, and after parsing that was most of a table's time. The table holds no state (its
+     * functions read the clock when they are called).
+     */
+    private final FunctionProvider functions;
+
     ParsingOnce(org.camunda.feel.FeelEngine like) {
       super(like.functionProvider(), like.valueMapper(), like.configuration(), like.clock());
+      this.interpreter = new FeelInterpreter(valueMapper());
+      this.validator = new ExpressionValidator(configuration().externalFunctionsEnabled());
+      List<FunctionProvider> providers =
+          List.of(new BuiltinFunctions(clock(), valueMapper()), functionProvider());
+      this.functions =
+          new FunctionProvider.CompositeFunctionProvider(
+              CollectionConverters.asScala(providers).toList());
+    }
+
+    /**
+     * feel-scala's {@code evaluate} (1.19, the version Camunda 7.24 ships), step by step and with
+     * its messages, but with the function table built once: validate, evaluate in a fresh context
+     * (its own failure collector) merged with the caller's, and turn errors and assertion failures
+     * into failed results.
+     */
+    @Override
+    @SuppressWarnings("deprecation")
+    public EvaluationResult evaluate(ParsedExpression expression, Context context) {
+      try {
+        Option<Failure> invalid = validator.validateExpression(expression.expression());
+        if (invalid.isDefined()) {
+          return new FailedEvaluationResult(
+              new Failure(
+                  "validation of expression '"
+                      + expression.text()
+                      + "' failed: "
+                      + invalid.get().message()),
+              noFailures());
+        }
+        EvalContext evaluation =
+            new EvalContext(
+                    valueMapper(),
+                    VariableProvider.EmptyVariableProvider$.MODULE$,
+                    functions,
+                    new EvaluationFailureCollector())
+                .merge(context);
+        Val value = interpreter.eval(expression.expression(), evaluation);
+        var failures = evaluation.failureCollector().failures();
+        String assertion = null;
+        var each = failures.iterator();
+        while (assertion == null && each.hasNext()) {
+          EvaluationFailure failure = each.next();
+          if (failure.failureType() == EvaluationFailureType.ASSERT_FAILURE$.MODULE$) {
+            assertion = failure.failureMessage();
+          }
+        }
+        if (assertion != null) {
+          return new FailedEvaluationResult(
+              new Failure(
+                  "Assertion failure on evaluate the expression '"
+                      + expression.text()
+                      + "': "
+                      + assertion),
+              failures);
+        }
+        if (value instanceof ValError error) {
+          return failed(expression, error.error(), failures);
+        }
+        if (value instanceof ValFatalError error) {
+          return failed(expression, error.error(), failures);
+        }
+        return new SuccessfulEvaluationResult(valueMapper().unpackVal(value), failures);
+      } catch (VirtualMachineError | ThreadDeath | LinkageError e) {
+        throw e; // what Scala's Try does not catch either
+      } catch (Throwable e) {
+        return new FailedEvaluationResult(
+            new Failure("failed to evaluate expression '" + expression.text() + "' : " + e),
+            noFailures());
+      }
+    }
+
+    private static FailedEvaluationResult failed(
+        ParsedExpression expression,
+        String cause,
+        camundajar.impl.scala.collection.immutable.List<EvaluationFailure> failures) {
+      return new FailedEvaluationResult(
+          new Failure("failed to evaluate expression '" + expression.text() + "': " + cause),
+          failures);
+    }
+
+    private static camundajar.impl.scala.collection.immutable.List<EvaluationFailure> noFailures() {
+      return camundajar.impl.scala.collection.immutable.List$.MODULE$.empty();
     }
 
     @Override

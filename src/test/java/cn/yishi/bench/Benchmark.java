@@ -1,0 +1,113 @@
+package cn.yishi.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Yishi's benchmark (README "Benchmark"): never part of {@code mvn verify} or {@code .ci/run}. Run
+ * with {@code mvn -B -ntp -q -Pbench test-compile exec:java} (arguments in {@code
+ * -Dbench.args="--threads=2 --seconds=10"}). Writes {@code target/bench/results.json} and a table
+ * beside it ({@code results.md}), and prints the table.
+ *
+ * <p>Each figure is measured beside a baseline in the same run: this machine is shared, so the
+ * ratios mean more than the absolute numbers.
+ */
+public final class Benchmark {
+
+  /** The keys of the benchmark issue this benchmark does not measure yet. */
+  static final List<String> NOT_MEASURED_YET =
+      List.of(
+          "intake_per_s (scripts/benchmark-intake.sh measures intake over HTTP)",
+          "lifecycle_per_s",
+          "sql_per_lifecycle",
+          "engine_floor_ratio",
+          "task_query_p95_ms",
+          "statistics_p95_ms",
+          "audit_trail_p95_ms");
+
+  private Benchmark() {}
+
+  public static void main(String[] args) throws IOException {
+    Map<String, String> options = options(args);
+    int threads = Integer.parseInt(options.getOrDefault("threads", "1"));
+    double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
+    int proposals = Integer.parseInt(options.getOrDefault("proposals", "2000"));
+    Path out = Path.of(options.getOrDefault("out", "target/bench"));
+
+    List<String> lines = new ArrayList<>();
+    Map<String, Object> results = new LinkedHashMap<>();
+    results.put("measured_at", OffsetDateTime.now().toString());
+    results.put("cpus", Runtime.getRuntime().availableProcessors());
+    results.put("java", System.getProperty("java.version"));
+    results.put("threads", threads);
+    results.put("seconds_per_figure", seconds);
+
+    Map<String, Object> dmn =
+        new DmnChainBenchmark(threads, seconds, proposals, 20261204L)
+            .run(
+                line -> {
+                  System.out.println(line);
+                  lines.add(line);
+                });
+    results.putAll(dmn);
+    results.put("not_measured_yet", NOT_MEASURED_YET);
+
+    String table = table(results);
+    Files.createDirectories(out);
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(out.resolve("results.json").toFile(), results);
+    Files.writeString(out.resolve("results.md"), table, StandardCharsets.UTF_8);
+    System.out.println();
+    System.out.print(table);
+    System.out.println(
+        "written: " + out.resolve("results.json") + ", " + out.resolve("results.md"));
+  }
+
+  static String table(Map<String, Object> r) {
+    StringBuilder t = new StringBuilder();
+    t.append("| figure | Yishi | baseline (same run) | ratio | target |\n");
+    t.append("|---|---|---|---|---|\n");
+    t.append(
+        String.format(
+            "| dmn_chain_per_s (%s tables, %s thread(s)) | %,d | legacy FEEL %,d; Camunda's default FEEL %,d | %s | ≥ 20,000 |%n",
+            r.get("dmn_tables_per_chain"),
+            r.get("threads"),
+            (Long) r.get("dmn_chain_per_s"),
+            (Long) r.get("dmn_chain_per_s_legacy_feel"),
+            (Long) r.get("dmn_chain_per_s_camunda_default_feel"),
+            r.get("dmn_chain_ratio_to_legacy")));
+    t.append("\nNot measured by this benchmark yet: ")
+        .append(String.join("; ", NOT_MEASURED_YET))
+        .append(".\n");
+    return t.toString();
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--") || !arg.contains("=")) {
+        throw new IllegalArgumentException(
+            "unknown argument "
+                + arg
+                + " (expected --threads=N, --seconds=S, --proposals=N, --out=DIR)");
+      }
+      String name = arg.substring(2, arg.indexOf('='));
+      if (!List.of("threads", "seconds", "proposals", "out").contains(name)) {
+        throw new IllegalArgumentException(
+            "unknown option --" + name + " (threads, seconds, proposals, out)");
+      }
+      options.put(name, arg.substring(arg.indexOf('=') + 1));
+    }
+    return options;
+  }
+}
