@@ -71,10 +71,8 @@ function objectionForm(notice) {
       form.reset();
       fill(done, el('p', '异议已收到，将由负责协商的单位研究答复；异议不成立的，答复将公开在本公示下方。', { class: 'success' }));
     } else if (answer.status === 409) {
-      // the period is over (or the notice was withdrawn): the server's own words in the summary,
-      // with "本公示" for the notice's id, which means nothing to a resident
-      const detail = typeof answer.body?.detail === 'string' ? answer.body.detail.replace(`公示 ${notice.id} `, '本公示') : null;
-      showProblem(form, { ...answer, body: { ...answer.body, detail } }, '本公示已结束，不再受理异议。');
+      // the period is over (or the notice was withdrawn): the server's own words in the summary
+      showProblem(form, answer, '本公示已结束，不再受理异议。');
       submit.disabled = true;
     } else {
       showProblem(form, answer, '异议没有提交成功，请稍后再试。');

@@ -198,7 +198,7 @@ export function day(value) {
   return match ? match[1] : String(value);
 }
 
-/** Whole days from now until `value` (rounded up; 0 on its last day, negative once past). */
+/** Whole days from now until `value`, rounded up: 1 in its last 24 hours, 0 or less once it has passed. */
 export function daysUntil(value, now = Date.now()) {
   return Math.ceil((Date.parse(value) - now) / 86_400_000);
 }

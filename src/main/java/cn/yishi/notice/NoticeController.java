@@ -63,7 +63,9 @@ public class NoticeController {
   ResponseEntity<ProblemDetail> invalid(InvalidObjectionException e) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "异议信息有误：" + e.getMessage());
-    problem.setProperty("errors", List.of(new JsonBody.FieldProblem(e.field(), e.getMessage())));
+    problem.setProperty(
+        "errors",
+        e.problems().stream().map(p -> new JsonBody.FieldProblem(p.field(), p.message())).toList());
     return ApiProblems.problem(problem);
   }
 

@@ -12,7 +12,9 @@ import cn.yishi.common.StepCheck;
 import cn.yishi.common.Variable;
 import cn.yishi.proposal.ProposalFields;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -75,15 +77,10 @@ public class ObjectionIntake {
     OffsetDateTime now = time.now();
     if (!now.isBefore(notice.to())) {
       throw new NoticeClosedException(
-          noticeId,
-          "公示 "
-              + noticeId
-              + " 的公示期已于 "
-              + BusinessTime.format(time.inZone(notice.to()))
-              + " 届满，不再受理异议");
+          noticeId, "本公示的公示期已于 " + BusinessTime.format(time.inZone(notice.to())) + " 届满，不再受理异议");
     }
     if (!notice.open()) {
-      throw new NoticeClosedException(noticeId, "公示 " + noticeId + " 已结束，不再受理异议");
+      throw new NoticeClosedException(noticeId, "本公示已结束，不再受理异议");
     }
     String objectionId = UUID.randomUUID().toString();
     repository.insertObjection(objectionId, noticeId, name, phone, text, now);
@@ -111,18 +108,37 @@ public class ObjectionIntake {
     fields.put(PHONE.name(), phone);
     fields.put(TEXT.name(), text);
     StepCheck check = StepCheck.of(fields);
+    // every field is checked, so a resident sees all that is wrong at once
+    List<InvalidObjectionException.Problem> problems = new ArrayList<>();
+    checkField(
+        problems,
+        () -> {
+          check.requiredText(NAME, MAX_NAME, "姓名不能为空", "姓名不能超过 " + MAX_NAME + " 个字符");
+          String nameProblem = ProposalFields.nameProblem(name);
+          check.rule(nameProblem == null, NAME, "姓名" + nameProblem);
+        });
+    checkField(
+        problems,
+        () -> {
+          check.requiredText(PHONE, 11, "手机号不能为空", "手机号不能超过 11 个字符");
+          check.rule(
+              ProposalFields.MOBILE.matcher(phone).matches(),
+              PHONE,
+              "手机号" + ProposalFields.MOBILE_MESSAGE);
+        });
+    checkField(
+        problems,
+        () -> check.requiredText(TEXT, MAX_TEXT, "异议内容不能为空", "异议内容不能超过 " + MAX_TEXT + " 个字符"));
+    if (!problems.isEmpty()) {
+      throw new InvalidObjectionException(problems);
+    }
+  }
+
+  private static void checkField(List<InvalidObjectionException.Problem> problems, Runnable check) {
     try {
-      check.requiredText(NAME, MAX_NAME, "姓名不能为空", "姓名不能超过 " + MAX_NAME + " 个字符");
-      String nameProblem = ProposalFields.nameProblem(name);
-      check.rule(nameProblem == null, NAME, "姓名" + nameProblem);
-      check.requiredText(PHONE, 11, "手机号不能为空", "手机号不能超过 11 个字符");
-      check.rule(
-          ProposalFields.MOBILE.matcher(phone).matches(),
-          PHONE,
-          "手机号" + ProposalFields.MOBILE_MESSAGE);
-      check.requiredText(TEXT, MAX_TEXT, "异议内容不能为空", "异议内容不能超过 " + MAX_TEXT + " 个字符");
+      check.run();
     } catch (InvalidStepInputException refused) {
-      throw new InvalidObjectionException(refused.field(), refused.getMessage());
+      problems.add(new InvalidObjectionException.Problem(refused.field(), refused.getMessage()));
     }
   }
 }

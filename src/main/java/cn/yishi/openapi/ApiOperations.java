@@ -312,8 +312,7 @@ final class ApiOperations {
         409,
         "公示期已届满或公示已结束，不再受理异议",
         "公示已结束",
-        problemExample(
-            409, "Conflict", "公示 " + NOTICE_ID + " 的公示期已于 2026-04-08 09:00 届满，不再受理异议", path));
+        problemExample(409, "Conflict", "本公示的公示期已于 2026-04-08 09:00 届满，不再受理异议", path));
     post(op, answers, path);
     return op;
   }

@@ -271,6 +271,11 @@ public class ProposalFields {
 
   private static String oneOf(
       Variable<?> field, Object value, Set<String> allowed, List<FieldError> errors) {
+    if (value instanceof String s && s.isBlank()) {
+      // an unchosen select: say so, not the list of codes
+      errors.add(new FieldError(field.name(), field == JURISDICTION ? "不能为空" : "必填"));
+      return null;
+    }
     if (!(value instanceof String s) || !allowed.contains(s)) {
       errors.add(
           new FieldError(

@@ -55,6 +55,10 @@ class NamesOutsideBoundariesTest {
     CONTRACT_FILES.put(
         "cn/yishi/proposal/LongTextIT.java",
         "reads the public API's JSON (number, status); evaluates the decision timeLimits by its key");
+    // benchmark (path, reason)
+    CONTRACT_FILES.put(
+        "cn/yishi/bench/DmnChainBenchmark.java",
+        "feeds the decision tables standalone their CONTRACT §1 and §3 inputs and outputs by name, as the case tables do");
     // audit (path, reason)
     CONTRACT_FILES.put(
         "cn/yishi/audit/AuditController.java",

@@ -361,6 +361,36 @@ class PublicApiInputIT {
   }
 
   @Test
+  void anObjectionNamesEveryBadFieldAtOnce() throws Exception {
+    String notice = sharedNotice();
+    Map<String, Object> objection = objection();
+    objection.put("name", " ");
+    objection.put("phone", "123");
+    objection.put("text", "");
+
+    Answer refused = postJson("/api/notices/" + notice + "/objections", objection);
+
+    assertThat(refused.status()).as(refused.raw().body()).isEqualTo(400);
+    // the resident sees all three beside their fields, not one after another
+    assertThat(refused.fields()).containsExactly("name", "phone", "text");
+    assertThat(notices.objections(notice)).isEmpty();
+  }
+
+  @Test
+  void anUnchosenTopicOrScopeIsMissingNotAnUnknownCode() throws Exception {
+    Map<String, Object> v = proposal();
+    v.put("topic", "");
+    v.put("scope", " ");
+
+    Answer refused = postJson("/api/proposals", v);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.fields()).containsExactlyInAnyOrder("topic", "scope");
+    // a resident who left a select unchosen is told so, not shown the list of English codes
+    assertThat(refused.body().get("errors").findValuesAsText("message")).containsOnly("必填");
+  }
+
+  @Test
   void aSubmitterNameWithMarkupOrControlCharactersIsRefused() throws Exception {
     for (String name : List.of("<script>alert(1)</script>", "赵<b>女士", "赵\n女士", "赵\u0007女士")) {
       Map<String, Object> v = proposal();
