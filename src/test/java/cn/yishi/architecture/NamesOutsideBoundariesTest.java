@@ -59,6 +59,9 @@ class NamesOutsideBoundariesTest {
     CONTRACT_FILES.put(
         "cn/yishi/bench/DmnChainBenchmark.java",
         "feeds the decision tables standalone their CONTRACT §1 and §3 inputs and outputs by name, as the case tables do");
+    CONTRACT_FILES.put(
+        "cn/yishi/statistics/StatisticsBenchmark.java",
+        "SQL column names of statistics_proposal, and CONTRACT §4's status, category, track and level codes it generates");
     // audit (path, reason)
     CONTRACT_FILES.put(
         "cn/yishi/audit/AuditController.java",

@@ -1,8 +1,8 @@
 package cn.yishi.bench;
 
+import cn.yishi.statistics.StatisticsBenchmark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Yishi's benchmark (README "Benchmark"): never part of {@code mvn verify} or {@code .ci/run}. Run
@@ -31,19 +32,39 @@ public final class Benchmark {
           "sql_per_lifecycle",
           "engine_floor_ratio",
           "task_query_p95_ms",
-          "statistics_p95_ms",
           "audit_trail_p95_ms");
+
+  static final List<String> OPTIONS =
+      List.of(
+          "only",
+          "threads",
+          "seconds",
+          "proposals",
+          "statistics-proposals",
+          "queries",
+          "db",
+          "out");
 
   private Benchmark() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
     int threads = Integer.parseInt(options.getOrDefault("threads", "1"));
     double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
     int proposals = Integer.parseInt(options.getOrDefault("proposals", "2000"));
+    int statisticsProposals =
+        Integer.parseInt(options.getOrDefault("statistics-proposals", "1000000"));
+    int queries = Integer.parseInt(options.getOrDefault("queries", "500"));
+    String db = options.getOrDefault("db", "postgres");
+    List<String> only = List.of(options.getOrDefault("only", "dmn,statistics").split(","));
     Path out = Path.of(options.getOrDefault("out", "target/bench"));
 
     List<String> lines = new ArrayList<>();
+    Consumer<String> print =
+        line -> {
+          System.out.println(line);
+          lines.add(line);
+        };
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("measured_at", OffsetDateTime.now().toString());
     results.put("cpus", Runtime.getRuntime().availableProcessors());
@@ -51,14 +72,17 @@ public final class Benchmark {
     results.put("threads", threads);
     results.put("seconds_per_figure", seconds);
 
-    Map<String, Object> dmn =
-        new DmnChainBenchmark(threads, seconds, proposals, 20261204L)
-            .run(
-                line -> {
-                  System.out.println(line);
-                  lines.add(line);
-                });
-    results.putAll(dmn);
+    if (only.contains("dmn")) {
+      results.putAll(new DmnChainBenchmark(threads, seconds, proposals, 20261204L).run(print));
+    }
+    if (only.contains("statistics")) {
+      try (BenchDatabase database = BenchDatabase.open(db, out)) {
+        results.put("statistics_database", database.description());
+        results.putAll(
+            new StatisticsBenchmark(database.dataSource(), statisticsProposals, queries, 20261204L)
+                .run(print));
+      }
+    }
     results.put("not_measured_yet", NOT_MEASURED_YET);
 
     String table = table(results);
@@ -77,15 +101,30 @@ public final class Benchmark {
     StringBuilder t = new StringBuilder();
     t.append("| figure | Yishi | baseline (same run) | ratio | target |\n");
     t.append("|---|---|---|---|---|\n");
-    t.append(
-        String.format(
-            "| dmn_chain_per_s (%s tables, %s thread(s)) | %,d | legacy FEEL %,d; Camunda's default FEEL %,d | %s | ≥ 20,000 |%n",
-            r.get("dmn_tables_per_chain"),
-            r.get("threads"),
-            (Long) r.get("dmn_chain_per_s"),
-            (Long) r.get("dmn_chain_per_s_legacy_feel"),
-            (Long) r.get("dmn_chain_per_s_camunda_default_feel"),
-            r.get("dmn_chain_ratio_to_legacy")));
+    if (r.containsKey("dmn_chain_per_s")) {
+      t.append(
+          String.format(
+              "| dmn_chain_per_s (%s tables, %s thread(s)) | %,d | legacy FEEL %,d; Camunda's default FEEL %,d | %s | ≥ 20,000 |%n",
+              r.get("dmn_tables_per_chain"),
+              r.get("threads"),
+              (Long) r.get("dmn_chain_per_s"),
+              (Long) r.get("dmn_chain_per_s_legacy_feel"),
+              (Long) r.get("dmn_chain_per_s_camunda_default_feel"),
+              r.get("dmn_chain_ratio_to_legacy")));
+    }
+    if (r.containsKey("statistics_p95_ms")) {
+      t.append(
+          String.format(
+              "| statistics_p95_ms (%,d proposals, %s) | %s ms (p50 %s) | count(*) p95 %s ms (p50 %s) | %.2f | < 100 |%n",
+              r.get("statistics_proposals"),
+              r.get("statistics_database"),
+              r.get("statistics_p95_ms"),
+              r.get("statistics_p50_ms"),
+              r.get("statistics_count_star_p95_ms"),
+              r.get("statistics_count_star_p50_ms"),
+              (Double) r.get("statistics_p95_ms")
+                  / (Double) r.get("statistics_count_star_p95_ms")));
+    }
     t.append("\nNot measured by this benchmark yet: ")
         .append(String.join("; ", NOT_MEASURED_YET))
         .append(".\n");
@@ -102,9 +141,9 @@ public final class Benchmark {
                 + " (expected --threads=N, --seconds=S, --proposals=N, --out=DIR)");
       }
       String name = arg.substring(2, arg.indexOf('='));
-      if (!List.of("threads", "seconds", "proposals", "out").contains(name)) {
+      if (!OPTIONS.contains(name)) {
         throw new IllegalArgumentException(
-            "unknown option --" + name + " (threads, seconds, proposals, out)");
+            "unknown option --" + name + " (" + String.join(", ", OPTIONS) + ")");
       }
       options.put(name, arg.substring(arg.indexOf('=') + 1));
     }

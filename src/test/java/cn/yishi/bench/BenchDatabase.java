@@ -1,0 +1,98 @@
+package cn.yishi.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The benchmark's database, with Yishi's own tables (the Flyway migrations of {@code
+ * db/migration}): an embedded PostgreSQL (real binaries, as the tests use), a server given by
+ * {@code SPRING_DATASOURCE_URL} / {@code _USERNAME} / {@code _PASSWORD}, or a fresh H2 file
+ * database under the output folder.
+ */
+final class BenchDatabase implements AutoCloseable {
+
+  private final DataSource dataSource;
+  private final String description;
+  private final AutoCloseable closer;
+
+  private BenchDatabase(DataSource dataSource, String description, AutoCloseable closer) {
+    this.dataSource = dataSource;
+    this.description = description;
+    this.closer = closer;
+  }
+
+  static BenchDatabase open(String kind, Path out) throws IOException {
+    return open(kind, out, System.getenv("SPRING_DATASOURCE_URL"));
+  }
+
+  /** {@code url}: a server's, or null for the database {@code kind} names. */
+  static BenchDatabase open(String kind, Path out, String url) throws IOException {
+    BenchDatabase database;
+    if (url != null && !url.isBlank()) {
+      DriverManagerDataSource server =
+          new DriverManagerDataSource(
+              url,
+              System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", ""),
+              System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
+      // its statistics tables must be empty: the run checks the total it reads against what it made
+      database = new BenchDatabase(server, "server " + url.replaceAll("\\?.*", ""), () -> {});
+    } else if (kind.equals("postgres")) {
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(true).start();
+      DataSource embedded = postgres.getPostgresDatabase();
+      if (embedded instanceof PGSimpleDataSource pg) {
+        pg.setReWriteBatchedInserts(true); // the bulk fill: one INSERT per batch
+      }
+      database = new BenchDatabase(embedded, "embedded PostgreSQL", postgres);
+    } else if (kind.equals("h2")) {
+      Path folder = out.resolve("h2");
+      delete(folder);
+      Files.createDirectories(folder);
+      DriverManagerDataSource h2 =
+          new DriverManagerDataSource(
+              "jdbc:h2:file:" + folder.toAbsolutePath().resolve("bench") + ";DB_CLOSE_DELAY=-1",
+              "sa",
+              "");
+      database = new BenchDatabase(h2, "H2 file database", () -> {});
+    } else {
+      throw new IllegalArgumentException("--db must be postgres or h2, not " + kind);
+    }
+    Flyway.configure()
+        .dataSource(database.dataSource)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    return database;
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  String description() {
+    return description;
+  }
+
+  @Override
+  public void close() throws Exception {
+    closer.close();
+  }
+
+  private static void delete(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package cn.yishi.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yishi.statistics.StatisticsBenchmark;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark still measures what it says (it is not run by {@code mvn verify}, so it would rot
+ * unseen): its three FEEL engines decide the generated proposals alike, and its read model, filled
+ * in bulk, counts what it generated. Nothing here is timed.
+ */
+class BenchmarkTest {
+
+  @Test
+  void theThreeFeelEnginesDecideEveryGeneratedProposalAlike() {
+    assertThat(new DmnChainBenchmark(1, 0, 400, 7L).checkAlike()).isEqualTo(400);
+  }
+
+  @Test
+  void theBulkFilledReadModelCountsEveryGeneratedProposal(@TempDir Path out) throws Exception {
+    List<String> printed = new ArrayList<>();
+    try (BenchDatabase database = BenchDatabase.open("h2", out, null)) {
+      Map<String, Object> figures =
+          new StatisticsBenchmark(database.dataSource(), 300, 20, 7L).run(printed::add);
+
+      assertThat(figures)
+          .containsEntry("statistics_proposals", 300)
+          .containsKey("statistics_p95_ms");
+      assertThat((Long) figures.get("statistics_sum_rows")).isPositive();
+    }
+    assertThat(printed).anySatisfy(line -> assertThat(line).contains("300 proposals"));
+  }
+}
