@@ -1,5 +1,7 @@
 package cn.yishi.bench;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,13 +31,21 @@ final class BenchDatabase implements AutoCloseable {
     this.closer = closer;
   }
 
-  static BenchDatabase open(String kind, Path out) throws IOException {
-    return open(kind, out, System.getenv("SPRING_DATASOURCE_URL"));
+  static BenchDatabase open(String kind, Path out, Double randomPageCost) throws IOException {
+    return open(kind, out, System.getenv("SPRING_DATASOURCE_URL"), randomPageCost);
   }
 
-  /** {@code url}: a server's, or null for the database {@code kind} names. */
-  static BenchDatabase open(String kind, Path out, String url) throws IOException {
+  /**
+   * {@code url}: a server's, or null for the database {@code kind} names; {@code randomPageCost}:
+   * PostgreSQL's planner setting for the benchmark's connections (null: the server's own).
+   */
+  static BenchDatabase open(String kind, Path out, String url, Double randomPageCost)
+      throws IOException {
     BenchDatabase database;
+    boolean onPostgres =
+        url != null && !url.isBlank()
+            ? url.startsWith("jdbc:postgresql:")
+            : kind.equals("postgres");
     if (url != null && !url.isBlank()) {
       DriverManagerDataSource server =
           new DriverManagerDataSource(
@@ -64,12 +74,36 @@ final class BenchDatabase implements AutoCloseable {
     } else {
       throw new IllegalArgumentException("--db must be postgres or h2, not " + kind);
     }
+    database = database.pooled(onPostgres ? randomPageCost : null);
     Flyway.configure()
         .dataSource(database.dataSource)
         .locations("classpath:db/migration")
         .load()
         .migrate();
     return database;
+  }
+
+  /**
+   * The same database behind a connection pool, as Yishi's own (Spring Boot's Hikari): without one
+   * every query would pay for opening a connection.
+   */
+  private BenchDatabase pooled(Double randomPageCost) {
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(dataSource);
+    config.setMaximumPoolSize(10);
+    config.setPoolName("bench");
+    if (randomPageCost != null) {
+      // the planner setting docker/compose.yaml gives PostgreSQL (README: Running on PostgreSQL)
+      config.setConnectionInitSql("SET random_page_cost = " + randomPageCost);
+    }
+    HikariDataSource pool = new HikariDataSource(config);
+    return new BenchDatabase(
+        pool,
+        description,
+        () -> {
+          pool.close();
+          closer.close();
+        });
   }
 
   DataSource dataSource() {

@@ -31,7 +31,6 @@ public final class Benchmark {
           "lifecycle_per_s",
           "sql_per_lifecycle",
           "engine_floor_ratio",
-          "task_query_p95_ms",
           "audit_trail_p95_ms");
 
   static final List<String> OPTIONS =
@@ -41,6 +40,8 @@ public final class Benchmark {
           "seconds",
           "proposals",
           "statistics-proposals",
+          "tasks",
+          "pg-random-page-cost",
           "queries",
           "db",
           "out");
@@ -56,7 +57,10 @@ public final class Benchmark {
         Integer.parseInt(options.getOrDefault("statistics-proposals", "1000000"));
     int queries = Integer.parseInt(options.getOrDefault("queries", "500"));
     String db = options.getOrDefault("db", "postgres");
-    List<String> only = List.of(options.getOrDefault("only", "dmn,statistics").split(","));
+    int tasks = Integer.parseInt(options.getOrDefault("tasks", "100000"));
+    String pageCost = options.getOrDefault("pg-random-page-cost", "1.1");
+    Double randomPageCost = pageCost.equals("server") ? null : Double.valueOf(pageCost);
+    List<String> only = List.of(options.getOrDefault("only", "dmn,statistics,tasks").split(","));
     Path out = Path.of(options.getOrDefault("out", "target/bench"));
 
     List<String> lines = new ArrayList<>();
@@ -76,14 +80,38 @@ public final class Benchmark {
       results.putAll(new DmnChainBenchmark(threads, seconds, proposals, 20261204L).run(print));
     }
     if (only.contains("statistics")) {
-      try (BenchDatabase database = BenchDatabase.open(db, out)) {
-        results.put("statistics_database", database.description());
+      try (BenchDatabase database = BenchDatabase.open(db, out, randomPageCost)) {
+        results.put(
+            "statistics_database",
+            database.description()
+                + (randomPageCost == null || !db.equals("postgres")
+                    ? ""
+                    : ", random_page_cost " + randomPageCost));
         results.putAll(
             new StatisticsBenchmark(database.dataSource(), statisticsProposals, queries, 20261204L)
                 .run(print));
       }
     }
-    results.put("not_measured_yet", NOT_MEASURED_YET);
+    List<String> notMeasured = new ArrayList<>(NOT_MEASURED_YET);
+    if (only.contains("tasks")) {
+      if (db.equals("postgres")) {
+        try (BenchDatabase database = BenchDatabase.open(db, out, randomPageCost)) {
+          results.put(
+              "task_query_database",
+              database.description()
+                  + (randomPageCost == null ? "" : ", random_page_cost " + randomPageCost));
+          List<String> communities =
+              StatisticsBenchmark.communities().stream().map(c -> c[0]).toList();
+          results.putAll(
+              new TaskQueryBenchmark(database.dataSource(), tasks, queries, communities)
+                  .run(print));
+        }
+      } else {
+        print.accept("task query: measured on PostgreSQL only (--db=postgres)");
+        notMeasured.add("task_query_p95_ms (PostgreSQL only)");
+      }
+    }
+    results.put("not_measured_yet", notMeasured);
 
     String table = table(results);
     Files.createDirectories(out);
@@ -97,6 +125,7 @@ public final class Benchmark {
         "written: " + out.resolve("results.json") + ", " + out.resolve("results.md"));
   }
 
+  @SuppressWarnings("unchecked")
   static String table(Map<String, Object> r) {
     StringBuilder t = new StringBuilder();
     t.append("| figure | Yishi | baseline (same run) | ratio | target |\n");
@@ -125,8 +154,20 @@ public final class Benchmark {
               (Double) r.get("statistics_p95_ms")
                   / (Double) r.get("statistics_count_star_p95_ms")));
     }
+    if (r.containsKey("task_query_p95_ms")) {
+      t.append(
+          String.format(
+              "| task_query_p95_ms (%,d open tasks, %s) | %s ms (p50 %s) | all open tasks, no group: p95 %s ms (p50 %s) | %.2f | < 50 |%n",
+              r.get("task_query_open_tasks"),
+              r.get("task_query_database"),
+              r.get("task_query_p95_ms"),
+              r.get("task_query_p50_ms"),
+              r.get("task_query_bare_p95_ms"),
+              r.get("task_query_bare_p50_ms"),
+              (Double) r.get("task_query_p95_ms") / (Double) r.get("task_query_bare_p95_ms")));
+    }
     t.append("\nNot measured by this benchmark yet: ")
-        .append(String.join("; ", NOT_MEASURED_YET))
+        .append(String.join("; ", (List<String>) r.get("not_measured_yet")))
         .append(".\n");
     return t.toString();
   }

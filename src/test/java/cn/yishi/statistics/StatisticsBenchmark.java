@@ -1,5 +1,9 @@
 package cn.yishi.statistics;
 
+import static cn.yishi.testsupport.Timings.percentile;
+import static cn.yishi.testsupport.Timings.round;
+import static cn.yishi.testsupport.Timings.time;
+
 import cn.yishi.statistics.StatisticsRepository.Cell;
 import cn.yishi.statistics.StatisticsRepository.Table;
 import cn.yishi.statistics.StatisticsService.Query;
@@ -18,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,30 +165,6 @@ public final class StatisticsBenchmark {
     LocalDate from = FIRST_DAY.plusDays(random.nextInt(DAYS));
     LocalDate to = from.plusDays(random.nextInt(400));
     return new Query(from, to, area);
-  }
-
-  private interface Step {
-    void run(int i);
-  }
-
-  private static double[] time(int n, Step step) {
-    double[] millis = new double[n];
-    for (int i = 0; i < n; i++) {
-      long t = System.nanoTime();
-      step.run(i);
-      millis[i] = (System.nanoTime() - t) / 1e6;
-    }
-    Arrays.sort(millis);
-    return millis;
-  }
-
-  private static double percentile(double[] sorted, int p) {
-    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 100) / 100.0;
   }
 
   // ---------------------------------------------------------------- filling the read model
@@ -376,7 +355,7 @@ public final class StatisticsBenchmark {
   }
 
   /** The communities of the demo tree with their streets: {community, street}. */
-  private static List<String[]> communities() {
+  public static List<String[]> communities() {
     try (InputStream in =
         StatisticsBenchmark.class
             .getClassLoader()
