@@ -172,7 +172,7 @@ public class StatisticsService {
         .orElse(Contribution.NO_COMMUNITY);
   }
 
-  private static void count(
+  static void count(
       Map<Cell, Long> amounts,
       Contribution c,
       String street,

@@ -1,6 +1,7 @@
 package cn.yishi.bench;
 
 import cn.yishi.config.FeelParseCache;
+import cn.yishi.proposal.ProposalFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -271,34 +272,11 @@ final class DmnChainBenchmark {
     }
   }
 
-  private static final String[] TOPICS = {
-    "ELEVATOR",
-    "FACILITIES",
-    "GREENING",
-    "SANITATION",
-    "NOISE",
-    "ENVIRONMENT",
-    "ORDER",
-    "FIRE_SAFETY",
-    "SECURITY",
-    "TRAFFIC_SAFETY",
-    "ELDERLY_CARE",
-    "CHILDCARE",
-    "CULTURE_SPORTS",
-    "CONVENIENCE",
-    "PROPERTY_SERVICE",
-    "CONVENTION",
-    "NEIGHBOURHOOD",
-    "SHARED_FUNDS",
-    "ORGANISATION",
-    "OTHER"
-  };
-  private static final String[] SCOPES = {
-    "HOUSEHOLD", "BUILDING", "COURTYARD", "COMMUNITY", "MULTI_COMMUNITY"
-  };
-  private static final String[] JURISDICTIONS = {
-    "COURTYARD", "COMMUNITY", "STREET", "DISTRICT", "CITY"
-  };
+  /** The API's own lists (sorted, so a seed always generates the same proposals). */
+  private static final String[] TOPICS = sorted(ProposalFields.TOPICS);
+
+  private static final String[] SCOPES = sorted(ProposalFields.SCOPES);
+  private static final String[] JURISDICTIONS = sorted(ProposalFields.JURISDICTIONS);
   private static final String[] EXCLUSIONS = {
     "NONE",
     "NONE",
@@ -345,6 +323,10 @@ final class DmnChainBenchmark {
       proposals.add(p);
     }
     return proposals;
+  }
+
+  private static String[] sorted(java.util.Set<String> values) {
+    return values.stream().sorted().toArray(String[]::new);
   }
 
   private static String pick(Random random, String[] values) {

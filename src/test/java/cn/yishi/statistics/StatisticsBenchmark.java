@@ -40,9 +40,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>The read model is filled in bulk, not by driving the engine: each generated proposal goes
  * through the statuses of a lifecycle with {@link Contribution#next} (the code the steps run), its
  * stored row is batch-inserted into {@code statistics_proposal}, and its figures are added up in
- * memory into the day and month sums exactly as {@code StatisticsService} counts them (its
- * community, its street and all communities), then batch-inserted. Submission dates are spread over
- * three years, communities over the 36 of the demo tree.
+ * memory into the day and month sums by {@code StatisticsService}'s own counting (its community,
+ * its street and all communities), then batch-inserted. Submission dates are spread over three
+ * years, communities over the 36 of the demo tree.
  */
 public final class StatisticsBenchmark {
 
@@ -188,7 +188,7 @@ public final class StatisticsBenchmark {
               String number = String.format("JN-%d-%07d", 2024 + i % 3, i);
               Contribution c = lifecycle(number, community[0], random);
               SortedSet<String> figures = c.figures();
-              count(amounts, c, community[1], figures);
+              StatisticsService.count(amounts, c, community[1], figures, 1); // as a step counts
               bind(insert, number, c, community[1], String.join(" ", figures));
               insert.addBatch();
               if ((i + 1) % batch == 0) {
@@ -292,20 +292,6 @@ public final class StatisticsBenchmark {
       at = at.plusDays(late ? 9 : 1 + random.nextInt(4)).plusHours(random.nextInt(8));
     }
     return c;
-  }
-
-  /** As {@code StatisticsService} counts: the community, its street and all communities. */
-  private static void count(
-      Map<Cell, Long> amounts, Contribution c, String street, SortedSet<String> figures) {
-    LocalDate day = c.submittedOn();
-    LocalDate month = day.withDayOfMonth(1);
-    List<String> areas = List.of(c.area(), street, StatisticsRepository.ALL);
-    for (String figure : figures) {
-      for (String area : areas) {
-        amounts.merge(new Cell(Table.DAY, area, day, figure), 1L, Long::sum);
-        amounts.merge(new Cell(Table.MONTH, area, month, figure), 1L, Long::sum);
-      }
-    }
   }
 
   private static void bind(
