@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What residents do through the public API: submit a proposal, read its public view, rate the
@@ -67,8 +68,13 @@ public class PublicProposals {
    * Starts the lifecycle; it runs synchronously to the sorting task, so the proposal has its
    * number, classification and status SORTING when this returns.
    *
+   * <p>One transaction for the start and the answer read from it: a failure while reading the
+   * answer (the database gone after the start) rolls the start back, so a resident answered 503
+   * never has a proposal made all the same (which a retry would make twice).
+   *
    * @throws InvalidProposalException naming every bad field; nothing is started
    */
+  @Transactional
   public PublicProposal submit(Map<String, Object> submitted) {
     Map<String, Object> checked = fields.checkSubmission(submitted);
     ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, checked);
