@@ -55,6 +55,10 @@ class NamesOutsideBoundariesTest {
     CONTRACT_FILES.put(
         "cn/yishi/proposal/LongTextIT.java",
         "reads the public API's JSON (number, status); evaluates the decision timeLimits by its key");
+    CONTRACT_FILES.put(
+        "cn/yishi/reliability/ClusterReliabilityIT.java",
+        "submits through the public API's JSON and reads its answers (CONTRACT §1, §4 field names);"
+            + " SQL column names of proposal_view, notification and idempotency_key");
     // benchmark (path, reason)
     CONTRACT_FILES.put(
         "cn/yishi/bench/DmnChainBenchmark.java",

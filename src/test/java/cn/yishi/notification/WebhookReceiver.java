@@ -13,33 +13,49 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A webhook receiver on an ephemeral loopback port whose answers the test sets: a status code, a
- * dropped connection, or no answer at all (until it is closed). Records every request it got.
+ * dropped connection, no answer at all (until it is closed), or answers held back until the test
+ * releases them. Records every request it got.
+ *
+ * <p>Like a real receiver it is idempotent: the first request with a given {@code
+ * X-Yishi-Notification-Id} that it accepts (answers 2xx) is kept; a later one with the same id is a
+ * repeat, answered 2xx again (so the sender marks it delivered), dropped and counted.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
   static final String PATH = "/yishi/notifications";
 
-  /** One request: its headers (names in lower case, first values), its body, the answer given. */
-  record Received(String method, Map<String, String> headers, byte[] body, int answer) {
+  /**
+   * One request: its headers (names in lower case, first values), its query string ({@code null}
+   * when none: a test may give each sender its own), its body, the answer given.
+   */
+  public record Received(
+      String method, Map<String, String> headers, String query, byte[] body, int answer) {
 
-    String header(String name) {
+    public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
-    String text() {
+    /** The notification's id ({@code X-Yishi-Notification-Id}). */
+    public String notificationId() {
+      return header(WebhookNotificationChannel.ID_HEADER);
+    }
+
+    public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
 
-    boolean accepted() {
+    public boolean accepted() {
       return answer >= 200 && answer <= 299;
     }
 
@@ -68,6 +84,9 @@ final class WebhookReceiver implements AutoCloseable {
   private final CountDownLatch closing = new CountDownLatch(1);
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private volatile int answer = 204;
+  private volatile CountDownLatch gate = new CountDownLatch(0);
+  private final Map<String, Received> firstAccepted = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> repeats = new ConcurrentHashMap<>();
 
   private WebhookReceiver() {
     try {
@@ -80,11 +99,11 @@ final class WebhookReceiver implements AutoCloseable {
     server.start();
   }
 
-  static WebhookReceiver start() {
+  public static WebhookReceiver start() {
     return new WebhookReceiver();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
   }
 
@@ -103,8 +122,33 @@ final class WebhookReceiver implements AutoCloseable {
     answer = SILENT;
   }
 
-  List<Received> received() {
+  /**
+   * Holds every following request (recorded, and accepted or not as the answer says) without
+   * answering, until {@link #release()}: its sender waits, still holding whatever it holds.
+   */
+  public void hold() {
+    gate = new CountDownLatch(1);
+  }
+
+  /** Answers the requests held since {@link #hold()}, and the following ones at once. */
+  public void release() {
+    gate.countDown();
+  }
+
+  public List<Received> received() {
     return List.copyOf(received);
+  }
+
+  /** The notification ids accepted (answered 2xx), each once: the first such request of each. */
+  public Map<String, Received> accepted() {
+    return Map.copyOf(firstAccepted);
+  }
+
+  /** How many repeats of an accepted notification were dropped, per notification id. */
+  public Map<String, Integer> repeats() {
+    Map<String, Integer> counts = new TreeMap<>();
+    repeats.forEach((id, count) -> counts.put(id, count.get()));
+    return counts;
   }
 
   /** The requests about one notification (header {@code X-Yishi-Notification-Id}), in order. */
@@ -122,7 +166,22 @@ final class WebhookReceiver implements AutoCloseable {
           .getRequestHeaders()
           .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
       int status = answer;
-      received.add(new Received(exchange.getRequestMethod(), headers, body, status));
+      Received request =
+          new Received(
+              exchange.getRequestMethod(),
+              headers,
+              exchange.getRequestURI().getQuery(),
+              body,
+              status);
+      received.add(request);
+      String id = request.notificationId();
+      if (id != null && request.accepted() && firstAccepted.putIfAbsent(id, request) != null) {
+        repeats.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
+      }
+      CountDownLatch held = gate;
+      if (held.getCount() > 0) {
+        held.await();
+      }
       if (status == SILENT) {
         closing.await();
       } else if (status != DROPPED) {
@@ -130,11 +189,14 @@ final class WebhookReceiver implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (IOException senderGone) {
+      // a held request whose sender died meanwhile (a node killed by a test): nobody to answer
     }
   }
 
   @Override
   public void close() {
+    gate.countDown();
     closing.countDown();
     server.stop(0);
     threads.shutdownNow();
