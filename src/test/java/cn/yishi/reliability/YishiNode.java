@@ -85,7 +85,10 @@ final class YishiNode implements AutoCloseable {
     builder.environment().putAll(env);
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    YishiNode node = new YishiNode(name, port, log, builder.start());
+    Process process = builder.start();
+    // should the test JVM itself be stopped before @AfterAll, the node must not outlive it
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+    YishiNode node = new YishiNode(name, port, log, process);
     try {
       node.awaitReady();
     } catch (RuntimeException | InterruptedException e) {
