@@ -610,10 +610,7 @@ public class AuditTrailService {
   }
 
   private void notices(String number, List<AuditEvent> events) {
-    for (PublicNotice notice : notices.list()) {
-      if (!number.equals(notice.proposalNumber())) {
-        continue;
-      }
+    for (PublicNotice notice : notices.ofProposal(number)) {
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("公示编号", notice.id());
       details.put("公示类别", notice.kind());

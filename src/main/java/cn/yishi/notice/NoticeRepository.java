@@ -112,6 +112,14 @@ class NoticeRepository {
         .findFirst();
   }
 
+  /** A proposal's notices, oldest first (index ix_public_notice_proposal). */
+  List<Row> ofProposal(String number) {
+    return jdbc.query(
+        "SELECT * FROM public_notice WHERE proposal_number = ? ORDER BY valid_from, id",
+        NoticeRepository::row,
+        number);
+  }
+
   /** Every notice, newest first. */
   List<Row> all() {
     return jdbc.query(

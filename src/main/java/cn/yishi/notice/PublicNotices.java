@@ -136,6 +136,17 @@ public class PublicNotices {
         .toList();
   }
 
+  /**
+   * One proposal's notices, oldest first: read by its number, not picked from the whole board
+   * (which grows with every proposal a deployment keeps).
+   */
+  public List<PublicNotice> ofProposal(String number) {
+    OffsetDateTime now = time.now();
+    return repository.ofProposal(number).stream()
+        .map(row -> view(row, now, repository.replies(row.id(), UNFOUNDED)))
+        .toList();
+  }
+
   public Optional<PublicNotice> find(String noticeId) {
     OffsetDateTime now = time.now();
     return repository

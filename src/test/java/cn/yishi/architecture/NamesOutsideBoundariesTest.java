@@ -64,6 +64,9 @@ class NamesOutsideBoundariesTest {
         "cn/yishi/bench/DmnChainBenchmark.java",
         "feeds the decision tables standalone their CONTRACT §1 and §3 inputs and outputs by name, as the case tables do");
     CONTRACT_FILES.put(
+        "cn/yishi/bench/HistoryCopies.java",
+        "SQL column names of Yishi's tables (number, proposal_number) it copies finished proposals by");
+    CONTRACT_FILES.put(
         "cn/yishi/statistics/StatisticsBenchmark.java",
         "SQL column names of statistics_proposal, and CONTRACT §4's status, category, track and level codes it generates");
     // audit (path, reason)
