@@ -43,6 +43,7 @@ public final class Benchmark {
           "intake-seconds",
           "intake-clients",
           "intake-paced-rate",
+          "intake-app-properties",
           "out");
 
   private Benchmark() {}
@@ -118,9 +119,16 @@ public final class Benchmark {
               .map(Integer::valueOf)
               .toList();
       int pacedRate = Integer.parseInt(options.getOrDefault("intake-paced-rate", "50"));
+      String appProperties = options.getOrDefault("intake-app-properties", "");
       results.putAll(
           new IntakeBenchmark(
-                  db, out, intakeSeconds, Math.min(10, intakeSeconds), clients, pacedRate)
+                  db,
+                  out,
+                  intakeSeconds,
+                  Math.min(10, intakeSeconds),
+                  clients,
+                  pacedRate,
+                  appProperties.isBlank() ? List.of() : List.of(appProperties.split(";")))
               .run(print));
     }
     results.put("not_measured_yet", notMeasured);
@@ -196,12 +204,25 @@ public final class Benchmark {
       }
       t.append(
           String.format(
-              "| intake_paced_p99_ms (paced %s/s, %s) | p99 %s ms (p50 %s), %s answered | — | — | p99 < 100 |%n",
+              "| intake_paced_p99_ms (paced %s/s, %s) | p99 %s ms (p50 %s), %s answered, %s failed | — | — | p99 < 100 |%n",
               r.get("intake_paced_rate_per_s"),
               r.get("intake_database"),
               r.get("intake_paced_p99_ms"),
               r.get("intake_paced_p50_ms"),
-              r.get("intake_paced_answered")));
+              r.get("intake_paced_answered"),
+              r.get("intake_paced_failed")));
+      t.append(
+          String.format(
+              "| intake_sql_per_request (%s) | %s statements, %s rows written, %s round trips | bare start: %s statements, %s rows, %s round trips | %.1f (statements) | — |%n",
+              r.get("intake_database"),
+              r.get("intake_sql_per_request"),
+              r.get("intake_rows_written_per_request"),
+              r.get("intake_sql_round_trips_per_request"),
+              r.get("intake_bare_sql_per_request"),
+              r.get("intake_bare_rows_written_per_request"),
+              r.get("intake_bare_sql_round_trips_per_request"),
+              (Double) r.get("intake_sql_per_request")
+                  / (Double) r.get("intake_bare_sql_per_request")));
     }
     t.append("\nNot measured by this benchmark yet: ")
         .append(String.join("; ", (List<String>) r.get("not_measured_yet")))

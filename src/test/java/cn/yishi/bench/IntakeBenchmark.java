@@ -86,6 +86,7 @@ final class IntakeBenchmark {
   private final double warmUpSeconds;
   private final List<Integer> clientCounts;
   private final int pacedRate;
+  private final List<String> appProperties;
   private final List<String> communities =
       StatisticsBenchmark.communities().stream().map(c -> c[0]).toList();
   private final List<String> topics = ProposalFields.TOPICS.stream().sorted().toList();
@@ -104,7 +105,15 @@ final class IntakeBenchmark {
       double seconds,
       double warmUpSeconds,
       List<Integer> clientCounts,
-      int pacedRate) {
+      int pacedRate,
+      List<String> appProperties) {
+    for (String property : appProperties) {
+      if (!property.contains("=")) {
+        throw new IllegalArgumentException(
+            "--intake-app-properties: expected name=value;name=value, not " + property);
+      }
+    }
+    this.appProperties = appProperties;
     this.db = db;
     this.out = out;
     this.seconds = seconds;
@@ -131,6 +140,7 @@ final class IntakeBenchmark {
             String.format("intake: warming up (%.0f s each, 4 clients) ...", warmUpSeconds));
         closedLoop(false, 4, warmUpSeconds);
         closedLoop(true, 4, warmUpSeconds);
+        figures.putAll(countSql(server.sql, print));
         List<String> failures = new ArrayList<>();
         for (int clients : clientCounts) {
           Summary bare = closedLoop(false, clients, seconds);
@@ -167,21 +177,18 @@ final class IntakeBenchmark {
         paced.failures("paced " + pacedRate + "/s", failures);
         figures.put("intake_paced_rate_per_s", pacedRate);
         figures.put("intake_paced_answered", paced.answered);
+        figures.put("intake_paced_failed", paced.failed.size());
         figures.put("intake_paced_p50_ms", round(paced.p50, 1));
         figures.put("intake_paced_p99_ms", round(paced.p99, 1));
         print.accept(
             String.format(
-                "intake, paced %d/s for %.0f s: %d answered 201, p50 %.0f ms, p99 %.0f ms (from the planned send time)",
-                pacedRate, seconds, paced.answered, paced.p50, paced.p99));
+                "intake, paced %d/s for %.0f s: %d answered 201, %d failed, p50 %.0f ms, p99 %.0f ms (from the planned send time)",
+                pacedRate, seconds, paced.answered, paced.failed.size(), paced.p50, paced.p99));
         figures.put("intake_seconds_per_run", seconds);
-        if (!failures.isEmpty()) {
-          failures.forEach(f -> print.accept("  ! " + f));
-          throw new IllegalStateException(
-              "intake: "
-                  + failures.size()
-                  + " kind(s) of request failed, first: "
-                  + failures.get(0));
-        }
+        // an overloaded server may time out or answer 503 (no connection within Hikari's 30 s):
+        // that is a result, recorded and printed, not a reason to lose the run's figures
+        figures.put("intake_failures", failures);
+        failures.forEach(f -> print.accept("  ! " + f));
       } finally {
         httpThreads.shutdownNow();
       }
@@ -192,7 +199,11 @@ final class IntakeBenchmark {
   // --- the server -------------------------------------------------------------------------------
 
   private record Server(
-      ConfigurableApplicationContext context, int port, String description, AutoCloseable database)
+      ConfigurableApplicationContext context,
+      int port,
+      String description,
+      AutoCloseable database,
+      SqlCounter sql)
       implements AutoCloseable {
     @Override
     public void close() throws Exception {
@@ -234,11 +245,16 @@ final class IntakeBenchmark {
     } else {
       throw new IllegalArgumentException("--db must be postgres or h2, not " + db);
     }
-    print.accept("intake: starting Yishi in this JVM (" + description + ") ...");
+    print.accept(
+        "intake: starting Yishi in this JVM ("
+            + description
+            + (appProperties.isEmpty() ? "" : ", " + String.join(", ", appProperties))
+            + ") ...");
+    SqlCounter sql = new SqlCounter(t -> t.getName().startsWith("http-nio"));
     // command-line arguments: above application.yaml and the environment
-    ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(YishiApplication.class)
-            .run(
+    List<String> args =
+        new ArrayList<>(
+            List.of(
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--spring.datasource.url=" + url,
@@ -251,10 +267,66 @@ final class IntakeBenchmark {
                 // the write limit must not throttle the benchmark (localhost is trusted anyway)
                 "--yishi.limits.writes.trusted-clients=127.0.0.0/8, ::1",
                 "--yishi.limits.writes.per-address=100000000",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+    appProperties.forEach(p -> args.add("--" + p));
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(YishiApplication.class)
+            .initializers(c -> c.getBeanFactory().addBeanPostProcessor(sql))
+            .run(args.toArray(String[]::new));
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-    return new Server(context, port, description, database);
+    return new Server(context, port, description, database, sql);
   }
+
+  /**
+   * What one request sends to the database: {@value #COUNTED} submissions one after the other, then
+   * as many bare starts, each counted on the web server's threads (inside the request) and on the
+   * others (jobs and schedulers during the same time).
+   */
+  private Map<String, Object> countSql(SqlCounter sql, Consumer<String> print) throws Exception {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    for (boolean yishi : List.of(true, false)) {
+      String prefix = yishi ? "intake_" : "intake_bare_";
+      sql.start();
+      long started = System.nanoTime();
+      for (int i = 0; i < COUNTED; i++) {
+        String problem =
+            problem(yishi, http.send(request(yishi), HttpResponse.BodyHandlers.ofString()));
+        if (problem != null) {
+          throw new IllegalStateException("while counting SQL: " + problem);
+        }
+      }
+      double ms = (System.nanoTime() - started) / 1e6 / COUNTED;
+      sql.stop();
+      figures.put(
+          prefix + "sql_per_request", round(sql.statements("request") / (double) COUNTED, 1));
+      figures.put(
+          prefix + "rows_written_per_request", round(sql.rowsWritten() / (double) COUNTED, 1));
+      figures.put(
+          prefix + "sql_round_trips_per_request", round(sql.roundTrips() / (double) COUNTED, 1));
+      figures.put(prefix + "jdbc_ms_per_request", round(sql.jdbcMillis() / COUNTED, 2));
+      figures.put(
+          prefix + "sql_other_threads_per_request",
+          round(sql.statements("other") / (double) COUNTED, 1));
+      print.accept(
+          String.format(
+              "intake SQL, %s (%d one after the other): %.1f statements and %.1f rows written per request on its thread, %.1f round trips taking %.1f ms of its %.1f ms; %.1f statements per request on other threads (jobs, schedulers)",
+              yishi ? "POST /api/proposals" : "bare start",
+              COUNTED,
+              sql.statements("request") / (double) COUNTED,
+              sql.rowsWritten() / (double) COUNTED,
+              sql.roundTrips() / (double) COUNTED,
+              sql.jdbcMillis() / COUNTED,
+              ms,
+              sql.statements("other") / (double) COUNTED));
+      for (Map.Entry<String, Long> shape : sql.byShape()) {
+        print.accept(
+            String.format("  %6.1f  %s", shape.getValue() / (double) COUNTED, shape.getKey()));
+      }
+    }
+    return figures;
+  }
+
+  private static final int COUNTED = 20;
 
   // --- the two kinds of request -----------------------------------------------------------------
 
@@ -361,13 +433,27 @@ final class IntakeBenchmark {
     }
   }
 
-  private static Summary summary(List<Result> results, double elapsedSeconds) {
-    double[] ok =
-        results.stream().filter(r -> r.problem == null).mapToDouble(Result::ms).sorted().toArray();
+  /**
+   * Throughput counts the right answers; the quantiles too, except in the paced run ({@code
+   * failuresCount}), where a request that failed after waiting counts with the time it waited.
+   */
+  private static Summary summary(
+      List<Result> results, double elapsedSeconds, boolean failuresCount) {
+    double[] times =
+        results.stream()
+            .filter(r -> failuresCount || r.problem == null)
+            .mapToDouble(Result::ms)
+            .sorted()
+            .toArray();
+    long answered = results.stream().filter(r -> r.problem == null).count();
     List<String> failed =
         results.stream().filter(r -> r.problem != null).map(Result::problem).toList();
     return new Summary(
-        ok.length / elapsedSeconds, quantile(ok, 0.5), quantile(ok, 0.99), ok.length, failed);
+        answered / elapsedSeconds,
+        quantile(times, 0.5),
+        quantile(times, 0.99),
+        (int) answered,
+        failed);
   }
 
   static double quantile(double[] sorted, double q) {
@@ -409,7 +495,7 @@ final class IntakeBenchmark {
       for (Future<List<Result>> loop : loops) {
         all.addAll(loop.get((long) secs + 2 * TIMEOUT.toSeconds(), TimeUnit.SECONDS));
       }
-      return summary(all, (System.nanoTime() - start) / 1e9);
+      return summary(all, (System.nanoTime() - start) / 1e9, false);
     } finally {
       pool.shutdownNow();
     }
@@ -438,7 +524,7 @@ final class IntakeBenchmark {
     for (CompletableFuture<Result> one : pending) {
       results.add(one.get(2 * TIMEOUT.toSeconds(), TimeUnit.SECONDS));
     }
-    return summary(results, (System.nanoTime() - start) / 1e9);
+    return summary(results, (System.nanoTime() - start) / 1e9, true);
   }
 
   private static double round(double value, int digits) {
