@@ -119,7 +119,7 @@ final class BenchDatabase implements AutoCloseable {
     closer.close();
   }
 
-  private static void delete(Path folder) throws IOException {
+  static void delete(Path folder) throws IOException {
     if (!Files.exists(folder)) {
       return;
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Yishi's benchmark (README "Benchmark"): never part of {@code mvn verify} or {@code .ci/run}. Run
@@ -26,12 +27,7 @@ public final class Benchmark {
 
   /** The keys of the benchmark issue this benchmark does not measure yet. */
   static final List<String> NOT_MEASURED_YET =
-      List.of(
-          "intake_per_s (scripts/benchmark-intake.sh measures intake over HTTP)",
-          "lifecycle_per_s",
-          "sql_per_lifecycle",
-          "engine_floor_ratio",
-          "audit_trail_p95_ms");
+      List.of("lifecycle_per_s", "sql_per_lifecycle", "engine_floor_ratio", "audit_trail_p95_ms");
 
   static final List<String> OPTIONS =
       List.of(
@@ -44,6 +40,10 @@ public final class Benchmark {
           "pg-random-page-cost",
           "queries",
           "db",
+          "intake-seconds",
+          "intake-clients",
+          "intake-paced-rate",
+          "intake-app-properties",
           "out");
 
   private Benchmark() {}
@@ -60,7 +60,8 @@ public final class Benchmark {
     int tasks = Integer.parseInt(options.getOrDefault("tasks", "100000"));
     String pageCost = options.getOrDefault("pg-random-page-cost", "1.1");
     Double randomPageCost = pageCost.equals("server") ? null : Double.valueOf(pageCost);
-    List<String> only = List.of(options.getOrDefault("only", "dmn,statistics,tasks").split(","));
+    List<String> only =
+        List.of(options.getOrDefault("only", "dmn,statistics,tasks,intake").split(","));
     Path out = Path.of(options.getOrDefault("out", "target/bench"));
 
     List<String> lines = new ArrayList<>();
@@ -110,6 +111,25 @@ public final class Benchmark {
         print.accept("task query: measured on PostgreSQL only (--db=postgres)");
         notMeasured.add("task_query_p95_ms (PostgreSQL only)");
       }
+    }
+    if (only.contains("intake")) {
+      double intakeSeconds = Double.parseDouble(options.getOrDefault("intake-seconds", "15"));
+      List<Integer> clients =
+          Stream.of(options.getOrDefault("intake-clients", "1,4,8").split(","))
+              .map(Integer::valueOf)
+              .toList();
+      int pacedRate = Integer.parseInt(options.getOrDefault("intake-paced-rate", "50"));
+      String appProperties = options.getOrDefault("intake-app-properties", "");
+      results.putAll(
+          new IntakeBenchmark(
+                  db,
+                  out,
+                  intakeSeconds,
+                  Math.min(10, intakeSeconds),
+                  clients,
+                  pacedRate,
+                  appProperties.isBlank() ? List.of() : List.of(appProperties.split(";")))
+              .run(print));
     }
     results.put("not_measured_yet", notMeasured);
 
@@ -165,6 +185,44 @@ public final class Benchmark {
               r.get("task_query_bare_p95_ms"),
               r.get("task_query_bare_p50_ms"),
               (Double) r.get("task_query_p95_ms") / (Double) r.get("task_query_bare_p95_ms")));
+    }
+    if (r.containsKey("intake_per_s")) {
+      for (Object key : r.keySet().stream().filter(k -> k.startsWith("intake_per_s_")).toList()) {
+        String clients = key.toString().substring("intake_per_s_".length());
+        t.append(
+            String.format(
+                "| intake_per_s, intake_p50/p99_ms (%s, %s) | %s/s (p50 %s ms, p99 %s ms) | bare one-task start over HTTP %s/s (p50 %s, p99 %s) | intake_floor_ratio %s | ratio ≤ 1.5 at 8 clients |%n",
+                clients.replace('_', ' '),
+                r.get("intake_database"),
+                r.get(key),
+                r.get("intake_p50_ms_" + clients),
+                r.get("intake_p99_ms_" + clients),
+                r.get("intake_bare_per_s_" + clients),
+                r.get("intake_bare_p50_ms_" + clients),
+                r.get("intake_bare_p99_ms_" + clients),
+                r.get("intake_floor_ratio_" + clients)));
+      }
+      t.append(
+          String.format(
+              "| intake_paced_p99_ms (paced %s/s, %s) | p99 %s ms (p50 %s), %s answered, %s failed | — | — | p99 < 100 |%n",
+              r.get("intake_paced_rate_per_s"),
+              r.get("intake_database"),
+              r.get("intake_paced_p99_ms"),
+              r.get("intake_paced_p50_ms"),
+              r.get("intake_paced_answered"),
+              r.get("intake_paced_failed")));
+      t.append(
+          String.format(
+              "| intake_sql_per_request (%s) | %s statements, %s rows written, %s round trips | bare start: %s statements, %s rows, %s round trips | %.1f (statements) | — |%n",
+              r.get("intake_database"),
+              r.get("intake_sql_per_request"),
+              r.get("intake_rows_written_per_request"),
+              r.get("intake_sql_round_trips_per_request"),
+              r.get("intake_bare_sql_per_request"),
+              r.get("intake_bare_rows_written_per_request"),
+              r.get("intake_bare_sql_round_trips_per_request"),
+              (Double) r.get("intake_sql_per_request")
+                  / (Double) r.get("intake_bare_sql_per_request")));
     }
     t.append("\nNot measured by this benchmark yet: ")
         .append(String.join("; ", (List<String>) r.get("not_measured_yet")))

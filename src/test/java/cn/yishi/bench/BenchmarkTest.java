@@ -51,4 +51,20 @@ class BenchmarkTest {
           .containsKey("task_query_p95_ms");
     }
   }
+
+  @Test
+  void theSqlCounterNamesEachStatementByItsKindAndTable() {
+    assertThat(SqlCounter.shape("insert into ACT_RU_VARIABLE (ID_, REV_) values (?, ?)"))
+        .isEqualTo("insert into ACT_RU_VARIABLE");
+    assertThat(SqlCounter.shape("  UPDATE notification SET attempts = ? WHERE id = ?"))
+        .isEqualTo("update NOTIFICATION");
+    assertThat(SqlCounter.shape("delete from ACT_RU_JOB where ID_ = ? and REV_ = ?"))
+        .isEqualTo("delete from ACT_RU_JOB");
+    assertThat(
+            SqlCounter.shape(
+                "select distinct RES.* from ACT_RE_DECISION_DEF RES where RES.KEY_ = ? order by RES.VERSION_ desc"))
+        .isEqualTo("select ACT_RE_DECISION_DEF");
+    assertThat(SqlCounter.shape("MERGE INTO statistics_day (area) KEY (area) VALUES (?)"))
+        .isEqualTo("merge into STATISTICS_DAY");
+  }
 }
