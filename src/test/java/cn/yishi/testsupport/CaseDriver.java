@@ -170,39 +170,43 @@ public final class CaseDriver {
   }
 
   private int runAsyncJobs(String businessKey) {
+    Set<String> instances = instances(businessKey);
+    if (instances.isEmpty()) {
+      return 0;
+    }
     int ran = 0;
-    for (String instance : instances(businessKey)) {
-      for (Job job :
-          management.createJobQuery().processInstanceId(instance).messages().executable().list()) {
-        retrying(
-            () -> {
-              management.executeJob(job.getId());
-              return null;
-            });
-        asyncJobs++;
-        ran++;
-      }
+    for (Job job :
+        management.createJobQuery().processInstanceIds(instances).messages().executable().list()) {
+      retrying(
+          () -> {
+            management.executeJob(job.getId());
+            return null;
+          });
+      asyncJobs++;
+      ran++;
     }
     return ran;
   }
 
   private boolean passOneTimer(String businessKey) {
-    for (String instance : instances(businessKey)) {
-      for (Job job : management.createJobQuery().processInstanceId(instance).timers().list()) {
-        JobDefinition definition =
-            management
-                .createJobDefinitionQuery()
-                .jobDefinitionId(job.getJobDefinitionId())
-                .singleResult();
-        if (definition != null && timersThatMayPass.contains(definition.getActivityId())) {
-          retrying(
-              () -> {
-                management.executeJob(job.getId());
-                return null;
-              });
-          timerJobs++;
-          return true;
-        }
+    Set<String> instances = instances(businessKey);
+    if (instances.isEmpty()) {
+      return false;
+    }
+    for (Job job : management.createJobQuery().processInstanceIds(instances).timers().list()) {
+      JobDefinition definition =
+          management
+              .createJobDefinitionQuery()
+              .jobDefinitionId(job.getJobDefinitionId())
+              .singleResult();
+      if (definition != null && timersThatMayPass.contains(definition.getActivityId())) {
+        retrying(
+            () -> {
+              management.executeJob(job.getId());
+              return null;
+            });
+        timerJobs++;
+        return true;
       }
     }
     return false;
