@@ -21,14 +21,20 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 final class BenchDatabase implements AutoCloseable {
 
+  /** How an application connects to it (Yishi's {@code spring.datasource.*}). */
+  record Jdbc(String url, String username, String password) {}
+
   private final DataSource dataSource;
   private final String description;
   private final AutoCloseable closer;
+  private final Jdbc jdbc;
 
-  private BenchDatabase(DataSource dataSource, String description, AutoCloseable closer) {
+  private BenchDatabase(
+      DataSource dataSource, String description, AutoCloseable closer, Jdbc jdbc) {
     this.dataSource = dataSource;
     this.description = description;
     this.closer = closer;
+    this.jdbc = jdbc;
   }
 
   static BenchDatabase open(String kind, Path out, Double randomPageCost) throws IOException {
@@ -47,30 +53,42 @@ final class BenchDatabase implements AutoCloseable {
             ? url.startsWith("jdbc:postgresql:")
             : kind.equals("postgres");
     if (url != null && !url.isBlank()) {
-      DriverManagerDataSource server =
-          new DriverManagerDataSource(
+      Jdbc jdbc =
+          new Jdbc(
               url,
               System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", ""),
               System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
+      DriverManagerDataSource server =
+          new DriverManagerDataSource(jdbc.url(), jdbc.username(), jdbc.password());
       // its statistics tables must be empty: the run checks the total it reads against what it made
-      database = new BenchDatabase(server, "server " + url.replaceAll("\\?.*", ""), () -> {});
+      database = new BenchDatabase(server, "server " + url.replaceAll("\\?.*", ""), () -> {}, jdbc);
     } else if (kind.equals("postgres")) {
       EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(true).start();
       DataSource embedded = postgres.getPostgresDatabase();
       if (embedded instanceof PGSimpleDataSource pg) {
         pg.setReWriteBatchedInserts(true); // the bulk fill: one INSERT per batch
       }
-      database = new BenchDatabase(embedded, "embedded PostgreSQL", postgres);
+      database =
+          new BenchDatabase(
+              embedded,
+              "embedded PostgreSQL",
+              postgres,
+              new Jdbc(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"));
     } else if (kind.equals("h2")) {
       Path folder = out.resolve("h2");
       delete(folder);
       Files.createDirectories(folder);
-      DriverManagerDataSource h2 =
-          new DriverManagerDataSource(
-              "jdbc:h2:file:" + folder.toAbsolutePath().resolve("bench") + ";DB_CLOSE_DELAY=-1",
+      // QUERY_CACHE_SIZE as Yishi's own H2 url (application.yaml)
+      Jdbc jdbc =
+          new Jdbc(
+              "jdbc:h2:file:"
+                  + folder.toAbsolutePath().resolve("bench")
+                  + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
               "sa",
               "");
-      database = new BenchDatabase(h2, "H2 file database", () -> {});
+      DriverManagerDataSource h2 =
+          new DriverManagerDataSource(jdbc.url(), jdbc.username(), jdbc.password());
+      database = new BenchDatabase(h2, "H2 file database", () -> {}, jdbc);
     } else {
       throw new IllegalArgumentException("--db must be postgres or h2, not " + kind);
     }
@@ -103,11 +121,16 @@ final class BenchDatabase implements AutoCloseable {
         () -> {
           pool.close();
           closer.close();
-        });
+        },
+        jdbc);
   }
 
   DataSource dataSource() {
     return dataSource;
+  }
+
+  Jdbc jdbc() {
+    return jdbc;
   }
 
   String description() {

@@ -27,7 +27,7 @@ public final class Benchmark {
 
   /** The keys of the benchmark issue this benchmark does not measure yet. */
   static final List<String> NOT_MEASURED_YET =
-      List.of("lifecycle_per_s", "sql_per_lifecycle", "engine_floor_ratio", "audit_trail_p95_ms");
+      List.of("audit_trail_p95_ms");
 
   static final List<String> OPTIONS =
       List.of(
@@ -39,6 +39,7 @@ public final class Benchmark {
           "tasks",
           "pg-random-page-cost",
           "queries",
+          "lifecycle-proposals",
           "db",
           "intake-seconds",
           "intake-clients",
@@ -60,8 +61,10 @@ public final class Benchmark {
     int tasks = Integer.parseInt(options.getOrDefault("tasks", "100000"));
     String pageCost = options.getOrDefault("pg-random-page-cost", "1.1");
     Double randomPageCost = pageCost.equals("server") ? null : Double.valueOf(pageCost);
+    int lifecycleProposals = Integer.parseInt(options.getOrDefault("lifecycle-proposals", "200"));
     List<String> only =
-        List.of(options.getOrDefault("only", "dmn,statistics,tasks,intake").split(","));
+        List.of(
+            options.getOrDefault("only", "dmn,statistics,tasks,lifecycle,intake").split(","));
     Path out = Path.of(options.getOrDefault("out", "target/bench"));
 
     List<String> lines = new ArrayList<>();
@@ -130,6 +133,19 @@ public final class Benchmark {
                   pacedRate,
                   appProperties.isBlank() ? List.of() : List.of(appProperties.split(";")))
               .run(print));
+    }
+    if (only.contains("lifecycle")) {
+      try (BenchDatabase database = BenchDatabase.open(db, out, randomPageCost)) {
+        results.put("lifecycle_database", database.description());
+        results.putAll(
+            new LifecycleBenchmark(
+                    database.jdbc(),
+                    LifecycleBenchmark.seedFigures(lifecycleProposals),
+                    LifecycleBenchmark.oneCasePerTrack(),
+                    threads,
+                    out)
+                .run(print));
+      }
     }
     results.put("not_measured_yet", notMeasured);
 
@@ -223,6 +239,29 @@ public final class Benchmark {
               r.get("intake_bare_sql_round_trips_per_request"),
               (Double) r.get("intake_sql_per_request")
                   / (Double) r.get("intake_bare_sql_per_request")));
+    }
+    if (r.containsKey("lifecycle_per_s")) {
+      t.append(
+          String.format(
+              "| lifecycle_per_s (%s proposals, %s thread(s), %s, history %s) | %s/s (p50 %s ms, p95 %s ms) | bare process, same transactions: %s/s (p50 %s ms, p95 %s ms) | %s (engine_floor_ratio) | engine_floor_ratio ≤ 1.3 |%n",
+              r.get("lifecycle_proposals"),
+              r.get("lifecycle_threads"),
+              r.get("lifecycle_database"),
+              r.get("lifecycle_history_level"),
+              r.get("lifecycle_per_s"),
+              r.get("lifecycle_p50_ms"),
+              r.get("lifecycle_p95_ms"),
+              r.get("bare_instances_per_s"),
+              r.get("bare_p50_ms"),
+              r.get("bare_p95_ms"),
+              r.get("engine_floor_ratio")));
+      t.append(
+          String.format(
+              "| sql_per_lifecycle (%s transactions per proposal) | %s statements | bare process: %s per instance | %.2f | — |%n",
+              r.get("lifecycle_transactions_per_proposal"),
+              r.get("sql_per_lifecycle"),
+              r.get("bare_sql_per_instance"),
+              (Double) r.get("sql_per_lifecycle") / (Double) r.get("bare_sql_per_instance")));
     }
     t.append("\nNot measured by this benchmark yet: ")
         .append(String.join("; ", (List<String>) r.get("not_measured_yet")))
