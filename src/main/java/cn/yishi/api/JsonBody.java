@@ -20,15 +20,18 @@ import org.springframework.http.MediaType;
  * The strict reading of a public API request body (CONTRACT §4), the same for every POST under
  * {@code /api}: the body must be declared {@code application/json} (or {@code application/*+json};
  * no wildcards, charset UTF-8 if one is named) or the answer is 415; over {@link #MAX_BYTES} it is
- * 413; it must be one JSON object with only the allowed fields, else 400 naming each bad field.
- * Numbers are kept exactly as sent ({@link java.math.BigInteger} / {@link java.math.BigDecimal}
- * when they do not fit a long), so a value out of range is refused, never wrapped or rounded to
- * infinity.
+ * 413; it must be one JSON object with only the allowed fields, else 400 naming each bad field (a
+ * text holding U+0000 is bad too: PostgreSQL cannot store it). Numbers are kept exactly as sent
+ * ({@link java.math.BigInteger} / {@link java.math.BigDecimal} when they do not fit a long), so a
+ * value out of range is refused, never wrapped or rounded to infinity.
  *
  * <p>The body is read from the request here (not by Spring's {@code @RequestBody}), so a wildcard,
  * empty or malformed Content-Type never reaches Spring's message converters.
  */
 public final class JsonBody {
+
+  /** A text holding U+0000, which no database column of Yishi can store. */
+  public static final String NUL_MESSAGE = "不能包含空字符（U+0000）";
 
   /** The largest body the public API accepts (CONTRACT §4: over 64 KB is 413). */
   public static final int MAX_BYTES = 64 * 1024;
@@ -124,6 +127,9 @@ public final class JsonBody {
               JsonNode v = e.getValue();
               if (v.isNull()) {
                 fields.put(field, null);
+              } else if (v.isTextual() && v.textValue().indexOf('\u0000') >= 0) {
+                // PostgreSQL cannot store it (text has no NUL): refused alike on every database
+                errors.add(new FieldProblem(field, NUL_MESSAGE));
               } else if (v.isTextual()) {
                 fields.put(field, v.textValue());
               } else if (v.isBoolean()) {

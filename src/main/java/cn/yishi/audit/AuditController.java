@@ -1,5 +1,6 @@
 package cn.yishi.audit;
 
+import cn.yishi.api.JsonBody;
 import cn.yishi.common.BusinessTime;
 import cn.yishi.organisation.OrganisationService;
 import cn.yishi.organisation.Unit;
@@ -106,6 +107,14 @@ public class AuditController {
     LocalDate fromDate;
     LocalDate toDate;
     try {
+      for (Map.Entry<String, String[]> given : request.getParameterMap().entrySet()) {
+        for (String value : given.getValue()) {
+          if (value.indexOf('\u0000') >= 0) {
+            // PostgreSQL cannot compare it (text has no NUL): refused alike on every database
+            throw new BadParameter(given.getKey(), given.getKey() + " " + JsonBody.NUL_MESSAGE);
+          }
+        }
+      }
       pageNo = whole(page, 0, "page", Integer.MAX_VALUE / MAX_PAGE_SIZE);
       pageSize = whole(size, 20, "size", MAX_PAGE_SIZE);
       if (pageSize < 1) {

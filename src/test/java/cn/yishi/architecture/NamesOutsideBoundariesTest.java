@@ -101,6 +101,9 @@ class NamesOutsideBoundariesTest {
         "cn/yishi/notice/NoticeController.java",
         "the API's JSON: an objection's answer {id, noticeId} (CONTRACT §4)");
     CONTRACT_FILES.put(
+        "cn/yishi/notice/OpenNotices.java",
+        "starts a notice on its own with the decision timeLimits' CONTRACT §3 output responseWithin");
+    CONTRACT_FILES.put(
         "cn/yishi/notice/NoticeRepository.java", "SQL column names of public_notice (title)");
     CONTRACT_FILES.put(
         "cn/yishi/summons/SummonsRepository.java",
@@ -135,8 +138,14 @@ class NamesOutsideBoundariesTest {
     CONTRACT_FILES.put(
         "cn/yishi/api/ApiErrorController.java", "RFC 9457 problem field \"title\", not a variable");
     CONTRACT_FILES.put(
+        "cn/yishi/api/ApiErrorReportValve.java",
+        "RFC 9457 problem fields \"title\", \"status\", not variables");
+    CONTRACT_FILES.put(
         "cn/yishi/api/ApiProblems.java",
         "the API's JSON: a problem's errors name the request \"body\"");
+    CONTRACT_FILES.put(
+        "cn/yishi/api/PublicApiPropertiesIT.java",
+        "throws random and malformed JSON at the public API: CONTRACT §1, §4 field names as clients send them");
     CONTRACT_FILES.put(
         "cn/yishi/api/JsonBody.java",
         "the API's JSON: a problem's errors name the request \"body\"");

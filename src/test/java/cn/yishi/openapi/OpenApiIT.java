@@ -34,10 +34,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Content-Security-Policy.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OpenApiIT {
+public class OpenApiIT {
 
   /** CONTRACT §4 and the audit API: every one must be described, built yet or not. */
-  static final List<String> ENDPOINTS =
+  public static final List<String> ENDPOINTS =
       List.of(
           "POST /api/proposals",
           "GET /api/proposals/{number}",

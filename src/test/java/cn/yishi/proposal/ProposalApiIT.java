@@ -21,12 +21,13 @@ import org.springframework.http.ResponseEntity;
 
 /** The residents' proposal API through HTTP: submit, read the public view, refusals. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProposalApiIT {
+public class ProposalApiIT {
 
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtimeService;
 
-  static Map<String, Object> greening() {
+  /** A valid submission (CONTRACT §1) of a greening proposal in community jn-cdz-hz. */
+  public static Map<String, Object> greening() {
     Map<String, Object> v = new HashMap<>();
     v.put("title", "金沙国际小区绿地提升");
     v.put("description", "小区中心绿地裸土多，建议补种花木、增设座椅。");

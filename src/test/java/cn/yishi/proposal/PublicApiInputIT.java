@@ -3,6 +3,7 @@ package cn.yishi.proposal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.common.CommonVariables;
+import cn.yishi.notice.OpenNotices;
 import cn.yishi.notice.PublicNoticeProcess;
 import cn.yishi.notice.PublicNotices;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -199,31 +201,7 @@ class PublicApiInputIT {
   }
 
   private String openNotice() {
-    String number = "JN-2026-" + UUID.randomUUID().toString().substring(0, 6);
-    Map<String, Object> v = new HashMap<>();
-    v.put("number", number);
-    v.put("title", "马鞍北路8号院清理飞线充电");
-    v.put("deliberationUnit", "jn-cdz-hz");
-    v.put(CommonVariables.NOTICE_KIND.name(), PublicNoticeProcess.KIND_RESULT);
-    v.put(CommonVariables.NOTICE_CONTENT.name(), "居民已自行拆除飞线，院内新设充电桩12个。");
-    v.put(
-        CommonVariables.TIME_LIMITS.name(),
-        Map.of(
-            PublicNoticeProcess.NOTICE_PERIOD,
-            "P7D",
-            "responseWithin",
-            "P1D",
-            PublicNoticeProcess.OBJECTION_ROUND_LEVEL_ABOVE,
-            3));
-    ProcessInstance instance =
-        runtimeService.startProcessInstanceByKey(PublicNoticeProcess.KEY, number, v);
-    managementService.executeJob(
-        managementService
-            .createJobQuery()
-            .processInstanceId(instance.getId())
-            .singleResult()
-            .getId());
-    return (String) runtimeService.getVariable(instance.getId(), CommonVariables.NOTICE_ID.name());
+    return OpenNotices.open(runtimeService, managementService, "jn-cdz-hz");
   }
 
   static Map<String, Object> objection() {
@@ -555,6 +533,101 @@ class PublicApiInputIT {
     Answer getObjections = send("GET", "/api/notices/x/objections", null, null, null);
     assertThat(getObjections.status()).isBetween(400, 499);
     assertThat(getObjections.isProblem()).as(getObjections.raw().body()).isTrue();
+  }
+
+  /**
+   * Found by PublicApiPropertiesIT: what Tomcat refuses before Spring (an encoded slash in a path
+   * segment, a request line longer than it reads) was Tomcat's HTML page, not a problem.
+   */
+  @Test
+  void whatTomcatRefusesBeforeTheApiIsAProblemToo() throws Exception {
+    String number = sharedNumber();
+    Answer slash = postJson("/api/proposals/" + number + "%2Fx/cosignatures", Map.of());
+    assertThat(slash.status()).isEqualTo(400);
+    assertThat(slash.isProblem()).as(slash.raw().body()).isTrue();
+    assertThat(slash.raw().body()).doesNotContain("<html", "Tomcat");
+
+    Answer longLine = send("GET", "/api/statistics?q=" + "x".repeat(20_000), null, null, null);
+    assertThat(longLine.status()).isEqualTo(400);
+    assertThat(longLine.isProblem()).as(longLine.raw().body()).isTrue();
+
+    // elsewhere Tomcat's page stays as it was (without its version)
+    Answer page = send("GET", "/camunda/a%2Fb", null, null, null);
+    assertThat(page.status()).isEqualTo(400);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.raw().body()).doesNotContain("Apache Tomcat/");
+  }
+
+  /**
+   * Found by PublicApiPropertiesIT on PostgreSQL: a text holding U+0000 (which PostgreSQL cannot
+   * store or compare) was a 500; it is a 400 naming the field, on every database, and nothing is
+   * stored.
+   */
+  @Test
+  void aTextHoldingNulIsRefusedNamingItsFieldNeverA500() throws Exception {
+    long before = runtimeService.createProcessInstanceQuery().count();
+    Map<String, Object> submission = proposal();
+    submission.put("description", "楼道灯坏了\u0000三个月");
+    Answer proposal = postJson("/api/proposals", submission);
+    assertThat(proposal.status()).as(proposal.raw().body()).isEqualTo(400);
+    assertThat(proposal.fields()).containsExactly("description");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+
+    String number = awaitingEvaluation();
+    Answer rating =
+        postJson(
+            "/api/proposals/" + number + "/evaluation",
+            Map.of("rating", "SATISFIED", "comment", "\u0000", "submitterPhone", PHONE));
+    assertThat(rating.status()).as(rating.raw().body()).isEqualTo(400);
+    assertThat(rating.fields()).containsExactly("comment");
+
+    Map<String, Object> objection = objection();
+    objection.put("text", "飞线\u0000还在");
+    Answer objected = postJson("/api/notices/" + sharedNotice() + "/objections", objection);
+    assertThat(objected.status()).as(objected.raw().body()).isEqualTo(400);
+    assertThat(objected.fields()).containsExactly("text");
+
+    HttpResponse<String> search =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/audit/proposals?q=a%00b"))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + java.util.Base64.getEncoder()
+                            .encodeToString("auditor:demo".getBytes(StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(search.statusCode()).as(search.body()).isEqualTo(400);
+    assertThat(search.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+  }
+
+  /**
+   * Found by PublicApiPropertiesIT: a multipart Content-Type with an Idempotency-Key was a 500
+   * (Spring parsed the parts of a body the key's filter had read already); the API takes JSON only.
+   */
+  @Test
+  void aMultipartBodyIs415WithOrWithoutAnIdempotencyKey() throws Exception {
+    long before = runtimeService.createProcessInstanceQuery().count();
+    String multipart = "multipart/form-data; boundary=x";
+    String body = JSON.writeValueAsString(proposal());
+    for (String key : new String[] {null, "multipart-" + UUID.randomUUID()}) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/proposals"))
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .header("Content-Type", multipart)
+              .header("X-Forwarded-For", anotherClient());
+      if (key != null) {
+        request.header("Idempotency-Key", key);
+      }
+      HttpResponse<String> answer =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as("key %s: %s", key, answer.body()).isEqualTo(415);
+      assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
   }
 
   // ---------------------------------------------------------------- evaluation
