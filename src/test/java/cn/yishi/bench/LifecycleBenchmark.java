@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
@@ -188,6 +189,8 @@ final class LifecycleBenchmark {
   private final List<Submission> warmUp;
   private final int threads;
   private final Path out;
+  private Function<ConfigurableApplicationContext, Map<String, Object>> afterwards =
+      yishi -> Map.of();
 
   LifecycleBenchmark(
       BenchDatabase.Jdbc jdbc,
@@ -203,6 +206,16 @@ final class LifecycleBenchmark {
     this.warmUp = warmUp;
     this.threads = threads;
     this.out = out;
+  }
+
+  /**
+   * What to measure once the lifecycle's figures are taken, on the same running Yishi and its
+   * finished proposals (the audit trail's part).
+   */
+  LifecycleBenchmark afterwards(
+      Function<ConfigurableApplicationContext, Map<String, Object>> measurement) {
+    this.afterwards = measurement;
+    return this;
   }
 
   Map<String, Object> run(Consumer<String> print) throws Exception {
@@ -232,7 +245,9 @@ final class LifecycleBenchmark {
           String.format(
               "lifecycle: Yishi started in this JVM in %.1f s",
               seconds(System.nanoTime() - starting)));
-      return measure(yishi, counter, print);
+      Map<String, Object> figures = new LinkedHashMap<>(measure(yishi, counter, print));
+      figures.putAll(afterwards.apply(yishi));
+      return figures;
     }
   }
 

@@ -4,6 +4,8 @@ import static cn.yishi.common.CommonVariables.*;
 import static cn.yishi.proposal.ProposalLifecycleProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yishi.audit.AuditEvent;
+import cn.yishi.audit.AuditTrailService;
 import cn.yishi.deliberation.CourtyardDeliberationProcess;
 import cn.yishi.deliberation.DeliberationMeetingProcess;
 import cn.yishi.deliberation.HardDeliberationProcess;
@@ -53,6 +55,7 @@ class SeedCasesIT {
   @Autowired PublicNotices notices;
   @Autowired NotificationOutbox outbox;
   @Autowired CorrectionRecords corrections;
+  @Autowired AuditTrailService trails;
 
   private CaseDriver driver() {
     return new CaseDriver(runtime, tasks, management, identity);
@@ -286,6 +289,10 @@ class SeedCasesIT {
 
     // every resolution is posted (决议公开), then the result (实施结果公开)
     assertThat(noticeKinds(number)).containsExactlyInAnyOrder("RESOLUTION", "RESULT");
+    // and the audit trail shows both notices, read by the proposal's number
+    assertThat(trails.trail(number).orElseThrow().events())
+        .filteredOn(e -> e.kind() == AuditEvent.Kind.NOTICE)
+        .hasSize(2);
 
     rateThroughTheApi(number, "13500000004", "SATISFIED");
     assertThat(proposals.find(number).orElseThrow().timeline())
