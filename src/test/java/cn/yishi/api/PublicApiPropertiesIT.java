@@ -9,6 +9,8 @@ import cn.yishi.openapi.OpenApiIT;
 import cn.yishi.proposal.ProposalApiIT;
 import cn.yishi.proposal.ProposalFields;
 import cn.yishi.proposal.ProposalLifecycleProcess;
+import cn.yishi.testsupport.Gen;
+import cn.yishi.testsupport.PropertyCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -31,22 +33,13 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -56,11 +49,12 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Property-based tests (jqwik) of every public endpoint (/api/**, CONTRACT §4): random and
- * malformed payloads — random JSON values and shapes, wrong types, huge, 1e309, negative and
- * fractional numbers, long and odd Unicode strings (NUL, RTL, emoji, lone surrogates), unknown and
- * missing fields, malformed JSON, invalid UTF-8, wrong or empty Content-Types and charsets, random
- * path segments and query parameters, stray Authorization and repeated Idempotency-Key headers.
+ * Property-based tests (our own harness, {@link PropertyCheck}) of every public endpoint (/api/**,
+ * CONTRACT §4): random and malformed payloads — random JSON values and shapes, wrong types, huge,
+ * 1e309, negative and fractional numbers, long and odd Unicode strings (NUL, RTL, emoji, lone
+ * surrogates), unknown and missing fields, malformed JSON, invalid UTF-8, wrong or empty
+ * Content-Types and charsets, random path segments and query parameters, stray Authorization and
+ * repeated Idempotency-Key headers.
  *
  * <p>Every answer must be one of CONTRACT §4's codes (or 408, 429), never a 5xx; a refusal is
  * application/problem+json with its status; and nothing is half-made: after each try the stored
@@ -68,17 +62,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * exactly what the answer says was created (one for a first 201/200, none otherwise, none for a
  * replay), and after all properties their totals equal the successes seen.
  *
- * <p>jqwik does not run Spring's JUnit 5 extension: Yishi is started once for the class with {@link
+ * <p>Plain JUnit 5 without Spring's extension: Yishi is started once for the class with {@link
  * SpringApplicationBuilder} on a random port; its database comes from the test classpath's {@code
  * TestDatabaseInitializer} (H2 or embedded PostgreSQL, as Failsafe chose), which releases it when
  * the context closes. 127.0.0.1 is a trusted proxy but not a trusted client, so each try names its
  * own client in X-Forwarded-For and the write limit (20 an hour per address here) stays out of the
  * way, except in {@link #theWriteLimitAnswers429WithRetryAfter}, which sends from one address.
  *
- * <p>On failure jqwik prints the seed and the failing sample (rerun with {@code @Property(seed =
- * "…")}). Shrinking is off: bounded shrinking stops at a time limit, and a first run here saw
- * requests of a property whose shrinking had timed out still arrive while the next property ran,
- * which spoils the per-try record counts.
+ * <p>Each property is a generator ({@link Gen}), a check and a number of tries ({@link
+ * PropertyCheck}); the seed of a run comes from {@code -Dyishi.property.seed=N} or is random, and a
+ * failure names it with the try and the sample, so the same seed sends the same requests again.
+ * There is no shrinking: the records counted before and after each try must not see requests of
+ * another try. (Why an in-repo harness and no property-testing library: README, "Layout".)
  */
 class PublicApiPropertiesIT {
 
@@ -129,11 +124,13 @@ class PublicApiPropertiesIT {
   private static final Map<Kind, AtomicLong> CREATED = new ConcurrentHashMap<>();
   private static final Map<String, AtomicInteger> TRIED = new ConcurrentHashMap<>();
   private static final Set<Integer> SEEN = new ConcurrentSkipListSet<>();
+  private static final Map<Integer, AtomicInteger> STATUSES =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
   private static final AtomicInteger RESENT = new AtomicInteger();
 
   // ------------------------------------------------------------------ the application
 
-  @BeforeContainer
+  @BeforeAll
   static void startYishi() throws Exception {
     yishi =
         new SpringApplicationBuilder(YishiApplication.class)
@@ -183,7 +180,7 @@ class PublicApiPropertiesIT {
     before = Counts.now();
   }
 
-  @AfterContainer
+  @AfterAll
   static void everyEndpointWasTriedAndNothingElseWasCreated() {
     try {
       if (before == null) {
@@ -191,9 +188,9 @@ class PublicApiPropertiesIT {
       }
       Counts after = Counts.now();
       System.out.printf(
-          "PublicApiPropertiesIT: statuses seen %s; requests per endpoint %s; created %s;"
+          "PublicApiPropertiesIT: answers per status %s; requests per endpoint %s; created %s;"
               + " sent again on a closed connection %d%n",
-          SEEN, new java.util.TreeMap<>(TRIED), CREATED, RESENT.get());
+          STATUSES, new java.util.TreeMap<>(TRIED), CREATED, RESENT.get());
       for (String endpoint : COVERED) {
         assertThat(TRIED.getOrDefault(endpoint, new AtomicInteger()).get())
             .as("requests to %s", endpoint)
@@ -212,7 +209,7 @@ class PublicApiPropertiesIT {
 
   // ------------------------------------------------------------------ the properties
 
-  @Example
+  @Test
   void everyApiMappingAndEveryDocumentedOperationIsCovered() throws Exception {
     Set<String> mapped = new TreeSet<>();
     RequestMappingHandlerMapping mappings =
@@ -243,75 +240,94 @@ class PublicApiPropertiesIT {
         .containsAll(documented);
   }
 
-  @Property(tries = 200, shrinking = ShrinkingMode.OFF)
-  void submissions(
-      @ForAll("submissionBodies") Body body,
-      @ForAll("contentTypes") String contentType,
-      @ForAll("idempotencyKeys") String key,
-      @ForAll("authorizations") String authorization) {
-    Call call =
-        Call.post("POST /api/proposals", "/api/proposals", body, contentType)
-            .with("Idempotency-Key", key)
-            .with("Authorization", authorization);
-    check(call, 201, Kind.PROPOSAL);
+  @Test
+  void submissions() {
+    Gen<Call> posts =
+        Gen.combine(
+            submissionBodies(),
+            contentTypes(),
+            (body, contentType) ->
+                Call.post("POST /api/proposals", "/api/proposals", body, contentType));
+    Gen<Call> calls =
+        Gen.combine(
+            posts,
+            idempotencyKeys(),
+            authorizations(),
+            (call, key, authorization) ->
+                call.with("Idempotency-Key", key).with("Authorization", authorization));
+    PropertyCheck.forAll("submissions", 200, calls, call -> check(call, 201, Kind.PROPOSAL));
   }
 
-  @Property(tries = 150, shrinking = ShrinkingMode.OFF)
-  void coSignatures(
-      @ForAll("proposalNumbers") String number,
-      @ForAll("coSignatureBodies") Body body,
-      @ForAll("contentTypes") String contentType,
-      @ForAll("idempotencyKeys") String key) {
-    check(
-        post("POST /api/proposals/{number}/cosignatures", number, body, contentType)
-            .with("Idempotency-Key", key),
-        201,
-        Kind.CO_SIGNATURE);
+  @Test
+  void coSignatures() {
+    PropertyCheck.forAll(
+        "coSignatures",
+        150,
+        pathPosts(
+            "POST /api/proposals/{number}/cosignatures", proposalNumbers(), coSignatureBodies()),
+        call -> check(call, 201, Kind.CO_SIGNATURE));
   }
 
-  @Property(tries = 200, shrinking = ShrinkingMode.OFF)
-  void evaluations(
-      @ForAll("evaluationNumbers") String number,
-      @ForAll("evaluationBodies") Body body,
-      @ForAll("contentTypes") String contentType,
-      @ForAll("idempotencyKeys") String key) {
-    check(
-        post("POST /api/proposals/{number}/evaluation", number, body, contentType)
-            .with("Idempotency-Key", key),
+  @Test
+  void evaluations() {
+    PropertyCheck.forAll(
+        "evaluations",
         200,
-        Kind.EVALUATION);
+        pathPosts(
+            "POST /api/proposals/{number}/evaluation", evaluationNumbers(), evaluationBodies()),
+        call -> check(call, 200, Kind.EVALUATION));
   }
 
-  @Property(tries = 150, shrinking = ShrinkingMode.OFF)
-  void objections(
-      @ForAll("noticeIds") String id,
-      @ForAll("objectionBodies") Body body,
-      @ForAll("contentTypes") String contentType,
-      @ForAll("idempotencyKeys") String key) {
-    check(
-        post("POST /api/notices/{id}/objections", id, body, contentType)
-            .with("Idempotency-Key", key),
-        201,
-        Kind.OBJECTION);
+  @Test
+  void objections() {
+    PropertyCheck.forAll(
+        "objections",
+        150,
+        pathPosts("POST /api/notices/{id}/objections", noticeIds(), objectionBodies()),
+        call -> check(call, 201, Kind.OBJECTION));
   }
 
-  @Property(tries = 300, shrinking = ShrinkingMode.OFF)
-  void reads(@ForAll("readCalls") Call call) {
-    check(call, 200, null);
+  /** POSTs to an endpoint: a path segment, a body, a Content-Type and an Idempotency-Key each. */
+  private Gen<Call> pathPosts(String endpoint, Gen<String> segments, Gen<Body> bodies) {
+    return Gen.combine(
+        Gen.combine(segments, bodies, Target::new),
+        contentTypes(),
+        idempotencyKeys(),
+        (target, contentType, key) ->
+            post(endpoint, target.segment(), target.body(), contentType)
+                .with("Idempotency-Key", key));
   }
+
+  /** A path segment (number or id) and the body sent there. */
+  record Target(String segment, Body body) {}
+
+  @Test
+  void reads() {
+    PropertyCheck.forAll("reads", 300, readCalls(), call -> check(call, 200, null));
+  }
+
+  /** A POST, another body, and whether each of its one or two retries sends the same body. */
+  record Retries(Call first, Body other, List<Boolean> sameBody) {}
 
   /**
    * The same POST sent two or three times with one key: the first answer is kept (a replay says
    * Idempotency-Replayed and creates nothing), the same key with another body is 422.
    */
-  @Property(tries = 40, shrinking = ShrinkingMode.OFF)
-  void repeatedIdempotencyKeys(
-      @ForAll("idempotentPosts") Call first,
-      @ForAll("submissionBodies") Body other,
-      @ForAll("repeats") List<Boolean> sameBody) {
+  @Test
+  void repeatedIdempotencyKeys() {
+    PropertyCheck.forAll(
+        "repeatedIdempotencyKeys",
+        40,
+        Gen.combine(idempotentPosts(), submissionBodies(), repeats(), Retries::new),
+        PublicApiPropertiesIT::retried);
+  }
+
+  private static void retried(Retries sample) {
+    Call first = sample.first();
+    Body other = sample.other();
     String key = "props-" + java.util.UUID.randomUUID();
     Answer answer = check(first.with("Idempotency-Key", key), first.success(), first.kind());
-    for (boolean same : sameBody) {
+    for (boolean same : sample.sameBody()) {
       Call retry =
           (same ? first : first.withBody(other)).with("Idempotency-Key", key).fromNewClient();
       Answer again = check(retry, first.success(), first.kind());
@@ -334,8 +350,16 @@ class PublicApiPropertiesIT {
    * One client address over its limit: the first {@value #WRITES_PER_ADDRESS} POSTs reach the API,
    * the rest are 429 problem+json with Retry-After, and a 429 creates nothing.
    */
-  @Property(tries = 2, shrinking = ShrinkingMode.OFF)
-  void theWriteLimitAnswers429WithRetryAfter(@ForAll("limitedPosts") List<Call> calls) {
+  @Test
+  void theWriteLimitAnswers429WithRetryAfter() {
+    PropertyCheck.forAll(
+        "theWriteLimitAnswers429WithRetryAfter",
+        2,
+        limitedPosts(),
+        PublicApiPropertiesIT::overTheLimit);
+  }
+
+  private static void overTheLimit(List<Call> calls) {
     // an address of its own for each try (a rerun of the same seed must not find it used up)
     int n = LIMITED_CLIENTS.incrementAndGet();
     String address = "198.51." + (n / 250 % 250) + "." + (n % 250 + 1);
@@ -374,7 +398,7 @@ class PublicApiPropertiesIT {
     Counts end = Counts.now();
     TRIED.computeIfAbsent(call.endpoint(), e -> new AtomicInteger()).incrementAndGet();
     SEEN.add(answer.status());
-    Statistics.label("status").collect(answer.status());
+    STATUSES.computeIfAbsent(answer.status(), c -> new AtomicInteger()).incrementAndGet();
     int status = answer.status();
     assertThat(status).as("never a 5xx: %s", answer).isLessThan(500);
     Set<Integer> allowed = new java.util.HashSet<>(CONTRACT_CODES);
@@ -479,7 +503,7 @@ class PublicApiPropertiesIT {
 
   // ------------------------------------------------------------------ HTTP
 
-  /** One request: what jqwik prints for a failing sample (the body cut to 300 characters). */
+  /** One request: what a failing property prints as its sample (the body cut to 300 characters). */
   record Call(
       String endpoint,
       String method,
@@ -676,6 +700,9 @@ class PublicApiPropertiesIT {
 
   // ------------------------------------------------------------------ generators: bodies
 
+  /** One field of a JSON object: its name and its value as JSON text (null: left out). */
+  record Field(String name, String value) {}
+
   /** A request body as sent: its bytes, and whether it is streamed (chunked, no Content-Length). */
   record Body(byte[] bytes, boolean chunked) {
     @Override
@@ -696,67 +723,58 @@ class PublicApiPropertiesIT {
     }
   }
 
-  @Provide
-  Arbitrary<Body> submissionBodies() {
-    Map<String, Arbitrary<String>> fields = new LinkedHashMap<>();
+  Gen<Body> submissionBodies() {
+    Map<String, Gen<String>> fields = new LinkedHashMap<>();
     fields.put("title", text(1, 120));
     fields.put("description", text(1, 5000));
     fields.put(
         "community",
-        Arbitraries.of(COMMUNITY, COMMUNITY, pick(communities)).map(PublicApiPropertiesIT::quote));
-    fields.put(
-        "courtyard", Arbitraries.of(COURTYARD, pick(courtyards)).map(PublicApiPropertiesIT::quote));
+        Gen.of(COMMUNITY, COMMUNITY, pick(communities)).map(PublicApiPropertiesIT::quote));
+    fields.put("courtyard", Gen.of(COURTYARD, pick(courtyards)).map(PublicApiPropertiesIT::quote));
     fields.put("submitterName", text(1, 50));
     fields.put("submitterPhone", phones().map(PublicApiPropertiesIT::quote));
     // sorted: a set's order differs from run to run, and a seed must give the same bodies
     fields.put("topic", raw(new TreeSet<>(ProposalFields.TOPICS)));
     fields.put("scope", raw(new TreeSet<>(ProposalFields.SCOPES)));
     fields.put("jurisdiction", raw(new TreeSet<>(ProposalFields.JURISDICTIONS)));
-    fields.put("crossJurisdiction", Arbitraries.of("true", "false"));
-    fields.put(
-        "affectedHouseholds", Arbitraries.integers().between(1, 1_000_000).map(String::valueOf));
-    fields.put("coSigners", Arbitraries.integers().between(0, 1_000_000).map(String::valueOf));
-    fields.put("stakeholderParties", Arbitraries.integers().between(1, 1000).map(String::valueOf));
+    fields.put("crossJurisdiction", Gen.of("true", "false"));
+    fields.put("affectedHouseholds", Gen.ints(1, 1_000_000).map(String::valueOf));
+    fields.put("coSigners", Gen.ints(0, 1_000_000).map(String::valueOf));
+    fields.put("stakeholderParties", Gen.ints(1, 1000).map(String::valueOf));
     fields.put(
         "estimatedCost",
-        Arbitraries.oneOf(
-            Arbitraries.integers().between(0, 10_000_000).map(String::valueOf),
-            Arbitraries.bigDecimals()
-                .between(java.math.BigDecimal.ZERO, new java.math.BigDecimal("99999999.99"))
-                .ofScale(2)
-                .map(java.math.BigDecimal::toPlainString)));
-    fields.put("usesCollectiveFunds", Arbitraries.of("true", "false"));
-    fields.put("safetyHazard", Arbitraries.of("true", "false", "false", "false"));
-    fields.put("legacyIssue", Arbitraries.of("true", "false"));
+        Gen.oneOf(
+            Gen.ints(0, 10_000_000).map(String::valueOf),
+            Gen.longs(0, 9_999_999_999L)
+                .map(cents -> java.math.BigDecimal.valueOf(cents, 2).toPlainString())));
+    fields.put("usesCollectiveFunds", Gen.of("true", "false"));
+    fields.put("safetyHazard", Gen.of("true", "false", "false", "false"));
+    fields.put("legacyIssue", Gen.of("true", "false"));
     return bodies(fields, submissionRequired, List.of("exclusion", "number", "status", "category"));
   }
 
-  @Provide
-  Arbitrary<Body> coSignatureBodies() {
-    Map<String, Arbitrary<String>> fields = new LinkedHashMap<>();
+  Gen<Body> coSignatureBodies() {
+    Map<String, Gen<String>> fields = new LinkedHashMap<>();
     fields.put("name", text(1, 50));
     fields.put("phone", phones().map(PublicApiPropertiesIT::quote));
-    fields.put(
-        "courtyard", Arbitraries.of(COURTYARD, pick(courtyards)).map(PublicApiPropertiesIT::quote));
-    fields.put("notify", Arbitraries.of("true", "false"));
+    fields.put("courtyard", Gen.of(COURTYARD, pick(courtyards)).map(PublicApiPropertiesIT::quote));
+    fields.put("notify", Gen.of("true", "false"));
     return bodies(fields, Set.of("name", "phone"), List.of("submitterPhone", "coSigners"));
   }
 
-  @Provide
-  Arbitrary<Body> evaluationBodies() {
-    Map<String, Arbitrary<String>> fields = new LinkedHashMap<>();
+  Gen<Body> evaluationBodies() {
+    Map<String, Gen<String>> fields = new LinkedHashMap<>();
     fields.put("rating", raw("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED"));
     fields.put("comment", text(0, 2000));
     fields.put(
         "submitterPhone",
-        Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(PHONE)), Tuple.of(1, phones()))
+        Gen.frequency(Gen.weighted(3, Gen.just(PHONE)), Gen.weighted(1, phones()))
             .map(PublicApiPropertiesIT::quote));
     return bodies(fields, Set.of("rating", "submitterPhone"), List.of("phone", "name"));
   }
 
-  @Provide
-  Arbitrary<Body> objectionBodies() {
-    Map<String, Arbitrary<String>> fields = new LinkedHashMap<>();
+  Gen<Body> objectionBodies() {
+    Map<String, Gen<String>> fields = new LinkedHashMap<>();
     fields.put("name", text(1, 50));
     fields.put("phone", phones().map(PublicApiPropertiesIT::quote));
     fields.put("text", text(1, 2000));
@@ -769,82 +787,77 @@ class PublicApiPropertiesIT {
    * object) and unknown fields added; sometimes any JSON value, malformed JSON or invalid UTF-8, or
    * a body over 64 KB; streamed now and then.
    */
-  private static Arbitrary<Body> bodies(
-      Map<String, Arbitrary<String>> fields, Set<String> required, List<String> foreign) {
-    List<Arbitrary<Tuple.Tuple2<String, String>>> entries = new ArrayList<>();
+  private static Gen<Body> bodies(
+      Map<String, Gen<String>> fields, Set<String> required, List<String> foreign) {
+    List<Gen<Field>> entries = new ArrayList<>();
     fields.forEach(
         (name, value) -> {
-          Arbitrary<String> v = required.contains(name) ? value : value.injectNull(0.4);
-          entries.add(v.map(x -> Tuple.of(name, x)));
+          Gen<String> v = required.contains(name) ? value : value.orNull(0.4);
+          entries.add(v.map(x -> new Field(name, x)));
         });
-    Arbitrary<List<Tuple.Tuple2<String, String>>> valid = Combinators.combine(entries).as(l -> l);
+    Gen<List<Field>> valid = Gen.all(entries);
     List<String> names = new ArrayList<>(fields.keySet());
     names.addAll(foreign);
-    Arbitrary<String> anyName =
-        Arbitraries.frequencyOf(
-            Tuple.of(6, Arbitraries.of(names)),
-            Tuple.of(1, oddStrings()),
-            Tuple.of(1, Arbitraries.of("", "Title", "title ", "TITLE", "__proto__")));
-    Arbitrary<Tuple.Tuple2<String, String>> mutation =
-        Combinators.combine(anyName, jsonValue(2).injectNull(0.3)).as(Tuple::of);
-    Arbitrary<List<Tuple.Tuple2<String, String>>> mutations =
-        Arbitraries.frequencyOf(
-            Tuple.of(5, Arbitraries.just(List.<Tuple.Tuple2<String, String>>of())),
-            Tuple.of(4, mutation.list().ofSize(1)),
-            Tuple.of(2, mutation.list().ofMinSize(2).ofMaxSize(6)));
-    Arbitrary<String> objects =
-        Combinators.combine(valid, mutations)
-            .as(
-                (entriesOf, changes) -> {
-                  Map<String, String> object = new LinkedHashMap<>();
-                  entriesOf.forEach(
-                      e -> {
-                        if (e.get2() != null) {
-                          object.put(e.get1(), e.get2());
-                        }
-                      });
-                  for (Tuple.Tuple2<String, String> change : changes) {
-                    if (change.get2() == null) {
-                      object.remove(change.get1());
-                    } else {
-                      object.put(change.get1(), change.get2());
+    Gen<String> anyName =
+        Gen.frequency(
+            Gen.weighted(6, Gen.of(names)),
+            Gen.weighted(1, oddStrings()),
+            Gen.weighted(1, Gen.of("", "Title", "title ", "TITLE", "__proto__")));
+    Gen<Field> mutation = Gen.combine(anyName, jsonValue(2).orNull(0.3), Field::new);
+    Gen<List<Field>> mutations =
+        Gen.frequency(
+            Gen.weighted(5, Gen.just(List.<Field>of())),
+            Gen.weighted(4, mutation.list(1, 1)),
+            Gen.weighted(2, mutation.list(2, 6)));
+    Gen<String> objects =
+        Gen.combine(
+            valid,
+            mutations,
+            (entriesOf, changes) -> {
+              Map<String, String> object = new LinkedHashMap<>();
+              entriesOf.forEach(
+                  e -> {
+                    if (e.value() != null) {
+                      object.put(e.name(), e.value());
                     }
-                  }
-                  return object.entrySet().stream()
-                      .map(e -> quote(e.getKey()) + ":" + e.getValue())
-                      .collect(Collectors.joining(",", "{", "}"));
-                });
-    Arbitrary<byte[]> text =
-        Arbitraries.frequencyOf(
-                Tuple.of(12, objects),
-                Tuple.of(1, jsonValue(3)),
-                Tuple.of(2, objects.flatMap(PublicApiPropertiesIT::malformed)),
-                Tuple.of(1, objects.map(o -> o + " ".repeat(JsonBody.MAX_BYTES))),
-                Tuple.of(
+                  });
+              for (Field change : changes) {
+                if (change.value() == null) {
+                  object.remove(change.name());
+                } else {
+                  object.put(change.name(), change.value());
+                }
+              }
+              return object.entrySet().stream()
+                  .map(e -> quote(e.getKey()) + ":" + e.getValue())
+                  .collect(Collectors.joining(",", "{", "}"));
+            });
+    Gen<byte[]> text =
+        Gen.frequency(
+                Gen.weighted(12, objects),
+                Gen.weighted(1, jsonValue(3)),
+                Gen.weighted(2, objects.flatMap(PublicApiPropertiesIT::malformed)),
+                Gen.weighted(1, objects.map(o -> o + " ".repeat(JsonBody.MAX_BYTES))),
+                Gen.weighted(
                     1,
-                    Arbitraries.strings()
-                        .withCharRange('一', '龥')
-                        .ofMinLength(22_000)
-                        .ofMaxLength(30_000)
+                    Gen.strings(Gen.chars('一', '龥'), 22_000, 30_000)
                         .map(s -> "{\"" + names.get(0) + "\":" + quote(s) + "}")))
             .map(s -> s.getBytes(StandardCharsets.UTF_8));
-    Arbitrary<byte[]> bytes =
-        Arbitraries.frequencyOf(
-            Tuple.of(20, text),
-            Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMaxSize(200)),
-            Tuple.of(1, objects.map(o -> withInvalidUtf8(o))),
-            Tuple.of(1, objects.map(o -> o.getBytes(StandardCharsets.UTF_16))),
-            Tuple.of(1, objects.map(o -> ("\uFEFF" + o).getBytes(StandardCharsets.UTF_8))));
-    return Combinators.combine(bytes, Arbitraries.of(false, false, false, true)).as(Body::new);
+    Gen<byte[]> bytes =
+        Gen.frequency(
+            Gen.weighted(20, text),
+            Gen.weighted(1, Gen.bytes(0, 200)),
+            Gen.weighted(1, objects.map(o -> withInvalidUtf8(o))),
+            Gen.weighted(1, objects.map(o -> o.getBytes(StandardCharsets.UTF_16))),
+            Gen.weighted(1, objects.map(o -> ("\uFEFF" + o).getBytes(StandardCharsets.UTF_8))));
+    return Gen.combine(bytes, Gen.of(false, false, false, true), Body::new);
   }
 
   /** The JSON text spoilt: cut short, a trailing token, single quotes, a trailing comma, … */
-  private static Arbitrary<String> malformed(String json) {
-    return Arbitraries.oneOf(
-        Arbitraries.integers()
-            .between(0, Math.max(0, json.length() - 1))
-            .map(n -> json.substring(0, n)),
-        Arbitraries.of(
+  private static Gen<String> malformed(String json) {
+    return Gen.oneOf(
+        Gen.ints(0, Math.max(0, json.length() - 1)).map(n -> json.substring(0, n)),
+        Gen.of(
             json + "x",
             json + json,
             json + ",",
@@ -885,35 +898,30 @@ class PublicApiPropertiesIT {
   }
 
   /** Any JSON value as text, nested to this depth: odd numbers, odd strings, arrays, objects. */
-  private static Arbitrary<String> jsonValue(int depth) {
-    Arbitrary<String> scalar =
-        Arbitraries.frequencyOf(
-            Tuple.of(1, Arbitraries.of("null", "true", "false")),
-            Tuple.of(3, oddNumbers()),
-            Tuple.of(3, oddStrings().map(PublicApiPropertiesIT::quote)));
+  private static Gen<String> jsonValue(int depth) {
+    Gen<String> scalar =
+        Gen.frequency(
+            Gen.weighted(1, Gen.of("null", "true", "false")),
+            Gen.weighted(3, oddNumbers()),
+            Gen.weighted(3, oddStrings().map(PublicApiPropertiesIT::quote)));
     if (depth == 0) {
       return scalar;
     }
-    Arbitrary<String> array =
-        Arbitraries.lazy(() -> jsonValue(depth - 1))
-            .list()
-            .ofMaxSize(4)
-            .map(l -> String.join(",", l))
-            .map(s -> "[" + s + "]");
-    Arbitrary<String> object =
-        Combinators.combine(
+    Gen<String> array =
+        jsonValue(depth - 1).list(0, 4).map(l -> String.join(",", l)).map(s -> "[" + s + "]");
+    Gen<String> object =
+        Gen.combine(
                 oddStrings().map(PublicApiPropertiesIT::quote),
-                Arbitraries.lazy(() -> jsonValue(depth - 1)))
-            .as((k, v) -> k + ":" + v)
-            .list()
-            .ofMaxSize(3)
+                jsonValue(depth - 1),
+                (k, v) -> k + ":" + v)
+            .list(0, 3)
             .map(l -> "{" + String.join(",", l) + "}");
-    return Arbitraries.frequencyOf(Tuple.of(6, scalar), Tuple.of(1, array), Tuple.of(1, object));
+    return Gen.frequency(Gen.weighted(6, scalar), Gen.weighted(1, array), Gen.weighted(1, object));
   }
 
-  private static Arbitrary<String> oddNumbers() {
-    return Arbitraries.oneOf(
-        Arbitraries.of(
+  private static Gen<String> oddNumbers() {
+    return Gen.oneOf(
+        Gen.of(
             "0",
             "-0",
             "1",
@@ -939,20 +947,20 @@ class PublicApiPropertiesIT {
             "0.000000001",
             "4.9e-324",
             "1.7976931348623157e308"),
-        Arbitraries.longs().map(String::valueOf),
-        Arbitraries.integers().between(-2000, 2_000_000).map(String::valueOf),
-        Arbitraries.doubles().map(d -> Double.isFinite(d) ? String.valueOf(d) : "1e999"));
+        Gen.longs().map(String::valueOf),
+        Gen.ints(-2000, 2_000_000).map(String::valueOf),
+        Gen.doubles().map(d -> Double.isFinite(d) ? String.valueOf(d) : "1e999"));
   }
 
   /**
    * Odd strings: any chars (lone surrogates too), NUL, RTL, emoji, markup, numbers as text, long.
    */
-  private static Arbitrary<String> oddStrings() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(3, Arbitraries.strings().all().ofMaxLength(30)),
-        Tuple.of(
+  private static Gen<String> oddStrings() {
+    return Gen.frequency(
+        Gen.weighted(3, Gen.strings(Gen.anyChar(), 0, 30)),
+        Gen.weighted(
             3,
-            Arbitraries.of(
+            Gen.of(
                 "",
                 " ",
                 "\u0000",
@@ -986,48 +994,44 @@ class PublicApiPropertiesIT {
                 "SATISFIED",
                 "jn-cdz-hz",
                 "13712345678")),
-        Tuple.of(
+        Gen.weighted(
             1,
-            Arbitraries.integers()
-                .between(0, 0x10FFFF)
-                .list()
-                .ofMaxSize(20)
+            Gen.ints(0, 0x10FFFF)
+                .list(0, 20)
                 .map(
                     cps -> {
                       StringBuilder s = new StringBuilder();
                       cps.forEach(s::appendCodePoint);
                       return s.toString();
                     })),
-        Tuple.of(
-            1, Arbitraries.strings().withCharRange('一', '龥').ofMinLength(100).ofMaxLength(6000)));
+        Gen.weighted(1, Gen.strings(Gen.chars('一', '龥'), 100, 6000)));
   }
 
   /** Mostly a valid text of min..max characters (Chinese, Latin, digits), sometimes odd. */
-  private static Arbitrary<String> text(int min, int max) {
-    Arbitrary<String> valid =
-        Arbitraries.strings()
-            .withCharRange('一', '龥')
-            .withCharRange('a', 'z')
-            .withChars("0123456789，。 ")
-            .ofMinLength(Math.max(1, min))
-            .ofMaxLength(Math.min(max, 60))
+  private static Gen<String> text(int min, int max) {
+    Gen<String> valid =
+        Gen.strings(
+                Gen.oneOf(Gen.chars('一', '龥'), Gen.chars('a', 'z'), Gen.chars("0123456789，。 ")),
+                Math.max(1, min),
+                Math.min(max, 60))
             .filter(s -> !s.isBlank());
-    return Arbitraries.frequencyOf(Tuple.of(8, valid), Tuple.of(1, oddStrings()))
+    return Gen.frequency(Gen.weighted(8, valid), Gen.weighted(1, oddStrings()))
         .map(PublicApiPropertiesIT::quote);
   }
 
-  private static Arbitrary<String> phones() {
-    return Combinators.combine(
-            Arbitraries.integers().between(3, 9), Arbitraries.integers().between(0, 999_999_999))
-        .as((second, rest) -> "1" + second + String.format("%09d", rest));
+  private static Gen<String> phones() {
+    return Gen.combine(
+        Gen.ints(3, 9),
+        Gen.ints(0, 999_999_999),
+        (second, rest) -> "1" + second + String.format("%09d", rest));
   }
 
-  private static Arbitrary<String> raw(String... values) {
-    return Arbitraries.of(values).map(PublicApiPropertiesIT::quote);
+  private static Gen<String> raw(String... values) {
+    return Gen.of(values).map(PublicApiPropertiesIT::quote);
   }
 
-  private static Arbitrary<String> raw(java.util.Collection<String> values) {
-    return Arbitraries.of(List.copyOf(values)).map(PublicApiPropertiesIT::quote);
+  private static Gen<String> raw(java.util.Collection<String> values) {
+    return Gen.of(List.copyOf(values)).map(PublicApiPropertiesIT::quote);
   }
 
   private static String pick(List<String> values) {
@@ -1061,20 +1065,19 @@ class PublicApiPropertiesIT {
 
   // ------------------------------------------------------------------ generators: requests
 
-  @Provide
-  Arbitrary<String> contentTypes() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(20, Arbitraries.just("application/json")),
-        Tuple.of(
+  Gen<String> contentTypes() {
+    return Gen.frequency(
+        Gen.weighted(20, Gen.just("application/json")),
+        Gen.weighted(
             2,
-            Arbitraries.of(
+            Gen.of(
                 "application/json; charset=UTF-8",
                 "application/json;charset=utf-8",
                 "application/problem+json",
                 "application/vnd.yishi+json")),
-        Tuple.of(
+        Gen.weighted(
             3,
-            Arbitraries.of(
+            Gen.of(
                 "application/json; charset=ISO-8859-1",
                 "application/json; charset=UTF-16",
                 "application/json; charset=bogus",
@@ -1089,25 +1092,23 @@ class PublicApiPropertiesIT {
                 "multipart/form-data; boundary=x",
                 ";;;",
                 "json")),
-        Tuple.of(1, Arbitraries.<String>just(null)));
+        Gen.weighted(1, Gen.<String>just(null)));
   }
 
-  @Provide
-  Arbitrary<String> idempotencyKeys() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(12, Arbitraries.<String>just(null)),
-        Tuple.of(2, Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(255)),
-        Tuple.of(2, Arbitraries.of("k-1", "k-2", "k-3", "k-4")),
-        Tuple.of(1, Arbitraries.of("", " ", "x".repeat(256), "schl\u00fcssel", "a b", "\t")));
+  Gen<String> idempotencyKeys() {
+    return Gen.frequency(
+        Gen.weighted(12, Gen.<String>just(null)),
+        Gen.weighted(2, Gen.strings(Gen.chars('!', '~'), 1, 255)),
+        Gen.weighted(2, Gen.of("k-1", "k-2", "k-3", "k-4")),
+        Gen.weighted(1, Gen.of("", " ", "x".repeat(256), "schl\u00fcssel", "a b", "\t")));
   }
 
-  @Provide
-  Arbitrary<String> authorizations() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(8, Arbitraries.<String>just(null)),
-        Tuple.of(
+  Gen<String> authorizations() {
+    return Gen.frequency(
+        Gen.weighted(8, Gen.<String>just(null)),
+        Gen.weighted(
             1,
-            Arbitraries.of(
+            Gen.of(
                 basic(AUDITOR, DEMO_PASSWORD),
                 basic(AUDITOR, "wrong"),
                 "Basic !!!",
@@ -1115,42 +1116,34 @@ class PublicApiPropertiesIT {
                 "")));
   }
 
-  @Provide
-  Arbitrary<String> proposalNumbers() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(8, Arbitraries.of(sortingNumbers)),
-        Tuple.of(1, Arbitraries.of(awaitingNumbers)),
-        Tuple.of(3, pathSegments()));
+  Gen<String> proposalNumbers() {
+    return Gen.frequency(
+        Gen.weighted(8, Gen.of(sortingNumbers)),
+        Gen.weighted(1, Gen.of(awaitingNumbers)),
+        Gen.weighted(3, pathSegments()));
   }
 
-  @Provide
-  Arbitrary<String> evaluationNumbers() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(8, Arbitraries.of(awaitingNumbers)),
-        Tuple.of(1, Arbitraries.of(sortingNumbers)),
-        Tuple.of(3, pathSegments()));
+  Gen<String> evaluationNumbers() {
+    return Gen.frequency(
+        Gen.weighted(8, Gen.of(awaitingNumbers)),
+        Gen.weighted(1, Gen.of(sortingNumbers)),
+        Gen.weighted(3, pathSegments()));
   }
 
-  @Provide
-  Arbitrary<String> noticeIds() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(8, Arbitraries.of(openNotices)), Tuple.of(3, pathSegments()));
+  Gen<String> noticeIds() {
+    return Gen.frequency(Gen.weighted(8, Gen.of(openNotices)), Gen.weighted(3, pathSegments()));
   }
 
   /** Path segments: numbers and ids of the wrong kind, huge and negative numbers, odd Unicode. */
-  static Arbitrary<String> pathSegments() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(
-            3,
-            Arbitraries.integers()
-                .between(0, 999_999)
-                .map(n -> "JN-2026-" + String.format("%06d", n))),
-        Tuple.of(2, Arbitraries.longs().map(String::valueOf)),
-        Tuple.of(1, Arbitraries.of("1e309", "-1", "0", "1.5", "99999999999999999999999")),
-        Tuple.of(3, oddStrings().map(PublicApiPropertiesIT::encode)),
-        Tuple.of(
+  static Gen<String> pathSegments() {
+    return Gen.frequency(
+        Gen.weighted(3, Gen.ints(0, 999_999).map(n -> "JN-2026-" + String.format("%06d", n))),
+        Gen.weighted(2, Gen.longs().map(String::valueOf)),
+        Gen.weighted(1, Gen.of("1e309", "-1", "0", "1.5", "99999999999999999999999")),
+        Gen.weighted(3, oddStrings().map(PublicApiPropertiesIT::encode)),
+        Gen.weighted(
             2,
-            Arbitraries.of(
+            Gen.of(
                 "%2F",
                 "..",
                 ".",
@@ -1172,43 +1165,38 @@ class PublicApiPropertiesIT {
   }
 
   /** Every GET of the public and the audit API, with random segments, queries and headers. */
-  @Provide
-  Arbitrary<Call> readCalls() {
-    Arbitrary<Call> proposal =
+  Gen<Call> readCalls() {
+    Gen<Call> proposal =
         proposalNumbers().map(n -> Call.get("GET /api/proposals/{number}", "/api/proposals/" + n));
-    Arbitrary<Call> notices =
-        queries(Arbitraries.of("page", "size", "proposalNumber", "open"), oddValues())
+    Gen<Call> notices =
+        queries(Gen.of("page", "size", "proposalNumber", "open"), oddValues())
             .map(q -> Call.get("GET /api/notices", "/api/notices" + q));
-    Arbitrary<Call> organisation =
-        queries(Arbitraries.of("code", "level", "depth"), oddValues())
+    Gen<Call> organisation =
+        queries(Gen.of("code", "level", "depth"), oddValues())
             .map(q -> Call.get("GET /api/organisation", "/api/organisation" + q));
-    Arbitrary<Call> statistics =
+    Gen<Call> statistics =
         queries(
-                Arbitraries.frequencyOf(
-                    Tuple.of(6, Arbitraries.of("from", "to", "street", "community")),
-                    Tuple.of(1, oddStrings().map(PublicApiPropertiesIT::encode))),
-                Arbitraries.frequencyOf(
-                    Tuple.of(3, dates()),
-                    Tuple.of(2, Arbitraries.of(streets)),
-                    Tuple.of(2, Arbitraries.of(communities)),
-                    Tuple.of(2, oddValues())))
+                Gen.frequency(
+                    Gen.weighted(6, Gen.of("from", "to", "street", "community")),
+                    Gen.weighted(1, oddStrings().map(PublicApiPropertiesIT::encode))),
+                Gen.frequency(
+                    Gen.weighted(3, dates()),
+                    Gen.weighted(2, Gen.of(streets)),
+                    Gen.weighted(2, Gen.of(communities)),
+                    Gen.weighted(2, oddValues())))
             .map(q -> Call.get("GET /api/statistics", "/api/statistics" + q));
-    Arbitrary<Call> trail =
-        Combinators.combine(
-                proposalNumbers(),
-                Arbitraries.of("", "?format=csv", "?format=json", "?format=%00", "?format=xml"),
-                Arbitraries.of(
-                        "text/csv", "application/json", "*/*", "text/csv;q=0.1, application/json")
-                    .injectNull(0.3))
-            .as(
-                (n, format, accept) ->
-                    Call.get(
-                            "GET /api/audit/proposals/{number}",
-                            "/api/audit/proposals/" + n + format)
-                        .with("Accept", accept));
-    Arbitrary<Call> search =
+    Gen<Call> trail =
+        Gen.combine(
+            proposalNumbers(),
+            Gen.of("", "?format=csv", "?format=json", "?format=%00", "?format=xml"),
+            Gen.of("text/csv", "application/json", "*/*", "text/csv;q=0.1, application/json")
+                .orNull(0.3),
+            (n, format, accept) ->
+                Call.get("GET /api/audit/proposals/{number}", "/api/audit/proposals/" + n + format)
+                    .with("Accept", accept));
+    Gen<Call> search =
         queries(
-                Arbitraries.of(
+                Gen.of(
                     "number",
                     "q",
                     "community",
@@ -1220,66 +1208,63 @@ class PublicApiPropertiesIT {
                     "page",
                     "size",
                     "sort"),
-                Arbitraries.frequencyOf(
-                    Tuple.of(2, dates()),
-                    Tuple.of(1, Arbitraries.of(streets)),
-                    Tuple.of(1, Arbitraries.of(communities)),
-                    Tuple.of(1, Arbitraries.of("SORTING", "CLOSED", "MINOR", "HARD", "sorting")),
-                    Tuple.of(3, oddValues())))
+                Gen.frequency(
+                    Gen.weighted(2, dates()),
+                    Gen.weighted(1, Gen.of(streets)),
+                    Gen.weighted(1, Gen.of(communities)),
+                    Gen.weighted(1, Gen.of("SORTING", "CLOSED", "MINOR", "HARD", "sorting")),
+                    Gen.weighted(3, oddValues())))
             .map(q -> Call.get("GET /api/audit/proposals", "/api/audit/proposals" + q));
-    Arbitrary<Call> diagram =
-        Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.of(definitionIds)), Tuple.of(3, pathSegments()))
+    Gen<Call> diagram =
+        Gen.frequency(Gen.weighted(2, Gen.of(definitionIds)), Gen.weighted(3, pathSegments()))
             .map(
                 id ->
                     Call.get(
                         "GET /api/audit/diagrams/{definitionId}", "/api/audit/diagrams/" + id));
-    Arbitrary<Call> audit =
-        Combinators.combine(
-                Arbitraries.oneOf(trail, search, diagram),
-                Arbitraries.frequencyOf(
-                    Tuple.of(6, Arbitraries.just(basic(AUDITOR, DEMO_PASSWORD))),
-                    Tuple.of(
-                        2,
-                        Arbitraries.of(
-                            basic(OTHER_SUPERVISOR, DEMO_PASSWORD),
-                            basic(AUDITOR, "wrong"),
-                            basic("nobody", "x"),
-                            basic("", ""),
-                            "Basic !!!",
-                            "Basic "
-                                + Base64.getEncoder()
-                                    .encodeToString("no-colon".getBytes(StandardCharsets.UTF_8)),
-                            "Bearer abc")),
-                    Tuple.of(1, Arbitraries.<String>just(null))))
-            .as((call, authorization) -> call.with("Authorization", authorization));
-    return Arbitraries.frequencyOf(
-        Tuple.of(3, proposal),
-        Tuple.of(1, notices),
-        Tuple.of(1, organisation),
-        Tuple.of(3, statistics),
-        Tuple.of(5, audit));
+    Gen<Call> audit =
+        Gen.combine(
+            Gen.oneOf(trail, search, diagram),
+            Gen.frequency(
+                Gen.weighted(6, Gen.just(basic(AUDITOR, DEMO_PASSWORD))),
+                Gen.weighted(
+                    2,
+                    Gen.of(
+                        basic(OTHER_SUPERVISOR, DEMO_PASSWORD),
+                        basic(AUDITOR, "wrong"),
+                        basic("nobody", "x"),
+                        basic("", ""),
+                        "Basic !!!",
+                        "Basic "
+                            + Base64.getEncoder()
+                                .encodeToString("no-colon".getBytes(StandardCharsets.UTF_8)),
+                        "Bearer abc")),
+                Gen.weighted(1, Gen.<String>just(null))),
+            (call, authorization) -> call.with("Authorization", authorization));
+    return Gen.frequency(
+        Gen.weighted(3, proposal),
+        Gen.weighted(1, notices),
+        Gen.weighted(1, organisation),
+        Gen.weighted(3, statistics),
+        Gen.weighted(5, audit));
   }
 
   /** A query string of 0–4 parameters (a name may repeat), percent-encoded. */
-  private static Arbitrary<String> queries(Arbitrary<String> names, Arbitrary<String> values) {
-    return Combinators.combine(names, values)
-        .as((n, v) -> n + "=" + v)
-        .list()
-        .ofMaxSize(4)
+  private static Gen<String> queries(Gen<String> names, Gen<String> values) {
+    return Gen.combine(names, values, (n, v) -> n + "=" + v)
+        .list(0, 4)
         .map(l -> l.isEmpty() ? "" : "?" + String.join("&", l));
   }
 
-  private static Arbitrary<String> oddValues() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(3, oddStrings().map(PublicApiPropertiesIT::encode)),
-        Tuple.of(1, oddNumbers().map(PublicApiPropertiesIT::encode)),
-        Tuple.of(1, Arbitraries.of("", "a=b", "&", "%26", "+", "%2B")));
+  private static Gen<String> oddValues() {
+    return Gen.frequency(
+        Gen.weighted(3, oddStrings().map(PublicApiPropertiesIT::encode)),
+        Gen.weighted(1, oddNumbers().map(PublicApiPropertiesIT::encode)),
+        Gen.weighted(1, Gen.of("", "a=b", "&", "%26", "+", "%2B")));
   }
 
-  private static Arbitrary<String> dates() {
-    return Arbitraries.oneOf(
-        Arbitraries.of(
+  private static Gen<String> dates() {
+    return Gen.oneOf(
+        Gen.of(
             "2026-01-01",
             "2026-12-31",
             "2026-02-30",
@@ -1291,16 +1276,15 @@ class PublicApiPropertiesIT {
             "2026-1-1",
             "20260101",
             "2026-01-01T00:00:00Z"),
-        Combinators.combine(
-                Arbitraries.integers().between(1900, 2100),
-                Arbitraries.integers().between(1, 12),
-                Arbitraries.integers().between(1, 28))
-            .as((y, m, d) -> String.format("%04d-%02d-%02d", y, m, d)));
+        Gen.combine(
+            Gen.ints(1900, 2100),
+            Gen.ints(1, 12),
+            Gen.ints(1, 28),
+            (y, m, d) -> String.format("%04d-%02d-%02d", y, m, d)));
   }
 
   /** POSTs for the idempotency property: each endpoint's body, mostly valid. */
-  @Provide
-  Arbitrary<Call> idempotentPosts() {
+  Gen<Call> idempotentPosts() {
     return posts(proposalNumbers(), evaluationNumbers(), noticeIds());
   }
 
@@ -1308,49 +1292,43 @@ class PublicApiPropertiesIT {
    * POSTs to each endpoint with these path segments (the write limit's property uses only real
    * numbers and ids: a path Tomcat refuses never reaches the limit).
    */
-  private Arbitrary<Call> posts(
-      Arbitrary<String> proposalNumbers,
-      Arbitrary<String> evaluationNumbers,
-      Arbitrary<String> noticeIds) {
-    return Arbitraries.oneOf(
+  private Gen<Call> posts(
+      Gen<String> proposalNumbers, Gen<String> evaluationNumbers, Gen<String> noticeIds) {
+    return Gen.oneOf(
         submissionBodies()
             .map(
                 b ->
                     Call.post("POST /api/proposals", "/api/proposals", b, "application/json")
                         .expecting(201, Kind.PROPOSAL)),
-        Combinators.combine(proposalNumbers, coSignatureBodies())
-            .as(
-                (n, b) ->
-                    post("POST /api/proposals/{number}/cosignatures", n, b, "application/json")
-                        .expecting(201, Kind.CO_SIGNATURE)),
-        Combinators.combine(evaluationNumbers, evaluationBodies())
-            .as(
-                (n, b) ->
-                    post("POST /api/proposals/{number}/evaluation", n, b, "application/json")
-                        .expecting(200, Kind.EVALUATION)),
-        Combinators.combine(noticeIds, objectionBodies())
-            .as(
-                (id, b) ->
-                    post("POST /api/notices/{id}/objections", id, b, "application/json")
-                        .expecting(201, Kind.OBJECTION)));
+        Gen.combine(
+            proposalNumbers,
+            coSignatureBodies(),
+            (n, b) ->
+                post("POST /api/proposals/{number}/cosignatures", n, b, "application/json")
+                    .expecting(201, Kind.CO_SIGNATURE)),
+        Gen.combine(
+            evaluationNumbers,
+            evaluationBodies(),
+            (n, b) ->
+                post("POST /api/proposals/{number}/evaluation", n, b, "application/json")
+                    .expecting(200, Kind.EVALUATION)),
+        Gen.combine(
+            noticeIds,
+            objectionBodies(),
+            (id, b) ->
+                post("POST /api/notices/{id}/objections", id, b, "application/json")
+                    .expecting(201, Kind.OBJECTION)));
   }
 
-  @Provide
-  Arbitrary<List<Boolean>> repeats() {
-    return Arbitraries.of(true, true, false).list().ofMinSize(1).ofMaxSize(2);
+  Gen<List<Boolean>> repeats() {
+    return Gen.of(true, true, false).list(1, 2);
   }
 
-  @Provide
-  Arbitrary<List<Call>> limitedPosts() {
-    return posts(
-            Arbitraries.of(sortingNumbers),
-            Arbitraries.of(awaitingNumbers),
-            Arbitraries.of(openNotices))
+  Gen<List<Call>> limitedPosts() {
+    return posts(Gen.of(sortingNumbers), Gen.of(awaitingNumbers), Gen.of(openNotices))
         // a body announced over 64 KB is refused (413) before the limit is asked
         .filter(call -> call.body().length <= JsonBody.MAX_BYTES || call.chunked())
-        .list()
-        .ofMinSize(WRITES_PER_ADDRESS + 2)
-        .ofMaxSize(WRITES_PER_ADDRESS + 8);
+        .list(WRITES_PER_ADDRESS + 2, WRITES_PER_ADDRESS + 8);
   }
 
   /** A POST to an endpoint (its path pattern) with this path segment in place of the variable. */
